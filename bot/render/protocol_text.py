@@ -1,0 +1,114 @@
+"""Protocol texts a member (or coach) reads: the whole protocol, a workout overview, one step.
+
+Plain text only (messages are sent without a parse mode). Exercise names, sets and reps are
+the coach's; every other sentence here is ours.
+"""
+
+from __future__ import annotations
+
+from protocols.expand import Step, expand_workout
+from protocols.schema import Block, Exercise, Protocol, Workout
+
+_INDENT = "   "
+
+
+def protocol_as_text(protocol: Protocol) -> str:
+    """The whole protocol: every workout with its intent, blocks, exercises, dosage and cues."""
+    parts = [protocol.title, protocol.summary]
+    if protocol.disclaimer is not None:
+        parts.append(protocol.disclaimer)
+    total = len(protocol.workouts)
+    for number, workout in enumerate(protocol.workouts, start=1):
+        lines = [
+            f"Workout {number} of {total}: {workout.title} ({workout.key})",
+            _frequency_line(workout),
+            workout.intent,
+            "",
+        ]
+        for block in workout.blocks:
+            lines.extend(_block_lines(block))
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def workout_overview(workout: Workout) -> str:
+    """What a member sees before starting: title, intent, the blocks, and how long it takes."""
+    lines = [workout.title, workout.intent, "", "Today's plan:"]
+    for block in workout.blocks:
+        lines.append(f"• {_block_summary(block)}")
+    lines.append("")
+    sets = len(expand_workout(workout))
+    pace = f"{sets} sets in all; I'll send them one at a time."
+    minutes = _minutes(workout)
+    lines.append(f"About {minutes}. {pace}" if minutes else pace)
+    return "\n".join(lines)
+
+
+def step_text(step: Step) -> str:
+    """One step: where the member is, the exercise, what to do for this set, cue and caution."""
+    exercise = step.exercise
+    if step.block.kind == "circuit":
+        todo = f"This round: {exercise.dosage.describe_set()}"
+    elif step.set_count > 1:
+        todo = f"This set: {exercise.dosage.describe_set()}"
+    else:
+        todo = f"Do: {exercise.dosage.describe_set()}"
+    lines = [step.position, f"{exercise.label}) {exercise.name}", todo]
+    if exercise.cue is not None:
+        lines.append(exercise.cue)
+    if exercise.caution is not None:
+        lines.append(f"Note: {exercise.caution}")
+    return "\n".join(lines)
+
+
+def _frequency_line(workout: Workout) -> str:
+    times = "once" if workout.weekly_cap == 1 else f"{workout.weekly_cap} times"
+    minutes = _minutes(workout)
+    return f"Up to {times} a week, about {minutes}." if minutes else f"Up to {times} a week."
+
+
+def _minutes(workout: Workout) -> str | None:
+    expected = workout.expected_minutes
+    if expected is None:
+        return None
+    if isinstance(expected, int):
+        return f"{expected} minutes"
+    low, high = expected
+    return f"{low} minutes" if low == high else f"{low}–{high} minutes"  # noqa: RUF001
+
+
+def _block_summary(block: Block) -> str:
+    names = " + ".join(exercise.name for exercise in block.exercises)
+    if block.kind == "superset":
+        return f"Superset {block.label}: {names}"
+    if block.kind == "circuit":
+        return f"Circuit {block.label} ({block.rounds} rounds): {names}"
+    exercise = block.exercises[0]
+    return f"{exercise.label}) {exercise.name}"
+
+
+def _block_lines(block: Block) -> list[str]:
+    if block.kind == "single":
+        return _exercise_lines(block.exercises[0], indent="")
+    labels = [exercise.label for exercise in block.exercises]
+    in_turn = ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    if block.kind == "superset":
+        header = f"Superset {block.label}: alternate {in_turn}, one set of each in turn."
+    else:
+        header = (
+            f"Circuit {block.label}: {block.rounds} rounds of {in_turn}, one set of each per "
+            "round. Finish every round before moving on."
+        )
+    lines = [header]
+    for exercise in block.exercises:
+        lines.extend(_exercise_lines(exercise, indent=_INDENT))
+    return lines
+
+
+def _exercise_lines(exercise: Exercise, indent: str) -> list[str]:
+    lines = [f"{indent}{exercise.label}) {exercise.name}: {exercise.dosage.describe()}"]
+    if exercise.cue is not None:
+        lines.append(f"{indent}{_INDENT}{exercise.cue}")
+    if exercise.caution is not None:
+        lines.append(f"{indent}{_INDENT}Note: {exercise.caution}")
+    return lines
