@@ -1,0 +1,326 @@
+"""The database tables as SQLAlchemy 2 declarative models.
+
+Every timestamp is an aware UTC `datetime` in Python (`UtcDateTime`), whatever the backend
+stores. Every row that belongs to a member goes when the member goes (ON DELETE CASCADE in
+the database, mirrored by the ORM relationships with `passive_deletes`).
+
+The schema is created by the Alembic migrations in `storage/migrations`, never by
+`create_all`; a change here needs a new migration (the tests compare the two).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime, time
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+    and_,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always an aware UTC `datetime` on the Python side.
+
+    Naive datetimes are refused on the way in (their zone would be a guess). SQLite keeps no
+    zone, so values are stored as naive UTC and given `UTC` back on the way out; PostgreSQL
+    stores `timestamptz`.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: give it a time zone (UTC preferred)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class WeekdaySet(TypeDecorator[frozenset[int]]):
+    """A set of weekday numbers (0 = Monday .. 6 = Sunday), stored portably as "0,2,4"."""
+
+    impl = String(13)
+    cache_ok = True
+
+    def process_bind_param(self, value: frozenset[int] | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if any(day not in range(7) for day in value):
+            raise ValueError(f"weekdays must be 0..6 (Monday..Sunday), got {sorted(value)}")
+        return ",".join(str(day) for day in sorted(value))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> frozenset[int] | None:
+        if value is None:
+            return None
+        return frozenset(int(day) for day in value.split(",") if day)
+
+
+class SessionStatus(enum.StrEnum):
+    IN_PROGRESS = "in_progress"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+class StepOutcome(enum.StrEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    TOO_HARD = "too_hard"
+
+
+class FlagKind(enum.StrEnum):
+    WORSENING = "worsening"
+    URGENT = "urgent"
+
+
+class FormCheckKind(enum.StrEnum):
+    VIDEO = "video"
+    VIDEO_NOTE = "video_note"
+    DOCUMENT = "document"
+
+
+class ReminderKind(enum.StrEnum):
+    REMINDER = "reminder"
+    NUDGE = "nudge"
+
+
+def _string_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
+    """A VARCHAR holding the enum's *values*, with a CHECK constraint on both backends."""
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime()}
+
+
+def _member_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+
+
+def _owned() -> Any:
+    """The member side of a member-owned table: the database cascades the delete."""
+    return relationship(
+        back_populates="member", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class Member(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(256))
+    username: Mapped[str | None] = mapped_column(String(64))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    consent_at: Mapped[datetime | None]
+    paused: Mapped[bool] = mapped_column(default=False)
+    inactive: Mapped[bool] = mapped_column(default=False)
+    # What free-text reply the bot waits for, e.g. "timezone" or "pain_note:<session id>".
+    awaiting: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+    enrolments: Mapped[list[Enrolment]] = _owned()
+    sessions: Mapped[list[WorkoutSession]] = _owned()
+    symptom_reports: Mapped[list[SymptomReport]] = _owned()
+    flags: Mapped[list[Flag]] = _owned()
+    form_checks: Mapped[list[FormCheck]] = _owned()
+    reminders: Mapped[list[ReminderSent]] = _owned()
+
+    # Read-only views for overviews; load them with selectinload (see repository.list_members).
+    active_enrolment: Mapped[Enrolment | None] = relationship(
+        primaryjoin=lambda: and_(Member.id == Enrolment.member_id, Enrolment.active),
+        viewonly=True,
+        uselist=False,
+        lazy="raise",
+    )
+    open_flags: Mapped[list[Flag]] = relationship(
+        primaryjoin=lambda: and_(Member.id == Flag.member_id, Flag.acknowledged_at.is_(None)),
+        viewonly=True,
+        lazy="raise",
+    )
+
+
+class Enrolment(Base):
+    __tablename__ = "enrolments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    protocol: Mapped[str] = mapped_column(String(128))
+    workout_days: Mapped[frozenset[int]] = mapped_column(WeekdaySet())
+    reminder_time: Mapped[time] = mapped_column(Time())
+    start_date: Mapped[date] = mapped_column(Date())
+    active: Mapped[bool] = mapped_column(default=True)
+
+    member: Mapped[Member] = relationship(back_populates="enrolments", lazy="raise")
+
+
+# At most one active enrolment per member.
+Index(
+    "uq_enrolments_member_id_active",
+    Enrolment.member_id,
+    unique=True,
+    sqlite_where=Enrolment.active,
+    postgresql_where=Enrolment.active,
+)
+
+
+class WorkoutSession(Base):
+    __tablename__ = "workout_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    protocol: Mapped[str] = mapped_column(String(128))
+    workout_key: Mapped[str] = mapped_column(String(128))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    status: Mapped[SessionStatus] = mapped_column(
+        _string_enum(SessionStatus, "status"), default=SessionStatus.IN_PROGRESS
+    )
+    current_step: Mapped[int] = mapped_column(default=0)
+    # Telegram message id of the step now on the member's screen.
+    step_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    member: Mapped[Member] = relationship(back_populates="sessions", lazy="raise")
+    step_results: Mapped[list[StepResult]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class StepResult(Base):
+    __tablename__ = "step_results"
+    __table_args__ = (UniqueConstraint("session_id", "step_index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Indexed by the unique constraint, whose first column it is.
+    session_id: Mapped[int] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"))
+    step_index: Mapped[int]
+    outcome: Mapped[StepOutcome] = mapped_column(_string_enum(StepOutcome, "outcome"))
+    at: Mapped[datetime]
+
+    session: Mapped[WorkoutSession] = relationship(back_populates="step_results", lazy="raise")
+
+
+class SymptomReport(Base):
+    __tablename__ = "symptom_reports"
+    __table_args__ = (CheckConstraint("pain BETWEEN 0 AND 10", name="pain_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="SET NULL"), index=True
+    )
+    pain: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="symptom_reports", lazy="raise")
+
+
+class Flag(Base):
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    kind: Mapped[FlagKind] = mapped_column(_string_enum(FlagKind, "kind"))
+    reason: Mapped[str] = mapped_column(Text)
+    raised_at: Mapped[datetime]
+    acknowledged_by: Mapped[int | None] = mapped_column(BigInteger)
+    acknowledged_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship(back_populates="flags", lazy="raise")
+
+
+# At most one open (unacknowledged) flag per member and kind; the repository relies on it.
+OPEN_FLAG_INDEX = Index(
+    "uq_flags_member_id_kind_open",
+    Flag.member_id,
+    Flag.kind,
+    unique=True,
+    sqlite_where=Flag.acknowledged_at.is_(None),
+    postgresql_where=Flag.acknowledged_at.is_(None),
+)
+
+
+class FormCheck(Base):
+    __tablename__ = "form_checks"
+    __table_args__ = (Index("ix_form_checks_coach_message", "coach_chat_id", "coach_message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="SET NULL"), index=True
+    )
+    step_index: Mapped[int | None]
+    exercise_name: Mapped[str | None] = mapped_column(String(256))
+    file_id: Mapped[str] = mapped_column(String(256))
+    file_unique_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[FormCheckKind] = mapped_column(_string_enum(FormCheckKind, "kind"))
+    # The copy in the coach chat that a coach replies to.
+    coach_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    coach_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    coach_reply: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None]
+    archived_path: Mapped[str | None] = mapped_column(String(1024))
+    at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="form_checks", lazy="raise")
+
+
+class ReminderSent(Base):
+    """A reminder or nudge, claimed before it is sent and marked once it was sent."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("member_id", "kind", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    workout_key: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[ReminderKind] = mapped_column(_string_enum(ReminderKind, "kind"))
+    due_at: Mapped[datetime]
+    claimed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship(back_populates="reminders", lazy="raise")
