@@ -1,0 +1,91 @@
+# ruff: noqa: RUF001  (dosages are written with a multiplication sign, as members read them)
+"""Dosage wording, timers and the model rules, checked directly on the models."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from protocols.schema import Block, Dosage, Exercise, Protocol
+
+
+def test_dosage_describes_sets_reps_and_side() -> None:
+    assert Dosage(sets=3, reps=10, per="side").describe() == "3 sets × 10 reps per side"
+
+
+def test_dosage_describes_per_leg_each_side_or_more() -> None:
+    dosage = Dosage(minutes=1, per="leg_and_side", or_more=True)
+    assert dosage.describe() == "1 min per leg, each side (or more)"
+
+
+def test_dosage_describes_holds_in_seconds() -> None:
+    assert Dosage(sets=3, hold_seconds=45).describe() == "3 sets × 45 s"
+
+
+def test_dosage_mentions_the_hold_alternative() -> None:
+    dosage = Dosage(sets=3, reps=10, alt_hold_seconds=30)
+    assert dosage.describe() == "3 sets × 10 reps (30 s for holds)"
+
+
+def test_dosage_of_one_set_leaves_out_the_set_count() -> None:
+    assert Dosage(reps=10).describe() == "10 reps"
+
+
+def test_dosage_says_each_way() -> None:
+    assert Dosage(reps=3, per="each_way").describe() == "3 reps each way"
+
+
+def test_dosage_for_one_set_describes_just_that_set() -> None:
+    assert Dosage(sets=2, hold_seconds=60, per="leg").describe_set() == "60 s per leg"
+
+
+def test_hold_is_timed_in_its_seconds() -> None:
+    assert Dosage(sets=3, hold_seconds=45).timed_seconds == 45
+
+
+def test_minutes_are_timed_in_seconds() -> None:
+    assert Dosage(minutes=1.5).timed_seconds == 90
+
+
+def test_reps_are_not_timed() -> None:
+    assert Dosage(reps=10, alt_hold_seconds=30).timed_seconds is None
+
+
+def test_dosage_without_an_amount_is_refused() -> None:
+    with pytest.raises(ValidationError, match="missing dosage"):
+        Dosage(sets=3)
+
+
+def test_models_are_frozen() -> None:
+    dosage = Dosage(reps=5)
+    with pytest.raises(ValidationError):
+        dosage.reps = 6  # type: ignore[misc]
+
+
+def test_numeric_labels_are_read_as_text() -> None:
+    block = Block.model_validate(
+        {
+            "label": 1,
+            "kind": "circuit",
+            "rounds": 3,
+            "exercises": [
+                {"label": "1a", "name": "X", "dosage": {"reps": 5}},
+                {"label": "1b", "name": "Y", "dosage": {"reps": 5}},
+            ],
+        }
+    )
+    assert block.label == "1"
+
+
+def test_protocol_finds_a_workout_by_key(back_pain: Protocol) -> None:
+    assert back_pain.workout("day-2").title == "Recovery and Movement"
+
+
+def test_protocol_raises_key_error_for_an_unknown_workout(back_pain: Protocol) -> None:
+    with pytest.raises(KeyError, match="day-9"):
+        back_pain.workout("day-9")
+
+
+def test_exercise_needs_a_name() -> None:
+    with pytest.raises(ValidationError):
+        Exercise(label="A", name=" ", dosage=Dosage(reps=1))
