@@ -65,6 +65,15 @@ _PER_TEXT: dict[str, str] = {
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def __hash__(self) -> int:
+        """Hash by value, reading lists as tuples, so any model (and a Step) can key a cache."""
+        return hash(
+            tuple(
+                tuple(value) if isinstance(value, list) else value
+                for value in self.__dict__.values()
+            )
+        )
+
 
 class Dosage(_Model):
     """How much of an exercise: `sets` of exactly one amount (reps, a hold, or minutes)."""

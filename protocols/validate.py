@@ -79,7 +79,7 @@ def check_protocol_file(path: Path) -> tuple[Protocol | None, list[ProtocolProbl
     if root is None:
         return None, [ProtocolProblem(path, 0, "the file is empty")]
     problems = [
-        ProtocolProblem(path, key.start_mark.line + 1, f"duplicate key {key.value!r}")
+        ProtocolProblem(path, _line(key), f"duplicate key {key.value!r}")
         for key in _duplicate_keys(root)
     ]
     if not isinstance(data, dict):

@@ -88,3 +88,9 @@ def test_superset_partner_with_fewer_sets_drops_out_when_done() -> None:
     block = Block(label="E", kind="superset", exercises=[_exercise("E1", 3), _exercise("E2", 1)])
     workout = Workout(key="w", title="W", intent="I", weekly_cap=1, blocks=[block])
     assert sequence(expand_workout(workout)) == [("E1", 1), ("E2", 1), ("E1", 2), ("E1", 3)]
+
+
+def test_steps_are_hashable_values(back_pain: Protocol) -> None:
+    workout = back_pain.workout("day-1")
+    assert set(expand_workout(workout)) == set(expand_workout(workout))
+    assert len(set(expand_workout(workout))) == 20

@@ -89,3 +89,10 @@ def test_protocol_raises_key_error_for_an_unknown_workout(back_pain: Protocol) -
 def test_exercise_needs_a_name() -> None:
     with pytest.raises(ValidationError):
         Exercise(label="A", name=" ", dosage=Dosage(reps=1))
+
+
+def test_equal_workouts_hash_alike_so_they_can_key_a_cache(back_pain: Protocol) -> None:
+    workout = back_pain.workout("day-1")
+    copy = type(workout).model_validate(workout.model_dump())
+    assert copy is not workout
+    assert {workout: 1}[copy] == 1
