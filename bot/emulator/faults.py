@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.emulator.errors import ApiError, blocked, server_error, too_many_requests
@@ -42,7 +43,8 @@ class Faults:
     ``sendMessage`` fails rather than the bot's background long poll.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, delete_message: Callable[[int, int], None]) -> None:
+        self._delete_message = delete_message
         self._counted: list[_CountedFault] = []
         self._latency: dict[str | None, float] = {}
         self.blocked_chats: set[int] = set()
@@ -64,6 +66,10 @@ class Faults:
 
     def unblock_chat(self, chat_id: int) -> None:
         self.blocked_chats.discard(chat_id)
+
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        """The user deleted a message: the bot's later edits of it fail as on Telegram."""
+        self._delete_message(chat_id, message_id)
 
     def latency(self, seconds: float, method: str | None = None) -> None:
         """Delay every (matching) request by ``seconds``; 0 removes the delay."""

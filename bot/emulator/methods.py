@@ -462,12 +462,7 @@ async def edit_message_reply_markup(state: EmulatorState, p: Params) -> object:
     "deleteMessage", {"chat_id": Kind.CHAT_ID, "message_id": Kind.INT}, ("chat_id", "message_id")
 )
 async def delete_message(state: EmulatorState, p: Params) -> object:
-    chat = state.target_chat(p.chat_id())
-    message = chat.message(p.integer("message_id"))
-    if message is None:
-        raise bad_request("message to delete not found")
-    message.deleted = True
-    state.publish(ChatEvent("delete", chat.chat_id, message))
+    state.delete_message(state.target_chat(p.chat_id()).chat_id, p.integer("message_id"))
     return True
 
 

@@ -69,7 +69,7 @@ class EmulatorState:
     def __init__(self, bot_user: JSONDict, *, strict_chats: bool, seed: int | None) -> None:
         self.bot_user = bot_user
         self.strict_chats = strict_chats
-        self.faults = Faults()
+        self.faults = Faults(self.delete_message)
         self.rng = random.Random(seed)
         self.chats: dict[int, ChatState] = {}
         self.files: dict[str, StoredFile] = {}
@@ -149,6 +149,13 @@ class EmulatorState:
         chat.messages.append(message)
         self.publish(ChatEvent("message", chat.chat_id, message))
         return message
+
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        message = self.chats[chat_id].message(message_id)
+        if message is None:
+            raise bad_request("message to delete not found")
+        message.deleted = True
+        self.publish(ChatEvent("delete", chat_id, message))
 
     def store_file(
         self,
