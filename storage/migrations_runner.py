@@ -1,14 +1,14 @@
 """Bring a database's schema to the latest Alembic migration.
 
 `upgrade` is for the command line (`python -m bot db upgrade`); `upgrade_async` for the bot's
-start-up inside a running event loop. Alembic's files are found through the package, so the
-working directory does not matter.
+start-up inside a running event loop. Alembic's files are found next to this module, so
+neither the working directory nor what else is called `storage` on sys.path matters.
 """
 
 from __future__ import annotations
 
 import asyncio
-from importlib.resources import files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -16,7 +16,10 @@ from alembic.config import Config
 
 def alembic_config(database_url: str) -> Config:
     """The Alembic configuration of the bundled migrations, aimed at `database_url`."""
-    config = Config(str(files("storage") / "alembic.ini"))
+    here = Path(__file__).resolve().parent
+    config = Config(here / "alembic.ini")
+    # alembic.ini says "storage:migrations" for the alembic CLI; here the path is exact.
+    config.set_main_option("script_location", str(here / "migrations").replace("%", "%%"))
     # Passed as an attribute, not an ini option: URLs may hold '%' (configparser syntax).
     config.attributes["database_url"] = database_url
     return config

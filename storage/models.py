@@ -274,7 +274,7 @@ class Flag(Base):
 
 
 # At most one open (unacknowledged) flag per member and kind; the repository relies on it.
-OPEN_FLAG_INDEX = Index(
+Index(
     "uq_flags_member_id_kind_open",
     Flag.member_id,
     Flag.kind,

@@ -1,0 +1,67 @@
+"""Helpers for the storage tests: a fixed clock and a member with a row in every table."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from storage import repository as repo
+from storage.database import Database
+from storage.models import FlagKind, FormCheckKind, ReminderKind, StepOutcome
+
+NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+
+async def _member_with_everything(database: Database, telegram_user_id: int, name: str) -> int:
+    async with database.transaction() as session:
+        member = await repo.upsert_member(
+            session,
+            telegram_user_id=telegram_user_id,
+            chat_id=telegram_user_id,
+            name=name,
+            username=name.lower(),
+            time_zone="Europe/London",
+            now=NOW,
+        )
+        await repo.set_consent(session, member.id, NOW)
+        await repo.enrol(
+            session,
+            member.id,
+            protocol="lower-back-pain-relief-lvl1",
+            workout_days={0, 2, 4},
+            reminder_time=time(7, 30),
+            start_date=date(2025, 3, 3),
+        )
+        workout = await repo.start_session(
+            session, member.id, protocol="lower-back-pain-relief-lvl1", workout_key="a", now=NOW
+        )
+        await repo.record_step_result(session, workout.id, 0, StepOutcome.DONE, now=NOW)
+        await repo.record_step_result(session, workout.id, 1, StepOutcome.TOO_HARD, now=NOW)
+        await repo.add_symptom_report(
+            session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
+        )
+        await repo.raise_flag(session, member.id, FlagKind.WORSENING, "pain rising", now=NOW)
+        await repo.add_form_check(
+            session,
+            member.id,
+            file_id="file-1",
+            file_unique_id="unique-1",
+            kind=FormCheckKind.VIDEO,
+            session_id=workout.id,
+            step_index=1,
+            now=NOW,
+        )
+        await repo.claim_reminder(
+            session, member.id, "a", ReminderKind.REMINDER, NOW + timedelta(days=1), now=NOW
+        )
+        return member.id
+
+
+@pytest.fixture
+async def alice_and_bob(database: Database) -> tuple[int, int]:
+    """The ids of two members, each with at least one row in every table."""
+    return (
+        await _member_with_everything(database, 1001, "Alice"),
+        await _member_with_everything(database, 1002, "Bob"),
+    )

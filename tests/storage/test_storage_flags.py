@@ -1,0 +1,91 @@
+"""Flags for the coach: at most one open flag per member and kind."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from storage import repository as repo
+from storage.database import Database
+from storage.models import Flag, FlagKind
+
+NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+COACH = 900
+
+
+@pytest.fixture
+async def member_id(database: Database) -> int:
+    async with database.transaction() as session:
+        member = await repo.upsert_member(
+            session,
+            telegram_user_id=8,
+            chat_id=8,
+            name="Kim",
+            username=None,
+            time_zone="UTC",
+            now=NOW,
+        )
+        return member.id
+
+
+async def test_a_second_flag_of_an_open_kind_is_not_raised(
+    database: Database, member_id: int
+) -> None:
+    async with database.transaction() as session:
+        first = await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
+        second = await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 3", now=NOW)
+        open_flags = await repo.open_flags(session, member_id)
+
+    assert first is not None
+    assert second is None
+    assert [flag.reason for flag in open_flags] == ["up 2"]
+
+
+async def test_flags_of_different_kinds_are_both_open(database: Database, member_id: int) -> None:
+    async with database.transaction() as session:
+        await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
+        await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        kinds = {flag.kind for flag in await repo.open_flags(session)}
+    assert kinds == {FlagKind.WORSENING, FlagKind.URGENT}
+
+
+async def test_after_acknowledgement_the_same_kind_can_be_raised_again(
+    database: Database, member_id: int
+) -> None:
+    async with database.transaction() as session:
+        flag = await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        assert flag is not None
+        await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH, now=NOW)
+        again = await repo.raise_flag(
+            session, member_id, FlagKind.URGENT, "pain 10", now=NOW + timedelta(days=1)
+        )
+    assert again is not None
+    assert again.id != flag.id
+
+
+async def test_only_the_first_acknowledgement_counts(database: Database, member_id: int) -> None:
+    async with database.transaction() as session:
+        flag = await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        assert flag is not None
+        first = await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH, now=NOW)
+        second = await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH + 1, now=NOW)
+
+    assert first is not None
+    assert (first.acknowledged_by, first.acknowledged_at) == (COACH, NOW)
+    assert second is None
+
+
+async def test_database_refuses_a_second_open_flag_of_a_kind(
+    database: Database, member_id: int
+) -> None:
+    def urgent_flag() -> Flag:
+        return Flag(member_id=member_id, kind=FlagKind.URGENT, reason="pain 9", raised_at=NOW)
+
+    async with database.transaction() as session:
+        session.add(urgent_flag())
+
+    with pytest.raises(IntegrityError):
+        async with database.transaction() as session:
+            session.add(urgent_flag())

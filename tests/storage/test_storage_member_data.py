@@ -1,0 +1,101 @@
+"""A member's data: deleting removes every row of theirs, exporting gives all of it."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Select, Table, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import repository as repo
+from storage.database import Database
+from storage.models import Base, Member, StepResult, WorkoutSession
+
+
+def _rows_of(table: Table, member_id: int) -> Select[int]:
+    """Count of the member's rows in `table`, however the table reaches the member."""
+    query = select(func.count()).select_from(table)
+    if table.name == Member.__tablename__:
+        return query.where(table.c.id == member_id)
+    if "member_id" in table.c:
+        return query.where(table.c.member_id == member_id)
+    assert table.name == StepResult.__tablename__, f"how does {table.name} belong to a member?"
+    sessions = select(WorkoutSession.id).where(WorkoutSession.member_id == member_id)
+    return query.where(table.c.session_id.in_(sessions))
+
+
+async def _counts(session: AsyncSession, member_id: int) -> dict[str, int]:
+    return {
+        table.name: await session.scalar(_rows_of(table, member_id)) or 0
+        for table in Base.metadata.sorted_tables
+    }
+
+
+async def test_the_seeded_member_has_rows_in_every_table(
+    database: Database, alice_and_bob: tuple[int, int]
+) -> None:
+    alice, _ = alice_and_bob
+    async with database.transaction() as session:
+        counts = await _counts(session, alice)
+    assert all(counts.values()), counts
+
+
+async def test_delete_member_removes_their_rows_from_every_table(
+    database: Database, alice_and_bob: tuple[int, int]
+) -> None:
+    alice, _ = alice_and_bob
+    async with database.transaction() as session:
+        assert await repo.delete_member(session, alice)
+
+    async with database.transaction() as session:
+        counts = await _counts(session, alice)
+    assert counts == dict.fromkeys(counts, 0)
+
+
+async def test_delete_member_leaves_other_members_untouched(
+    database: Database, alice_and_bob: tuple[int, int]
+) -> None:
+    alice, bob = alice_and_bob
+    async with database.transaction() as session:
+        before = await _counts(session, bob)
+        await repo.delete_member(session, alice)
+
+    async with database.transaction() as session:
+        assert await _counts(session, bob) == before
+
+
+async def test_delete_of_an_unknown_member_reports_false(database: Database) -> None:
+    async with database.transaction() as session:
+        assert not await repo.delete_member(session, 404)
+
+
+async def test_export_holds_every_row_of_the_member_in_every_table(
+    database: Database, alice_and_bob: tuple[int, int]
+) -> None:
+    alice, _ = alice_and_bob
+    async with database.transaction() as session:
+        export = await repo.export_member(session, alice)
+        counts = await _counts(session, alice)
+
+    assert export is not None
+    assert {table: len(rows) for table, rows in export.items()} == counts
+
+
+async def test_export_is_json_serialisable_and_complete_per_row(
+    database: Database, alice_and_bob: tuple[int, int]
+) -> None:
+    alice, _ = alice_and_bob
+    async with database.transaction() as session:
+        export = await repo.export_member(session, alice)
+
+    decoded = json.loads(json.dumps(export))
+    for table in Base.metadata.sorted_tables:
+        for row in decoded[table.name]:
+            assert set(row) == set(table.c.keys())
+    assert decoded["enrolments"][0]["workout_days"] == [0, 2, 4]
+    assert decoded["members"][0]["consent_at"] == "2025-03-03T08:00:00+00:00"
+
+
+async def test_export_of_an_unknown_member_is_none(database: Database) -> None:
+    async with database.transaction() as session:
+        assert await repo.export_member(session, 404) is None
