@@ -158,8 +158,9 @@ class BotApiEmulator:
         predicate: Callable[[], bool],
         timeout: float = 5.0,  # noqa: ASYNC109 - part of the test-facing API
     ) -> None:
-        """Wait until ``predicate()`` holds; re-checked on every change, never by sleeping."""
-        await self.state.wait_until(predicate, timeout)
+        """Wait until ``predicate()`` holds: re-checked on every change the emulator sees, and
+        every 20 ms for predicates about things outside it (a handler's database writes)."""
+        await self.state.wait_until(predicate, timeout, recheck=0.02)
 
     def subscribe(self, chat_id: int | None = None) -> Subscription:
         """Live ``ChatEvent``s of one chat, or of all chats (for the demo web chat)."""

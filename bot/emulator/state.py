@@ -4,6 +4,7 @@ notification for long polls, test waits and live subscribers."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import string
 import time
@@ -235,10 +236,19 @@ class EmulatorState:
         return subscription
 
     async def wait_until(
-        self, predicate: Callable[[], bool], seconds: float, *, quiet: bool = False
+        self,
+        predicate: Callable[[], bool],
+        seconds: float,
+        *,
+        quiet: bool = False,
+        recheck: float | None = None,
     ) -> bool:
-        """Wait until ``predicate()`` holds, re-checking on every change. On timeout return
-        False when ``quiet``, else raise ``TimeoutError``."""
+        """Wait until ``predicate()`` holds, re-checking on every change of the emulator.
+
+        ``recheck`` adds a re-check at that interval for predicates that also look at
+        things outside the emulator (a handler's own bookkeeping, a database row).
+        On timeout return False when ``quiet``, else raise ``TimeoutError``.
+        """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + seconds
         while not predicate():
@@ -248,10 +258,8 @@ class EmulatorState:
                     return False
                 raise TimeoutError(f"condition not met within {seconds} s")
             changed = self._changed
-            try:
-                await asyncio.wait_for(changed.wait(), remaining)
-            except TimeoutError:
-                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), min(remaining, recheck or remaining))
         return True
 
     def close(self) -> None:
