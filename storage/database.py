@@ -27,15 +27,15 @@ def create_engine(url: str | URL, **options: Any) -> AsyncEngine:
         engine = create_async_engine(parsed, **options)
         event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
-    settings: dict[str, Any] = {
+    if "poolclass" in options:  # a caller's own pool (e.g. NullPool) takes no sizing options
+        return create_async_engine(parsed, **options)
+    pool_settings: dict[str, Any] = {
         "pool_size": 5,
         "max_overflow": 10,
         "pool_pre_ping": True,
         "pool_recycle": 1800,
     }
-    if "poolclass" in options:
-        settings = {}
-    return create_async_engine(parsed, **(settings | options))
+    return create_async_engine(parsed, **(pool_settings | options))
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, inspect, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, inspect, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -54,6 +54,11 @@ async def get_member(session: AsyncSession, member_id: int) -> Member | None:
 
 async def get_member_by_user_id(session: AsyncSession, telegram_user_id: int) -> Member | None:
     return await session.scalar(select(Member).where(Member.telegram_user_id == telegram_user_id))
+
+
+async def get_member_by_chat_id(session: AsyncSession, chat_id: int) -> Member | None:
+    """The member who talks to the bot in this (private) chat."""
+    return await session.scalar(select(Member).where(Member.chat_id == chat_id).limit(1))
 
 
 async def upsert_member(
@@ -104,6 +109,11 @@ async def set_consent(session: AsyncSession, member_id: int, consent_at: datetim
     await _update_member(session, member_id, consent_at=consent_at)
 
 
+async def set_onboarded(session: AsyncSession, member_id: int, onboarded_at: datetime) -> None:
+    """The member answered every set-up question: reminders may start."""
+    await _update_member(session, member_id, onboarded_at=onboarded_at)
+
+
 async def set_time_zone(session: AsyncSession, member_id: int, time_zone: str) -> None:
     await _update_member(session, member_id, time_zone=time_zone)
 
@@ -151,7 +161,7 @@ async def export_member(session: AsyncSession, member_id: int) -> dict[str, Any]
     if member is None:
         return None
     session_ids = select(WorkoutSession.id).where(WorkoutSession.member_id == member_id)
-    queries: dict[str, Any] = {
+    queries: dict[str, Select[Any]] = {
         Enrolment.__tablename__: select(Enrolment)
         .where(Enrolment.member_id == member_id)
         .order_by(Enrolment.id),
@@ -226,6 +236,25 @@ async def enrol(
     return enrolment
 
 
+async def set_enrolment_schedule(
+    session: AsyncSession,
+    enrolment_id: int,
+    *,
+    workout_days: Iterable[int] | None = None,
+    reminder_time: time | None = None,
+) -> None:
+    """Change the reminder days and/or time of an enrolment."""
+    values: dict[str, Any] = {}
+    if workout_days is not None:
+        values["workout_days"] = frozenset(workout_days)
+    if reminder_time is not None:
+        values["reminder_time"] = reminder_time
+    if values:
+        await session.execute(
+            update(Enrolment).where(Enrolment.id == enrolment_id).values(**values)
+        )
+
+
 async def get_active_enrolment(session: AsyncSession, member_id: int) -> Enrolment | None:
     return await session.scalar(
         select(Enrolment).where(Enrolment.member_id == member_id, Enrolment.active)
@@ -237,7 +266,11 @@ async def active_enrolled_members(session: AsyncSession) -> list[tuple[Member, E
     result = await session.execute(
         select(Member, Enrolment)
         .join(Enrolment, and_(Enrolment.member_id == Member.id, Enrolment.active))
-        .where(Member.paused.is_(False), Member.inactive.is_(False))
+        .where(
+            Member.paused.is_(False),
+            Member.inactive.is_(False),
+            Member.onboarded_at.is_not(None),
+        )
         .order_by(Member.id)
     )
     return [(member, enrolment) for member, enrolment in result]
@@ -414,6 +447,42 @@ async def add_symptom_report(
     session.add(report)
     await session.flush()
     return report
+
+
+async def symptom_report_for_session(
+    session: AsyncSession, session_id: int
+) -> SymptomReport | None:
+    """The check-in given after this workout, if any."""
+    return await session.scalar(
+        select(SymptomReport).where(SymptomReport.session_id == session_id).limit(1)
+    )
+
+
+async def set_symptom_note(
+    session: AsyncSession, report_id: int, member_id: int, note: str
+) -> SymptomReport | None:
+    """Add the member's note to their check-in; None if it is not theirs or is gone."""
+    result = await session.scalars(
+        update(SymptomReport)
+        .where(SymptomReport.id == report_id, SymptomReport.member_id == member_id)
+        .values(note=note)
+        .returning(SymptomReport),
+        execution_options={"populate_existing": True},
+    )
+    return result.first()
+
+
+async def finished_session_numbers(session: AsyncSession, member_id: int) -> dict[int, int]:
+    """Session id → its number among the member's finished workouts (1 for the first)."""
+    result = await session.scalars(
+        select(WorkoutSession.id)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status == SessionStatus.FINISHED,
+        )
+        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+    )
+    return {session_id: number for number, session_id in enumerate(result, start=1)}
 
 
 async def recent_symptom_reports(
