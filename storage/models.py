@@ -151,11 +151,13 @@ class Member(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     name: Mapped[str] = mapped_column(String(256))
     username: Mapped[str | None] = mapped_column(String(64))
     time_zone: Mapped[str] = mapped_column(String(64))
     consent_at: Mapped[datetime | None]
+    # Set when the member has answered every set-up question; reminders start then.
+    onboarded_at: Mapped[datetime | None]
     paused: Mapped[bool] = mapped_column(default=False)
     inactive: Mapped[bool] = mapped_column(default=False)
     # What free-text reply the bot waits for, e.g. "timezone" or "pain_note:<session id>".

@@ -6,7 +6,7 @@ from fixtures_db import database, database_url
 __all__ = ["database", "database_url"]
 
 # --- Bot API emulator: `emulator`, `emulator_bot`, `run_bot` (see tests/fixtures_emulator.py) ---
-from fixtures_emulator import emulator, emulator_bot, run_bot  # noqa: E402
+from fixtures_emulator import emulator, emulator_bot, run_bot
 
 __all__ += ["emulator", "emulator_bot", "run_bot"]
 

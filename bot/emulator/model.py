@@ -201,7 +201,11 @@ class CallbackQueryRecord:
 
 @dataclass(frozen=True)
 class ApiRequest:
-    """One Bot API call the bot made, with its outcome (status 200 or the error code)."""
+    """One Bot API call the bot made, with its outcome (status 200 or the error code).
+
+    ``time`` is the event loop's monotonic clock when the request arrived; ``params`` are
+    the checked, typed parameters (the raw ones when the request was refused earlier).
+    """
 
     method: str
     params: JSONDict

@@ -20,7 +20,6 @@ class Kind(Enum):
     INT = "Integer"
     STR = "String"
     BOOL = "Boolean"
-    FLOAT = "Float"
     CHAT_ID = "Integer or String"
     OBJECT = "Object"
     ARRAY = "Array"
@@ -78,13 +77,6 @@ def _coerce(name: str, kind: Kind, value: object, uploads: dict[str, Upload]) ->
         if kind is Kind.CHAT_ID and isinstance(value, str) and value.startswith("@"):
             return value
         raise _type_error(name, kind)
-    if kind is Kind.FLOAT:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        try:
-            return float(str(value))
-        except ValueError:
-            raise _type_error(name, kind) from None
     if kind is Kind.BOOL:
         if isinstance(value, bool):
             return value
@@ -161,11 +153,6 @@ class Params:
 
     def opt_integer(self, name: str) -> int | None:
         return self.integer(name) if name in self.values else None
-
-    def number(self, name: str, default: float) -> float:
-        value = self.values.get(name, default)
-        assert isinstance(value, float)
-        return value
 
     def string(self, name: str) -> str:
         value = self.values[name]

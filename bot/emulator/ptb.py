@@ -46,8 +46,11 @@ async def running_application(
     updater = application.updater
     if updater is None:
         raise ValueError("the application needs an updater to poll the emulator")
+    # The same lifecycle as `Application.run_polling`, post_* hooks included.
     await application.initialize()
     try:
+        if application.post_init is not None:
+            await application.post_init(application)
         await application.start()
         await updater.start_polling(poll_interval=0, timeout=poll_timeout)
         try:
@@ -55,5 +58,9 @@ async def running_application(
         finally:
             await updater.stop()
             await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
     finally:
         await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)

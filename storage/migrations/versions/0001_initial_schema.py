@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("username", sa.String(length=64), nullable=True),
         sa.Column("time_zone", sa.String(length=64), nullable=False),
         sa.Column("consent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("onboarded_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("paused", sa.Boolean(), nullable=False),
         sa.Column("inactive", sa.Boolean(), nullable=False),
         sa.Column("awaiting", sa.String(length=64), nullable=True),
@@ -33,6 +34,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_members")),
         sa.UniqueConstraint("telegram_user_id", name=op.f("uq_members_telegram_user_id")),
     )
+    op.create_index(op.f("ix_members_chat_id"), "members", ["chat_id"], unique=False)
     op.create_table(
         "enrolments",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,79 @@
+"""What every handler and job needs, built once at start-up and kept in `bot_data`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext
+
+from bot.config import Settings
+from protocols.schema import Protocol
+from storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.reminders import ReminderScheduler
+
+Clock = Callable[[], datetime]
+_SERVICES_KEY = "services"
+
+
+def utc_now() -> datetime:
+    """The real clock (tests move it with time-machine)."""
+    return datetime.now(UTC)
+
+
+class MemberLocks:
+    """One lock per Telegram user, so a member's updates are handled one at a time.
+
+    Updates run concurrently across members; a double tap by one member waits for the first
+    tap to finish and then sees its result (the database's unique constraints back this up
+    across processes).
+    """
+
+    def __init__(self) -> None:
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._users: defaultdict[int, int] = defaultdict(int)
+
+    @asynccontextmanager
+    async def hold(self, user_id: int) -> AsyncIterator[None]:
+        self._users[user_id] += 1
+        try:
+            async with self._locks[user_id]:
+                yield
+        finally:
+            self._users[user_id] -= 1
+            if not self._users[user_id]:  # forget idle members: memory stays flat
+                del self._users[user_id]
+                del self._locks[user_id]
+
+
+@dataclass
+class BotServices:
+    settings: Settings
+    database: Database
+    library: dict[str, Protocol]
+    clock: Clock = utc_now
+    locks: MemberLocks = field(default_factory=MemberLocks)
+    reminders: ReminderScheduler | None = None
+
+    def protocol(self, name: str) -> Protocol | None:
+        return self.library.get(name)
+
+    def is_coach(self, chat_id: int | None) -> bool:
+        return chat_id is not None and chat_id in self.settings.coach_chat_ids
+
+
+def install(application: Application[Any, Any, Any, Any, Any, Any], services: BotServices) -> None:
+    application.bot_data[_SERVICES_KEY] = services
+
+
+def services_of(context: CallbackContext[Any, Any, Any, Any]) -> BotServices:
+    services = context.bot_data[_SERVICES_KEY]
+    assert isinstance(services, BotServices)
+    return services

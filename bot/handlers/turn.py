@@ -1,0 +1,72 @@
+"""One update being handled: who sent it, the bot's services, and how to answer."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.ext import CallbackContext, ExtBot
+
+from bot import sender
+from bot.context import BotServices
+from storage import repository
+from storage.models import Member
+
+
+@dataclass
+class Turn:
+    update: Update
+    context: CallbackContext[ExtBot[Any], Any, Any, Any]
+    services: BotServices
+    user_id: int
+    chat_id: int
+    now: datetime
+
+    @property
+    def bot(self) -> ExtBot[Any]:
+        return self.context.bot
+
+    @property
+    def is_coach(self) -> bool:
+        return self.services.is_coach(self.chat_id)
+
+    @property
+    def message(self) -> Message | None:
+        return self.update.effective_message
+
+    async def member(self) -> Member | None:
+        async with self.services.database.transaction() as session:
+            return await repository.get_member_by_user_id(session, self.user_id)
+
+    async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message | None:
+        """Send a message to the chat this update came from."""
+        return await sender.send_text(self.bot, self.services.database, self.chat_id, text, markup)
+
+    async def toast(self, text: str | None = None, *, alert: bool = False) -> None:
+        """Answer the pressed button (Telegram shows `text` briefly), if this was a press."""
+        query = self.update.callback_query
+        if query is not None:
+            await query.answer(text, show_alert=alert)
+
+    async def remove_pressed_buttons(self) -> None:
+        """Take the buttons off the message whose button was pressed (it is stale)."""
+        query = self.update.callback_query
+        if query is not None and query.message is not None:
+            await sender.remove_buttons(self.bot, self.chat_id, query.message.message_id)
+
+    async def edit_pressed(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """Replace the message whose button was pressed."""
+        query = self.update.callback_query
+        if query is not None and query.message is not None:
+            await sender.edit_text(self.bot, self.chat_id, query.message.message_id, text, markup)
+
+
+CommandFunction = Callable[[Turn, list[str]], Awaitable[None]]
+"""Handles a command; gets the words after it."""
+ButtonFunction = Callable[[Turn, Any], Awaitable[None]]
+"""Handles a button press; gets the decoded callback data (see `bot.render.callbacks`)."""
+AwaitedFunction = Callable[[Turn, str, str], Awaitable[None]]
+"""Handles typed text the bot asked for; gets the text and what follows the awaiting prefix."""

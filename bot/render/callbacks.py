@@ -1,0 +1,253 @@
+"""Callback data for inline buttons: short, versioned, parsed into typed values.
+
+Every button's data starts with a version prefix, so a button from an older release is
+recognised as stale instead of being misread. Data that names a session also names the
+step it answers; handlers check both against the member who pressed the button, so
+crafted data can never touch another member's session.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+VERSION = "1"
+_MAX_BYTES = 64  # Telegram's limit for callback_data
+
+Outcome = Literal["done", "skipped", "too_hard"]
+_OUTCOME_CODES: dict[str, Outcome] = {"d": "done", "s": "skipped", "h": "too_hard"}
+_OUTCOME_LETTERS = {outcome: code for code, outcome in _OUTCOME_CODES.items()}
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The member accepted the disclaimer."""
+
+
+@dataclass(frozen=True)
+class ChooseProtocol:
+    name: str
+
+
+@dataclass(frozen=True)
+class ToggleDay:
+    weekday: int
+
+
+@dataclass(frozen=True)
+class DaysChosen:
+    """The member finished picking workout days."""
+
+
+@dataclass(frozen=True)
+class ChooseHour:
+    hour: int
+
+
+@dataclass(frozen=True)
+class ChooseZone:
+    zone: str
+
+
+@dataclass(frozen=True)
+class StartWorkout:
+    """Start (or continue) the workout that is due now."""
+
+
+@dataclass(frozen=True)
+class StepAnswer:
+    session_id: int
+    step_index: int
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class StepVideo:
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class StepTimer:
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class PainScore:
+    session_id: int
+    pain: int
+
+
+@dataclass(frozen=True)
+class NoNote:
+    session_id: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    """From /start of a known member: what they want to change."""
+
+    part: Literal["protocol", "days", "zone", "keep"]
+
+
+@dataclass(frozen=True)
+class ConfirmDelete:
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """Move today's reminder by an hour."""
+
+
+@dataclass(frozen=True)
+class AcknowledgeFlag:
+    flag_id: int
+
+
+@dataclass(frozen=True)
+class OpenMember:
+    member_id: int
+
+
+Callback = (
+    Consent
+    | ChooseProtocol
+    | ToggleDay
+    | DaysChosen
+    | ChooseHour
+    | ChooseZone
+    | StartWorkout
+    | StepAnswer
+    | StepVideo
+    | StepTimer
+    | PainScore
+    | NoNote
+    | Settings
+    | ConfirmDelete
+    | Snooze
+    | AcknowledgeFlag
+    | OpenMember
+)
+
+_SETTINGS_PARTS = ("protocol", "days", "zone", "keep")
+_NAME = re.compile(r"^[A-Za-z0-9_./+-]{1,48}$")
+
+
+def encode(callback: Callback) -> str:
+    """The callback_data string for a button (always within Telegram's 64 bytes)."""
+    parts: tuple[object, ...]
+    match callback:
+        case Consent():
+            parts = ("ok",)
+        case ChooseProtocol(name):
+            parts = ("p", name)
+        case ToggleDay(weekday):
+            parts = ("day", weekday)
+        case DaysChosen():
+            parts = ("days",)
+        case ChooseHour(hour):
+            parts = ("hr", hour)
+        case ChooseZone(zone):
+            parts = ("tz", zone)
+        case StartWorkout():
+            parts = ("go",)
+        case StepAnswer(session_id, step_index, outcome):
+            parts = ("s", session_id, step_index, _OUTCOME_LETTERS[outcome])
+        case StepVideo(session_id, step_index):
+            parts = ("v", session_id, step_index)
+        case StepTimer(session_id, step_index):
+            parts = ("tm", session_id, step_index)
+        case PainScore(session_id, pain):
+            parts = ("pn", session_id, pain)
+        case NoNote(session_id):
+            parts = ("nn", session_id)
+        case Settings(part):
+            parts = ("set", part)
+        case ConfirmDelete(confirmed):
+            parts = ("del", "y" if confirmed else "n")
+        case Snooze():
+            parts = ("snz",)
+        case AcknowledgeFlag(flag_id):
+            parts = ("ack", flag_id)
+        case OpenMember(member_id):
+            parts = ("mem", member_id)
+    data = ":".join(str(part) for part in (VERSION, *parts))
+    if len(data.encode()) > _MAX_BYTES:
+        raise ValueError(f"callback data over {_MAX_BYTES} bytes: {data!r}")
+    return data
+
+
+def decode(data: str | None) -> Callback | None:
+    """Parse callback data; None for anything stale, malformed or forged."""
+    if not data:
+        return None
+    version, _, rest = data.partition(":")
+    if version != VERSION:
+        return None
+    kind, *args = rest.split(":")
+    try:
+        return _decode(kind, args)
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _decode(kind: str, args: list[str]) -> Callback | None:
+    # A small table would hide the argument types; the match keeps each form explicit.
+    match kind, args:
+        case "ok", []:
+            return Consent()
+        case "p", [name] if _NAME.match(name):
+            return ChooseProtocol(name)
+        case "day", [weekday] if _small_int(weekday, 6) is not None:
+            return ToggleDay(int(weekday))
+        case "days", []:
+            return DaysChosen()
+        case "hr", [hour] if _small_int(hour, 23) is not None:
+            return ChooseHour(int(hour))
+        case "tz", [zone] if _NAME.match(zone):
+            return ChooseZone(zone)
+        case "go", []:
+            return StartWorkout()
+        case "s", [session_id, step_index, code]:
+            return StepAnswer(_id(session_id), _index(step_index), _OUTCOME_CODES[code])
+        case "v", [session_id, step_index]:
+            return StepVideo(_id(session_id), _index(step_index))
+        case "tm", [session_id, step_index]:
+            return StepTimer(_id(session_id), _index(step_index))
+        case "pn", [session_id, pain] if _small_int(pain, 10) is not None:
+            return PainScore(_id(session_id), int(pain))
+        case "nn", [session_id]:
+            return NoNote(_id(session_id))
+        case "set", [part] if part in _SETTINGS_PARTS:
+            return Settings(part)  # type: ignore[arg-type]
+        case "del", [answer] if answer in ("y", "n"):
+            return ConfirmDelete(answer == "y")
+        case "snz", []:
+            return Snooze()
+        case "ack", [flag_id]:
+            return AcknowledgeFlag(_id(flag_id))
+        case "mem", [member_id]:
+            return OpenMember(_id(member_id))
+    return None
+
+
+def _id(text: str) -> int:
+    value = _index(text)
+    if value == 0:
+        raise ValueError("ids start at 1")
+    return value
+
+
+def _index(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:
+        raise ValueError(f"not a small non-negative integer: {text!r}")
+    return int(text)
+
+
+def _small_int(text: str, maximum: int) -> int | None:
+    if text.isascii() and text.isdigit() and len(text) <= 2 and int(text) <= maximum:
+        return int(text)
+    return None

@@ -1,0 +1,135 @@
+"""Inline keyboards: what each button says and the callback data it carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.render import callbacks as cb
+from bot.render import texts
+from protocols.expand import Step
+from protocols.schema import Protocol
+
+# Offered as buttons; anything else can be typed (see bot.rules.zones).
+COMMON_ZONES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Australia/Sydney",
+)
+REMINDER_HOURS = (6, 7, 8, 12, 17, 18, 19, 20)
+
+
+def _button(text: str, callback: cb.Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=cb.encode(callback))
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def consent() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.CONSENT_BUTTON, cb.Consent())]])
+
+
+def protocols(choices: Iterable[Protocol]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(protocol.title, cb.ChooseProtocol(protocol.name))] for protocol in choices]
+    )
+
+
+def days(chosen: frozenset[int]) -> InlineKeyboardMarkup:
+    day_buttons = [
+        _button(("✓ " if day in chosen else "") + name, cb.ToggleDay(day))
+        for day, name in enumerate(texts.WEEKDAY_NAMES)
+    ]
+    return InlineKeyboardMarkup(
+        [*_rows(day_buttons, 4), [_button(texts.DONE_BUTTON, cb.DaysChosen())]]
+    )
+
+
+def hours() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        _rows([_button(f"{hour:02d}:00", cb.ChooseHour(hour)) for hour in REMINDER_HOURS], 4)
+    )
+
+
+def zones(first: str) -> InlineKeyboardMarkup:
+    names = [first, *(zone for zone in COMMON_ZONES if zone != first)]
+    return InlineKeyboardMarkup(_rows([_button(name, cb.ChooseZone(name)) for name in names], 2))
+
+
+def settings_menu() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button("Protocol", cb.Settings("protocol"))],
+            [_button("Days and time", cb.Settings("days"))],
+            [_button("Time zone", cb.Settings("zone"))],
+            [_button("Nothing, all good", cb.Settings("keep"))],
+        ]
+    )
+
+
+def start_workout(label: str = "Start today's session") -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(label, cb.StartWorkout())]])
+
+
+def reminder() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze())]]
+    )
+
+
+def step(session_id: int, step: Step) -> InlineKeyboardMarkup:
+    index = step.index
+    rows = [
+        [
+            _button("Done", cb.StepAnswer(session_id, index, "done")),
+            _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
+            _button("Too hard", cb.StepAnswer(session_id, index, "too_hard")),
+        ]
+    ]
+    extras = [_button("Send form video", cb.StepVideo(session_id, index))]
+    seconds = step.exercise.dosage.timed_seconds
+    if seconds is not None:
+        extras.append(_button(f"Timer {_duration(seconds)}", cb.StepTimer(session_id, index)))
+    rows.append(extras)
+    return InlineKeyboardMarkup(rows)
+
+
+def pain(session_id: int) -> InlineKeyboardMarkup:
+    buttons = [_button(str(score), cb.PainScore(session_id, score)) for score in range(11)]
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
+
+
+def no_note(session_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.NO_NOTE_BUTTON, cb.NoNote(session_id))]])
+
+
+def confirm_delete() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.DELETE_YES, cb.ConfirmDelete(True))],
+            [_button(texts.DELETE_NO, cb.ConfirmDelete(False))],
+        ]
+    )
+
+
+def flag_actions(flag_id: int, member_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button("Acknowledge", cb.AcknowledgeFlag(flag_id)),
+                _button("Open member", cb.OpenMember(member_id)),
+            ]
+        ]
+    )
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds} s"

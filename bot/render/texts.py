@@ -1,0 +1,193 @@
+"""What the bot says to members: plain, warm, short sentences, and never a Python error.
+
+Step and protocol texts live in `bot.render.protocol_text`; this module holds the rest of the
+conversation. Every function returns plain text (messages are sent without parse mode, so a
+member's name or note can never break the formatting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import time
+
+from protocols.schema import Protocol
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+DISCLAIMER = (
+    "Hi {name}! I'm your coach's check-in bot. I'll send you your back-care sessions one "
+    "exercise at a time, remind you on the days you pick, and pass your notes and form videos "
+    "to your coach.\n\n"
+    "Before we start, please read this:\n"
+    "• This is exercise coaching, not medical advice.\n"
+    "• Some soreness after the first sessions is normal. Sharp, spreading or worsening pain "
+    "is not: stop and tell your coach.\n"
+    "• If you have serious pain, numbness, weakness, or trouble with bladder or bowel control, "
+    "see a doctor or physiotherapist before you go on.\n\n"
+    "Tap the button when you're ready."
+)
+CONSENT_BUTTON = "I understand, let's go"
+CHOOSE_PROTOCOL = "Which protocol did your coach give you?"
+CHOOSE_DAYS = (
+    "On which days would you like a reminder? Tap to pick, then Done.\n"
+    "(Each workout can be done up to {cap} times a week.)"
+)
+NEED_A_DAY = "Pick at least one day first."
+CHOOSE_TIME = "What time should I remind you? Tap an hour, or type a time like 06:30 or 7pm."
+BAD_TIME = "I couldn't read that as a time. Try something like 07:30, 18:00 or 6pm."
+CHOOSE_ZONE = (
+    "Which time zone are you in? Tap one, or type your city or zone (for example "
+    "Lisbon or America/Denver)."
+)
+UNKNOWN_ZONE = (
+    'I don\'t know the time zone "{text}". Try a big city near you (like Madrid or Chicago) '
+    "or a zone name like Europe/Madrid."
+)
+WELCOME_BACK = (
+    "Welcome back, {name}! You're on {protocol}, reminders {schedule}.\n"
+    "What would you like to change?"
+)
+NOTHING_CHANGED = "Great, everything stays as it is. Send /today when you're ready to train."
+DONE_BUTTON = "Done"
+ALL_WEEK_DONE = (
+    "You've done every session this week ({counts}). Rest, recover, and I'll see you next week!"
+)
+RESUMING = "Picking up where you left off."
+SESSION_OVER = "This session is already over, so that button does nothing now."
+NOT_THIS_STEP = "That answer is already saved. Here's where you are now."
+NOT_YOURS = "That button isn't for you."
+PAIN_QUESTION = "How does your back feel right now? 0 = no pain, 10 = the worst pain imaginable."
+PAIN_NOT_A_NUMBER = "Please send a whole number from 0 to 10, or tap one of the buttons."
+NOTE_QUESTION = (
+    "Thanks. Anything to add for your coach about how it felt? Type a short note, or tap No note."
+)
+NO_NOTE_BUTTON = "No note"
+NOTE_SAVED = "Saved. Thank you! Rest well, and I'll remind you next time."
+NOTE_TOO_LONG = (
+    "That's a long note! I kept the first {limit} characters for your coach. "
+    "Feel free to send more in a second message."
+)
+TIMER_STARTED = "Timer started: {seconds} s. I'll tell you when time's up."
+TIMER_DONE = "Time's up for {exercise} ({position})."
+VIDEO_PROMPT = (
+    'Send your clip now (a video or a video message). It goes to your coach with "{exercise}".'
+)
+VIDEO_SENT = "Got it, your video is on its way to your coach."
+VIDEO_TOO_BIG = (
+    "That video is too big for me to pass on ({size} MB, the limit is {limit} MB). "
+    "Please trim it or send a shorter clip."
+)
+PLEASE_SEND_VIDEO = (
+    "I can only pass videos to your coach for form checks. Please send a video (or a "
+    "video message)."
+)
+COACH_REPLY = "Your coach on {exercise}:\n{reply}"
+COACH_REPLY_SENT = "Sent to {name}."
+COACH_REPLY_UNKNOWN = (
+    "I can only pass on replies to form-check videos. Reply to the video's message."
+)
+COACH_REPLY_MEMBER_GONE = "That member has left, so I couldn't pass your reply on."
+NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
+UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+UNEXPECTED_TEXT = (
+    "I'm a simple bot, so I work best with the buttons. /today starts your session, "
+    "/help lists everything else."
+)
+TEXT_TOO_LONG = "That message is very long, so I didn't keep it. Please send something shorter."
+UNSUPPORTED_MESSAGE = "I can't do anything with that, sorry. /help lists what I can do."
+PAUSED = "Reminders paused. Send /resume whenever you want them back."
+RESUMED = "Reminders are back on. Next one: {when}."
+RESUMED_NO_NEXT = "Reminders are back on."
+ALREADY_PAUSED = "Reminders are already paused. /resume turns them back on."
+ALREADY_RUNNING = "Reminders are already on."
+SNOOZED = "Okay, I'll remind you again at {when}."
+NOTHING_TO_SNOOZE = (
+    "There's no reminder left today that I can move (I never remind you during quiet hours)."
+)
+DELETE_CONFIRM = (
+    "This erases everything I have about you: settings, sessions, check-ins and videos sent "
+    "through me. It can't be undone. Are you sure?"
+)
+DELETE_YES = "Yes, erase everything"
+DELETE_NO = "No, keep it"
+DELETED = "Done: everything about you is erased. Send /start if you ever want to come back."
+DELETE_CANCELLED = "Nothing was erased."
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side. Your answers so far are saved; please try "
+    "again in a moment."
+)
+URGENT_STOP = (
+    "Please stop the protocol for now. What you describe ({what}) should be checked by a doctor "
+    "soon, today if you can, not by a workout. I've let your coach know."
+)
+HELP = (
+    "Here's what I can do:\n"
+    "/today: start or continue today's session\n"
+    "/progress: your week, streak and recent pain scores\n"
+    "/snooze: move today's reminder by an hour\n"
+    "/pause and /resume: stop or restart reminders\n"
+    "/start: change your protocol, days, time or time zone\n"
+    "/delete: erase everything I have about you\n\n"
+    "Send a video at any time and your coach will check your form."
+)
+
+
+def schedule_phrase(days: Iterable[int], at: time, zone: str) -> str:
+    """'Mon, Wed, Fri at 18:00 (Europe/London)'."""
+    names = ", ".join(WEEKDAY_NAMES[day] for day in sorted(days))
+    return f"{names} at {at:%H:%M} ({zone})"
+
+
+def all_set(protocol: Protocol, schedule: str) -> str:
+    """The message that closes onboarding."""
+    return (
+        f"All set! Protocol: {protocol.title}. Reminders: {schedule}.\n"
+        "Send /today (or tap below) whenever you want to start a session."
+    )
+
+
+def week_counts(counts: Mapping[str, tuple[int, int]], titles: Mapping[str, str]) -> str:
+    """'Strengthening and Lengthening 3/3, Recovery and Movement 2/3'."""
+    return ", ".join(f"{titles.get(key, key)} {done}/{cap}" for key, (done, cap) in counts.items())
+
+
+def step_outcome_line(outcome: str) -> str:
+    """The line added to a step message once it is answered."""
+    return {
+        "done": "✅ Done",
+        "skipped": "⏭ Skipped",
+        "too_hard": "⚠️ Too hard (noted for your coach)",
+    }[outcome]
+
+
+def session_summary(title: str, done: int, skipped: int, too_hard: int, minutes: int) -> str:
+    """The end-of-session summary."""
+    lines = [
+        f"Session complete: {title}! 🎉",
+        f"Done {done} · skipped {skipped} · too hard {too_hard}",
+        f"Time: {minutes} min" if minutes >= 1 else "Time: under a minute",
+    ]
+    if too_hard:
+        lines.append("Your coach will see which ones felt too hard.")
+    return "\n".join(lines)
+
+
+def progress(
+    counts: Mapping[str, tuple[int, int]],
+    titles: Mapping[str, str],
+    streak_weeks: int,
+    recent_pain: Sequence[int],
+) -> str:
+    """The /progress text (the pain chart goes with it as a photo)."""
+    lines = ["This week:"]
+    lines += [f"• {titles.get(key, key)}: {done} of {cap}" for key, (done, cap) in counts.items()]
+    if streak_weeks:
+        unit = "week" if streak_weeks == 1 else "weeks"
+        lines.append(f"Streak: {streak_weeks} {unit} in a row with at least one session.")
+    else:
+        lines.append("No streak yet: one session this week starts it.")
+    if recent_pain:
+        lines.append("Recent pain scores: " + " → ".join(str(p) for p in recent_pain))
+    else:
+        lines.append("No pain scores yet: I'll ask after each session.")
+    return "\n".join(lines)

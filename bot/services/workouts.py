@@ -1,0 +1,223 @@
+"""Workout sessions: which workout is due, starting it, answering steps, finishing.
+
+Each public function is one unit of work (one transaction) and returns a plain result that
+`bot.handlers.workout` turns into messages. Progress is written after every step, so a
+restart resumes exactly where the member was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotServices
+from bot.rules.weekly_cap import DoneSession, WorkoutCap, WorkoutChoice, choose_workout, week_bounds
+from protocols.expand import Step, expand_workout
+from protocols.schema import Protocol, Workout
+from storage import repository
+from storage.models import Member, SessionStatus, StepOutcome, WorkoutSession
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step of a running session, with what the member needs to see it."""
+
+    session_id: int
+    workout: Workout
+    step: Step
+    step_count: int
+
+
+@dataclass(frozen=True)
+class Started:
+    """A new session began: show the overview, then the first step."""
+
+    first: StepView
+    choice: WorkoutChoice
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A session was already running: show its current step again."""
+
+    current: StepView
+
+
+@dataclass(frozen=True)
+class WeekComplete:
+    """Every workout is at its weekly cap: (done, cap) per workout key."""
+
+    counts: dict[str, tuple[int, int]]
+    protocol: Protocol
+
+
+@dataclass(frozen=True)
+class NotEnrolled:
+    """The member has not finished setting up."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    title: str
+    done: int
+    skipped: int
+    too_hard: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """A step was answered; `next` is the following step, or None when the session ended."""
+
+    answered: StepView
+    outcome: StepOutcome
+    next: StepView | None
+    summary: SessionSummary | None
+
+
+@dataclass(frozen=True)
+class Stale:
+    """The button belongs to a session that is over, or to no session of this member."""
+
+
+@dataclass(frozen=True)
+class AlreadyAnswered:
+    """That step was answered before (an old button or a double tap)."""
+
+    current: StepView
+
+
+StartResult = Started | Resumed | WeekComplete | NotEnrolled
+AnswerResult = Advanced | Stale | AlreadyAnswered
+
+
+async def done_sessions(
+    session: AsyncSession, member_id: int, zone: ZoneInfo, now: datetime
+) -> list[DoneSession]:
+    """This week's finished sessions, plus the last one ever (it decides the alternation)."""
+    start, end = week_bounds(now, zone)
+    rows = [
+        row
+        for row in await repository.sessions_between(session, member_id, start, end)
+        if row.status == SessionStatus.FINISHED and row.finished_at is not None
+    ]
+    last = await repository.last_finished_session(session, member_id)
+    if last is not None and all(row.id != last.id for row in rows):
+        rows.append(last)
+    return [DoneSession(row.workout_key, row.finished_at) for row in rows if row.finished_at]
+
+
+def workout_caps(protocol: Protocol) -> list[WorkoutCap]:
+    return [WorkoutCap(workout.key, workout.weekly_cap) for workout in protocol.workouts]
+
+
+def week_counts(
+    protocol: Protocol, done: list[DoneSession], zone: ZoneInfo, now: datetime
+) -> dict[str, tuple[int, int]]:
+    """(done this week, cap) for every workout of the protocol, in protocol order."""
+    start, end = week_bounds(now, zone)
+    counts = {workout.key: 0 for workout in protocol.workouts}
+    for item in done:
+        if start <= item.finished_at < end and item.workout_key in counts:
+            counts[item.workout_key] += 1
+    return {workout.key: (counts[workout.key], workout.weekly_cap) for workout in protocol.workouts}
+
+
+def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
+    protocol = services.protocol(row.protocol)
+    if protocol is None:
+        return None
+    workout = protocol.workout(row.workout_key)
+    steps = expand_workout(workout)
+    if not 0 <= row.current_step < len(steps):
+        return None
+    return StepView(row.id, workout, steps[row.current_step], len(steps))
+
+
+async def start_or_resume(services: BotServices, member: Member, now: datetime) -> StartResult:
+    """Resume the session in progress, or start the workout that is due now."""
+    async with services.database.transaction() as session:
+        open_row = await repository.get_open_session(session, member.id)
+        if open_row is not None:
+            view = _view(services, open_row)
+            if view is not None:
+                return Resumed(view)
+            await repository.abandon_session(session, open_row.id, now=now)
+        enrolment = await repository.get_active_enrolment(session, member.id)
+        protocol = services.protocol(enrolment.protocol) if enrolment else None
+        if enrolment is None or protocol is None or member.onboarded_at is None:
+            return NotEnrolled()
+        zone = ZoneInfo(member.time_zone)
+        done = await done_sessions(session, member.id, zone, now)
+        choice = choose_workout(workout_caps(protocol), done, now, zone)
+        if choice is None:
+            return WeekComplete(week_counts(protocol, done, zone, now), protocol)
+        row = await repository.start_session(
+            session, member.id, protocol=protocol.name, workout_key=choice.key, now=now
+        )
+        view = _view(services, row)
+        assert view is not None, "a protocol's workout always has steps"
+        return Started(view, choice)
+
+
+async def current_step(services: BotServices, member: Member) -> StepView | None:
+    """The step the member is on, if a session is running."""
+    async with services.database.transaction() as session:
+        row = await repository.get_open_session(session, member.id)
+        return _view(services, row) if row is not None else None
+
+
+async def remember_step_message(services: BotServices, session_id: int, message_id: int) -> None:
+    """Note which message shows the current step, so an answer can edit it."""
+    async with services.database.transaction() as session:
+        row = await repository.get_session(session, session_id)
+        if row is not None:
+            await repository.advance_session(session, session_id, row.current_step, message_id)
+
+
+async def answer_step(
+    services: BotServices,
+    member: Member,
+    session_id: int,
+    step_index: int,
+    outcome: StepOutcome,
+    now: datetime,
+) -> AnswerResult:
+    """Record the member's answer to a step and move on; stale or repeated answers change
+    nothing."""
+    async with services.database.transaction() as session:
+        row = await repository.get_session(session, session_id)
+        if row is None or row.member_id != member.id:
+            return Stale()
+        if row.status != SessionStatus.IN_PROGRESS:
+            return Stale()
+        view = _view(services, row)
+        if view is None:
+            return Stale()
+        if step_index != row.current_step:
+            return AlreadyAnswered(view)
+        if not await repository.record_step_result(
+            session, session_id, step_index, outcome, now=now
+        ):
+            return AlreadyAnswered(view)
+        next_index = step_index + 1
+        if next_index < view.step_count:
+            await repository.advance_session(session, session_id, next_index)
+            next_view = StepView(
+                session_id, view.workout, expand_workout(view.workout)[next_index], view.step_count
+            )
+            return Advanced(view, outcome, next_view, None)
+        await repository.finish_session(session, session_id, now=now)
+        results = await repository.step_results(session, session_id)
+        tally = {kind: sum(1 for r in results if r.outcome == kind) for kind in StepOutcome}
+        summary = SessionSummary(
+            title=view.workout.title,
+            done=tally[StepOutcome.DONE],
+            skipped=tally[StepOutcome.SKIPPED],
+            too_hard=tally[StepOutcome.TOO_HARD],
+            minutes=int((now - row.started_at).total_seconds() // 60),
+        )
+        return Advanced(view, outcome, None, summary)

@@ -1,0 +1,100 @@
+"""The real bot, running against the Bot API emulator.
+
+- ``bot_settings``: settings pointing at the emulator, a fresh SQLite file, one coach chat.
+- ``running_bot``: the bot's real ``Application`` (built by ``bot.app.build_application``)
+  polling the emulator; yields a ``RunningBot`` with the application and its services.
+- ``member`` / ``coach``: simulated Telegram users (the coach's private chat is a coach chat).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.context import BotServices
+from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from bot.emulator.ptb import running_application
+
+COACH_USER_ID = 900_001
+MEMBER_USER_ID = 100_001
+
+
+def make_settings(emulator: BotApiEmulator, directory: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": emulator.bot_token,
+        "telegram_api_base_url": emulator.base_url,
+        "telegram_api_file_url": emulator.base_file_url,
+        "database_url": f"sqlite+aiosqlite:///{directory / 'bot.sqlite3'}",
+        "coach_chat_ids": (COACH_USER_ID,),
+        "tz": "UTC",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@dataclass
+class RunningBot:
+    application: Any
+    emulator: BotApiEmulator
+
+    @property
+    def services(self) -> BotServices:
+        services = self.application.bot_data["services"]
+        assert isinstance(services, BotServices)
+        return services
+
+
+@pytest.fixture
+def bot_settings(emulator: BotApiEmulator, tmp_path: Path) -> Settings:
+    return make_settings(emulator, tmp_path)
+
+
+@pytest.fixture
+async def running_bot(
+    emulator: BotApiEmulator, bot_settings: Settings
+) -> AsyncIterator[RunningBot]:
+    application = build_application(bot_settings, token=emulator.bot_token)
+    async with running_application(emulator, application=application):
+        yield RunningBot(application, emulator)
+
+
+@pytest.fixture
+def member(emulator: BotApiEmulator) -> SimulatedUser:
+    return emulator.user(user_id=MEMBER_USER_ID, first_name="Maya", username="maya")
+
+
+@pytest.fixture
+def coach(emulator: BotApiEmulator) -> SimulatedUser:
+    return emulator.user(user_id=COACH_USER_ID, first_name="Coach", username="coach")
+
+
+PROTOCOL_1 = "Lower Back Pain Relief, Level 1"
+PROTOCOL_2_NAME = "7-exercise-protocol-lower-back-relief"
+
+
+async def onboard(
+    user: SimulatedUser, protocol: str = PROTOCOL_1, hour: str = "18:00", zone: str = "UTC"
+) -> None:
+    """Take a new member through /start with the default days (Mon, Wed, Fri)."""
+    await user.send_command("/start")
+    await user.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
+    await user.press("I understand, let's go")
+    await user.wait_for_message(lambda m: has_button(m, protocol))
+    await user.press(protocol)
+    await user.wait_for_message(lambda m: has_button(m, "Done"))
+    await user.press("Done")
+    await user.wait_for_message(lambda m: has_button(m, hour))
+    await user.press(hour)
+    await user.wait_for_message(lambda m: has_button(m, zone))
+    await user.press(zone)
+    await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+
+
+def has_button(message: ChatMessage, label: str) -> bool:
+    return any(button.text == label for row in message.keyboard for button in row)
