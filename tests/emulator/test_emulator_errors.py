@@ -138,6 +138,7 @@ async def test_deleted_messages_are_gone(
         await second.edit_text("edited")
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_rate_limit_fault_raises_retry_after(
     emulator: BotApiEmulator, emulator_bot: Bot, member: SimulatedUser
 ) -> None:
@@ -183,6 +184,7 @@ async def test_latency_delays_answers(emulator: BotApiEmulator, emulator_bot: Bo
     emulator.faults.latency(0, method="getMe")
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_enforced_flood_limit_answers_429(
     emulator: BotApiEmulator, emulator_bot: Bot, member: SimulatedUser
 ) -> None:
