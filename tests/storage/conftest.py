@@ -25,6 +25,7 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             now=NOW,
         )
         await repo.set_consent(session, member.id, NOW)
+        await repo.set_onboarded(session, member.id, NOW)
         await repo.enrol(
             session,
             member.id,

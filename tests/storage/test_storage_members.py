@@ -133,22 +133,25 @@ async def test_database_refuses_rows_of_an_unknown_member(database: Database) ->
             await repo.add_symptom_report(session, 999_999, pain=2, now=NOW)
 
 
-async def test_active_enrolled_members_skips_paused_inactive_and_unenrolled(
+async def test_active_enrolled_members_are_onboarded_enrolled_and_neither_paused_nor_inactive(
     database: Database,
 ) -> None:
-    enrolled = await _new_member(database, 1, "Enrolled")
+    ready = await _new_member(database, 1, "Ready")
     paused = await _new_member(database, 2, "Paused")
     blocked = await _new_member(database, 3, "Blocked")
-    await _new_member(database, 4, "Not enrolled")
-    for member_id in (enrolled, paused, blocked):
+    not_enrolled = await _new_member(database, 4, "Not enrolled")
+    not_onboarded = await _new_member(database, 5, "Not onboarded")
+    for member_id in (ready, paused, blocked, not_onboarded):
         await _enrol(database, member_id)
     async with database.transaction() as session:
+        for member_id in (ready, paused, blocked, not_enrolled):
+            await repo.set_onboarded(session, member_id, NOW)
         await repo.set_paused(session, paused, True)
         await repo.set_inactive(session, blocked, True)
 
     async with database.transaction() as session:
         pairs = await repo.active_enrolled_members(session)
-    assert [(member.id, enrolment.protocol) for member, enrolment in pairs] == [(enrolled, "p1")]
+    assert [(member.id, enrolment.protocol) for member, enrolment in pairs] == [(ready, "p1")]
 
 
 async def test_list_members_loads_enrolment_and_open_flags_for_use_after_the_session(
