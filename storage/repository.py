@@ -715,3 +715,17 @@ async def reminders_for_member(
         query = query.where(ReminderSent.due_at >= since)
     result = await session.scalars(query.order_by(ReminderSent.due_at, ReminderSent.id))
     return list(result)
+
+
+# --- reminders: start-up rebuild (issue 6) ---------------------------------------------------
+
+
+async def reminders_sent_since(session: AsyncSession, since: datetime) -> list[ReminderSent]:
+    """Every member's reminders and nudges actually sent (not only claimed), due at or after
+    `since`, by member and due time: one query for the whole start-up rebuild."""
+    result = await session.scalars(
+        select(ReminderSent)
+        .where(ReminderSent.due_at >= since, ReminderSent.sent_at.is_not(None))
+        .order_by(ReminderSent.member_id, ReminderSent.due_at, ReminderSent.id)
+    )
+    return list(result)

@@ -94,3 +94,21 @@ async def test_a_sent_reminder_cannot_be_released(database: Database, member_id:
     async with database.transaction() as session:
         await repo.mark_reminder_sent(session, member_id, ReminderKind.REMINDER, DUE, now=DUE)
         assert not await repo.release_reminder(session, member_id, ReminderKind.REMINDER, DUE)
+
+
+async def test_reminders_sent_since_lists_only_sent_reminders_due_from_then(
+    database: Database, member_id: int
+) -> None:
+    earlier = DUE - timedelta(days=1)
+    async with database.transaction() as session:
+        for due_at in (earlier, DUE, DUE + timedelta(hours=1)):
+            await repo.claim_reminder(
+                session, member_id, "a", ReminderKind.REMINDER, due_at, now=NOW
+            )
+        for due_at in (earlier, DUE):
+            await repo.mark_reminder_sent(
+                session, member_id, ReminderKind.REMINDER, due_at, now=NOW
+            )
+    async with database.transaction() as session:
+        sent = await repo.reminders_sent_since(session, DUE)
+    assert [(row.member_id, row.due_at) for row in sent] == [(member_id, DUE)]
