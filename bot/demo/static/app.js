@@ -1,0 +1,280 @@
+// The demo web chat: one pane per chat, kept live by Server-Sent Events from /api/events.
+// Every text from the bot or a user goes into the page through textContent, never as HTML.
+"use strict";
+
+const ACTIONS = {
+  typing: "typing…",
+  upload_photo: "sending a photo…",
+  upload_video: "sending a video…",
+  upload_document: "sending a file…",
+};
+const ACTION_SHOWN_MS = 4000;
+const TOAST_SHOWN_MS = 3000;
+
+const panes = new Map(); // chat id -> pane state
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || `request failed (${response.status})`);
+  return body;
+}
+
+function postJson(path, data) {
+  return api(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(data),
+  });
+}
+
+// panes
+
+function createPane(chat) {
+  const root = document.getElementById("pane-template").content.firstElementChild.cloneNode(true);
+  root.dataset.role = chat.role;
+  root.dataset.chatId = String(chat.chat_id);
+  root.setAttribute("aria-label", `${chat.name} (${chat.role})`);
+  root.querySelector(".pane-name").textContent = chat.name;
+  root.querySelector(".pane-role").textContent = chat.role;
+  const pane = {
+    chatId: chat.chat_id,
+    root,
+    list: root.querySelector(".messages"),
+    input: root.querySelector(".text"),
+    status: root.querySelector(".pane-status"),
+    toast: root.querySelector(".toast"),
+    replying: root.querySelector(".replying"),
+    replyTo: null,
+    timers: {},
+  };
+  root.querySelector(".composer").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sendText(pane);
+  });
+  root.querySelector(".file").addEventListener("change", (event) => sendFile(pane, event.target));
+  root.querySelector(".replying-cancel").addEventListener("click", () => setReply(pane, null));
+  document.getElementById("chats").append(root);
+  panes.set(chat.chat_id, pane);
+  return pane;
+}
+
+function showFor(pane, node, text, milliseconds, name) {
+  node.textContent = text;
+  node.hidden = !text;
+  clearTimeout(pane.timers[name]);
+  if (text) {
+    pane.timers[name] = setTimeout(() => {
+      node.textContent = "";
+      node.hidden = true;
+    }, milliseconds);
+  }
+}
+
+function showError(pane, error) {
+  showFor(pane, pane.toast, error.message, TOAST_SHOWN_MS, "toast");
+}
+
+function setReply(pane, message) {
+  pane.replyTo = message ? message.id : null;
+  pane.replying.hidden = !message;
+  pane.replying.querySelector(".replying-text").textContent = message
+    ? `Replying to: ${snippet(message.text || message.caption || "a file")}`
+    : "";
+  if (message) pane.input.focus();
+}
+
+function snippet(text) {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+// messages
+
+function renderMessage(pane, message) {
+  const item = element("li", `message ${message.from_bot ? "from-bot" : "from-user"}`);
+  item.dataset.messageId = String(message.id);
+  if (message.forwarded) item.append(element("div", "forwarded", "Forwarded message"));
+  if (message.reply_to) {
+    item.append(element("div", "quote", snippet(message.reply_to.text || "a file")));
+  }
+  if (message.file) item.append(renderFile(message.file));
+  const body = message.text ?? message.caption;
+  if (body) item.append(element("div", "body", body));
+  if (message.keyboard.length) item.append(renderKeyboard(pane, message));
+  item.append(renderMeta(pane, message));
+  return item;
+}
+
+function renderFile(file) {
+  if (file.kind === "photo") {
+    const image = element("img", "photo");
+    image.src = file.url;
+    image.alt = "photo";
+    return image;
+  }
+  if (file.kind === "video" || file.kind === "video_note") {
+    const video = element("video", "video");
+    video.src = file.url;
+    video.controls = true;
+    video.preload = "metadata";
+    return video;
+  }
+  const link = element("a", "document", `📄 ${file.name || file.kind} (${file.size} bytes)`);
+  link.href = file.url;
+  link.download = file.name || "file";
+  return link;
+}
+
+function renderKeyboard(pane, message) {
+  const keyboard = element("div", "keyboard");
+  for (const row of message.keyboard) {
+    const line = element("div", "keyboard-row");
+    for (const button of row) {
+      if (button.url && /^https?:\/\//i.test(button.url)) {
+        const link = element("a", "key", `${button.text} ↗`);
+        link.href = button.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.append(link);
+      } else {
+        const key = element("button", "key", button.text);
+        key.type = "button";
+        key.addEventListener("click", () => press(pane, message, button, keyboard));
+        line.append(key);
+      }
+    }
+    keyboard.append(line);
+  }
+  return keyboard;
+}
+
+function renderMeta(pane, message) {
+  const meta = element("div", "meta");
+  const time = new Date(message.date * 1000).toLocaleTimeString([], {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  meta.append(element("span", "time", message.edited ? `edited ${time}` : time));
+  if (message.from_bot) {
+    const reply = element("button", "reply", "Reply");
+    reply.type = "button";
+    reply.addEventListener("click", () => setReply(pane, message));
+    meta.append(reply);
+  }
+  return meta;
+}
+
+function upsertMessage(pane, message) {
+  const node = renderMessage(pane, message);
+  const old = pane.list.querySelector(`[data-message-id="${message.id}"]`);
+  if (old) {
+    old.replaceWith(node);
+    return;
+  }
+  const atBottom = pane.list.scrollHeight - pane.list.scrollTop - pane.list.clientHeight < 80;
+  pane.list.append(node);
+  if (atBottom || !message.from_bot) node.scrollIntoView({ block: "end" });
+}
+
+function removeMessage(pane, message) {
+  pane.list.querySelector(`[data-message-id="${message.id}"]`)?.remove();
+}
+
+// actions
+
+async function sendText(pane) {
+  const text = pane.input.value.trim();
+  if (!text) return;
+  const body = { text };
+  if (pane.replyTo !== null) body.reply_to = pane.replyTo;
+  try {
+    await postJson(`/api/chats/${pane.chatId}/messages`, body);
+    pane.input.value = "";
+    setReply(pane, null);
+  } catch (error) {
+    showError(pane, error);
+  }
+}
+
+async function sendFile(pane, input) {
+  const file = input.files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append("file", file);
+  form.append("caption", pane.input.value.trim());
+  try {
+    await api(`/api/chats/${pane.chatId}/files`, { method: "POST", body: form });
+    pane.input.value = "";
+  } catch (error) {
+    showError(pane, error);
+  } finally {
+    input.value = "";
+  }
+}
+
+async function press(pane, message, button, keyboard) {
+  keyboard.classList.add("pending");
+  try {
+    const answer = await postJson(`/api/chats/${pane.chatId}/press`, {
+      message_id: message.id,
+      callback_data: button.callback_data,
+    });
+    if (answer.toast) {
+      pane.toast.classList.toggle("alert", answer.alert);
+      showFor(pane, pane.toast, answer.toast, answer.alert ? 2 * TOAST_SHOWN_MS : TOAST_SHOWN_MS, "toast");
+    }
+  } catch (error) {
+    showError(pane, error);
+  } finally {
+    keyboard.classList.remove("pending");
+  }
+}
+
+// live updates
+
+function applySnapshot(snapshot) {
+  document.title = `${snapshot.bot.name} demo`;
+  for (const chat of snapshot.chats) {
+    const pane = panes.get(chat.chat_id) || createPane(chat);
+    pane.list.replaceChildren();
+    for (const message of chat.messages) upsertMessage(pane, message);
+  }
+}
+
+function applyEvent(event) {
+  const pane = panes.get(event.chat_id);
+  if (!pane) return;
+  if (event.kind === "message" || event.kind === "edit") {
+    upsertMessage(pane, event.message);
+    if (event.kind === "message" && event.message.from_bot) showFor(pane, pane.status, "", 0, "status");
+  } else if (event.kind === "delete") {
+    removeMessage(pane, event.message);
+  } else if (event.kind === "chat_action") {
+    const text = ACTIONS[event.action] || `${event.action.replaceAll("_", " ")}…`;
+    showFor(pane, pane.status, text, ACTION_SHOWN_MS, "status");
+  }
+}
+
+function connect() {
+  const connection = document.getElementById("connection");
+  const source = new EventSource("/api/events");
+  source.addEventListener("snapshot", (event) => {
+    applySnapshot(JSON.parse(event.data));
+    connection.textContent = "connected";
+    connection.classList.add("ok");
+  });
+  source.addEventListener("chat", (event) => applyEvent(JSON.parse(event.data)));
+  source.addEventListener("error", () => {
+    connection.textContent = "reconnecting…";
+    connection.classList.remove("ok");
+  });
+}
+
+connect();
