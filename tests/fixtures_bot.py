@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,22 @@ def make_settings(emulator: BotApiEmulator, directory: Path, **overrides: Any) -
 
 @dataclass
 class RunningBot:
-    application: Any
+    """The bot under test; `restart()` stops it and starts a new one on the same database."""
+
+    settings: Settings
     emulator: BotApiEmulator
+    stack: AsyncExitStack
+    application: Any = None
+
+    async def start(self) -> None:
+        self.application = build_application(self.settings, token=self.emulator.bot_token)
+        await self.stack.enter_async_context(
+            running_application(self.emulator, application=self.application)
+        )
+
+    async def restart(self) -> None:
+        await self.stack.aclose()
+        await self.start()
 
     @property
     def services(self) -> BotServices:
@@ -59,9 +74,10 @@ def bot_settings(emulator: BotApiEmulator, tmp_path: Path) -> Settings:
 async def running_bot(
     emulator: BotApiEmulator, bot_settings: Settings
 ) -> AsyncIterator[RunningBot]:
-    application = build_application(bot_settings, token=emulator.bot_token)
-    async with running_application(emulator, application=application):
-        yield RunningBot(application, emulator)
+    async with AsyncExitStack() as stack:
+        bot = RunningBot(bot_settings, emulator, stack)
+        await bot.start()
+        yield bot
 
 
 @pytest.fixture

@@ -86,25 +86,30 @@ class SimulatedUser:
                 continue
             if button.callback_data is None:
                 raise ValueError(f"button {label!r} has no callback data")
-            query = CallbackQueryRecord(
-                id=str(self._state.rng.getrandbits(63)),
-                data=button.callback_data,
-                message=candidate,
-            )
-            self._state.callback_queries[query.id] = query
-            self._cursor = len(self.chat.messages)
-            self._state.enqueue_update(
-                "callback_query",
-                {
-                    "id": query.id,
-                    "from": self.user,
-                    "message": candidate.to_api(),
-                    "chat_instance": self._chat_instance,
-                    "data": query.data,
-                },
-            )
-            return query
+            return await self.send_callback(button.callback_data, candidate)
         raise LookupError(f"no button {label!r} in chat {self.id}")
+
+    async def send_callback(self, data: str, message: ChatMessage) -> CallbackQueryRecord:
+        """A callback query with any ``data`` from ``message``, whatever buttons it shows now:
+        an old button Telegram still had on screen, or data a client forged."""
+        query = CallbackQueryRecord(
+            id=str(self._state.rng.getrandbits(63)),
+            data=data,
+            message=message,
+        )
+        self._state.callback_queries[query.id] = query
+        self._cursor = len(self.chat.messages)
+        self._state.enqueue_update(
+            "callback_query",
+            {
+                "id": query.id,
+                "from": self.user,
+                "message": message.to_api(),
+                "chat_instance": self._chat_instance,
+                "data": data,
+            },
+        )
+        return query
 
     # reading
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.emulator import SimulatedUser
 from fixtures_bot import RunningBot
+
+from bot.emulator import SimulatedUser
 
 
 async def test_start_sends_the_disclaimer_with_a_consent_button(

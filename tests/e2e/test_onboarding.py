@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.emulator import SimulatedUser
 from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard
+
+from bot.emulator import SimulatedUser
 from storage import repository
 
 

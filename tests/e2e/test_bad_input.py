@@ -1,0 +1,69 @@
+"""Input the bot did not ask for gets a short, helpful reply and changes nothing."""
+
+from __future__ import annotations
+
+from fixtures_bot import RunningBot, has_button, onboard
+
+from bot.emulator import SimulatedUser
+from storage import repository
+
+
+async def test_text_where_a_button_was_expected_points_to_the_buttons(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    await member.wait_for_message(lambda m: has_button(m, "Done"))
+    await member.send_text("done!!")
+    reply = await member.wait_for_message()
+    assert "buttons" in (reply.text or "")
+
+
+async def test_unknown_command_suggests_help(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await member.send_command("/dance")
+    reply = await member.wait_for_message()
+    assert "/help" in (reply.text or "")
+
+
+async def test_sticker_gets_a_polite_answer(running_bot: RunningBot, member: SimulatedUser) -> None:
+    await onboard(member)
+    await member.send_sticker()
+    reply = await member.wait_for_message()
+    assert "can't do anything with that" in (reply.text or "")
+
+
+async def test_very_long_message_is_refused_without_losing_the_session(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    step = await member.wait_for_message(lambda m: has_button(m, "Done"))
+    await member.send_text("x" * 10_000)
+    reply = await member.wait_for_message()
+    assert "very long" in (reply.text or "")
+    await member.press("Done", step)
+    await member.wait_for_message(lambda m: has_button(m, "Done"))
+
+
+async def test_message_from_a_stranger_invites_them_to_start(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await member.send_text("hello?")
+    reply = await member.wait_for_message()
+    assert "/start" in (reply.text or "")
+
+
+async def test_forged_callback_data_is_answered_and_ignored(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member)
+    last = member.messages[-1]
+    for data in ("1:s:999:0:d", "garbage", "1:pn:1:99", "9:ok"):
+        query = await member.send_callback(data, last)
+        await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
+    async with running_bot.services.database.transaction() as session:
+        stored = await repository.get_member_by_user_id(session, member.id)
+        assert stored is not None
+        assert await repository.get_open_session(session, stored.id) is None
