@@ -27,7 +27,8 @@ async def test_progress_shows_the_week_against_the_cap_and_a_pain_chart(
     assert "Streak: 1 week" in (text.text or "")
     assert "Recent pain scores: 4" in (text.text or "")
     chart = await member.wait_for_message(lambda m: m.file is not None)
-    assert chart.data is not None and chart.data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert chart.data is not None
+    assert chart.data.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 async def test_pause_and_resume_toggle_reminders(

@@ -15,7 +15,7 @@ DAY_1_STEPS = [
     ("Block A — set 2 of 3", "A) Crawling"),
     ("Block A — set 3 of 3", "A) Crawling"),
     ("Block C", "C) Bridge & Tuck"),
-    ("Block D", "D) Lower Back CAR’s"),
+    ("Block D", "D) Lower Back CAR’s"),  # noqa: RUF001 - the coach's spelling
     ("Superset E — set 1 of 3", "E1) Copenhagen Progression"),
     ("Superset E — set 1 of 3", "E2) Glute Medius Stretch"),
     ("Superset E — set 2 of 3", "E1) Copenhagen Progression"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -73,15 +72,3 @@ def test_charts_drawn_on_several_threads_at_once_match_one_drawn_alone() -> None
         together = list(pool.map(lambda _: pain_trend_png(WEEK_OF_PAIN, "Anna", 5), range(8)))
 
     assert all(png == alone for png in together)
-
-
-def test_chart_renders_quickly() -> None:
-    pain_trend_png(WEEK_OF_PAIN, "warm up", 5)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        pain_trend_png(WEEK_OF_PAIN, "Anna", 5)
-        timings.append(time.perf_counter() - started)
-
-    # About 35-40 ms on a quiet machine; the bound leaves room for a busy CI runner.
-    assert min(timings) < 0.5
