@@ -1,11 +1,15 @@
 """Reminders on APScheduler, through python-telegram-bot's JobQueue.
 
 Each member has at most one reminder job (named `reminder:<member id>`) at their next reminder
-time, computed by the pure rules in `bot.rules.schedule`, plus at most one nudge job. Nothing
-lives only in memory: the schedule is rebuilt from the database at start-up, and every reminder
-is claimed in `reminders_sent` (unique per member, kind and due time) before it is sent, so a
-restart never sends one twice. A reminder missed while the bot was down is still sent at
-start-up if it is less than `REMINDER_GRACE` late.
+time, computed by the pure rules in `bot.rules.schedule`, plus at most one nudge job
+(`nudge:<member id>`). Nothing lives only in memory: the schedule is rebuilt from the database at
+start-up, and every reminder is claimed in `reminders_sent` (unique per member, kind and due
+time) before it is sent, so a restart never sends one twice. A reminder missed while the bot was
+down is still sent at start-up if it is less than `REMINDER_GRACE` late.
+
+A send that fails on the network gives its claim back and is tried again `RETRY_DELAY` later,
+for as long as it is inside the grace window; a member who blocked the bot is marked inactive
+(by `bot.sender`) and is not tried again.
 """
 
 from __future__ import annotations
@@ -14,15 +18,17 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot import sender
 from bot.context import BotServices
 from bot.render import keyboards
 from bot.rules.schedule import (
+    ReminderOutcome,
     ReminderSettings,
     next_reminder_at,
     nudge_at,
@@ -36,12 +42,32 @@ from storage.models import Enrolment, Member, ReminderKind
 
 log = logging.getLogger(__name__)
 
-FIRE_CONCURRENCY = 32
-"""Reminders being prepared at once; the rate limiter paces the sending itself."""
+FIRE_CONCURRENCY = 8
+"""Reminders being handled at once. Each holds at most one database connection at a time, so
+this stays well below the pool (5 + 10 overflow on PostgreSQL) and leaves room for members'
+updates when thousands of reminders fall due in the same minute; `AIORateLimiter` paces the
+sending itself."""
+
+RETRY_DELAY = timedelta(minutes=1)
+"""How long after a network failure a reminder is tried again (inside the grace window)."""
+
+FireOutcome = (
+    ReminderOutcome
+    | Literal["sent", "gone", "not_claimed", "answered", "blocked", "retry", "failed"]
+)
+"""What `ReminderScheduler.fire` did: the rule's decision, or what happened around it.
+
+gone: the member was deleted, is inactive or has no protocol; not_claimed: it was already
+claimed (sent before a restart, or by another process); answered: a nudge dropped because
+the member started a session; blocked: the member blocked the bot; retry: a network failure,
+tried again later; failed: Telegram refused the message for good (logged).
+"""
 
 
 @dataclass(frozen=True)
-class _Due:
+class DueReminder:
+    """A reminder or nudge for one member, due at one instant (the key of its claim)."""
+
     member_id: int
     due_at: datetime
     kind: ReminderKind
@@ -70,11 +96,16 @@ def reminder_text(title: str, choice: WorkoutChoice) -> str:
     )
 
 
-NUDGE_TEXT = "Just a gentle nudge: your session is still waiting whenever you have 15 minutes."
+def nudge_text(title: str) -> str:
+    return f"Just a gentle nudge: {title} is still waiting whenever you have 15 minutes."
+
+
+def job_name(member_id: int, kind: ReminderKind) -> str:
+    return f"{kind.value}:{member_id}"
 
 
 class ReminderScheduler:
-    """Keeps one APScheduler job per member at their next reminder time."""
+    """Keeps one APScheduler job per member at their next reminder, and at most one nudge."""
 
     def __init__(
         self, application: Application[Any, Any, Any, Any, Any, Any], services: BotServices
@@ -88,60 +119,80 @@ class ReminderScheduler:
         self._firing = asyncio.Semaphore(FIRE_CONCURRENCY)
 
     async def rebuild(self) -> int:
-        """Plan every member's next reminder from the database; returns how many were planned.
+        """Plan every member's next reminder, and pending nudges, from the database.
 
-        A reminder that fell due while the bot was down is planned for now, and the decision
-        at fire time drops it if it is past the grace window or was already sent.
+        Looks back over the grace window: a reminder that fell due while the bot was down is
+        planned for now, and the claim at fire time drops it if it was already sent. A nudge
+        still owed for a reminder sent before the restart is planned too. Returns how many
+        members got a reminder.
         """
         now = self._services.clock()
-        since = now - self._services.settings.reminder_grace
+        grace = self._services.settings.reminder_grace
+        since = now - grace
         async with self._services.database.transaction() as session:
             targets = await repository.active_enrolled_members(session)
+            sent = await repository.reminders_sent_since(
+                session, since - self._services.settings.nudge_after
+            )
+        last_sent = {row.member_id: row.due_at for row in sent if row.kind == ReminderKind.REMINDER}
         planned = 0
         for member, enrolment in targets:
-            due = next_reminder_at(reminder_settings(member, enrolment, self._services), since)
+            settings = reminder_settings(member, enrolment, self._services)
+            due = next_reminder_at(settings, since)
             if due is not None:
-                self._plan(_Due(member.id, due, ReminderKind.REMINDER))
+                self._plan(DueReminder(member.id, due, ReminderKind.REMINDER))
                 planned += 1
+            if member.id in last_sent:
+                self._plan_nudge(settings, member.id, last_sent[member.id], not_before=since)
         log.info("reminder schedule rebuilt: %d member(s)", planned)
         return planned
 
     async def reschedule_member(self, member_id: int) -> datetime | None:
         """Re-plan one member after a settings change; returns their next reminder time."""
         self.forget_member(member_id)
-        now = self._services.clock()
         async with self._services.database.transaction() as session:
             member = await repository.get_member(session, member_id)
             enrolment = await repository.get_active_enrolment(session, member_id)
         if member is None or enrolment is None or member.inactive or member.onboarded_at is None:
             return None
-        due = next_reminder_at(reminder_settings(member, enrolment, self._services), now)
+        settings = reminder_settings(member, enrolment, self._services)
+        due = next_reminder_at(settings, self._services.clock())
         if due is not None:
-            self._plan(_Due(member_id, due, ReminderKind.REMINDER))
+            self._plan(DueReminder(member_id, due, ReminderKind.REMINDER))
         return due
 
     def forget_member(self, member_id: int) -> None:
+        """Drop the member's reminder and nudge jobs (paused, deleted, re-planned)."""
         for kind in ReminderKind:
-            for job in self._jobs.get_jobs_by_name(self._job_name(member_id, kind)):
+            for job in self._jobs.get_jobs_by_name(job_name(member_id, kind)):
                 job.schedule_removal()
 
-    def next_due(self, member_id: int) -> datetime | None:
-        jobs = self._jobs.get_jobs_by_name(self._job_name(member_id, ReminderKind.REMINDER))
+    def next_due(
+        self, member_id: int, kind: ReminderKind = ReminderKind.REMINDER
+    ) -> datetime | None:
+        """When the member's planned reminder (or nudge) job runs next, if there is one."""
+        jobs = self._jobs.get_jobs_by_name(job_name(member_id, kind))
         return jobs[0].next_t if jobs else None
 
     async def snooze(self, member_id: int, now: datetime) -> datetime | None:
-        """Move today's reminder (the last one sent, or the next one if still today) by an hour."""
+        """Move today's reminder by an hour; returns the new time, or None if there is nothing
+        to move (no reminder today, or the new time would be in quiet hours or tomorrow).
+
+        Today's reminder is the latest one already sent today or the one still planned for
+        later today. The moved reminder replaces the job (and any nudge); when it fires it
+        plans the following reminder as usual.
+        """
         async with self._services.database.transaction() as session:
             member = await repository.get_member(session, member_id)
             enrolment = await repository.get_active_enrolment(session, member_id)
-            sent = await repository.reminders_for_member(
-                session, member_id, since=now - timedelta(hours=24)
+            recent = await repository.reminders_for_member(
+                session, member_id, since=now - timedelta(days=1)
             )
-        if member is None or enrolment is None:
+        if member is None or enrolment is None or member.inactive:
             return None
         settings = reminder_settings(member, enrolment, self._services)
         today = now.astimezone(settings.zone).date()
-        candidates = [r.due_at for r in sent if r.kind == ReminderKind.REMINDER]
+        candidates = [row.due_at for row in recent if row.kind == ReminderKind.REMINDER]
         upcoming = self.next_due(member_id)
         if upcoming is not None:
             candidates.append(upcoming)
@@ -152,91 +203,128 @@ class ReminderScheduler:
         if moved is None:
             return None
         self.forget_member(member_id)
-        self._plan(_Due(member_id, moved, ReminderKind.REMINDER))
+        self._plan(DueReminder(member_id, moved, ReminderKind.REMINDER))
         return moved
 
-    @staticmethod
-    def _job_name(member_id: int, kind: ReminderKind) -> str:
-        return f"{kind.value}:{member_id}"
-
-    def _plan(self, due: _Due) -> None:
-        name = self._job_name(due.member_id, due.kind)
+    def _plan(self, due: DueReminder, at: datetime | None = None) -> None:
+        """Run `due` at `at` (default: its due time, or now if that has passed)."""
+        name = job_name(due.member_id, due.kind)
         self._jobs.run_once(
-            self._fire,
-            max(due.due_at, self._services.clock()),
+            self._run_job,
+            at or max(due.due_at, self._services.clock()),
             data=due,
             name=name,
-            job_kwargs={"id": name, "replace_existing": True, "misfire_grace_time": None},
+            # A firing job plans its successor under the same id (the following reminder, or
+            # a retry), which may fall due before the firing one has returned.
+            job_kwargs={
+                "id": name,
+                "replace_existing": True,
+                "misfire_grace_time": None,
+                "max_instances": 2,
+            },
         )
 
-    async def _fire(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    def _plan_nudge(
+        self,
+        settings: ReminderSettings,
+        member_id: int,
+        reminder_at: datetime,
+        not_before: datetime,
+    ) -> None:
+        nudge = nudge_at(
+            settings, reminder_at, answered=False, nudge_after=self._services.settings.nudge_after
+        )
+        if nudge is not None and nudge >= not_before:
+            self._plan(DueReminder(member_id, nudge, ReminderKind.NUDGE))
+
+    async def _run_job(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
         job = context.job
-        if job is None or not isinstance(job.data, _Due):
-            return
-        async with self._firing:
+        if job is not None and isinstance(job.data, DueReminder):
             await self.fire(job.data)
 
-    async def fire(self, due: _Due) -> bool:
-        """Decide, claim, send; then plan what comes next. True when a message went out."""
+    async def fire(self, due: DueReminder) -> FireOutcome:
+        """Handle a reminder or nudge that fell due, then plan what comes next.
+
+        After a reminder: its nudge if it went out, the same reminder again on a network
+        failure, and otherwise the member's following reminder.
+        """
+        async with self._firing:
+            outcome, settings = await self._deliver(due)
+        log.debug("%s for member %s due %s: %s", due.kind, due.member_id, due.due_at, outcome)
+        if outcome == "retry":
+            self._plan(due, at=self._services.clock() + RETRY_DELAY)
+            return outcome
+        if due.kind == ReminderKind.NUDGE or settings is None or outcome == "blocked":
+            return outcome
+        following = next_reminder_at(settings, due.due_at)
+        if following is not None:
+            self._plan(DueReminder(due.member_id, following, ReminderKind.REMINDER))
+        if outcome == "sent":
+            self._plan_nudge(settings, due.member_id, due.due_at, not_before=due.due_at)
+        return outcome
+
+    async def _deliver(self, due: DueReminder) -> tuple[FireOutcome, ReminderSettings | None]:
+        """Decide, claim, send and record one reminder; the member's settings come back so
+        the caller can plan the next one (None when the member is gone)."""
         services = self._services
         now = services.clock()
         async with services.database.transaction() as session:
             member = await repository.get_member(session, due.member_id)
             enrolment = await repository.get_active_enrolment(session, due.member_id)
             if member is None or enrolment is None or member.inactive:
-                return False
+                return "gone", None
             protocol = services.protocol(enrolment.protocol)
             if protocol is None:
-                return False
+                return "gone", None
             settings = reminder_settings(member, enrolment, services)
-            done = await done_sessions(session, member.id, settings.zone, now)
             if due.kind == ReminderKind.NUDGE:
-                started = await repository.sessions_between(
-                    session, member.id, due.due_at - services.settings.nudge_after, now
-                )
-                if started or settings.paused:
-                    return False
+                reminded_at = due.due_at - services.settings.nudge_after
+                if await repository.sessions_between(session, member.id, reminded_at, now):
+                    return "answered", settings
             decision = reminder_decision(
                 settings,
                 workout_caps(protocol),
-                done,
+                await done_sessions(session, member.id, settings.zone, now),
                 due.due_at,
                 now,
                 services.settings.reminder_grace,
-                already_sent=False,
+                already_sent=False,  # the claim below decides that, atomically
             )
-            claimed = (
-                decision.outcome == "send"
-                and decision.choice is not None
-                and await repository.claim_reminder(
-                    session, member.id, decision.choice.key, due.kind, due.due_at, now=now
-                )
+            if decision.choice is None:
+                return decision.outcome, settings
+            claimed = await repository.claim_reminder(
+                session, member.id, decision.choice.key, due.kind, due.due_at, now=now
             )
-        if due.kind == ReminderKind.REMINDER:
-            following = next_reminder_at(settings, due.due_at)
-            if following is not None:
-                self._plan(_Due(due.member_id, following, ReminderKind.REMINDER))
-        if not claimed or decision.choice is None:
-            log.debug("reminder %s for member %s: %s", due.kind, due.member_id, decision.outcome)
-            return False
+            if not claimed:
+                return "not_claimed", settings
         title = protocol.workout(decision.choice.key).title
         text = (
-            NUDGE_TEXT if due.kind == ReminderKind.NUDGE else reminder_text(title, decision.choice)
+            nudge_text(title)
+            if due.kind == ReminderKind.NUDGE
+            else reminder_text(title, decision.choice)
         )
-        message = await sender.send_text(
-            self._bot, services.database, member.chat_id, text, keyboards.reminder()
-        )
+        outcome = await self._send(member.chat_id, text)
         async with services.database.transaction() as session:
-            if message is None:
+            if outcome == "sent":
+                await repository.mark_reminder_sent(
+                    session, member.id, due.kind, due.due_at, now=services.clock()
+                )
+            else:
                 await repository.release_reminder(session, member.id, due.kind, due.due_at)
-                return False
-            await repository.mark_reminder_sent(
-                session, member.id, due.kind, due.due_at, now=services.clock()
+        return outcome, settings
+
+    async def _send(self, chat_id: int, text: str) -> FireOutcome:
+        try:
+            message = await sender.send_text(
+                self._bot, self._services.database, chat_id, text, keyboards.reminder()
             )
-        if due.kind == ReminderKind.REMINDER:
-            nudge = nudge_at(
-                settings, due.due_at, answered=False, nudge_after=services.settings.nudge_after
-            )
-            if nudge is not None:
-                self._plan(_Due(due.member_id, nudge, ReminderKind.NUDGE))
-        return True
+        except BadRequest:
+            log.exception("Telegram refused a reminder for chat %s", chat_id)
+            return "failed"
+        except (NetworkError, RetryAfter):
+            log.warning("reminder for chat %s not sent; trying again later", chat_id, exc_info=True)
+            return "retry"
+        except TelegramError:
+            log.exception("reminder for chat %s failed", chat_id)
+            return "failed"
+        return "sent" if message is not None else "blocked"

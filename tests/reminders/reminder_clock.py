@@ -1,0 +1,73 @@
+"""Helpers for the reminder tests: a clock the tests move, and shortcuts into the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+import time_machine
+from fixtures_bot import RunningBot
+
+from bot.emulator import ChatMessage, SimulatedUser
+from bot.reminders import ReminderScheduler
+from storage import repository
+
+
+def is_reminder(message: ChatMessage) -> bool:
+    return (message.text or "").startswith("Time for your back session")
+
+
+def is_nudge(message: ChatMessage) -> bool:
+    return (message.text or "").startswith("Just a gentle nudge")
+
+
+class Clock:
+    """Wall-clock time for the bot and APScheduler, moved by the test (it keeps ticking)."""
+
+    def __init__(self, bot: RunningBot, traveller: time_machine.Coordinates) -> None:
+        self._bot = bot
+        self._traveller = traveller
+
+    def move_to(self, moment: datetime) -> None:
+        """Jump to `moment` and make APScheduler look at its jobs again."""
+        self._traveller.move_to(moment)
+        self._bot.application.job_queue.scheduler.wakeup()
+
+
+@contextmanager
+def clock_at(bot: RunningBot, start: datetime) -> Iterator[Clock]:
+    with time_machine.travel(start, tick=True) as traveller:
+        yield Clock(bot, traveller)
+
+
+async def planned(bot: RunningBot, member: int, due: datetime | None) -> None:
+    """Wait until the member's next reminder job is planned for `due` (None: no job)."""
+    await bot.emulator.wait_until(lambda: scheduler(bot).next_due(member) == due, timeout=5)
+
+
+def scheduler(bot: RunningBot) -> ReminderScheduler:
+    reminders = bot.services.reminders
+    assert reminders is not None
+    return reminders
+
+
+async def member_id(bot: RunningBot, user: SimulatedUser) -> int:
+    async with bot.services.database.transaction() as session:
+        member = await repository.get_member_by_user_id(session, user.id)
+    assert member is not None
+    return member.id
+
+
+async def finish_sessions(bot: RunningBot, member: int, workout_key: str, *at: datetime) -> None:
+    """Record finished sessions of a workout, as if the member had done them (no reminder)."""
+    async with bot.services.database.transaction() as session:
+        for moment in at:
+            row = await repository.start_session(
+                session,
+                member,
+                protocol="lower-back-pain-relief-lvl1",
+                workout_key=workout_key,
+                now=moment - timedelta(minutes=20),
+            )
+            await repository.finish_session(session, row.id, now=moment)
