@@ -128,10 +128,12 @@ class Demo:
             await stack.enter_async_context(
                 running_application(self.emulator, application=application)
             )
-            runner = web.AppRunner(ChatWeb(self.emulator, self.users).app(), access_log=None)
+            runner = web.AppRunner(
+                ChatWeb(self.emulator, self.users).app(), access_log=None, shutdown_timeout=1.0
+            )
             await runner.setup()
             stack.push_async_callback(runner.cleanup)
-            await web.SockSite(runner, sock, shutdown_timeout=1.0).start()
+            await web.SockSite(runner, sock).start()
             self._bound_port = sock.getsockname()[1]
             self._stack = stack.pop_all()
 

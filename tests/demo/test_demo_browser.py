@@ -1,0 +1,132 @@
+"""The demo page in headless Chromium: onboarding and the first two workout steps, by clicking.
+
+Uses Debian's chromium (``CHROMIUM_PATH``, default /usr/bin/chromium) driven by Playwright;
+skipped when it is missing, except in CI. Leaves screenshots in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect
+
+from bot.demo.server import COACH, MEMBER, Demo
+from bot.render import texts
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+WAIT_MS = 5_000
+
+
+@pytest.fixture
+def chromium() -> Path:
+    """Debian's Chromium; a skip when it is missing, but a failure in CI."""
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture
+async def browser(chromium: Path) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS
+        )
+        yield browser
+        await browser.close()
+
+
+async def click(pane: Locator, label: str) -> None:
+    """Click the newest inline button with this label in the pane."""
+    await pane.locator(".keyboard").get_by_role("button", name=label, exact=True).last.click()
+
+
+def message_with(pane: Locator, text: str) -> Locator:
+    return pane.locator(".message", has_text=text)
+
+
+async def onboard(member: Locator) -> None:
+    """/start typed in the box, then every onboarding question answered by a button."""
+    await member.get_by_label("Message").fill("/start")
+    await member.get_by_label("Message").press("Enter")
+    await click(member, texts.CONSENT_BUTTON)
+    await expect(message_with(member, texts.CHOOSE_PROTOCOL)).to_be_visible(timeout=WAIT_MS)
+    await member.locator(".keyboard .key").first.click()  # the first protocol offered
+    await expect(message_with(member, "On which days")).to_be_visible(timeout=WAIT_MS)
+    await click(member, texts.DONE_BUTTON)
+    await expect(message_with(member, texts.CHOOSE_TIME)).to_be_visible(timeout=WAIT_MS)
+    await click(member, "18:00")
+    await click(member, "UTC")
+    await click(member, "Start today's session")
+
+
+async def open_demo(browser: Browser, demo: Demo) -> Page:
+    page = await browser.new_page(viewport={"width": 1280, "height": 900})
+    await page.goto(demo.url)
+    await expect(page.locator("#connection")).to_have_text("connected", timeout=WAIT_MS)
+    return page
+
+
+async def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / name))
+
+
+async def test_onboarding_and_two_workout_steps_by_clicking(browser: Browser, demo: Demo) -> None:
+    page = await open_demo(browser, demo)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    await onboard(member)
+    step_one = message_with(member, "Step 1 of")
+    await expect(step_one).to_be_visible(timeout=WAIT_MS)
+    await click(member, "Done")
+    await expect(step_one).to_contain_text("✅ Done", timeout=WAIT_MS)
+    step_two = message_with(member, "Step 2 of")
+    await expect(step_two).to_be_visible(timeout=WAIT_MS)
+    await click(member, "Done")
+    await expect(step_two).to_contain_text("✅ Done", timeout=WAIT_MS)
+    await expect(step_one.locator(".keyboard")).to_have_count(0)
+    await expect(message_with(member, "Step 3 of")).to_be_visible(timeout=WAIT_MS)
+    await screenshot(page, "demo.png")
+
+
+async def test_a_form_video_goes_to_the_coach_and_the_reply_comes_back(
+    browser: Browser, demo: Demo
+) -> None:
+    page = await open_demo(browser, demo)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    coach = page.locator(f'[data-chat-id="{COACH.user_id}"]')
+    await onboard(member)
+    await expect(message_with(member, "Step 1 of")).to_be_visible(timeout=WAIT_MS)
+
+    await member.locator("input[type=file]").set_input_files(
+        {"name": "squat.mp4", "mimeType": "video/mp4", "buffer": b"\x00\x00\x00\x18ftypmp42"}
+    )
+    await expect(member.locator(".message.from-user video")).to_have_count(1, timeout=WAIT_MS)
+    await expect(message_with(member, texts.VIDEO_SENT)).to_be_visible(timeout=WAIT_MS)
+    forwarded = message_with(coach, "Form check from Maya")
+    await expect(forwarded.locator("video")).to_have_count(1, timeout=WAIT_MS)
+
+    await forwarded.get_by_role("button", name="Reply").click()
+    await coach.get_by_label("Message").fill("Keep your ribs down.")
+    await coach.get_by_label("Message").press("Enter")
+    await expect(message_with(coach, "Sent to Maya")).to_be_visible(timeout=WAIT_MS)
+    await expect(message_with(member, "Keep your ribs down.")).to_be_visible(timeout=WAIT_MS)
+    await screenshot(page, "demo-form-check.png")
