@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
 from bot import sender
 from bot.context import BotServices
 from storage import repository
 from storage.models import Member
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,8 +52,16 @@ class Turn:
     async def toast(self, text: str | None = None, *, alert: bool = False) -> None:
         """Answer the pressed button (Telegram shows `text` briefly), if this was a press."""
         query = self.update.callback_query
-        if query is not None:
+        if query is None:
+            return
+        try:
             await query.answer(text, show_alert=alert)
+        except BadRequest as error:
+            # Already answered (the same update delivered twice) or too old: the toast is
+            # cosmetic, so the turn goes on.
+            if "query" not in error.message.lower():
+                raise
+            log.info("callback query %s could not be answered: %s", query.id, error.message)
 
     async def remove_pressed_buttons(self) -> None:
         """Take the buttons off the message whose button was pressed (it is stale)."""

@@ -1,0 +1,67 @@
+"""Helpers the reliability tests share: reading a member's stored state, and the step messages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from fixtures_bot import has_button
+
+from bot.emulator import ChatMessage, SimulatedUser
+from storage import repository
+from storage.database import Database
+from storage.models import Member, WorkoutSession
+
+
+@dataclass
+class Stored:
+    member: Member | None
+    session: WorkoutSession | None
+    answers: list[tuple[int, str]]  # (step index, outcome) of the open session
+
+
+async def stored_state(database: Database, user_id: int) -> Stored:
+    async with database.transaction() as session:
+        member = await repository.get_member_by_user_id(session, user_id)
+        if member is None:
+            return Stored(None, None, [])
+        open_row = await repository.get_open_session(session, member.id)
+        answers = []
+        if open_row is not None:
+            answers = [
+                (row.step_index, str(row.outcome.value))
+                for row in await repository.step_results(session, open_row.id)
+            ]
+        return Stored(member, open_row, answers)
+
+
+def is_step(message: ChatMessage) -> bool:
+    return has_button(message, "Done")
+
+
+def step_number(message: ChatMessage) -> int:
+    """1-based step number from "Step N of M"."""
+    first = (message.text or "").splitlines()[0]
+    assert first.startswith("Step "), first
+    return int(first.split()[1])
+
+
+async def answer_steps(member: SimulatedUser, count: int, timeout: float = 5.0) -> ChatMessage:
+    """Press Done on `count` steps in a row (the first one already on screen or coming);
+    returns the step message shown after the last press."""
+    step = await member.wait_for_message(is_step, timeout=timeout)
+    for _ in range(count):
+        await member.press("Done", step)
+        step = await member.wait_for_message(is_step, timeout=timeout)
+    return step
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 5.0) -> None:
+    """Wait until an async check (usually of the database) holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await check():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.02)

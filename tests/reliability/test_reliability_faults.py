@@ -1,0 +1,127 @@
+"""Telegram faults injected by the emulator: 429 bursts, 500/502, a blocked chat, a deleted
+message, a duplicated update. The bot retries where Telegram says so, never records a step
+twice, and keeps serving the other members."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from fixtures_bot import RunningBot, onboard
+from reliability_support import answer_steps, eventually, is_step, step_number, stored_state
+
+from bot.emulator import BotApiEmulator, SimulatedUser
+from bot.render import texts
+
+OTHER_USER_ID = 100_002
+
+
+@pytest.fixture
+def other(emulator: BotApiEmulator) -> SimulatedUser:
+    return emulator.user(user_id=OTHER_USER_ID, first_name="Sam", username="sam")
+
+
+async def test_bursts_of_429_are_retried_and_every_step_arrives(
+    running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    step = await member.wait_for_message(is_step)
+    for number in range(1, 4):  # three bursts: 2 + 2 + 2 answers of 429 with retry_after=1
+        emulator.faults.rate_limit(calls=2, retry_after=1, method="sendMessage")
+        await member.press("Done", step)
+        step = await member.wait_for_message(is_step, timeout=10)
+        assert step_number(step) == number + 1
+    stored = await stored_state(running_bot.services.database, member.id)
+    assert stored.answers == [(0, "done"), (1, "done"), (2, "done")]
+    rejected = [r for r in emulator.calls("sendMessage") if r.status == 429]
+    assert len(rejected) == 6
+
+
+async def test_server_errors_lose_nothing_and_today_resumes(
+    running_bot: RunningBot,
+    member: SimulatedUser,
+    emulator: BotApiEmulator,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    step = await member.wait_for_message(is_step)
+    for code in (500, 502):
+        # The next step cannot be sent: the answer is saved, the member is told, and /today
+        # shows the step they are on.
+        emulator.faults.server_error(code=code, calls=1, method="sendMessage")
+        await member.press("Done", step)
+        await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG)
+        await member.send_command("/today")
+        await member.wait_for_message(lambda m: m.text == texts.RESUMING)
+        step = await member.wait_for_message(is_step)
+    assert step_number(step) == 3
+    stored = await stored_state(running_bot.services.database, member.id)
+    assert stored.answers == [(0, "done"), (1, "done")]
+
+
+async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_others_are_served(
+    running_bot: RunningBot,
+    member: SimulatedUser,
+    other: SimulatedUser,
+    emulator: BotApiEmulator,
+) -> None:
+    await onboard(member)
+    await onboard(other)
+    await other.send_command("/today")
+    other_step = await other.wait_for_message(is_step)
+    emulator.faults.block_chat(other.id)
+    await other.press("Done", other_step)  # the bot's answer to it gets 403
+    database = running_bot.services.database
+
+    async def inactive() -> bool:
+        stored = await stored_state(database, other.id)
+        return stored.member is not None and stored.member.inactive
+
+    await eventually(inactive)
+    # the answer pressed before the 403 is kept, once
+    assert (await stored_state(database, other.id)).answers == [(0, "done")]
+    # the other member is still served
+    await member.send_command("/today")
+    await answer_steps(member, 2)
+
+
+async def test_a_deleted_step_message_is_skipped_and_the_flow_continues(
+    running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    step = await member.wait_for_message(is_step)
+    emulator.faults.delete_message(member.id, step.message_id)
+    await member.send_callback(step.find_button("Done").callback_data or "", step)
+    following = await member.wait_for_message(is_step)
+    assert step_number(following) == 2
+    edits = emulator.calls("editMessageText")
+    assert edits and edits[-1].status == 400
+    stored = await stored_state(running_bot.services.database, member.id)
+    assert stored.answers == [(0, "done")]
+
+
+async def test_an_update_delivered_twice_is_recorded_once(
+    running_bot: RunningBot,
+    member: SimulatedUser,
+    emulator: BotApiEmulator,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    step = await member.wait_for_message(is_step)
+    emulator.faults.duplicate_next_update()
+    await member.press("Done", step)
+    await member.wait_for_message(is_step)
+    await emulator.wait_until(lambda: len(emulator.calls("answerCallbackQuery")) >= 2)
+    await asyncio.sleep(0.5)  # let the second delivery finish (and any error handler run)
+    stored = await stored_state(running_bot.services.database, member.id)
+    assert stored.answers == [(0, "done")]
+    steps_sent = [m for m in member.messages if m.from_bot and (m.text or "").startswith("Step ")]
+    assert [step_number(m) for m in steps_sent] == [1, 2]
+    # the second delivery answers an already answered query: no error, no apology to the member
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG]
