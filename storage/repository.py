@@ -729,3 +729,101 @@ async def reminders_sent_since(session: AsyncSession, since: datetime) -> list[R
         .order_by(ReminderSent.member_id, ReminderSent.due_at, ReminderSent.id)
     )
     return list(result)
+
+
+# --- coach overview and export (issue 7) -----------------------------------------------------
+
+
+async def get_member_by_username(session: AsyncSession, username: str) -> Member | None:
+    """The member with this Telegram username, in any case, without the "@"."""
+    return await session.scalar(
+        select(Member).where(func.lower(Member.username) == username.lower()).limit(1)
+    )
+
+
+async def finished_sessions_since(session: AsyncSession, since: datetime) -> list[WorkoutSession]:
+    """Every member's workouts finished at or after `since`, oldest first (one query)."""
+    result = await session.scalars(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.status == SessionStatus.FINISHED,
+            WorkoutSession.finished_at >= since,
+        )
+        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+    )
+    return list(result)
+
+
+async def latest_pain_by_member(session: AsyncSession) -> dict[int, SymptomReport]:
+    """Each member's latest check-in that has a pain score, keyed by member id (one query)."""
+    ranked = (
+        select(
+            SymptomReport.id,
+            func.row_number()
+            .over(
+                partition_by=SymptomReport.member_id,
+                order_by=(SymptomReport.at.desc(), SymptomReport.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(SymptomReport.pain.is_not(None))
+        .subquery()
+    )
+    result = await session.scalars(
+        select(SymptomReport)
+        .join(ranked, ranked.c.id == SymptomReport.id)
+        .where(ranked.c.rank == 1)
+    )
+    return {report.member_id: report for report in result}
+
+
+async def get_flag(session: AsyncSession, flag_id: int) -> Flag | None:
+    return await session.get(Flag, flag_id)
+
+
+async def open_flags_with_members(session: AsyncSession) -> list[tuple[Flag, Member]]:
+    """Every unacknowledged flag with its member, oldest first (one query)."""
+    result = await session.execute(
+        select(Flag, Member)
+        .join(Member, Member.id == Flag.member_id)
+        .where(Flag.acknowledged_at.is_(None))
+        .order_by(Flag.raised_at, Flag.id)
+    )
+    return [(flag, member) for flag, member in result]
+
+
+async def recent_form_checks(
+    session: AsyncSession, member_id: int, limit: int = 5
+) -> list[FormCheck]:
+    """The member's latest form checks, newest first."""
+    result = await session.scalars(
+        select(FormCheck)
+        .where(FormCheck.member_id == member_id)
+        .order_by(FormCheck.at.desc(), FormCheck.id.desc())
+        .limit(limit)
+    )
+    return list(result)
+
+
+async def all_sessions_with_members(session: AsyncSession) -> list[tuple[WorkoutSession, Member]]:
+    """Every workout session of every member, by member then start (one query, for export)."""
+    result = await session.execute(
+        select(WorkoutSession, Member)
+        .join(Member, Member.id == WorkoutSession.member_id)
+        .order_by(Member.id, WorkoutSession.started_at, WorkoutSession.id)
+    )
+    return [(row, member) for row, member in result]
+
+
+async def all_check_ins_with_members(session: AsyncSession) -> list[tuple[SymptomReport, Member]]:
+    """Every check-in of every member, by member then time (one query, for export)."""
+    result = await session.execute(
+        select(SymptomReport, Member)
+        .join(Member, Member.id == SymptomReport.member_id)
+        .order_by(Member.id, SymptomReport.at, SymptomReport.id)
+    )
+    return [(report, member) for report, member in result]
+
+
+async def get_form_check(session: AsyncSession, form_check_id: int) -> FormCheck | None:
+    return await session.get(FormCheck, form_check_id)

@@ -1,8 +1,13 @@
 """Form-check videos: member → coach with the exercise they belong to, coach reply → member.
 
 A video belongs to the step the member pressed "Send form video" on, or else to the step of
-the session in progress, or to no exercise ("general form check"). The coach receives a copy
-with a caption naming member and exercise; replying to that copy sends the reply back.
+the session in progress, or to no exercise ("general form check"). Every coach chat receives
+a copy with a caption naming member and exercise; replying to that copy sends the reply back.
+
+Several coach chats: the form_checks row keeps one coach message (the last copy sent), so a
+reply is matched by that first and otherwise by the form-check number the bot wrote at the
+start of the copy's caption ("🎥 Form check #12 ..."), read only from the bot's own messages.
+That way a reply from any coach chat reaches the member.
 """
 
 from __future__ import annotations
@@ -12,16 +17,20 @@ import logging
 from telegram import Message
 from telegram.error import BadRequest, Forbidden
 
+from bot import sender
 from bot.handlers.turn import Turn
-from bot.render import texts
+from bot.render import coach_texts, texts
 from bot.services import workouts
+from bot.services.video_archive import archive_form_video
+from protocols.expand import expand_workout
 from storage import repository
-from storage.models import FormCheckKind, Member
+from storage.models import FormCheck, FormCheckKind, Member
 
 log = logging.getLogger(__name__)
 
 CLOUD_FILE_LIMIT_MB = 20
 """Telegram's cloud Bot API hands bots files up to this size (a local server: 2000 MB)."""
+LOCAL_FILE_LIMIT_MB = 2000
 
 
 def _video_of(message: Message) -> tuple[str, str, FormCheckKind, int | None] | None:
@@ -46,23 +55,20 @@ def _video_of(message: Message) -> tuple[str, str, FormCheckKind, int | None] | 
 async def _exercise_for(turn: Turn, member: Member) -> tuple[int | None, int | None, str | None]:
     """(session id, step index, exercise name) the video belongs to."""
     view = await workouts.current_step(turn.services, member)
-    awaited = (member.awaiting or "").split(":")
-    if awaited[0] == "video" and len(awaited) == 3 and view is not None:
-        session_id, step_index = int(awaited[1]), int(awaited[2])
-        if view.session_id == session_id:
-            step = view.step if step_index == view.step.index else None
-            if step is None:
-                from protocols.expand import expand_workout
-
-                steps = expand_workout(view.workout)
-                step = steps[step_index] if step_index < len(steps) else view.step
-            return session_id, step.index, step.exercise.name
-    if view is not None:
-        return view.session_id, view.step.index, view.step.exercise.name
-    return None, None, None
+    if view is None:
+        return None, None, None
+    step = view.step
+    prefix, _, chosen = (member.awaiting or "").partition(":")
+    session_text, _, index_text = chosen.partition(":")
+    if prefix == "video" and session_text == str(view.session_id) and index_text.isdigit():
+        steps = expand_workout(view.workout)
+        if int(index_text) < len(steps):
+            step = steps[int(index_text)]
+    return view.session_id, step.index, step.exercise.name
 
 
 async def on_upload(turn: Turn, message: Message) -> None:
+    """A photo, video or file from anyone who is not replying as a coach."""
     video = _video_of(message)
     if video is None:
         await turn.say(texts.PLEASE_SEND_VIDEO)
@@ -72,7 +78,9 @@ async def on_upload(turn: Turn, message: Message) -> None:
         await turn.say(texts.NOT_ENROLLED)
         return
     file_id, unique_id, kind, size = video
-    limit_mb = 2000 if turn.services.settings.telegram_local_mode else CLOUD_FILE_LIMIT_MB
+    limit_mb = (
+        LOCAL_FILE_LIMIT_MB if turn.services.settings.telegram_local_mode else (CLOUD_FILE_LIMIT_MB)
+    )
     if size is not None and size > limit_mb * 1024 * 1024:
         await turn.say(texts.VIDEO_TOO_BIG.format(size=size // (1024 * 1024), limit=limit_mb))
         return
@@ -91,8 +99,8 @@ async def on_upload(turn: Turn, message: Message) -> None:
         )
         if (member.awaiting or "").startswith("video:"):
             await repository.set_awaiting(session, member.id, None)
-    caption = f"🎥 Form check from {member.name} (member #{member.id}): {exercise or 'general'}"
-    caption += "\nReply to this message and I'll pass your answer on."
+    archive_form_video(turn.context.application, turn.services, check)
+    caption = coach_texts.form_check_caption(check.id, member, exercise)
     for chat_id in turn.services.settings.coach_chat_ids:
         try:
             copy = await turn.bot.copy_message(
@@ -110,29 +118,56 @@ async def on_upload(turn: Turn, message: Message) -> None:
     await turn.say(texts.VIDEO_SENT)
 
 
+async def _form_check_replied_to(turn: Turn, replied_to: Message) -> FormCheck | None:
+    """The form check whose copy the coach replied to (see the module notes)."""
+    async with turn.services.database.transaction() as session:
+        check = await repository.form_check_by_coach_message(
+            session, turn.chat_id, replied_to.message_id
+        )
+        if check is not None:
+            return check
+        from_bot = replied_to.from_user is not None and replied_to.from_user.id == turn.bot.id
+        check_id = coach_texts.form_check_id(replied_to.caption) if from_bot else None
+        return await repository.get_form_check(session, check_id) if check_id else None
+
+
 async def on_coach_reply(turn: Turn, message: Message) -> None:
     """A coach replied to a forwarded form check: send the reply to the member."""
     replied_to = message.reply_to_message
     if replied_to is None:
         return
+    check = await _form_check_replied_to(turn, replied_to)
+    if check is None:
+        await turn.say(coach_texts.COACH_REPLY_UNKNOWN)
+        return
     async with turn.services.database.transaction() as session:
-        check = await repository.form_check_by_coach_message(
-            session, turn.chat_id, replied_to.message_id
-        )
-        if check is None:
-            await turn.say(texts.COACH_REPLY_UNKNOWN)
-            return
-        reply = message.text or message.caption or ""
-        await repository.set_form_check_reply(session, check.id, reply=reply, now=turn.now)
         member = await repository.get_member(session, check.member_id)
     if member is None:
-        await turn.say(texts.COACH_REPLY_MEMBER_GONE)
+        await turn.say(coach_texts.COACH_REPLY_MEMBER_GONE)
         return
     exercise = check.exercise_name or "your form check"
     if message.text:
-        await turn.bot.send_message(
-            member.chat_id, texts.COACH_REPLY.format(exercise=exercise, reply=message.text)
+        header = texts.COACH_REPLY.format(exercise=exercise, reply="")
+        reply = coach_texts.fit(message.text, coach_texts.MESSAGE_LIMIT - len(header))
+        delivered = await sender.send_text(
+            turn.bot,
+            turn.services.database,
+            member.chat_id,
+            texts.COACH_REPLY.format(exercise=exercise, reply=reply),
         )
     else:
-        await turn.bot.copy_message(member.chat_id, turn.chat_id, message.message_id)
-    await turn.say(texts.COACH_REPLY_SENT.format(name=member.name))
+        delivered = await sender.send_text(
+            turn.bot,
+            turn.services.database,
+            member.chat_id,
+            texts.COACH_REPLY_MEDIA.format(exercise=exercise),
+        )
+        if delivered is not None:
+            await turn.bot.copy_message(member.chat_id, turn.chat_id, message.message_id)
+    if delivered is None:
+        await turn.say(coach_texts.COACH_REPLY_UNREACHABLE.format(name=member.name))
+        return
+    async with turn.services.database.transaction() as session:
+        reply_text = message.text or message.caption or ""
+        await repository.set_form_check_reply(session, check.id, reply=reply_text, now=turn.now)
+    await turn.say(coach_texts.COACH_REPLY_SENT.format(name=member.name))

@@ -191,3 +191,11 @@ def progress(
     else:
         lines.append("No pain scores yet: I'll ask after each session.")
     return "\n".join(lines)
+
+
+# --- coach → member (issue 7: bot/handlers/coach.py, bot/handlers/form_check.py) -------------
+PROTOCOL_ASSIGNED = (
+    "Your coach has moved you to {title}. Your days and time stay the same: {schedule}. "
+    "Send /today when you're ready for your next session."
+)
+COACH_REPLY_MEDIA = "Your coach on {exercise}:"

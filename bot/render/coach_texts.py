@@ -1,0 +1,259 @@
+"""Everything the coach reads: command answers, flag alerts, form-check captions.
+
+Plain text (no parse_mode), so names and notes typed by members are shown as they are.
+Every message stays under Telegram's 4096 characters: lists are split with `pages`, single
+reports are cut with `fit`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.render.texts import schedule_phrase, week_counts
+from bot.rules.symptoms import CheckIn, trend_summary
+from storage.models import Enrolment, Flag, FlagKind, FormCheck, Member
+
+MESSAGE_LIMIT = 4000
+"""A little under Telegram's 4096, for the "…" and any line added after."""
+
+NOTE_PREVIEW = 200
+"""Characters of a member's note shown in a list."""
+
+RECENT_CHECK_INS = 5
+"""Check-ins listed in a flag alert and in /member, newest last."""
+
+NOT_A_COACH = "Sorry, that's only for the coach. /help lists what I can do for you."
+
+USAGE_MEMBERS = "Usage: /members"
+USAGE_MEMBER = "Usage: /member <member number or @username>, e.g. /member 3 or /member @maya"
+USAGE_FLAGS = "Usage: /flags, or /flags <page> for more"
+USAGE_ACK = "Usage: /ack <flag number>, e.g. /ack 12 (/flags lists the open ones)"
+USAGE_EXPORT = "Usage: /export"
+NO_SUCH_MEMBER = "I don't know a member {reference}. /members lists everyone."
+NO_MEMBERS = "No members yet."
+NO_OPEN_FLAGS = "No open flags. 👍"
+NO_SUCH_FLAG = "There's no flag #{flag_id}. /flags lists the open ones."
+FLAGS_MORE = "{shown} of {total} open flags shown. /flags {page} for the next ones."
+FLAG_ACKNOWLEDGED = "Flag #{flag_id} for {name} acknowledged. Thank you for following up."
+ALREADY_ACKNOWLEDGED = "Flag #{flag_id} was already acknowledged {by} on {when}."
+ALREADY_ACKNOWLEDGED_BY_YOU = "by you"
+ALREADY_ACKNOWLEDGED_BY_OTHER = "by another coach (user {user_id})"
+NOT_SET_UP = "{name} hasn't finished setting up yet, so there are no days and time to keep."
+ALREADY_ON_PROTOCOL = "{name} is already on {title}."
+ASSIGNED = "{name} is now on {title}, same days and time: {schedule}. I've told them."
+ASSIGNED_UNREACHABLE = (
+    "{name} is now on {title}, same days and time: {schedule}. I couldn't tell them: "
+    "they have blocked the bot."
+)
+EXPORT_CAPTION = "Sessions and check-ins of every member, as of {when} (UTC)."
+EXPORT_EMPTY = "Nothing to export yet: no sessions or check-ins."
+
+COACH_REPLY_SENT = "Sent to {name}."
+COACH_REPLY_UNKNOWN = (
+    "I can only pass on replies to form-check videos. Reply to the video's message."
+)
+COACH_REPLY_MEMBER_GONE = "That member has left, so I couldn't pass your reply on."
+COACH_REPLY_UNREACHABLE = "{name} has blocked the bot, so I couldn't pass your reply on."
+
+_FORM_CHECK_MARK = re.compile(r"^🎥 Form check #(\d+) ")
+
+
+def usage_assign(protocols: Mapping[str, str]) -> str:
+    """The /assign usage line, listing protocol names (and their titles) to choose from."""
+    listed = "\n".join(f"• {name} ({title})" for name, title in sorted(protocols.items()))
+    return f"Usage: /assign <member number or @username> <protocol>\nProtocols:\n{listed}"
+
+
+def unknown_protocol(name: str, protocols: Mapping[str, str]) -> str:
+    return f"I don't know a protocol {name!r}.\n{usage_assign(protocols)}"
+
+
+def who(member: Member) -> str:
+    """'Maya (@maya) #3'."""
+    handle = f" (@{member.username})" if member.username else ""
+    return f"{member.name}{handle} #{member.id}"
+
+
+def _when(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%a %d %b %H:%M")
+
+
+def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """The text cut to `limit` characters, marked with "…" when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def pages(lines: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Lines packed into as few messages as fit under `limit` (a too-long line is cut)."""
+    messages: list[str] = []
+    current = ""
+    for line in (fit(line, limit) for line in lines):
+        if current and len(current) + 1 + len(line) > limit:
+            messages.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        messages.append(current)
+    return messages
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of /members, gathered by the coach handler."""
+
+    member: Member
+    protocol_title: str | None
+    done_this_week: int
+    weekly_cap: int
+    last_pain: int | None
+    last_pain_at: datetime | None
+    open_flags: Sequence[Flag]
+
+
+def member_line(row: MemberRow) -> str:
+    """'Maya (@maya) #3 · <protocol> · 2/6 this week · last pain 4 (Tue 05 Mar) · ⚠️ 1 open flag'."""
+    member = row.member
+    zone = ZoneInfo(member.time_zone)
+    parts = [who(member)]
+    if row.protocol_title is None:
+        parts.append("not set up")
+    else:
+        parts += [row.protocol_title, f"{row.done_this_week}/{row.weekly_cap} this week"]
+    if row.last_pain is not None and row.last_pain_at is not None:
+        parts.append(f"last pain {row.last_pain} ({row.last_pain_at.astimezone(zone):%a %d %b})")
+    else:
+        parts.append("no pain scores yet")
+    if row.open_flags:
+        urgent = any(flag.kind == FlagKind.URGENT for flag in row.open_flags)
+        count = len(row.open_flags)
+        parts.append(f"{'🚨' if urgent else '⚠️'} {count} open flag{'s' if count > 1 else ''}")
+    if member.paused:
+        parts.append("paused")
+    if member.inactive:
+        parts.append("blocked the bot")
+    return " · ".join(parts)
+
+
+def members_overview(rows: Sequence[MemberRow]) -> list[str]:
+    """/members as one or more messages."""
+    if not rows:
+        return [NO_MEMBERS]
+    return pages([f"Members ({len(rows)}):", *(member_line(row) for row in rows)])
+
+
+def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
+    """One '• Tue 05 Mar 18:40 after session 3 pain 6: "note"' line per check-in."""
+    lines = []
+    for check_in in check_ins:
+        session = f" after session {check_in.session_number}" if check_in.session_number else ""
+        pain = f"pain {check_in.pain}" if check_in.pain is not None else "no score"
+        note = f': "{fit(check_in.note, NOTE_PREVIEW)}"' if check_in.note else ""
+        lines.append(f"• {_when(check_in.at, zone)}{session} {pain}{note}")
+    return lines
+
+
+def flag_line(flag: Flag, zone: ZoneInfo) -> str:
+    kind = "URGENT" if flag.kind == FlagKind.URGENT else "worsening"
+    return f"#{flag.id} {kind}, {_when(flag.raised_at, zone)}: {flag.reason}"
+
+
+def flag_message(member: Member, flag: Flag, check_ins: Sequence[CheckIn]) -> str:
+    """The alert a coach reads when a flag is raised: who, why, and the recent history."""
+    heading = "🚨 URGENT" if flag.kind == FlagKind.URGENT else "⚠️ Worsening symptoms"
+    zone = ZoneInfo(member.time_zone)
+    lines = [
+        f"{heading}: {who(member)}",
+        flag.reason,
+        "",
+        f"Pain trend: {trend_summary(check_ins)}",
+        "Recent check-ins:",
+        *check_in_lines(check_ins[-RECENT_CHECK_INS:], zone),
+        f"Flag #{flag.id}: /ack {flag.id} when you've followed up.",
+    ]
+    return fit("\n".join(lines))
+
+
+def flag_list_entry(flag: Flag, member: Member) -> str:
+    """One open flag in /flags (its buttons go with it)."""
+    return fit(f"{who(member)}\n{flag_line(flag, ZoneInfo(member.time_zone))}")
+
+
+def chart_title(member: Member) -> str:
+    return f"{member.name}: pain after sessions"
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    """Everything /member shows, gathered by the coach handler."""
+
+    member: Member
+    enrolment: Enrolment | None
+    protocol_title: str | None
+    week: Mapping[str, tuple[int, int]]
+    workout_titles: Mapping[str, str]
+    check_ins: Sequence[CheckIn]
+    open_flags: Sequence[Flag]
+    form_checks: Sequence[FormCheck]
+
+
+def member_detail(detail: MemberDetail) -> str:
+    """The /member report."""
+    member = detail.member
+    zone = ZoneInfo(member.time_zone)
+    status = "blocked the bot" if member.inactive else "paused" if member.paused else "active"
+    lines = [who(member), f"Status: {status}"]
+    if detail.enrolment is None:
+        lines.append("Protocol: not set up yet")
+    else:
+        enrolment = detail.enrolment
+        title = detail.protocol_title or enrolment.protocol
+        lines += [
+            f"Protocol: {title} (since {enrolment.start_date:%d %b %Y})",
+            "Reminders: "
+            + schedule_phrase(enrolment.workout_days, enrolment.reminder_time, member.time_zone),
+            f"This week: {week_counts(detail.week, detail.workout_titles) or 'nothing due'}",
+        ]
+    lines += ["", f"Pain trend: {trend_summary(detail.check_ins)}"]
+    if detail.check_ins:
+        recent = detail.check_ins[-RECENT_CHECK_INS:]
+        lines += ["Recent check-ins:", *check_in_lines(recent, zone)]
+    lines.append("")
+    if detail.open_flags:
+        lines += ["Open flags:", *(f"• {flag_line(f, zone)}" for f in detail.open_flags)]
+    else:
+        lines.append("No open flags.")
+    if detail.form_checks:
+        lines.append("Recent form checks:")
+        for check in detail.form_checks:
+            answered = "answered" if check.replied_at else "waiting for your reply"
+            exercise = check.exercise_name or "general"
+            lines.append(f"• {_when(check.at, zone)} {exercise}: {answered}")
+    return fit("\n".join(lines))
+
+
+def already_acknowledged(flag: Flag, coach_user_id: int, zone: ZoneInfo) -> str:
+    by = (
+        ALREADY_ACKNOWLEDGED_BY_YOU
+        if flag.acknowledged_by == coach_user_id
+        else ALREADY_ACKNOWLEDGED_BY_OTHER.format(user_id=flag.acknowledged_by)
+    )
+    when = _when(flag.acknowledged_at, zone) if flag.acknowledged_at else "an unknown date"
+    return ALREADY_ACKNOWLEDGED.format(flag_id=flag.id, by=by, when=when)
+
+
+def form_check_caption(check_id: int, member: Member, exercise: str | None) -> str:
+    """The caption of a form-check copy; it starts with the mark `form_check_id` reads back."""
+    return (
+        f"🎥 Form check #{check_id} from {who(member)}: {exercise or 'general form check'}\n"
+        "Reply to this message and I'll pass your answer on."
+    )
+
+
+def form_check_id(caption: str | None) -> int | None:
+    """The form-check number in a caption written by `form_check_caption`, if any."""
+    match = _FORM_CHECK_MARK.match(caption or "")
+    return int(match.group(1)) if match else None

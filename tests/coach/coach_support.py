@@ -1,0 +1,63 @@
+"""Helpers for the coach tests: seeding a member's past sessions and doing a real check-in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fixtures_bot import RunningBot
+
+from bot.emulator import ChatMessage, SimulatedUser
+from storage import repository
+from storage.models import Member
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+async def stored_member(bot: RunningBot, user: SimulatedUser) -> Member:
+    async with bot.services.database.transaction() as session:
+        member = await repository.get_member_by_user_id(session, user.id)
+    assert member is not None
+    return member
+
+
+async def seed_sessions(bot: RunningBot, user: SimulatedUser, pains: list[int]) -> None:
+    """Finished sessions in the past days, each followed by a check-in with that pain."""
+    member = await stored_member(bot, user)
+    now = bot.services.clock()
+    async with bot.services.database.transaction() as session:
+        for days_ago, pain in zip(range(len(pains) + 1, 1, -1), pains, strict=True):
+            at = now - timedelta(days=days_ago)
+            row = await repository.start_session(
+                session,
+                member.id,
+                protocol="lower-back-pain-relief-lvl1",
+                workout_key="day-1",
+                now=at,
+            )
+            await repository.finish_session(session, row.id, now=at + timedelta(minutes=30))
+            await repository.add_symptom_report(
+                session, member.id, pain=pain, session_id=row.id, now=at + timedelta(minutes=31)
+            )
+
+
+async def check_in(bot: RunningBot, user: SimulatedUser, pain: int) -> ChatMessage:
+    """Finish a session now and answer the pain question by typing; the bot's answer."""
+    member = await stored_member(bot, user)
+    now = bot.services.clock()
+    async with bot.services.database.transaction() as session:
+        row = await repository.start_session(
+            session,
+            member.id,
+            protocol="lower-back-pain-relief-lvl1",
+            workout_key="day-1",
+            now=now - timedelta(minutes=30),
+        )
+        await repository.finish_session(session, row.id, now=now)
+        await repository.set_awaiting(session, member.id, f"pain:{row.id}")
+    await user.send_text(str(pain))
+    return await user.wait_for_message()
+
+
+def texts_of(user: SimulatedUser) -> list[str]:
+    """What the bot has said in the user's chat (texts and captions)."""
+    return [m.text or m.caption or "" for m in user.messages if m.from_bot]

@@ -1,0 +1,127 @@
+"""Flags reach the coach: worsening trends, red-flag notes, urgent pain, one flag per kind."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from coach_support import PNG_SIGNATURE, check_in, seed_sessions, stored_member
+from fixtures_bot import RunningBot, has_button, onboard
+from matplotlib import image
+
+from bot.emulator import ChatMessage, SimulatedUser
+from storage import repository
+from storage.models import FlagKind
+
+
+@pytest.fixture
+async def maya(
+    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
+) -> SimulatedUser:
+    """An onboarded member; the coach's chat is open so the bot may write there."""
+    coach.chat.known = True
+    await onboard(member)
+    return member
+
+
+def is_alert(message: ChatMessage) -> bool:
+    return has_button(message, "Acknowledge")
+
+
+async def test_pain_staying_high_after_the_grace_sessions_raises_a_worsening_flag(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await seed_sessions(running_bot, maya, [2, 2, 5, 6])
+    await check_in(running_bot, maya, 7)
+    alert = await coach.wait_for_message(is_alert)
+    text = alert.text or ""
+    assert text.startswith("⚠️ Worsening symptoms: Maya (@maya)")
+    assert "Pain 5, 6, 7" in text
+    assert "Pain trend: " in text and "rising" in text
+    assert "after session 5 pain 7" in text
+    assert has_button(alert, "Open member")
+
+
+async def test_a_flag_comes_with_a_pain_chart_that_is_a_real_png(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await seed_sessions(running_bot, maya, [2, 2, 5, 6])
+    await check_in(running_bot, maya, 7)
+    photo = await coach.wait_for_message(lambda m: m.file is not None)
+    assert photo.file is not None and photo.file.kind == "photo"
+    data = photo.file.data
+    assert data.startswith(PNG_SIGNATURE)
+    pixels = image.imread(BytesIO(data), format="png")
+    assert pixels.shape[:2] == (300, 600)
+
+
+async def test_easing_pain_raises_no_flag(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await seed_sessions(running_bot, maya, [5, 4, 3, 3])
+    answer = await check_in(running_bot, maya, 2)
+    assert "Anything to add" in (answer.text or "")
+    assert coach.messages == []
+
+
+async def test_a_red_flag_note_stops_the_member_and_alerts_the_coach_as_urgent(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await check_in(running_bot, maya, 3)
+    await maya.send_text("I've had some numbness in my groin since yesterday")
+    stop = await maya.wait_for_message()
+    assert "Please stop the protocol" in (stop.text or "")
+    assert "numbness or tingling" in (stop.text or "")
+    alert = await coach.wait_for_message(is_alert)
+    assert (alert.text or "").startswith("🚨 URGENT: Maya (@maya)")
+
+
+async def test_a_negated_red_flag_note_raises_nothing(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await check_in(running_bot, maya, 3)
+    await maya.send_text("no numbness or tingling, just a bit stiff")
+    saved = await maya.wait_for_message()
+    assert (saved.text or "").startswith("Saved.")
+    assert coach.messages == []
+
+
+async def test_pain_nine_is_urgent_at_once(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    stop = await check_in(running_bot, maya, 9)
+    assert "Please stop the protocol" in (stop.text or "")
+    alert = await coach.wait_for_message(is_alert)
+    assert (alert.text or "").startswith("🚨 URGENT")
+
+
+async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await check_in(running_bot, maya, 9)
+    await coach.wait_for_message(is_alert)
+    second = await check_in(running_bot, maya, 10)
+    assert "Please stop the protocol" in (second.text or "")
+    async with running_bot.services.database.transaction() as session:
+        flags = await repository.open_flags(session, (await stored_member(running_bot, maya)).id)
+    assert [flag.kind for flag in flags] == [FlagKind.URGENT]
+    assert len([m for m in coach.messages if is_alert(m)]) == 1
+
+
+async def test_every_coach_chat_gets_the_alert(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
+    running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
+    await check_in(running_bot, maya, 9)
+    await coach.wait_for_message(is_alert)
+    await second.wait_for_message(is_alert)
+
+
+async def test_an_unreachable_coach_chat_does_not_break_the_check_in(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    running_bot.services.settings.coach_chat_ids = (-100_999, coach.id)
+    stop = await check_in(running_bot, maya, 9)
+    assert "Please stop the protocol" in (stop.text or "")
+    await coach.wait_for_message(is_alert)
