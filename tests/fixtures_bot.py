@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,8 +74,15 @@ def bot_settings(emulator: BotApiEmulator, tmp_path: Path) -> Settings:
 async def running_bot(
     emulator: BotApiEmulator, bot_settings: Settings
 ) -> AsyncIterator[RunningBot]:
+    async with bot_running(bot_settings, emulator) as bot:
+        yield bot
+
+
+@asynccontextmanager
+async def bot_running(settings: Settings, emulator: BotApiEmulator) -> AsyncIterator[RunningBot]:
+    """The real bot with these settings, polling the emulator until the block ends."""
     async with AsyncExitStack() as stack:
-        bot = RunningBot(bot_settings, emulator, stack)
+        bot = RunningBot(settings, emulator, stack)
         await bot.start()
         yield bot
 
