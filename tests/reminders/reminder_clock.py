@@ -10,8 +10,9 @@ import time_machine
 from fixtures_bot import RunningBot
 
 from bot.emulator import ChatMessage, SimulatedUser
-from bot.reminders import ReminderScheduler
+from bot.reminders import DueReminder, FireOutcome, ReminderScheduler
 from storage import repository
+from storage.models import ReminderKind
 
 
 def is_reminder(message: ChatMessage) -> bool:
@@ -34,6 +35,11 @@ class Clock:
         self._traveller.move_to(moment)
         self._bot.application.job_queue.scheduler.wakeup()
 
+    def jump_unnoticed(self, moment: datetime) -> None:
+        """Jump to `moment` without waking APScheduler: with a restart right after, it is as
+        if the bot had been down all that time."""
+        self._traveller.move_to(moment)
+
 
 @contextmanager
 def clock_at(bot: RunningBot, start: datetime) -> Iterator[Clock]:
@@ -44,6 +50,32 @@ def clock_at(bot: RunningBot, start: datetime) -> Iterator[Clock]:
 async def planned(bot: RunningBot, member: int, due: datetime | None) -> None:
     """Wait until the member's next reminder job is planned for `due` (None: no job)."""
     await bot.emulator.wait_until(lambda: scheduler(bot).next_due(member) == due, timeout=5)
+
+
+class Outcomes:
+    """Records what each reminder or nudge job of the running scheduler did, from now on."""
+
+    def __init__(self, bot: RunningBot) -> None:
+        self._bot = bot
+        self.seen: list[tuple[ReminderKind, FireOutcome]] = []
+        reminders = scheduler(bot)
+        fire = reminders.fire
+
+        async def recording(due: DueReminder) -> FireOutcome:
+            outcome = await fire(due)
+            self.seen.append((due.kind, outcome))
+            return outcome
+
+        reminders.fire = recording  # type: ignore[method-assign]
+
+    async def first(self, kind: ReminderKind) -> FireOutcome:
+        """Wait for the first job of `kind` to finish; what it did."""
+
+        def of_kind() -> list[FireOutcome]:
+            return [outcome for seen, outcome in self.seen if seen == kind]
+
+        await self._bot.emulator.wait_until(lambda: bool(of_kind()), timeout=5)
+        return of_kind()[0]
 
 
 def scheduler(bot: RunningBot) -> ReminderScheduler:
