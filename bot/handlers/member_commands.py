@@ -114,6 +114,9 @@ async def _snooze(turn: Turn) -> None:
     if member is None or member.onboarded_at is None or reminders is None:
         await turn.say(texts.NOT_ENROLLED)
         return
+    if member.paused:
+        await turn.say(texts.ALREADY_PAUSED)
+        return
     moved_to = await reminders.snooze(member.id, turn.now)
     if moved_to is None:
         await turn.say(texts.NOTHING_TO_SNOOZE)

@@ -26,7 +26,7 @@ def is_nudge(message: ChatMessage) -> bool:
 class Clock:
     """Wall-clock time for the bot and APScheduler, moved by the test (it keeps ticking)."""
 
-    def __init__(self, bot: RunningBot, traveller: time_machine.Coordinates) -> None:
+    def __init__(self, bot: RunningBot, traveller: time_machine.Traveller) -> None:
         self._bot = bot
         self._traveller = traveller
 

@@ -233,3 +233,15 @@ async def test_a_reminder_lost_on_the_network_is_sent_a_minute_later(
         async with running_bot.services.database.transaction() as session:
             sent = await repository.reminders_for_member(session, who)
     assert [(row.due_at, row.sent_at is not None) for row in sent] == [(FRIDAY_1800, True)]
+
+
+async def test_snooze_while_paused_points_to_resume(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    with clock_at(running_bot, THURSDAY_NOON):
+        await onboard(member, hour="18:00", zone="America/New_York")
+        await member.send_command("/pause")
+        await member.wait_for_message(lambda m: "paused" in (m.text or ""))
+        await member.send_command("/snooze")
+        answer = await member.wait_for_message()
+    assert "/resume" in (answer.text or "")
