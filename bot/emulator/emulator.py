@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import string
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from aiohttp import web
@@ -22,6 +23,10 @@ class BotApiEmulator:
     Point python-telegram-bot at it with ``base_url=emu.base_url`` and
     ``base_file_url=emu.base_file_url``. ``strict_chats`` makes the bot's calls to chats whose
     user never wrote to the bot fail with "chat not found", as on Telegram.
+
+    ``local_dir`` acts like a self-hosted ``telegram-bot-api --local --dir=<local_dir>``:
+    ``getFile`` writes the file there and answers with its absolute path (the bot then needs
+    ``local_mode``), and files up to 2000 MB instead of 20 MB can be fetched.
     """
 
     def __init__(
@@ -34,8 +39,10 @@ class BotApiEmulator:
         seed: int | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        local_dir: Path | None = None,
     ) -> None:
         state = EmulatorState({}, strict_chats=strict_chats, seed=seed)
+        state.local_dir = local_dir
         if token is None:
             secret = "".join(state.rng.choices(string.ascii_letters + string.digits + "_-", k=35))
             token = f"{state.rng.randrange(5_000_000_000, 8_000_000_000)}:{secret}"

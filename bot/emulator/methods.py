@@ -87,6 +87,7 @@ _FILE_TYPE_NAMES = {
 }
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 _MAX_DOWNLOAD = 20 * 1024 * 1024
+_MAX_LOCAL_DOWNLOAD = 2000 * 1024 * 1024  # a self-hosted server started with --local
 
 
 # getting updates and bot settings
@@ -496,9 +497,16 @@ async def get_file(state: EmulatorState, p: Params) -> object:
     stored = state.files.get(p.string("file_id"))
     if stored is None:
         raise bad_request("invalid file_id")
-    if len(stored.data) > _MAX_DOWNLOAD:
+    if stored.size > (_MAX_DOWNLOAD if state.local_dir is None else _MAX_LOCAL_DOWNLOAD):
         raise bad_request("file is too big")
-    return stored.file_info()
+    if state.local_dir is None:
+        return stored.file_info()
+    # Like `telegram-bot-api --local`: the file is put in the server's working directory and
+    # its absolute path is the answer; the bot reads it from disk instead of over HTTP.
+    local_path = (state.local_dir / stored.file_path).resolve()
+    local_path.parent.mkdir(parents=True, exist_ok=True)
+    local_path.write_bytes(stored.data)
+    return {**stored.file_info(), "file_path": str(local_path)}
 
 
 @method(

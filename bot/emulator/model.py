@@ -21,13 +21,19 @@ class StoredFile:
     mime_type: str | None = None
     duration: int | None = None
     emoji: str | None = None
+    reported_size: int | None = None
+    """The ``file_size`` Telegram reports, when a test simulates a file bigger than ``data``."""
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.reported_size is None else self.reported_size
 
     def to_api(self) -> Any:
         """The Bot API object for this file (``photo`` is a list of ``PhotoSize``)."""
         base: JSONDict = {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
-            "file_size": len(self.data),
+            "file_size": self.size,
         }
         if self.kind == "photo":
             return [{**base, "width": 800, "height": 600}]
@@ -61,7 +67,7 @@ class StoredFile:
         return {
             "file_id": self.file_id,
             "file_unique_id": self.file_unique_id,
-            "file_size": len(self.data),
+            "file_size": self.size,
             "file_path": self.file_path,
         }
 

@@ -9,6 +9,7 @@ import random
 import string
 import time
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from bot.emulator.errors import bad_request
@@ -78,6 +79,7 @@ class EmulatorState:
         self.callback_queries: dict[str, CallbackQueryRecord] = {}
         self.requests: list[ApiRequest] = []
         self.webhook_url = ""
+        self.local_dir: Path | None = None  # set for a server in local mode (see BotApiEmulator)
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.subscriptions: list[Subscription] = []
         self.closed = False
@@ -167,6 +169,7 @@ class EmulatorState:
         mime_type: str | None = None,
         duration: int | None = None,
         emoji: str | None = None,
+        reported_size: int | None = None,
     ) -> StoredFile:
         extension = _EXTENSIONS.get(kind, "bin")
         stored = StoredFile(
@@ -179,6 +182,7 @@ class EmulatorState:
             mime_type=mime_type,
             duration=duration,
             emoji=emoji,
+            reported_size=reported_size,
         )
         self.files[stored.file_id] = stored
         self.files_by_path[stored.file_path] = stored

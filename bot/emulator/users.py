@@ -54,9 +54,18 @@ class SimulatedUser:
         duration: int = 5,
         mime_type: str = "video/mp4",
         caption: str | None = None,
+        file_size: int | None = None,
     ) -> ChatMessage:
+        """A video; ``file_size`` makes Telegram report that size instead of ``len(data)``
+        (a 30 MB phone video without allocating 30 MB)."""
         return self._send_file(
-            "video", data, caption, file_name=file_name, duration=duration, mime_type=mime_type
+            "video",
+            data,
+            caption,
+            file_name=file_name,
+            duration=duration,
+            mime_type=mime_type,
+            reported_size=file_size,
         )
 
     async def send_video_note(self, data: bytes, duration: int = 5) -> ChatMessage:
@@ -152,9 +161,16 @@ class SimulatedUser:
         mime_type: str | None = None,
         duration: int | None = None,
         emoji: str | None = None,
+        reported_size: int | None = None,
     ) -> ChatMessage:
         stored = self._state.store_file(
-            kind, data, file_name=file_name, mime_type=mime_type, duration=duration, emoji=emoji
+            kind,
+            data,
+            file_name=file_name,
+            mime_type=mime_type,
+            duration=duration,
+            emoji=emoji,
+            reported_size=reported_size,
         )
         return self._send(caption=caption, file=stored)
 
