@@ -53,8 +53,13 @@ function createPane(chat) {
     toast: root.querySelector(".toast"),
     replying: root.querySelector(".replying"),
     replyTo: null,
+    stuck: true, // scrolled to the newest message, so new ones keep it in view
     timers: {},
   };
+  pane.list.addEventListener("scroll", () => {
+    const list = pane.list;
+    pane.stuck = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  });
   root.querySelector(".composer").addEventListener("submit", (event) => {
     event.preventDefault();
     sendText(pane);
@@ -104,7 +109,7 @@ function renderMessage(pane, message) {
   if (message.reply_to) {
     item.append(element("div", "quote", snippet(message.reply_to.text || "a file")));
   }
-  if (message.file) item.append(renderFile(message.file));
+  if (message.file) item.append(renderFile(pane, message.file));
   const body = message.text ?? message.caption;
   if (body) item.append(element("div", "body", body));
   if (message.keyboard.length) item.append(renderKeyboard(pane, message));
@@ -112,15 +117,17 @@ function renderMessage(pane, message) {
   return item;
 }
 
-function renderFile(file) {
+function renderFile(pane, file) {
   if (file.kind === "photo") {
     const image = element("img", "photo");
+    image.addEventListener("load", () => keepNewestInView(pane));
     image.src = file.url;
     image.alt = "photo";
     return image;
   }
   if (file.kind === "video" || file.kind === "video_note") {
     const video = element("video", "video");
+    video.addEventListener("loadedmetadata", () => keepNewestInView(pane));
     video.src = file.url;
     video.controls = true;
     video.preload = "metadata";
@@ -178,9 +185,13 @@ function upsertMessage(pane, message) {
     old.replaceWith(node);
     return;
   }
-  const atBottom = pane.list.scrollHeight - pane.list.scrollTop - pane.list.clientHeight < 80;
   pane.list.append(node);
-  if (atBottom || !message.from_bot) node.scrollIntoView({ block: "end" });
+  if (!message.from_bot) pane.stuck = true; // what you send yourself is always shown
+  keepNewestInView(pane);
+}
+
+function keepNewestInView(pane) {
+  if (pane.stuck) pane.list.scrollTop = pane.list.scrollHeight;
 }
 
 function removeMessage(pane, message) {
@@ -244,6 +255,7 @@ function applySnapshot(snapshot) {
   for (const chat of snapshot.chats) {
     const pane = panes.get(chat.chat_id) || createPane(chat);
     pane.list.replaceChildren();
+    pane.stuck = true;
     for (const message of chat.messages) upsertMessage(pane, message);
   }
 }
