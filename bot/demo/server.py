@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import socket
 from collections.abc import Iterator
@@ -157,10 +158,11 @@ class Demo:
 
 def _listening_socket(host: str, port: int) -> socket.socket:
     try:
-        sock = socket.create_server((host, port), reuse_port=False)
+        sock = socket.create_server((host, port))
     except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
         raise ConfigError(
-            f"cannot serve the demo on {host}:{port} ({error.strerror}); try --port"
+            f"cannot serve the demo on {host}:{port} ({reason}); try --port"
         ) from None
     sock.setblocking(False)
     return sock
