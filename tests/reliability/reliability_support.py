@@ -47,7 +47,11 @@ def step_number(message: ChatMessage) -> int:
     return int(first.split()[1])
 
 
-async def answer_steps(member: SimulatedUser, count: int, timeout: float = 5.0) -> ChatMessage:
+async def answer_steps(
+    member: SimulatedUser,
+    count: int,
+    timeout: float = 5.0,  # noqa: ASYNC109 - passed on to wait_for_message
+) -> ChatMessage:
     """Press Done on `count` steps in a row (the first one already on screen or coming);
     returns the step message shown after the last press."""
     step = await member.wait_for_message(is_step, timeout=timeout)
@@ -57,7 +61,10 @@ async def answer_steps(member: SimulatedUser, count: int, timeout: float = 5.0) 
     return step
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 5.0) -> None:
+async def eventually(
+    check: Callable[[], Awaitable[bool]],
+    timeout: float = 5.0,  # noqa: ASYNC109 - a deadline for polling the database
+) -> None:
     """Wait until an async check (usually of the database) holds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

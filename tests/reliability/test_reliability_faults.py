@@ -99,7 +99,8 @@ async def test_a_deleted_step_message_is_skipped_and_the_flow_continues(
     following = await member.wait_for_message(is_step)
     assert step_number(following) == 2
     edits = emulator.calls("editMessageText")
-    assert edits and edits[-1].status == 400
+    assert edits
+    assert edits[-1].status == 400
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done")]
 
