@@ -245,3 +245,18 @@ async def test_snooze_while_paused_points_to_resume(
         await member.send_command("/snooze")
         answer = await member.wait_for_message()
     assert "/resume" in (answer.text or "")
+
+
+async def test_a_nudge_owed_before_a_restart_is_sent_after_it(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    with clock_at(running_bot, THURSDAY_NOON) as clock:
+        await onboard(member, hour="07:00", zone="America/New_York")
+        who = await member_id(running_bot, member)
+        clock.move_to(FRIDAY_0700)
+        await member.wait_for_message(is_reminder)
+        await planned(running_bot, who, MONDAY_0700)
+        await running_bot.restart()
+        clock.move_to(FRIDAY_0700 + running_bot.settings.nudge_after)
+        await member.wait_for_message(is_nudge)
+    assert len(reminders(member)) == 1
