@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import sender
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
@@ -44,15 +45,25 @@ async def _save_pain(turn: Turn, member_id: int, session_id: int, pain: int) -> 
     if result is None:
         await turn.say(texts.SESSION_OVER)
         return
-    if not await _handle_flags(turn, member_id, result):
-        await turn.say(texts.NOTE_QUESTION, keyboards.no_note(session_id))
+    if await _handle_flags(turn, member_id, result):
+        return
+    question = await turn.say(texts.NOTE_QUESTION, keyboards.no_note(session_id))
+    if question is not None:
+        # Remember the question too, so a typed note can take its "No note" button away.
+        async with turn.services.database.transaction() as session:
+            await repository.set_awaiting(
+                session, member_id, f"note:{result.report_id}:{question.message_id}"
+            )
 
 
 async def on_typed_note(turn: Turn, text: str, argument: str) -> None:
     member = await turn.member()
-    if member is None or not argument.isdigit():
+    report_id, _, question_id = argument.partition(":")
+    if member is None or not report_id.isdigit():
         return
-    result = await checkins.record_note(turn.services, member.id, int(argument), text, turn.now)
+    if question_id.isdigit():
+        await sender.remove_buttons(turn.bot, turn.chat_id, int(question_id))
+    result = await checkins.record_note(turn.services, member.id, int(report_id), text, turn.now)
     if len(text) > checkins.MAX_NOTE:
         await turn.say(texts.NOTE_TOO_LONG.format(limit=checkins.MAX_NOTE))
     if result is None or not await _handle_flags(turn, member.id, result):

@@ -215,3 +215,16 @@ async def test_double_tap_records_one_answer(
         results = await repository.step_results(session, open_session.id)
     assert [r.step_index for r in results] == [0]
     assert open_session.current_step == 1
+
+
+async def test_typed_note_takes_the_no_note_button_away(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member, protocol=PROTOCOL_2)
+    await member.send_command("/today")
+    await walk(member)
+    await member.press("5", await member.wait_for_message(lambda m: has_button(m, "10")))
+    question = await member.wait_for_message(lambda m: has_button(m, "No note"))
+    await member.send_text("Felt fine")
+    await member.wait_for_message(lambda m: "Saved" in (m.text or ""))
+    assert question.keyboard == []
