@@ -113,7 +113,8 @@ async def test_flags_lists_open_flags_with_their_reason_and_buttons(
     entry = await coach.wait_for_message()
     assert (entry.text or "").startswith("Maya (@maya) #1\n#1 URGENT")
     assert "pain" in (entry.text or "").lower()
-    assert has_button(entry, "Acknowledge") and has_button(entry, "Open member")
+    assert has_button(entry, "Acknowledge")
+    assert has_button(entry, "Open member")
 
 
 async def test_flags_with_none_open_says_so(running_bot: RunningBot, coach: SimulatedUser) -> None:
@@ -186,7 +187,8 @@ async def test_assign_moves_the_member_keeping_days_and_time_and_tells_them(
     assert enrolment.workout_days == frozenset({0, 2, 4})
     assert enrolment.reminder_time.hour == 18
     reminders = running_bot.services.reminders
-    assert reminders is not None and reminders.next_due(member.id) is not None
+    assert reminders is not None
+    assert reminders.next_due(member.id) is not None
 
 
 async def test_assign_an_unknown_protocol_lists_the_protocols(
@@ -217,7 +219,8 @@ async def test_export_sends_a_csv_of_sessions_and_check_ins(
 ) -> None:
     await coach.send_command("/export")
     document = await coach.wait_for_message()
-    assert document.file is not None and document.file.kind == "document"
+    assert document.file is not None
+    assert document.file.kind == "document"
     assert (document.file.file_name or "").endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(document.file.data.decode("utf-8-sig"))))
     assert [row["record"] for row in rows] == ["session", "check_in"]

@@ -37,7 +37,8 @@ async def test_pain_staying_high_after_the_grace_sessions_raises_a_worsening_fla
     text = alert.text or ""
     assert text.startswith("⚠️ Worsening symptoms: Maya (@maya)")
     assert "Pain 5, 6, 7" in text
-    assert "Pain trend: " in text and "rising" in text
+    assert "Pain trend: " in text
+    assert "rising" in text
     assert "after session 5 pain 7" in text
     assert has_button(alert, "Open member")
 
@@ -48,7 +49,8 @@ async def test_a_flag_comes_with_a_pain_chart_that_is_a_real_png(
     await seed_sessions(running_bot, maya, [2, 2, 5, 6])
     await check_in(running_bot, maya, 7)
     photo = await coach.wait_for_message(lambda m: m.file is not None)
-    assert photo.file is not None and photo.file.kind == "photo"
+    assert photo.file is not None
+    assert photo.file.kind == "photo"
     data = photo.file.data
     assert data.startswith(PNG_SIGNATURE)
     pixels = image.imread(BytesIO(data), format="png")

@@ -1,0 +1,122 @@
+"""Form-check videos: member → every coach chat with the exercise, coach reply → member."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures_bot import RunningBot, has_button, onboard
+
+from bot.emulator import ChatMessage, SimulatedUser
+from storage import repository
+
+CLIP = b"\x00\x00\x00\x18ftypmp42 a short clip"
+
+
+@pytest.fixture
+async def maya(
+    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
+) -> SimulatedUser:
+    coach.chat.known = True
+    await onboard(member)
+    return member
+
+
+def is_form_check(message: ChatMessage) -> bool:
+    return (message.caption or "").startswith("🎥 Form check #")
+
+
+async def test_a_video_sent_from_a_step_reaches_the_coach_with_that_exercise(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await maya.send_command("/today")
+    await maya.wait_for_message(lambda m: has_button(m, "Send form video"))
+    await maya.press("Send form video")
+    await maya.wait_for_message(lambda m: "Send your clip now" in (m.text or ""))
+    await maya.send_video(CLIP)
+    assert (await maya.wait_for_message()).text == "Got it, your video is on its way to your coach."
+    copy = await coach.wait_for_message(is_form_check)
+    assert (copy.caption or "").startswith("🎥 Form check #1 from Maya (@maya) #1: Crawling\n")
+    assert copy.file is not None
+    assert copy.file.data == CLIP
+
+
+async def test_the_coach_reply_reaches_the_member_quoted_with_the_exercise(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await maya.send_command("/today")
+    await maya.wait_for_message(lambda m: has_button(m, "Send form video"))
+    await maya.send_video(CLIP)
+    copy = await coach.wait_for_message(is_form_check)
+    await coach.reply_to(copy, "Keep your hips lower")
+    assert (await coach.wait_for_message()).text == "Sent to Maya."
+    reply = await maya.wait_for_message(lambda m: "Your coach" in (m.text or ""))
+    assert reply.text == "Your coach on Crawling:\nKeep your hips lower"
+    async with running_bot.services.database.transaction() as session:
+        check = await repository.get_form_check(session, 1)
+    assert check is not None
+    assert check.coach_reply == "Keep your hips lower"
+
+
+async def test_a_video_note_outside_a_session_is_a_general_form_check(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await maya.send_video_note(CLIP)
+    copy = await coach.wait_for_message(is_form_check)
+    assert "#1: general form check\n" in (copy.caption or "")
+    await coach.reply_to(copy, "Looks good")
+    reply = await maya.wait_for_message(lambda m: "Your coach" in (m.text or ""))
+    assert reply.text == "Your coach on your form check:\nLooks good"
+
+
+async def test_a_document_with_a_video_type_is_a_form_check(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await maya.send_document(CLIP, file_name="squat.mov", mime_type="video/quicktime")
+    copy = await coach.wait_for_message(is_form_check)
+    assert copy.file is not None
+    assert copy.file.file_name == "squat.mov"
+
+
+@pytest.mark.parametrize("kind", ["photo", "pdf"])
+async def test_a_photo_or_other_file_gets_please_send_a_video(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser, kind: str
+) -> None:
+    if kind == "photo":
+        await maya.send_photo(b"\xff\xd8\xff a photo")
+    else:
+        await maya.send_document(b"%PDF-1.4")
+    answer = await maya.wait_for_message()
+    assert (answer.text or "").startswith("I can only pass videos to your coach")
+    assert coach.messages == []
+
+
+async def test_an_oversized_video_gets_a_clear_message_and_is_not_passed_on(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await maya.send_video(bytes(21 * 1024 * 1024))
+    answer = await maya.wait_for_message()
+    assert (answer.text or "").startswith("That video is too big for me to pass on (21 MB")
+    assert coach.messages == []
+
+
+async def test_every_coach_chat_can_answer_the_same_form_check(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
+    running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
+    await maya.send_video(CLIP)
+    first_copy = await coach.wait_for_message(is_form_check)
+    second_copy = await second.wait_for_message(is_form_check)
+    await coach.reply_to(first_copy, "From coach one")
+    await maya.wait_for_message(lambda m: "From coach one" in (m.text or ""))
+    await second.reply_to(second_copy, "From coach two")
+    await maya.wait_for_message(lambda m: "From coach two" in (m.text or ""))
+
+
+async def test_a_coach_reply_to_another_message_is_explained(
+    running_bot: RunningBot, coach: SimulatedUser
+) -> None:
+    await coach.send_command("/flags")
+    listing = await coach.wait_for_message()
+    await coach.reply_to(listing, "hello?")
+    answer = await coach.wait_for_message()
+    assert (answer.text or "").startswith("I can only pass on replies to form-check videos")
