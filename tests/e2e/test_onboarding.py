@@ -8,6 +8,18 @@ from bot.emulator import SimulatedUser
 from storage import repository
 
 
+async def reach_the_time_question(member: SimulatedUser) -> None:
+    """/start, accept, pick protocol 1 and the default days."""
+    await member.send_command("/start")
+    await member.wait_for_message()
+    await member.press("I understand, let's go")
+    await member.wait_for_message(lambda m: has_button(m, PROTOCOL_1))
+    await member.press(PROTOCOL_1)
+    await member.wait_for_message(lambda m: has_button(m, "Done"))
+    await member.press("Done")
+    await member.wait_for_message(lambda m: has_button(m, "18:00"))
+
+
 async def test_onboarding_stores_protocol_days_time_and_zone(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
@@ -42,14 +54,7 @@ async def test_toggling_days_edits_the_day_picker(
 async def test_typed_city_is_accepted_as_time_zone(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
-    await member.send_command("/start")
-    await member.wait_for_message()
-    await member.press("I understand, let's go")
-    await member.wait_for_message(lambda m: has_button(m, PROTOCOL_1))
-    await member.press(PROTOCOL_1)
-    await member.wait_for_message(lambda m: has_button(m, "Done"))
-    await member.press("Done")
-    await member.wait_for_message(lambda m: has_button(m, "18:00"))
+    await reach_the_time_question(member)
     await member.send_text("6:30pm")
     await member.wait_for_message(lambda m: "time zone" in (m.text or ""))
     await member.send_text("lisbon")
@@ -60,14 +65,7 @@ async def test_typed_city_is_accepted_as_time_zone(
 async def test_unknown_time_zone_gets_a_friendly_retry(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
-    await member.send_command("/start")
-    await member.wait_for_message()
-    await member.press("I understand, let's go")
-    await member.wait_for_message(lambda m: has_button(m, PROTOCOL_1))
-    await member.press(PROTOCOL_1)
-    await member.wait_for_message(lambda m: has_button(m, "Done"))
-    await member.press("Done")
-    await member.wait_for_message(lambda m: has_button(m, "18:00"))
+    await reach_the_time_question(member)
     await member.press("18:00")
     await member.wait_for_message(lambda m: "time zone" in (m.text or ""))
     await member.send_text("Atlantis/Underwater")
