@@ -102,12 +102,44 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("could not tell chat %s about the error", chat_id, exc_info=True)
 
 
+class RedactToken(logging.Filter):
+    """Replace the bot token in a log record (its message and traceback) before it is written.
+
+    The token is in every Bot API URL; a library that logs a URL or an error quoting one
+    must not leak it into the logs.
+    """
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.token in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        return True
+
+
+def configure_logging(token: str, level: int = logging.INFO) -> None:
+    """Production logging: timestamps, httpx quiet (its INFO lines are URLs with the token),
+    and the token redacted from whatever else any handler writes."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if token:
+        for handler in logging.getLogger().handlers:
+            if not any(isinstance(f, RedactToken) and f.token == token for f in handler.filters):
+                handler.addFilter(RedactToken(token))
+
+
 def run_bot(settings: Settings) -> None:
     """Production: poll Telegram (or serve a webhook) until SIGINT/SIGTERM."""
-    logging.basicConfig(
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token
+    configure_logging(settings.telegram_bot_token)
     application = build_application(settings)
     if settings.webhook_url:
         application.run_webhook(
