@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from fixtures_bot import has_button
 
-from bot.emulator import SimulatedUser
+from bot.emulator import ChatMessage, SimulatedUser
 
 
-async def answer_every_step(member: SimulatedUser, answer: str = "Done") -> None:
-    """Press `answer` on each step until the session summary arrives."""
+def is_step(message: ChatMessage) -> bool:
+    return has_button(message, "Done")
+
+
+def position_and_exercise(message: ChatMessage) -> tuple[str, str]:
+    """('Superset E — set 2 of 3', 'E1) Copenhagen Progression') of a step message."""
+    lines = (message.text or "").splitlines()
+    return lines[1], lines[2]
+
+
+async def answer_every_step(member: SimulatedUser, answer: str = "Done") -> list[tuple[str, str]]:
+    """Press `answer` on each step until the session summary; the steps seen, in order."""
+    seen = []
     while True:
         message = await member.wait_for_message(
-            lambda m: has_button(m, "Done") or "Session complete" in (m.text or "")
+            lambda m: is_step(m) or "Session complete" in (m.text or "")
         )
-        if not has_button(message, "Done"):
-            return
+        if not is_step(message):
+            return seen
+        seen.append(position_and_exercise(message))
         await member.press(answer, message)
 
 

@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from fixtures_bot import RunningBot, bot_running, has_button, make_settings, onboard
 
 from bot.emulator import BotApiEmulator, SimulatedUser
-from fixtures_bot import RunningBot, bot_running, has_button, make_settings, onboard
 
 SHORT_HOLD = """\
 name: short-hold

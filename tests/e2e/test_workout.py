@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard
+from tests_support import answer_every_step, is_step, position_and_exercise
 
-from bot.emulator import ChatMessage, SimulatedUser
+from bot.emulator import SimulatedUser
 from storage import repository
 from storage.models import SessionStatus, StepOutcome
 
@@ -46,28 +47,6 @@ PROTOCOL_2_STEPS = [
 ]
 
 
-def is_step(message: ChatMessage) -> bool:
-    return has_button(message, "Done")
-
-
-def position_and_exercise(message: ChatMessage) -> tuple[str, str]:
-    lines = (message.text or "").splitlines()
-    return lines[1], lines[2]
-
-
-async def walk(member: SimulatedUser, answer: str = "Done") -> list[tuple[str, str]]:
-    """Answer every step with `answer` until the summary; the steps seen, in order."""
-    seen = []
-    while True:
-        message = await member.wait_for_message(
-            lambda m: is_step(m) or "Session complete" in (m.text or "")
-        )
-        if not is_step(message):
-            return seen
-        seen.append(position_and_exercise(message))
-        await member.press(answer, message)
-
-
 async def test_day_one_is_sent_step_by_step_with_supersets_alternating(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
@@ -75,7 +54,7 @@ async def test_day_one_is_sent_step_by_step_with_supersets_alternating(
     await member.send_command("/today")
     overview = await member.wait_for_message()
     assert (overview.text or "").startswith("Strengthening and Lengthening")
-    assert await walk(member) == DAY_1_STEPS
+    assert await answer_every_step(member) == DAY_1_STEPS
 
 
 async def test_protocol_two_repeats_each_circuit_three_rounds_before_moving_on(
@@ -83,7 +62,7 @@ async def test_protocol_two_repeats_each_circuit_three_rounds_before_moving_on(
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
     await member.send_command("/today")
-    assert await walk(member) == PROTOCOL_2_STEPS
+    assert await answer_every_step(member) == PROTOCOL_2_STEPS
 
 
 async def test_answered_step_is_edited_to_show_the_answer_and_loses_its_buttons(
@@ -112,7 +91,7 @@ async def test_summary_counts_answers_and_the_pain_check_in_is_stored(
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
     await member.send_command("/today")
-    await walk(member, answer="Skip")
+    await answer_every_step(member, answer="Skip")
     summary = member.messages[-1]
     assert "skipped 21" in (summary.text or "")
     question = await member.wait_for_message(lambda m: has_button(m, "10"))
@@ -133,7 +112,7 @@ async def test_typed_pain_score_out_of_range_is_refused_kindly(
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
     await member.send_command("/today")
-    await walk(member)
+    await answer_every_step(member)
     await member.wait_for_message(lambda m: has_button(m, "10"))
     for bad in ("eleven", "42", "-1"):
         await member.send_text(bad)
@@ -148,7 +127,7 @@ async def test_second_workout_of_the_week_alternates_to_day_two(
 ) -> None:
     await onboard(member)
     await member.send_command("/today")
-    await walk(member)
+    await answer_every_step(member)
     await member.send_command("/today")
     overview = await member.wait_for_message(lambda m: "Today's plan" in (m.text or ""))
     assert (overview.text or "").startswith("Recovery and Movement")
@@ -176,7 +155,8 @@ async def test_button_of_a_finished_session_changes_nothing(
     await member.send_command("/today")
     first = await member.wait_for_message(is_step)
     done_data = first.find_button("Done").callback_data
-    await walk_from(member, first)
+    await member.press("Done", first)
+    await answer_every_step(member)
     query = await member.send_callback(done_data or "", first)
     await running_bot.emulator.wait_until(lambda: query.answered)
     assert "over" in (query.answer_text or "")
@@ -189,11 +169,6 @@ async def test_button_of_a_finished_session_changes_nothing(
     assert len(results) == len(PROTOCOL_2_STEPS)
     assert last.status == SessionStatus.FINISHED
     assert {r.outcome for r in results} == {StepOutcome.DONE}
-
-
-async def walk_from(member: SimulatedUser, first: ChatMessage) -> None:
-    await member.press("Done", first)
-    await walk(member)
 
 
 async def test_double_tap_records_one_answer(
@@ -222,7 +197,7 @@ async def test_typed_note_takes_the_no_note_button_away(
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
     await member.send_command("/today")
-    await walk(member)
+    await answer_every_step(member)
     await member.press("5", await member.wait_for_message(lambda m: has_button(m, "10")))
     question = await member.wait_for_message(lambda m: has_button(m, "No note"))
     await member.send_text("Felt fine")
