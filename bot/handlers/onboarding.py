@@ -40,6 +40,9 @@ async def start(turn: Turn, _args: list[str]) -> None:
     elif member.onboarded_at is None or enrolment is None:
         await _ask_next(turn, member, enrolment)
     else:
+        if turn.services.reminders is not None:
+            # A member who had blocked the bot is reachable again: plan their reminders.
+            await turn.services.reminders.reschedule_member(member.id)
         await turn.say(
             texts.WELCOME_BACK.format(
                 name=user.first_name,
