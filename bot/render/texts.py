@@ -82,11 +82,6 @@ PLEASE_SEND_VIDEO = (
     "video message)."
 )
 COACH_REPLY = "Your coach on {exercise}:\n{reply}"
-COACH_REPLY_SENT = "Sent to {name}."
-COACH_REPLY_UNKNOWN = (
-    "I can only pass on replies to form-check videos. Reply to the video's message."
-)
-COACH_REPLY_MEMBER_GONE = "That member has left, so I couldn't pass your reply on."
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 UNEXPECTED_TEXT = (
