@@ -131,20 +131,26 @@ async def _form_check_replied_to(turn: Turn, replied_to: Message) -> FormCheck |
         return await repository.get_form_check(session, check_id) if check_id else None
 
 
-async def on_coach_reply(turn: Turn, message: Message) -> None:
-    """A coach replied to a forwarded form check: send the reply to the member."""
+async def on_coach_reply(turn: Turn, message: Message) -> bool:
+    """A coach replied to a forwarded form check: send the reply to the member.
+
+    False when the reply is not about a form check and the coach is also a member, so the
+    message is handled as a member's (e.g. a typed pain score replying to the question).
+    """
     replied_to = message.reply_to_message
     if replied_to is None:
-        return
+        return False
     check = await _form_check_replied_to(turn, replied_to)
     if check is None:
+        if await turn.member() is not None:
+            return False
         await turn.say(coach_texts.COACH_REPLY_UNKNOWN)
-        return
+        return True
     async with turn.services.database.transaction() as session:
         member = await repository.get_member(session, check.member_id)
     if member is None:
         await turn.say(coach_texts.COACH_REPLY_MEMBER_GONE)
-        return
+        return True
     exercise = check.exercise_name or "your form check"
     if message.text:
         header = texts.COACH_REPLY.format(exercise=exercise, reply="")
@@ -166,8 +172,9 @@ async def on_coach_reply(turn: Turn, message: Message) -> None:
             await turn.bot.copy_message(member.chat_id, turn.chat_id, message.message_id)
     if delivered is None:
         await turn.say(coach_texts.COACH_REPLY_UNREACHABLE.format(name=member.name))
-        return
+        return True
     async with turn.services.database.transaction() as session:
         reply_text = message.text or message.caption or ""
         await repository.set_form_check_reply(session, check.id, reply=reply_text, now=turn.now)
     await turn.say(coach_texts.COACH_REPLY_SENT.format(name=member.name))
+    return True

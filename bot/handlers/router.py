@@ -98,9 +98,10 @@ async def on_message(update: Update, context: Context) -> None:
     if turn is None or message is None:
         return
     async with turn.services.locks.hold(turn.user_id):
-        if turn.is_coach and message.reply_to_message is not None:
-            await form_check.on_coach_reply(turn, message)
-        elif message.video or message.video_note or message.document or message.photo:
+        is_reply = message.reply_to_message is not None
+        if turn.is_coach and is_reply and await form_check.on_coach_reply(turn, message):
+            return
+        if message.video or message.video_note or message.document or message.photo:
             await form_check.on_upload(turn, message)
         elif message.text is not None:
             await _on_text(turn, message.text)

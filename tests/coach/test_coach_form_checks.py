@@ -120,3 +120,18 @@ async def test_a_coach_reply_to_another_message_is_explained(
     await coach.reply_to(listing, "hello?")
     answer = await coach.wait_for_message()
     assert (answer.text or "").startswith("I can only pass on replies to form-check videos")
+
+
+async def test_a_coach_who_is_also_a_member_can_reply_with_a_pain_score(
+    running_bot: RunningBot, coach: SimulatedUser
+) -> None:
+    await onboard(coach, protocol="7 Exercise Protocol for Lower Back Relief")
+    await coach.send_command("/today")
+    while True:
+        step = await coach.wait_for_message(lambda m: has_button(m, "Done") or has_button(m, "10"))
+        if has_button(step, "10"):
+            break
+        await coach.press("Done", step)
+    await coach.reply_to(step, "4")
+    note_question = await coach.wait_for_message()
+    assert has_button(note_question, "No note")
