@@ -49,6 +49,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
     await member.wait_for_message(is_step)
     before = _snapshot(await stored_state(database, member.id))
     session_id = before[0]
+    assert isinstance(session_id, int)
 
     await onboard(other)
     await other.send_command("/today")

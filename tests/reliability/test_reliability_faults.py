@@ -95,7 +95,10 @@ async def test_a_deleted_step_message_is_skipped_and_the_flow_continues(
     await member.send_command("/today")
     step = await member.wait_for_message(is_step)
     emulator.faults.delete_message(member.id, step.message_id)
-    await member.send_callback(step.find_button("Done").callback_data or "", step)
+    button = step.find_button("Done")
+    assert button is not None
+    assert button.callback_data is not None
+    await member.send_callback(button.callback_data, step)
     following = await member.wait_for_message(is_step)
     assert step_number(following) == 2
     edits = emulator.calls("editMessageText")

@@ -62,9 +62,7 @@ callback_data = st.one_of(
 ).filter(lambda data: 0 < len(data.encode()) <= 64)
 message_text = st.one_of(
     st.text(min_size=1, max_size=300),
-    st.builds(
-        lambda ch, n: ch * n, st.characters(exclude_categories=("Cs",)), st.integers(1, 4096)
-    ),
+    st.builds(lambda ch, n: ch * n, st.characters(exclude_categories=["Cs"]), st.integers(1, 4096)),
     st.sampled_from(["👍", "done", "Done", "/", "//", "\u200b", "\x00", "1", "10", "-1"]),
 ).filter(lambda text: text.strip() != "")
 actions = st.one_of(
