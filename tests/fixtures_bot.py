@@ -36,7 +36,7 @@ def make_settings(emulator: BotApiEmulator, directory: Path, **overrides: Any) -
         "tz": "UTC",
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @dataclass
