@@ -1,0 +1,75 @@
+"""The baseline: a bare python-telegram-bot bot making the same Bot API calls as a workout.
+
+A command is answered with a message carrying a Done button; each press is answered, the
+pressed message edited and the next "step" sent, until ``STEPS`` presses end with a last
+message without buttons. No database, and no rate limiter unless ``--rate-limiter``; updates
+are handled concurrently, as the real bot handles them. Configured like the bot, from
+``TELEGRAM_BOT_TOKEN`` and ``TELEGRAM_API_BASE_URL``; run as ``python -m bench.echo_bot``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+)
+
+STEPS = 20
+FINAL_TEXT = "Session complete (echo)"
+
+
+def _done_button(step: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("Done", callback_data=f"done:{step}")]])
+
+
+async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(f"Step 1: {message.text}", reply_markup=_done_button(1))
+
+
+async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    step = int(query.data.removeprefix("done:"))
+    await query.answer()
+    await query.edit_message_text(f"Step {step}: done")
+    if query.message is None:
+        return
+    if step < STEPS:
+        await query.message.chat.send_message(
+            f"Step {step + 1}", reply_markup=_done_button(step + 1)
+        )
+    else:
+        await query.message.chat.send_message(FINAL_TEXT)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--rate-limiter", action="store_true", help="add the bot's AIORateLimiter(max_retries=5)"
+    )
+    builder = (
+        ApplicationBuilder()
+        .token(os.environ["TELEGRAM_BOT_TOKEN"])
+        .base_url(os.environ["TELEGRAM_API_BASE_URL"])
+        .concurrent_updates(True)
+    )
+    if parser.parse_args().rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+    application = builder.build()
+    application.add_handler(MessageHandler(None, echo))
+    application.add_handler(CallbackQueryHandler(pressed))
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+if __name__ == "__main__":
+    main()
