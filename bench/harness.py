@@ -9,6 +9,7 @@ against the real Telegram.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -136,7 +137,7 @@ def add_emulator_users(emulator: BotApiEmulator, count: int) -> list[SimulatedUs
 class BotProcess:
     process: asyncio.subprocess.Process
     started: float
-    """The event loop's clock when the bot made its first ``getUpdates``."""
+    """The event loop's clock when the bot started polling."""
 
     @property
     def stats(self) -> psutil.Process:
@@ -168,13 +169,17 @@ async def bot_process(
     *,
     ready_timeout: float = 300.0,
 ) -> AsyncIterator[BotProcess]:
-    """Run ``python <command>`` until the block ends; ready once it polls the emulator.
+    """Run ``python <command>`` until the block ends; ready once it starts polling the emulator
+    (its ``deleteWebhook``, which comes right before the first ``getUpdates``: a long poll is
+    only logged when it returns).
 
     The bot's log goes to ``bench-bot.log`` in the temporary directory. It is stopped with
     SIGTERM, as a service manager would, so it shuts down cleanly (and a ``-m cProfile``
     wrapper writes its profile).
     """
-    polls_before = len(emulator.calls("getUpdates"))
+    # The bot's long poll in flight when it stops ends in a "Connection lost" log line.
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
+    polls_before = len(emulator.calls("deleteWebhook"))
     with BOT_LOG.open("w") as log:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -187,7 +192,8 @@ async def bot_process(
     try:
         await emulator.wait_until(
             lambda: (
-                len(emulator.calls("getUpdates")) > polls_before or process.returncode is not None
+                len(emulator.calls("deleteWebhook")) > polls_before
+                or process.returncode is not None
             ),
             timeout=ready_timeout,
         )
