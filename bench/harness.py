@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 
@@ -146,7 +146,7 @@ class BotProcess:
     def cpu_seconds(self) -> float:
         """User and system CPU time the bot has used so far."""
         times = self.stats.cpu_times()
-        return times.user + times.system
+        return float(times.user + times.system)
 
 
 def bot_environment(emulator: BotApiEmulator, database_url: str) -> dict[str, str]:

@@ -43,13 +43,13 @@ async def resident_mb(emulator: BotApiEmulator, url: str) -> tuple[float, float]
     launched = loop.time()
     async with bot_process(emulator, ["-m", "bot", "run"], bot_environment(emulator, url)) as bot:
         await asyncio.sleep(SETTLE)
-        return bot.stats.memory_info().rss / 2**20, bot.started - launched
+        return float(bot.stats.memory_info().rss) / 2**20, bot.started - launched
 
 
 async def timed_rebuild(emulator: BotApiEmulator, url: str, profile: bool) -> tuple[int, float]:
     """Members planned and seconds taken by ``ReminderScheduler.rebuild()``."""
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         telegram_bot_token=emulator.bot_token,
         telegram_api_base_url=emulator.base_url,
         telegram_api_file_url=emulator.base_file_url,
