@@ -195,6 +195,9 @@ class Enrolment(Base):
     reminder_time: Mapped[time] = mapped_column(Time())
     start_date: Mapped[date] = mapped_column(Date())
     active: Mapped[bool] = mapped_column(default=True)
+    # Today's reminder moved by /snooze: planned at this instant instead of the regular time,
+    # until it fires or the schedule changes (kept here so a restart does not lose it).
+    snoozed_until: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="enrolments", lazy="raise")
 
@@ -312,7 +315,13 @@ class FormCheck(Base):
 
 
 class ReminderSent(Base):
-    """A reminder or nudge, claimed before it is sent and marked once it was sent."""
+    """A reminder or nudge, in three steps: claimed (decided, waiting for a send slot),
+    sending (`sending_at`: written just before the request to Telegram leaves) and sent.
+
+    A claim without `sending_at` was certainly not sent, so a process that finds one left by
+    another (dead) process may release it; one with `sending_at` but no `sent_at` may or may
+    not have reached the member, and is never sent again.
+    """
 
     __tablename__ = "reminders_sent"
     __table_args__ = (UniqueConstraint("member_id", "kind", "due_at"),)
@@ -323,6 +332,9 @@ class ReminderSent(Base):
     kind: Mapped[ReminderKind] = mapped_column(_string_enum(ReminderKind, "kind"))
     due_at: Mapped[datetime]
     claimed_at: Mapped[datetime]
+    # The boot id of the process that claimed it (`ReminderScheduler.boot_id`).
+    claimed_by: Mapped[str] = mapped_column(String(32))
+    sending_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="reminders", lazy="raise")

@@ -243,13 +243,14 @@ async def set_enrolment_schedule(
     workout_days: Iterable[int] | None = None,
     reminder_time: time | None = None,
 ) -> None:
-    """Change the reminder days and/or time of an enrolment."""
+    """Change the reminder days and/or time of an enrolment (dropping any snooze)."""
     values: dict[str, Any] = {}
     if workout_days is not None:
         values["workout_days"] = frozenset(workout_days)
     if reminder_time is not None:
         values["reminder_time"] = reminder_time
     if values:
+        values["snoozed_until"] = None  # a snooze belongs to the old schedule
         await session.execute(
             update(Enrolment).where(Enrolment.id == enrolment_id).values(**values)
         )
@@ -631,18 +632,21 @@ async def claim_reminder(
     due_at: datetime,
     *,
     now: datetime,
+    claimed_by: str,
 ) -> bool:
-    """Claim the right to send this reminder: True for exactly one caller, ever.
+    """Claim the right to send this reminder: True for exactly one caller at a time.
 
-    Claim before sending and `mark_reminder_sent` after; a reminder is never sent twice,
-    even by two schedulers at once (the unique constraint decides).
+    Then `mark_reminder_sending` right before the request to Telegram, and
+    `mark_reminder_sent` after it. A claim is only given back while certainly unsent
+    (`release_reminder`, `release_unsent_claims`), so a reminder is never sent twice, even by
+    two schedulers at once (the unique constraint decides).
     """
     claim = ReminderClaim(member_id, workout_key, kind, due_at)
-    return bool(await claim_reminders_bulk(session, [claim], now=now))
+    return bool(await claim_reminders_bulk(session, [claim], now=now, claimed_by=claimed_by))
 
 
 async def claim_reminders_bulk(
-    session: AsyncSession, claims: Sequence[ReminderClaim], *, now: datetime
+    session: AsyncSession, claims: Sequence[ReminderClaim], *, now: datetime, claimed_by: str
 ) -> list[ReminderClaim]:
     """Claim many reminders in one statement; returns the claims this caller won."""
     if not claims:
@@ -659,6 +663,7 @@ async def claim_reminders_bulk(
                     "kind": claim.kind,
                     "due_at": claim.due_at,
                     "claimed_at": now,
+                    "claimed_by": claimed_by,
                 }
                 for claim in ordered
             ]
@@ -680,6 +685,32 @@ def _reminder_key(member_id: int, kind: ReminderKind, due_at: datetime) -> Colum
     )
 
 
+async def mark_reminder_sending(
+    session: AsyncSession,
+    member_id: int,
+    kind: ReminderKind,
+    due_at: datetime,
+    *,
+    now: datetime,
+    claimed_by: str,
+) -> bool:
+    """Record that the request carrying this reminder is about to leave: from now on the
+    claim is never given back. False (do not send) unless `claimed_by` still holds the claim
+    and has not started sending it: another process may have released and taken it over."""
+    result = await session.execute(
+        update(ReminderSent)
+        .where(
+            _reminder_key(member_id, kind, due_at),
+            ReminderSent.claimed_by == claimed_by,
+            ReminderSent.sending_at.is_(None),
+            ReminderSent.sent_at.is_(None),
+        )
+        .values(sending_at=now)
+        .returning(ReminderSent.id)
+    )
+    return result.first() is not None
+
+
 async def mark_reminder_sent(
     session: AsyncSession, member_id: int, kind: ReminderKind, due_at: datetime, *, now: datetime
 ) -> bool:
@@ -694,16 +725,58 @@ async def mark_reminder_sent(
 
 
 async def release_reminder(
-    session: AsyncSession, member_id: int, kind: ReminderKind, due_at: datetime
+    session: AsyncSession, member_id: int, kind: ReminderKind, due_at: datetime, *, claimed_by: str
 ) -> bool:
-    """Give back a claim whose sending failed, so it can be claimed again; False if there
-    was no unsent claim."""
+    """Give back a claim of `claimed_by` whose sending failed, so it can be claimed again;
+    False if it holds no unsent claim."""
     result = await session.execute(
         delete(ReminderSent)
-        .where(_reminder_key(member_id, kind, due_at), ReminderSent.sent_at.is_(None))
+        .where(
+            _reminder_key(member_id, kind, due_at),
+            ReminderSent.claimed_by == claimed_by,
+            ReminderSent.sent_at.is_(None),
+        )
         .returning(ReminderSent.id)
     )
     return result.first() is not None
+
+
+async def release_unsent_claims(session: AsyncSession, *, keep_claimed_by: str) -> int:
+    """At start-up: give back every claim of other processes that never started sending (so
+    certainly unsent), so their reminders can be sent; returns how many. Claims that started
+    sending are kept: their reminder may have reached the member."""
+    result = await session.execute(
+        delete(ReminderSent)
+        .where(
+            ReminderSent.claimed_by != keep_claimed_by,
+            ReminderSent.sending_at.is_(None),
+            ReminderSent.sent_at.is_(None),
+        )
+        .returning(ReminderSent.id)
+    )
+    return len(result.all())
+
+
+async def set_snooze(session: AsyncSession, member_id: int, until: datetime | None) -> None:
+    """Move the member's next reminder to `until` (None: back to the regular schedule)."""
+    await session.execute(
+        update(Enrolment)
+        .where(Enrolment.member_id == member_id, Enrolment.active)
+        .values(snoozed_until=until)
+    )
+
+
+async def clear_snooze_through(session: AsyncSession, member_id: int, due_at: datetime) -> None:
+    """The reminder due at `due_at` was handled: drop a snooze to that time or earlier."""
+    await session.execute(
+        update(Enrolment)
+        .where(
+            Enrolment.member_id == member_id,
+            Enrolment.active,
+            Enrolment.snoozed_until <= due_at,
+        )
+        .values(snoozed_until=None)
+    )
 
 
 async def reminders_for_member(

@@ -54,7 +54,13 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             now=NOW,
         )
         await repo.claim_reminder(
-            session, member.id, "a", ReminderKind.REMINDER, NOW + timedelta(days=1), now=NOW
+            session,
+            member.id,
+            "a",
+            ReminderKind.REMINDER,
+            NOW + timedelta(days=1),
+            now=NOW,
+            claimed_by="storage-tests",
         )
         return member.id
 

@@ -1,9 +1,10 @@
-"""Reminder claims: each reminder is claimed, and so sent, once at most."""
+"""Reminder claims: each reminder is claimed, and so sent, once at most; a claim is given back
+only while it is certainly unsent. And the snooze stored on the enrolment."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -14,6 +15,7 @@ from storage.repository import ReminderClaim
 
 NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 DUE = NOW + timedelta(hours=1)
+ME, DEAD = "this-process", "a-killed-process"
 
 
 @pytest.fixture
@@ -28,12 +30,43 @@ async def member_id(database: Database) -> int:
             time_zone="UTC",
             now=NOW,
         )
+        await repo.enrol(
+            session,
+            member.id,
+            protocol="lower-back-pain-relief-lvl1",
+            workout_days={0, 2, 4},
+            reminder_time=time(9, 0),
+            start_date=date(2025, 3, 3),
+        )
         return member.id
 
 
-async def _claim(database: Database, member_id: int, kind: ReminderKind) -> bool:
+async def _claim(
+    database: Database,
+    member_id: int,
+    kind: ReminderKind = ReminderKind.REMINDER,
+    *,
+    by: str = ME,
+    due_at: datetime = DUE,
+) -> bool:
     async with database.transaction() as session:
-        return await repo.claim_reminder(session, member_id, "a", kind, DUE, now=NOW)
+        return await repo.claim_reminder(
+            session, member_id, "a", kind, due_at, now=NOW, claimed_by=by
+        )
+
+
+async def _mark_sending(database: Database, member_id: int, *, by: str = ME) -> bool:
+    async with database.transaction() as session:
+        return await repo.mark_reminder_sending(
+            session, member_id, ReminderKind.REMINDER, DUE, now=DUE, claimed_by=by
+        )
+
+
+async def _snoozed_until(database: Database, member_id: int) -> datetime | None:
+    async with database.transaction() as session:
+        enrolment = await repo.get_active_enrolment(session, member_id)
+    assert enrolment is not None
+    return enrolment.snoozed_until
 
 
 async def test_a_reminder_is_claimed_once(database: Database, member_id: int) -> None:
@@ -67,7 +100,7 @@ async def test_bulk_claim_returns_only_the_claims_this_caller_won(
     assert await _claim(database, member_id, ReminderKind.REMINDER)
 
     async with database.transaction() as session:
-        won = await repo.claim_reminders_bulk(session, [taken, fresh], now=NOW)
+        won = await repo.claim_reminders_bulk(session, [taken, fresh], now=NOW, claimed_by=ME)
     assert won == [fresh]
 
 
@@ -85,15 +118,102 @@ async def test_a_sent_reminder_records_its_sending_time(database: Database, memb
 async def test_a_released_claim_can_be_claimed_again(database: Database, member_id: int) -> None:
     await _claim(database, member_id, ReminderKind.REMINDER)
     async with database.transaction() as session:
-        assert await repo.release_reminder(session, member_id, ReminderKind.REMINDER, DUE)
+        assert await repo.release_reminder(
+            session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
+        )
     assert await _claim(database, member_id, ReminderKind.REMINDER)
+
+
+async def test_a_claim_is_released_only_by_its_holder(database: Database, member_id: int) -> None:
+    await _claim(database, member_id, by=DEAD)
+    async with database.transaction() as session:
+        assert not await repo.release_reminder(
+            session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
+        )
 
 
 async def test_a_sent_reminder_cannot_be_released(database: Database, member_id: int) -> None:
     await _claim(database, member_id, ReminderKind.REMINDER)
     async with database.transaction() as session:
         await repo.mark_reminder_sent(session, member_id, ReminderKind.REMINDER, DUE, now=DUE)
-        assert not await repo.release_reminder(session, member_id, ReminderKind.REMINDER, DUE)
+        assert not await repo.release_reminder(
+            session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
+        )
+
+
+async def test_the_claim_holder_marks_it_sending_once(database: Database, member_id: int) -> None:
+    await _claim(database, member_id)
+    first = await _mark_sending(database, member_id)
+    again = await _mark_sending(database, member_id)
+    async with database.transaction() as session:
+        (reminder,) = await repo.reminders_for_member(session, member_id)
+    assert (first, again) == (True, False)
+    assert (reminder.claimed_by, reminder.sending_at, reminder.sent_at) == (ME, DUE, None)
+
+
+async def test_a_process_that_lost_its_claim_cannot_mark_it_sending(
+    database: Database, member_id: int
+) -> None:
+    await _claim(database, member_id, by=DEAD)
+    assert not await _mark_sending(database, member_id, by=ME)
+
+
+async def test_start_up_releases_other_processes_claims_never_marked_sending(
+    database: Database, member_id: int
+) -> None:
+    await _claim(database, member_id, by=DEAD)
+    async with database.transaction() as session:
+        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 1
+    assert await _claim(database, member_id, by=ME)
+
+
+async def test_start_up_keeps_claims_marked_sending_and_sent(
+    database: Database, member_id: int
+) -> None:
+    await _claim(database, member_id, by=DEAD)
+    await _mark_sending(database, member_id, by=DEAD)
+    await _claim(database, member_id, by=DEAD, due_at=DUE - timedelta(days=1))
+    async with database.transaction() as session:
+        await repo.mark_reminder_sent(
+            session, member_id, ReminderKind.REMINDER, DUE - timedelta(days=1), now=NOW
+        )
+        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 0
+    assert not await _claim(database, member_id, by=ME)
+
+
+async def test_start_up_keeps_this_processs_own_claims(database: Database, member_id: int) -> None:
+    await _claim(database, member_id, by=ME)
+    async with database.transaction() as session:
+        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 0
+
+
+async def test_a_snooze_is_stored_on_the_active_enrolment(
+    database: Database, member_id: int
+) -> None:
+    async with database.transaction() as session:
+        await repo.set_snooze(session, member_id, DUE)
+    assert await _snoozed_until(database, member_id) == DUE
+
+
+async def test_a_snooze_is_cleared_by_the_reminder_due_at_or_after_it(
+    database: Database, member_id: int
+) -> None:
+    async with database.transaction() as session:
+        await repo.set_snooze(session, member_id, DUE)
+        await repo.clear_snooze_through(session, member_id, DUE - timedelta(minutes=1))
+    assert await _snoozed_until(database, member_id) == DUE
+    async with database.transaction() as session:
+        await repo.clear_snooze_through(session, member_id, DUE)
+    assert await _snoozed_until(database, member_id) is None
+
+
+async def test_changing_the_schedule_drops_the_snooze(database: Database, member_id: int) -> None:
+    async with database.transaction() as session:
+        await repo.set_snooze(session, member_id, DUE)
+        enrolment = await repo.get_active_enrolment(session, member_id)
+        assert enrolment is not None
+        await repo.set_enrolment_schedule(session, enrolment.id, reminder_time=time(10, 0))
+    assert await _snoozed_until(database, member_id) is None
 
 
 async def test_reminders_sent_since_lists_only_sent_reminders_due_from_then(
@@ -103,7 +223,7 @@ async def test_reminders_sent_since_lists_only_sent_reminders_due_from_then(
     async with database.transaction() as session:
         for due_at in (earlier, DUE, DUE + timedelta(hours=1)):
             await repo.claim_reminder(
-                session, member_id, "a", ReminderKind.REMINDER, due_at, now=NOW
+                session, member_id, "a", ReminderKind.REMINDER, due_at, now=NOW, claimed_by=ME
             )
         for due_at in (earlier, DUE):
             await repo.mark_reminder_sent(
