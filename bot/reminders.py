@@ -2,10 +2,17 @@
 
 Each member has at most one reminder job (named `reminder:<member id>`) at their next reminder
 time, computed by the pure rules in `bot.rules.schedule`, plus at most one nudge job
-(`nudge:<member id>`). Nothing lives only in memory: the schedule is rebuilt from the database at
-start-up, and every reminder is claimed in `reminders_sent` (unique per member, kind and due
-time) before it is sent, so a restart never sends one twice. A reminder missed while the bot was
-down is still sent at start-up if it is less than `REMINDER_GRACE` late.
+(`nudge:<member id>`). Nothing lives only in memory: the schedule (a snooze included) is
+rebuilt from the database at start-up. A reminder missed while the bot was down is still sent
+at start-up if it is less than `REMINDER_GRACE` late.
+
+Every reminder goes through three steps in `reminders_sent` (unique per member, kind and due
+time): claimed by this process (`boot_id`), then, once the reminder pacer grants a send slot,
+marked *sending* immediately before `bot.send_message`, then marked sent. A process killed in
+between leaves either a claim never marked sending (certainly unsent: the next start-up
+releases it and sends the reminder) or one marked sending but not sent (the request may have
+reached Telegram: it is never sent again). Only the requests in flight at the kill fall in the
+second case, because nothing waits between marking sending and sending.
 
 A send that fails on the network gives its claim back and is tried again `RETRY_DELAY` later,
 for as long as it is inside the grace window; a member who blocked the bot is marked inactive
@@ -16,11 +23,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
@@ -45,8 +55,11 @@ log = logging.getLogger(__name__)
 FIRE_CONCURRENCY = 8
 """Reminders being handled at once. Each holds at most one database connection at a time, so
 this stays well below the pool (5 + 10 overflow on PostgreSQL) and leaves room for members'
-updates when thousands of reminders fall due in the same minute; `AIORateLimiter` paces the
-sending itself."""
+updates when thousands of reminders fall due in the same minute."""
+
+SENDS_PER_SECOND = 28.0
+"""The reminder pacer's rate: a little under the bot-wide `AIORateLimiter` (30/s), so a
+reminder marked sending rarely waits there before its request leaves."""
 
 RETRY_DELAY = timedelta(minutes=1)
 """How long after a network failure a reminder is tried again (inside the grace window)."""
@@ -108,7 +121,11 @@ class ReminderScheduler:
     """Keeps one APScheduler job per member at their next reminder, and at most one nudge."""
 
     def __init__(
-        self, application: Application[Any, Any, Any, Any, Any, Any], services: BotServices
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        services: BotServices,
+        *,
+        sends_per_second: float = SENDS_PER_SECOND,
     ) -> None:
         job_queue = application.job_queue
         if job_queue is None:
@@ -117,40 +134,54 @@ class ReminderScheduler:
         self._services = services
         self._bot: ExtBot[Any] = application.bot
         self._firing = asyncio.Semaphore(FIRE_CONCURRENCY)
+        self.boot_id = uuid.uuid4().hex
+        """Names this process's claims, so it never takes another live process's ones."""
+        self.pacer: AbstractAsyncContextManager[Any] = AsyncLimiter(sends_per_second, 1)
+        """A send slot, taken after claiming and before marking sending (tests replace it)."""
 
     async def rebuild(self) -> int:
         """Plan every member's next reminder, and pending nudges, from the database.
 
-        Looks back over the grace window: a reminder that fell due while the bot was down is
-        planned for now, and the claim at fire time drops it if it was already sent. A nudge
-        still owed for a reminder sent before the restart is planned too. Returns how many
-        members got a reminder.
+        First releases the claims other processes left without starting to send (a process
+        killed mid fan-out), so those reminders go out now. Then looks back over the grace
+        window: a reminder that fell due while the bot was down, or was released, is planned
+        for now, and the claim at fire time drops it if it was already sent. A pending snooze
+        replaces the regular reminder. A nudge still owed for a reminder sent before the
+        restart is planned too. Returns how many members got a reminder.
         """
         now = self._services.clock()
         grace = self._services.settings.reminder_grace
         since = now - grace
         async with self._services.database.transaction() as session:
+            released = await repository.release_unsent_claims(session, keep_claimed_by=self.boot_id)
             targets = await repository.active_enrolled_members(session)
             sent = await repository.reminders_sent_since(
                 session, since - self._services.settings.nudge_after
             )
+        if released:
+            log.info("released %d reminder claim(s) left unsent by a stopped process", released)
         last_sent = {row.member_id: row.due_at for row in sent if row.kind == ReminderKind.REMINDER}
         planned = 0
         for member, enrolment in targets:
             settings = reminder_settings(member, enrolment, self._services)
-            due = next_reminder_at(settings, since)
+            snoozed = enrolment.snoozed_until
+            due = snoozed if snoozed is not None and snoozed > since else None
+            if due is None:
+                due = next_reminder_at(settings, since)
+                if member.id in last_sent:
+                    self._plan_nudge(settings, member.id, last_sent[member.id], not_before=since)
             if due is not None:
                 self._plan(DueReminder(member.id, due, ReminderKind.REMINDER))
                 planned += 1
-            if member.id in last_sent:
-                self._plan_nudge(settings, member.id, last_sent[member.id], not_before=since)
         log.info("reminder schedule rebuilt: %d member(s)", planned)
         return planned
 
     async def reschedule_member(self, member_id: int) -> datetime | None:
-        """Re-plan one member after a settings change; returns their next reminder time."""
+        """Re-plan one member after a settings change (dropping any snooze); returns their
+        next reminder time."""
         self.forget_member(member_id)
         async with self._services.database.transaction() as session:
+            await repository.set_snooze(session, member_id, None)
             member = await repository.get_member(session, member_id)
             enrolment = await repository.get_active_enrolment(session, member_id)
         if member is None or enrolment is None or member.inactive or member.onboarded_at is None:
@@ -179,8 +210,9 @@ class ReminderScheduler:
         to move (no reminder today, or the new time would be in quiet hours or tomorrow).
 
         Today's reminder is the latest one already sent today or the one still planned for
-        later today. The moved reminder replaces the job (and any nudge); when it fires it
-        plans the following reminder as usual.
+        later today. The moved reminder is stored on the enrolment (so a restart plans it) and
+        replaces the job (and any nudge); when it fires it plans the following reminder as
+        usual.
         """
         async with self._services.database.transaction() as session:
             member = await repository.get_member(session, member_id)
@@ -202,6 +234,8 @@ class ReminderScheduler:
         moved = snoozed_reminder_at(settings, max(todays), now)
         if moved is None:
             return None
+        async with self._services.database.transaction() as session:
+            await repository.set_snooze(session, member_id, moved)
         self.forget_member(member_id)
         self._plan(DueReminder(member_id, moved, ReminderKind.REMINDER))
         return moved
@@ -264,8 +298,10 @@ class ReminderScheduler:
         return outcome
 
     async def _deliver(self, due: DueReminder) -> tuple[FireOutcome, ReminderSettings | None]:
-        """Decide, claim, send and record one reminder; the member's settings come back so
-        the caller can plan the next one (None when the member is gone)."""
+        """Decide, claim, take a send slot, mark sending, send and record one reminder; the
+        member's settings come back so the caller can plan the next one (None when the member
+        is gone). A snooze up to this reminder is dropped once it is handled for good (not on
+        a retry, and not while another process holds the claim)."""
         services = self._services
         now = services.clock()
         async with services.database.transaction() as session:
@@ -277,6 +313,11 @@ class ReminderScheduler:
             if protocol is None:
                 return "gone", None
             settings = reminder_settings(member, enrolment, services)
+            snoozed = (
+                due.kind == ReminderKind.REMINDER
+                and enrolment.snoozed_until is not None
+                and enrolment.snoozed_until <= due.due_at
+            )
             if due.kind == ReminderKind.NUDGE:
                 reminded_at = due.due_at - services.settings.nudge_after
                 if await repository.sessions_between(session, member.id, reminded_at, now):
@@ -291,9 +332,17 @@ class ReminderScheduler:
                 already_sent=False,  # the claim below decides that, atomically
             )
             if decision.choice is None:
+                if snoozed:
+                    await repository.clear_snooze_through(session, member.id, due.due_at)
                 return decision.outcome, settings
             claimed = await repository.claim_reminder(
-                session, member.id, decision.choice.key, due.kind, due.due_at, now=now
+                session,
+                member.id,
+                decision.choice.key,
+                due.kind,
+                due.due_at,
+                now=now,
+                claimed_by=self.boot_id,
             )
             if not claimed:
                 return "not_claimed", settings
@@ -303,14 +352,30 @@ class ReminderScheduler:
             if due.kind == ReminderKind.NUDGE
             else reminder_text(title, decision.choice)
         )
-        outcome = await self._send(member.chat_id, text)
+        async with self.pacer:
+            async with services.database.transaction() as session:
+                sending = await repository.mark_reminder_sending(
+                    session,
+                    member.id,
+                    due.kind,
+                    due.due_at,
+                    now=services.clock(),
+                    claimed_by=self.boot_id,
+                )
+            if not sending:  # released and taken over by a process that started meanwhile
+                return "not_claimed", settings
+            outcome = await self._send(member.chat_id, text)
         async with services.database.transaction() as session:
             if outcome == "sent":
                 await repository.mark_reminder_sent(
                     session, member.id, due.kind, due.due_at, now=services.clock()
                 )
             else:
-                await repository.release_reminder(session, member.id, due.kind, due.due_at)
+                await repository.release_reminder(
+                    session, member.id, due.kind, due.due_at, claimed_by=self.boot_id
+                )
+            if snoozed and outcome != "retry":
+                await repository.clear_snooze_through(session, member.id, due.due_at)
         return outcome, settings
 
     async def _send(self, chat_id: int, text: str) -> FireOutcome:

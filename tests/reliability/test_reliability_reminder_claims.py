@@ -1,21 +1,23 @@
-"""A kill during a reminder fan-out, reproduced at the point that matters: the claim row is
-committed, the message is not sent (or sent, but `sent_at` not yet written). The two leave the
-same row behind, so the scheduler can only choose one of "never twice" and "never lost".
+"""A kill during a reminder fan-out, reproduced at the two points that matter.
 
-Today it chooses "never twice": these tests pin that, and mark the reminder lost after such a
-kill as a known gap (reported to the reminders engineer; see README, Reliability)."""
+A killed process leaves either a claim it never marked *sending* (it was waiting for a send
+slot: certainly unsent) or one marked sending but not sent (its request may have reached
+Telegram). After the restart the first is sent, so none is lost, and the second is not, so
+none goes out twice. `tests/reminders/test_reminders_restart.py` runs a whole fan-out through
+such a kill."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from fixtures_bot import RunningBot, onboard
 
 from bot.emulator import BotApiEmulator, SimulatedUser
 from bot.reminders import DueReminder
 from storage import repository
 from storage.models import ReminderKind
+
+KILLED_PROCESS = "boot-id-of-a-killed-process"
 
 
 async def _due(running_bot: RunningBot, member: SimulatedUser) -> tuple[int, str, datetime]:
@@ -34,6 +36,40 @@ async def _due(running_bot: RunningBot, member: SimulatedUser) -> tuple[int, str
     return row.id, protocol.workouts[0].key, due
 
 
+async def _left_by_a_kill(
+    running_bot: RunningBot, member_id: int, workout_key: str, due: datetime, *, sending: bool
+) -> None:
+    """The row a process killed after claiming (and, if `sending`, after marking it sending)
+    leaves behind."""
+    async with running_bot.services.database.transaction() as session:
+        assert await repository.claim_reminder(
+            session,
+            member_id,
+            workout_key,
+            ReminderKind.REMINDER,
+            due,
+            now=due,
+            claimed_by=KILLED_PROCESS,
+        )
+        if sending:
+            assert await repository.mark_reminder_sending(
+                session,
+                member_id,
+                ReminderKind.REMINDER,
+                due,
+                now=due,
+                claimed_by=KILLED_PROCESS,
+            )
+
+
+async def _fire_after_restart(running_bot: RunningBot, member_id: int, due: datetime) -> str:
+    await running_bot.restart()
+    reminders = running_bot.services.reminders
+    assert reminders is not None
+    running_bot.services.clock = lambda: due + timedelta(minutes=1)
+    return await reminders.fire(DueReminder(member_id, due, ReminderKind.REMINDER))
+
+
 async def test_a_reminder_fired_twice_is_sent_once(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
@@ -48,42 +84,23 @@ async def test_a_reminder_fired_twice_is_sent_once(
     assert len(emulator.calls("sendMessage")) == before + 1
 
 
-async def test_a_claim_left_by_a_kill_is_never_sent_twice(
+async def test_a_claim_left_by_a_kill_before_sending_is_sent_after_the_restart(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
     member_id, workout_key, due = await _due(running_bot, member)
-    async with running_bot.services.database.transaction() as session:
-        assert await repository.claim_reminder(
-            session, member_id, workout_key, ReminderKind.REMINDER, due, now=due
-        )
-    await running_bot.restart()  # the start-up after the kill
-    reminders = running_bot.services.reminders
-    assert reminders is not None
-    running_bot.services.clock = lambda: due + timedelta(minutes=1)
+    await _left_by_a_kill(running_bot, member_id, workout_key, due, sending=False)
     before = len(emulator.calls("sendMessage"))
-    outcome = await reminders.fire(DueReminder(member_id, due, ReminderKind.REMINDER))
-    assert outcome == "not_claimed"
-    assert len(emulator.calls("sendMessage")) == before
+    assert await _fire_after_restart(running_bot, member_id, due) == "sent"
+    assert len(emulator.calls("sendMessage")) == before + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: a reminder claimed but not sent when the process died is lost "
-    "(reported: bot/reminders.py has no way to tell it from one sent but not marked)",
-)
-async def test_a_claim_left_by_a_kill_before_sending_is_not_lost(
+async def test_a_claim_left_by_a_kill_while_sending_is_never_sent_again(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
     member_id, workout_key, due = await _due(running_bot, member)
-    async with running_bot.services.database.transaction() as session:
-        assert await repository.claim_reminder(
-            session, member_id, workout_key, ReminderKind.REMINDER, due, now=due
-        )
-    await running_bot.restart()
-    reminders = running_bot.services.reminders
-    assert reminders is not None
-    running_bot.services.clock = lambda: due + timedelta(minutes=1)
-    outcome = await reminders.fire(DueReminder(member_id, due, ReminderKind.REMINDER))
-    assert outcome == "sent"
+    await _left_by_a_kill(running_bot, member_id, workout_key, due, sending=True)
+    before = len(emulator.calls("sendMessage"))
+    assert await _fire_after_restart(running_bot, member_id, due) == "not_claimed"
+    assert len(emulator.calls("sendMessage")) == before
