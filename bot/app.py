@@ -10,11 +10,12 @@ import logging
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
+from bot.rate_limit import PacedRateLimiter
 from bot.reminders import ReminderScheduler
 from bot.render import texts
 from protocols.loader import load_protocol_library
@@ -47,7 +48,7 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
         .local_mode(settings.telegram_local_mode)
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(PacedRateLimiter())
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -131,6 +132,8 @@ def configure_logging(token: str, level: int = logging.INFO) -> None:
     and the token redacted from whatever else any handler writes."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # APScheduler logs every job added (two lines per member at start-up) at INFO.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if token:
         for handler in logging.getLogger().handlers:
             if not any(isinstance(f, RedactToken) and f.token == token for f in handler.filters):

@@ -1,6 +1,6 @@
 """Every outgoing message goes through here, so Telegram's errors become plain outcomes.
 
-Rate limiting and 429 retries happen in python-telegram-bot's `AIORateLimiter` (configured in
+Rate limiting and 429 retries happen in `bot.rate_limit.PacedRateLimiter` (configured in
 `bot.app`); this module turns what is left into decisions:
 
 - 403 (the member blocked the bot, or deleted their account): the member is marked inactive,

@@ -19,6 +19,10 @@ from sqlalchemy.ext.asyncio import (
 def create_engine(url: str | URL, **options: Any) -> AsyncEngine:
     """An async engine for `url`; SQLite connections get WAL, foreign keys and a busy timeout.
 
+    SQLite transactions start with BEGIN IMMEDIATE: a transaction that reads and then writes
+    (most of ours) takes the write lock up front and waits its turn (busy_timeout), instead of
+    failing with "database is locked" when two of them try to upgrade their locks at once.
+
     PostgreSQL gets a small pre-pinged, recycled pool: the bot is one process whose work is
     short transactions. Extra `options` go to `create_async_engine` (e.g. `poolclass`).
     """
@@ -26,6 +30,7 @@ def create_engine(url: str | URL, **options: Any) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_async_engine(parsed, **options)
         event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
+        event.listen(engine.sync_engine, "begin", _begin_immediately)
         return engine
     if "poolclass" in options:  # a caller's own pool (e.g. NullPool) takes no sizing options
         return create_async_engine(parsed, **options)
@@ -39,6 +44,8 @@ def create_engine(url: str | URL, **options: Any) -> AsyncEngine:
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    # The driver's own implicit BEGIN is switched off; `_begin_immediately` emits ours.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -47,6 +54,10 @@ def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any)
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _begin_immediately(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:

@@ -12,9 +12,8 @@ from bot.services.checkins import CheckInResult
 from storage import repository
 
 
-async def ask_pain(turn: Turn, member_id: int, session_id: int) -> None:
-    async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(session, member_id, f"pain:{session_id}")
+async def ask_pain(turn: Turn, session_id: int) -> None:
+    """The check-in question after a session (the member already awaits `pain:<session>`)."""
     await turn.say(texts.PAIN_QUESTION, keyboards.pain(session_id))
 
 

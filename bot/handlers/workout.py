@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from telegram.ext import ContextTypes
 
+from bot import sender
 from bot.handlers.checkin import ask_pain
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
@@ -44,7 +45,9 @@ async def begin(turn: Turn) -> None:
         case workouts.WeekComplete(counts, protocol):
             titles = {workout.key: workout.title for workout in protocol.workouts}
             await turn.say(texts.ALL_WEEK_DONE.format(counts=texts.week_counts(counts, titles)))
-        case workouts.Resumed(current):
+        case workouts.Resumed(current, shown_in):
+            if shown_in is not None:  # the step's old message: its buttons go, the new one's stay
+                await sender.remove_buttons(turn.bot, turn.chat_id, shown_in)
             await turn.say(texts.RESUMING)
             await send_step(turn, current)
         case workouts.Started(first, choice):
@@ -66,13 +69,9 @@ def _step_message(view: StepView) -> str:
 
 
 async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
-    member = await turn.member()
-    if member is None:
-        await turn.toast(texts.SESSION_OVER)
-        return
     result = await workouts.answer_step(
         turn.services,
-        member,
+        turn.user_id,
         data.session_id,
         data.step_index,
         StepOutcome(data.outcome),
@@ -103,7 +102,7 @@ async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
                         summary.minutes,
                     )
                 )
-                await ask_pain(turn, member.id, answered.session_id)
+                await ask_pain(turn, answered.session_id)
 
 
 async def on_timer(turn: Turn, data: cb.StepTimer) -> None:

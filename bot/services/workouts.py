@@ -44,6 +44,8 @@ class Resumed:
     """A session was already running: show its current step again."""
 
     current: StepView
+    shown_in: int | None
+    """The message that showed the step before (its buttons are taken away)."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ async def start_or_resume(services: BotServices, member: Member, now: datetime) 
         if open_row is not None:
             view = _view(services, open_row)
             if view is not None:
-                return Resumed(view)
+                return Resumed(view, open_row.step_message_id)
             await repository.abandon_session(session, open_row.id, now=now)
         enrolment = await repository.get_active_enrolment(session, member.id)
         protocol = services.protocol(enrolment.protocol) if enrolment else None
@@ -180,17 +182,19 @@ async def remember_step_message(services: BotServices, session_id: int, message_
 
 async def answer_step(
     services: BotServices,
-    member: Member,
+    telegram_user_id: int,
     session_id: int,
     step_index: int,
     outcome: StepOutcome,
     now: datetime,
 ) -> AnswerResult:
-    """Record the member's answer to a step and move on; stale or repeated answers change
-    nothing."""
+    """Record the answer of the member who pressed the button and move on; stale, repeated
+    or someone else's answers change nothing. The last answer finishes the session and
+    leaves the member awaiting the pain score. One transaction for all of it."""
     async with services.database.transaction() as session:
+        member = await repository.get_member_by_user_id(session, telegram_user_id)
         row = await repository.get_session(session, session_id)
-        if row is None or row.member_id != member.id:
+        if member is None or row is None or row.member_id != member.id:
             return Stale()
         if row.status != SessionStatus.IN_PROGRESS:
             return Stale()
@@ -211,6 +215,7 @@ async def answer_step(
             )
             return Advanced(view, outcome, next_view, None)
         await repository.finish_session(session, session_id, now=now)
+        await repository.set_awaiting(session, member.id, f"pain:{session_id}")
         results = await repository.step_results(session, session_id)
         tally = {kind: sum(1 for r in results if r.outcome == kind) for kind in StepOutcome}
         summary = SessionSummary(

@@ -148,6 +148,18 @@ async def test_a_session_resumes_at_the_same_step_after_a_restart(
     assert position_and_exercise(seventh) == DAY_1_STEPS[6]
 
 
+async def test_resuming_takes_the_buttons_off_the_old_step_message(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member)
+    await member.send_command("/today")
+    first = await member.wait_for_message(is_step)
+    await member.send_command("/today")
+    resumed = await member.wait_for_message(is_step)
+    assert first.keyboard == []
+    assert position_and_exercise(resumed) == DAY_1_STEPS[0]
+
+
 async def test_button_of_a_finished_session_changes_nothing(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:

@@ -1,0 +1,51 @@
+"""Outgoing calls are paced under Telegram's 30 messages per second, without bursts."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot
+from telegram.ext import ExtBot
+
+from bot.emulator import BotApiEmulator
+from bot.emulator.ptb import application_builder
+from bot.rate_limit import PacedRateLimiter
+
+MEMBERS = 60
+
+
+@pytest.fixture
+async def paced_bot(emulator: BotApiEmulator) -> AsyncIterator[ExtBot[None]]:
+    for number in range(MEMBERS):
+        emulator.user(user_id=10_000 + number, known=True)
+    application = application_builder(emulator).rate_limiter(PacedRateLimiter()).build()
+    async with application.bot as bot:
+        yield bot
+
+
+async def test_a_burst_of_sends_never_meets_the_flood_limit(
+    emulator: BotApiEmulator, paced_bot: Bot
+) -> None:
+    limiter = emulator.enforce_rate_limit(per_second=30, per_chat_per_second=1)
+    await asyncio.gather(
+        *(paced_bot.send_message(10_000 + n, "Time for your session") for n in range(MEMBERS))
+    )
+    assert limiter.rejected == 0
+    assert len(emulator.calls("sendMessage")) == MEMBERS
+
+
+async def test_an_edit_does_not_wait_behind_queued_sends(
+    emulator: BotApiEmulator, paced_bot: Bot
+) -> None:
+    first = await paced_bot.send_message(10_000, "Step 1")
+    sends = [
+        asyncio.ensure_future(paced_bot.send_message(10_000 + n, "Reminder"))
+        for n in range(1, MEMBERS)
+    ]
+    await asyncio.sleep(0)  # the sends are queued in the limiter
+    await paced_bot.edit_message_text("Step 1 ✅", chat_id=10_000, message_id=first.message_id)
+    finished_sends = sum(send.done() for send in sends)
+    await asyncio.gather(*sends)
+    assert finished_sends < MEMBERS // 2
