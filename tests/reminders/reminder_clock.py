@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import time_machine
 from fixtures_bot import RunningBot
@@ -103,3 +103,31 @@ async def finish_sessions(bot: RunningBot, member: int, workout_key: str, *at: d
                 now=moment - timedelta(minutes=20),
             )
             await repository.finish_session(session, row.id, now=moment)
+
+
+async def enrolled_member(
+    bot: RunningBot, user_id: int, *, paused: bool = False, since: datetime
+) -> int:
+    """A Mon/Wed/Fri 18:00 New York member, set up straight in the database at `since`."""
+    bot.emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
+    async with bot.services.database.transaction() as session:
+        member = await repository.upsert_member(
+            session,
+            telegram_user_id=user_id,
+            chat_id=user_id,
+            name=f"Member {user_id}",
+            username=None,
+            time_zone="America/New_York",
+            now=since,
+        )
+        await repository.enrol(
+            session,
+            member.id,
+            protocol="lower-back-pain-relief-lvl1",
+            workout_days=(0, 2, 4),
+            reminder_time=time(18, 0),
+            start_date=since.date(),
+        )
+        await repository.set_onboarded(session, member.id, since)
+        await repository.set_paused(session, member.id, paused)
+        return member.id

@@ -3,8 +3,9 @@ and the fan-out of many reminders due in the same minute."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
+import reminder_clock
 from fixtures_bot import RunningBot
 from reminder_clock import clock_at, is_reminder, scheduler
 
@@ -17,29 +18,7 @@ BEFORE = FRIDAY_1800 - timedelta(hours=1)
 
 
 async def enrolled_member(bot: RunningBot, user_id: int, *, paused: bool = False) -> int:
-    """A Mon/Wed/Fri 18:00 New York member, set up straight in the database."""
-    bot.emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
-    async with bot.services.database.transaction() as session:
-        member = await repository.upsert_member(
-            session,
-            telegram_user_id=user_id,
-            chat_id=user_id,
-            name=f"Member {user_id}",
-            username=None,
-            time_zone="America/New_York",
-            now=BEFORE,
-        )
-        await repository.enrol(
-            session,
-            member.id,
-            protocol="lower-back-pain-relief-lvl1",
-            workout_days=(0, 2, 4),
-            reminder_time=time(18, 0),
-            start_date=BEFORE.date(),
-        )
-        await repository.set_onboarded(session, member.id, BEFORE)
-        await repository.set_paused(session, member.id, paused)
-        return member.id
+    return await reminder_clock.enrolled_member(bot, user_id, paused=paused, since=BEFORE)
 
 
 def due_friday(member_id: int) -> DueReminder:
