@@ -136,7 +136,10 @@ class ReminderScheduler:
         self._firing = asyncio.Semaphore(FIRE_CONCURRENCY)
         self.boot_id = uuid.uuid4().hex
         """Names this process's claims, so it never takes another live process's ones."""
-        self.pacer: AbstractAsyncContextManager[Any] = AsyncLimiter(sends_per_second, 1)
+        # One slot every 1/rate seconds, no burst: a burst would queue in `AIORateLimiter`
+        # (or draw 429s) after being marked sending, widening the window a kill makes
+        # ambiguous.
+        self.pacer: AbstractAsyncContextManager[Any] = AsyncLimiter(1, 1 / sends_per_second)
         """A send slot, taken after claiming and before marking sending (tests replace it)."""
 
     async def rebuild(self) -> int:

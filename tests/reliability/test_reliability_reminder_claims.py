@@ -3,19 +3,25 @@
 A killed process leaves either a claim it never marked *sending* (it was waiting for a send
 slot: certainly unsent) or one marked sending but not sent (its request may have reached
 Telegram). After the restart the first is sent, so none is lost, and the second is not, so
-none goes out twice. `tests/reminders/test_reminders_restart.py` runs a whole fan-out through
-such a kill."""
+none goes out twice. The last test SIGKILLs a real `python -m bot run` in the middle of a
+fan-out to 200 members (`tests/reminders/test_reminders_restart.py` simulates the same in
+process)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
 from fixtures_bot import RunningBot, onboard
+from sqlalchemy import select
+from test_reliability_crash import BotProcess
 
 from bot.emulator import BotApiEmulator, SimulatedUser
 from bot.reminders import DueReminder
 from storage import repository
-from storage.models import ReminderKind
+from storage.database import Database
+from storage.migrations_runner import upgrade_async
+from storage.models import ReminderKind, ReminderSent
 
 KILLED_PROCESS = "boot-id-of-a-killed-process"
 
@@ -104,3 +110,84 @@ async def test_a_claim_left_by_a_kill_while_sending_is_never_sent_again(
     before = len(emulator.calls("sendMessage"))
     assert await _fire_after_restart(running_bot, member_id, due) == "not_claimed"
     assert len(emulator.calls("sendMessage")) == before
+
+
+FAN_OUT = 200
+
+
+async def _members_due_a_few_minutes_ago(
+    database: Database, emulator: BotApiEmulator, now: datetime
+) -> None:
+    """`FAN_OUT` members reminded every day at a local time five minutes before `now`, in a
+    time zone where that is around noon (so never in quiet hours): all due at start-up."""
+    offset = 12 - now.hour  # UTC+offset is around noon; Etc/GMT names flip the sign
+    zone = f"Etc/GMT{-offset:+d}"
+    local = now + timedelta(hours=offset) - timedelta(minutes=5)
+    async with database.transaction() as session:
+        for user_id in range(500_000, 500_000 + FAN_OUT):
+            emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
+            member = await repository.upsert_member(
+                session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                name=f"Member {user_id}",
+                username=None,
+                time_zone=zone,
+                now=now,
+            )
+            await repository.enrol(
+                session,
+                member.id,
+                protocol="lower-back-pain-relief-lvl1",
+                workout_days=range(7),
+                reminder_time=time(local.hour, local.minute),
+                start_date=local.date(),
+            )
+            await repository.set_onboarded(session, member.id, now - timedelta(days=1))
+
+
+async def _in_flight_at_the_kill(database: Database) -> set[int]:
+    """Telegram user ids whose reminder was marked sending but never marked sent."""
+    async with database.transaction() as session:
+        rows = await session.scalars(
+            select(ReminderSent).where(
+                ReminderSent.sending_at.is_not(None), ReminderSent.sent_at.is_(None)
+            )
+        )
+        member_ids = [row.member_id for row in rows]
+        members = [await repository.get_member(session, who) for who in member_ids]
+    return {member.telegram_user_id for member in members if member is not None}
+
+
+async def test_sigkill_mid_fan_out_sends_no_reminder_twice_and_loses_only_those_in_flight(
+    emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    flood = emulator.enforce_rate_limit(per_second=30, per_chat_per_second=1)
+    process = BotProcess(emulator, tmp_path)
+    await upgrade_async(process.database_url)
+    database = await Database.connect(process.database_url)
+    try:
+        await _members_due_a_few_minutes_ago(database, emulator, datetime.now(UTC))
+        chats = [emulator.chat(user_id) for user_id in range(500_000, 500_000 + FAN_OUT)]
+        process.start()
+        await emulator.wait_until(lambda: len(emulator.calls("sendMessage")) >= 50, timeout=15)
+        process.kill()  # about two seconds into the fan-out, at 28 reminders a second
+        sent_before = sum(bool(chat.messages) for chat in chats)
+        in_flight = await _in_flight_at_the_kill(database)
+        lost = {chat.chat_id for chat in chats if not chat.messages} & in_flight
+
+        process.start()
+        await emulator.wait_until(
+            lambda: sum(bool(chat.messages) for chat in chats) == FAN_OUT - len(lost),
+            timeout=20,
+        )
+    finally:
+        process.stop()
+        await database.dispose()
+    print(
+        f"before the kill {sent_before}, in flight {len(in_flight)}, lost {len(lost)}, "
+        f"429s {flood.rejected}"
+    )
+    assert sent_before < FAN_OUT
+    assert max(len(chat.messages) for chat in chats) == 1
+    assert len(in_flight) <= 8  # FIRE_CONCURRENCY: the only ones that can be lost
