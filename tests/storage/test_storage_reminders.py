@@ -7,10 +7,13 @@ import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+import sqlalchemy as sa
+from alembic import command
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import ReminderKind
+from storage.migrations_runner import alembic_config, upgrade_async
+from storage.models import ReminderKind, UtcDateTime
 from storage.repository import ReminderClaim
 
 NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
@@ -232,3 +235,58 @@ async def test_reminders_sent_since_lists_only_sent_reminders_due_from_then(
     async with database.transaction() as session:
         sent = await repo.reminders_sent_since(session, DUE)
     assert [(row.member_id, row.due_at) for row in sent] == [(member_id, DUE)]
+
+
+async def test_migration_0002_keeps_an_unsent_claim_from_before_as_never_sent_again(
+    database_url: str,
+) -> None:
+    await asyncio.to_thread(command.upgrade, alembic_config(database_url), "0001")
+    members = sa.table(
+        "members",
+        *(sa.column(name) for name in ("id", "telegram_user_id", "chat_id", "name", "time_zone")),
+        *(sa.column(name) for name in ("paused", "inactive")),
+        sa.column("created_at", UtcDateTime()),
+    )
+    reminders = sa.table(
+        "reminders_sent",
+        *(sa.column(name) for name in ("member_id", "workout_key", "kind")),
+        *(sa.column(name, UtcDateTime()) for name in ("due_at", "claimed_at", "sent_at")),
+    )
+    database = await Database.connect(database_url)
+    try:
+        async with database.engine.begin() as connection:
+            await connection.execute(
+                members.insert().values(
+                    id=1,
+                    telegram_user_id=9,
+                    chat_id=9,
+                    name="Lee",
+                    time_zone="UTC",
+                    paused=False,
+                    inactive=False,
+                    created_at=NOW,
+                )
+            )
+            await connection.execute(
+                reminders.insert(),
+                [
+                    {
+                        "member_id": 1,
+                        "workout_key": "a",
+                        "kind": "reminder",
+                        "due_at": due_at,
+                        "claimed_at": NOW,
+                        "sent_at": sent_at,
+                    }
+                    for due_at, sent_at in ((DUE, None), (DUE - timedelta(days=1), NOW))
+                ],
+            )
+        await upgrade_async(database_url)
+        async with database.transaction() as session:
+            rows = await repo.reminders_for_member(session, 1)
+    finally:
+        await database.dispose()
+    assert [(row.claimed_by, row.sending_at, row.sent_at) for row in rows] == [
+        ("before-0002", None, NOW),
+        ("before-0002", NOW, None),
+    ]
