@@ -135,7 +135,8 @@ class ReminderScheduler:
         self._bot: ExtBot[Any] = application.bot
         self._firing = asyncio.Semaphore(FIRE_CONCURRENCY)
         self.boot_id = uuid.uuid4().hex
-        """Names this process's claims, so it never takes another live process's ones."""
+        """Names this process's claims: it gives back only its own, and marks one sending only
+        while it still holds it (a process started meanwhile may have released it)."""
         # One slot every 1/rate seconds, no burst: a burst would queue in `AIORateLimiter`
         # (or draw 429s) after being marked sending, widening the window a kill makes
         # ambiguous.
