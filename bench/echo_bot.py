@@ -15,12 +15,13 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
 )
+
+from bot.rate_limit import PacedRateLimiter
 
 STEPS = 20
 FINAL_TEXT = "Session complete (echo)"
@@ -56,7 +57,9 @@ async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--rate-limiter", action="store_true", help="add the bot's AIORateLimiter(max_retries=5)"
+        "--rate-limiter",
+        action="store_true",
+        help="add the bot's PacedRateLimiter",
     )
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
@@ -65,7 +68,7 @@ def main() -> None:
         .concurrent_updates(True)
     )
     if parser.parse_args().rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+        builder = builder.rate_limiter(PacedRateLimiter())
     application = builder.build()
     application.add_handler(MessageHandler(None, echo))
     application.add_handler(CallbackQueryHandler(pressed))

@@ -5,7 +5,7 @@ once. For each update, latency runs from the moment the emulator hands it to the
 ``getUpdates`` to the bot's first reply in that chat (``sendMessage`` or ``editMessageText``);
 throughput is updates answered per second over the whole run. The same members do the same
 through ``bench.echo_bot`` against the same emulator, bare and with the bot's
-``AIORateLimiter``; the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5)
+``PacedRateLimiter``; the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5)
 and of the rate-limited one's. The bot's CPU time per update comes from psutil.
 
     .venv/bin/python -m bench.throughput --members 50 --database both

@@ -3,7 +3,8 @@
 python-telegram-bot's `AIORateLimiter` lets its whole per-second allowance through at once and
 then refills it, so a fan-out can put close to twice the allowance into one second; Telegram
 answers 429, and the limiter pauses *every* request for `retry_after`. `PacedRateLimiter` lets
-one message through every 1/29 s instead (just under Telegram's 30 messages per second).
+one message through every 1/29.6 s instead (just under Telegram's 30 messages per second), on
+a fixed grid (`Pacer`), so the event loop's small delays do not add up into a slower rate.
 
 Edits and callback answers are replies to something the member just did, and Telegram's
 broadcast limit is about new messages: they skip the pacing queue (so pressing a button is
@@ -12,24 +13,57 @@ answered at once even while reminders go out) but keep the 429 retries.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Coroutine
+from types import TracebackType
 from typing import Any
 
 from telegram.ext import AIORateLimiter
 
-MESSAGES_PER_SECOND = 29
-"""Just under Telegram's documented 30 messages per second for a bot."""
+MESSAGES_PER_SECOND = 29.6
+"""Just under Telegram's documented 30 messages per second for a bot: evenly spaced, any
+one-second window holds at most 30."""
 
 _UNPACED_PREFIXES = ("edit", "answercallbackquery")
 
 JSONDict = dict[str, Any]
 
 
+class Pacer:
+    """`async with pacer:` waits for the next send slot; slots are 1/`per_second` apart.
+
+    Each slot is placed one interval after the previous *slot*, not after the moment its
+    waiter happened to wake up, so a steady stream runs at exactly `per_second`; after a
+    pause the next slot is now, never a burst of saved-up ones.
+    """
+
+    def __init__(self, per_second: float) -> None:
+        self._interval = 1 / per_second
+        self._next = 0.0
+
+    async def __aenter__(self) -> None:
+        now = asyncio.get_running_loop().time()
+        slot = max(now, self._next)
+        self._next = slot + self._interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        return None
+
+
 class PacedRateLimiter(AIORateLimiter):
+    """`AIORateLimiter`'s 429 retries, with calls into a chat paced by a `Pacer`."""
+
     def __init__(self, per_second: float = MESSAGES_PER_SECOND, max_retries: int = 5) -> None:
-        super().__init__(
-            overall_max_rate=1, overall_time_period=1 / per_second, max_retries=max_retries
-        )
+        # The base class's own bucket is switched off: it allows bursts (see above).
+        super().__init__(overall_max_rate=0, overall_time_period=0, max_retries=max_retries)
+        self._pacer = Pacer(per_second)
 
     async def process_request(
         self,
@@ -40,9 +74,9 @@ class PacedRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        if endpoint.lower().startswith(_UNPACED_PREFIXES):
-            # Without a chat id the base class applies no queue, only the retries.
-            data = {key: value for key, value in data.items() if key != "chat_id"}
+        if "chat_id" in data and not endpoint.lower().startswith(_UNPACED_PREFIXES):
+            async with self._pacer:
+                pass  # the slot is taken; the request leaves now
         return await super().process_request(
             callback, args, kwargs, endpoint, data, rate_limit_args
         )

@@ -30,12 +30,12 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot import sender
 from bot.context import BotServices
+from bot.rate_limit import MESSAGES_PER_SECOND, Pacer
 from bot.render import keyboards
 from bot.rules.schedule import (
     ReminderOutcome,
@@ -57,9 +57,10 @@ FIRE_CONCURRENCY = 8
 this stays well below the pool (5 + 10 overflow on PostgreSQL) and leaves room for members'
 updates when thousands of reminders fall due in the same minute."""
 
-SENDS_PER_SECOND = 28.0
-"""The reminder pacer's rate: a little under the bot-wide `AIORateLimiter` (30/s), so a
-reminder marked sending rarely waits there before its request leaves."""
+SENDS_PER_SECOND = MESSAGES_PER_SECOND - 0.4
+"""The reminder pacer's rate: a little under the bot-wide `PacedRateLimiter`'s, so a reminder
+marked sending rarely waits there before its request leaves, and members' own replies still
+find room beside a fan-out."""
 
 RETRY_DELAY = timedelta(minutes=1)
 """How long after a network failure a reminder is tried again (inside the grace window)."""
@@ -140,7 +141,7 @@ class ReminderScheduler:
         # One slot every 1/rate seconds, no burst: a burst would queue in `AIORateLimiter`
         # (or draw 429s) after being marked sending, widening the window a kill makes
         # ambiguous.
-        self.pacer: AbstractAsyncContextManager[Any] = AsyncLimiter(1, 1 / sends_per_second)
+        self.pacer: AbstractAsyncContextManager[Any] = Pacer(sends_per_second)
         """A send slot, taken after claiming and before marking sending (tests replace it)."""
 
     async def rebuild(self) -> int:

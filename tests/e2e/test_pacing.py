@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator
 
 import pytest
@@ -11,7 +12,7 @@ from telegram.ext import ExtBot
 
 from bot.emulator import BotApiEmulator
 from bot.emulator.ptb import application_builder
-from bot.rate_limit import PacedRateLimiter
+from bot.rate_limit import PacedRateLimiter, Pacer
 
 MEMBERS = 60
 
@@ -49,3 +50,17 @@ async def test_an_edit_does_not_wait_behind_queued_sends(
     finished_sends = sum(send.done() for send in sends)
     await asyncio.gather(*sends)
     assert finished_sends < MEMBERS // 2
+
+
+async def test_the_pacer_spaces_slots_evenly_without_a_burst() -> None:
+    pacer = Pacer(per_second=100)
+    loop = asyncio.get_running_loop()
+    granted: list[float] = []
+
+    async def take() -> None:
+        async with pacer:
+            granted.append(loop.time())
+
+    await asyncio.gather(*(take() for _ in range(5)))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(granted)]
+    assert all(gap >= 0.0095 for gap in gaps)
