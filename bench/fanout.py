@@ -62,11 +62,21 @@ async def run(members: int, database: str) -> None:
         due_on_loop = loop.time() + (due.timestamp() - time.time())
         allowed = (due_on_loop - loop.time()) + members / CEILING * 2 + 60
         async with bot_process(emulator, ["-m", "bot", "run"], environment):
-            delivered = 0
+            # Count only the requests logged since the last look: rescanning the whole log
+            # every second would stall the emulator's loop (it shares this process) and bunch
+            # the bot's requests into the flood limiter's window.
+            delivered: set[int] = set()
+            seen = 0
             deadline = loop.time() + allowed
-            while delivered < members and loop.time() < deadline:
+            while len(delivered) < members and loop.time() < deadline:
                 await asyncio.sleep(1.0)
-                delivered = len(reminders_per_chat(emulator))
+                fresh = emulator.requests[seen:]
+                seen += len(fresh)
+                delivered.update(
+                    int(r.params["chat_id"])
+                    for r in fresh
+                    if r.method == "sendMessage" and r.status == 200
+                )
             await asyncio.sleep(SETTLE)
         sends = [r for r in emulator.requests if r.method == "sendMessage" and r.status == 200]
         per_chat = reminders_per_chat(emulator)

@@ -57,7 +57,7 @@ FIRE_CONCURRENCY = 8
 this stays well below the pool (5 + 10 overflow on PostgreSQL) and leaves room for members'
 updates when thousands of reminders fall due in the same minute."""
 
-SENDS_PER_SECOND = MESSAGES_PER_SECOND - 0.4
+SENDS_PER_SECOND = MESSAGES_PER_SECOND - 0.3
 """The reminder pacer's rate: a little under the bot-wide `PacedRateLimiter`'s, so a reminder
 marked sending rarely waits there before its request leaves, and members' own replies still
 find room beside a fan-out."""

@@ -64,3 +64,32 @@ async def test_the_pacer_spaces_slots_evenly_without_a_burst() -> None:
     await asyncio.gather(*(take() for _ in range(5)))
     gaps = [later - earlier for earlier, later in itertools.pairwise(granted)]
     assert all(gap >= 0.0095 for gap in gaps)
+
+
+async def test_requests_held_by_a_429_resume_evenly_spaced(
+    emulator: BotApiEmulator, paced_bot: Bot
+) -> None:
+    limiter = emulator.enforce_rate_limit(per_second=30, per_chat_per_second=1)
+    emulator.faults.rate_limit(calls=1, retry_after=1, method="sendMessage")
+    await asyncio.gather(
+        *(paced_bot.send_message(10_000 + n, "Time for your session") for n in range(MEMBERS))
+    )
+    assert limiter.rejected == 0  # no 429 beyond the injected one
+    assert len([c for c in emulator.calls("sendMessage") if c.status == 200]) == MEMBERS
+
+
+async def test_no_slot_is_granted_while_the_pacer_is_held() -> None:
+    pacer = Pacer(per_second=20)
+    loop = asyncio.get_running_loop()
+    granted: list[float] = []
+
+    async def take() -> None:
+        async with pacer:
+            granted.append(loop.time())
+
+    waiters = [asyncio.ensure_future(take()) for _ in range(6)]
+    await asyncio.sleep(0.06)  # one or two slots granted, the rest waiting for theirs
+    held_from = loop.time()
+    pacer.hold(0.3)
+    await asyncio.gather(*waiters)
+    assert all(at < held_from or at >= held_from + 0.3 for at in granted)
