@@ -105,6 +105,15 @@ async def onboard(
     user: SimulatedUser, protocol: str = PROTOCOL_1, hour: str = "18:00", zone: str = "UTC"
 ) -> None:
     """Take a new member through /start with the default days (Mon, Wed, Fri)."""
+    await reach_the_time_question(user, protocol)
+    await user.press(hour)
+    await user.wait_for_message(lambda m: has_button(m, zone))
+    await user.press(zone)
+    await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+
+
+async def reach_the_time_question(user: SimulatedUser, protocol: str = PROTOCOL_1) -> None:
+    """/start, accept the disclaimer, pick `protocol` and keep the default days."""
     await user.send_command("/start")
     await user.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
     await user.press("I understand, let's go")
@@ -112,11 +121,7 @@ async def onboard(
     await user.press(protocol)
     await user.wait_for_message(lambda m: has_button(m, "Done"))
     await user.press("Done")
-    await user.wait_for_message(lambda m: has_button(m, hour))
-    await user.press(hour)
-    await user.wait_for_message(lambda m: has_button(m, zone))
-    await user.press(zone)
-    await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+    await user.wait_for_message(lambda m: has_button(m, "18:00"))  # the hour picker
 
 
 def has_button(message: ChatMessage, label: str) -> bool:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard
+from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard, reach_the_time_question
 
 from bot.emulator import SimulatedUser
 from storage import repository
-
-
-async def reach_the_time_question(member: SimulatedUser) -> None:
-    """/start, accept, pick protocol 1 and the default days."""
-    await member.send_command("/start")
-    await member.wait_for_message()
-    await member.press("I understand, let's go")
-    await member.wait_for_message(lambda m: has_button(m, PROTOCOL_1))
-    await member.press(PROTOCOL_1)
-    await member.wait_for_message(lambda m: has_button(m, "Done"))
-    await member.press("Done")
-    await member.wait_for_message(lambda m: has_button(m, "18:00"))
 
 
 async def test_onboarding_stores_protocol_days_time_and_zone(
