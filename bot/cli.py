@@ -1,4 +1,4 @@
-"""The command line: `run`, `demo`, `db upgrade`, `protocols check`, `protocols show`.
+"""The command line: `run`, `demo`, `db upgrade`, `db backup`, `protocols check`, `protocols show`.
 
 Each command imports what it needs when it runs, so `protocols check` works without a
 database driver and a configuration problem is one clear line, never a traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,10 @@ def _build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_commands.add_parser("upgrade", help="upgrade the schema to the latest migration")
+    backup = db_commands.add_parser(
+        "backup", help="copy the SQLite database to a new file, safely while the bot runs"
+    )
+    backup.add_argument("path", type=Path, help="the new file (never overwritten)")
 
     protocols = commands.add_parser("protocols", help="protocol files")
     protocol_commands = protocols.add_subparsers(
@@ -50,11 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _protocols(args)
         settings = load_settings()
         if args.command == "db":
-            from storage.migrations_runner import upgrade
-
-            upgrade(settings.database_url)
-            print("database schema is up to date")
-            return 0
+            return _db(args, settings.database_url)
         if args.command == "run":
             from bot.app import run_bot
 
@@ -72,6 +73,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _db(args: argparse.Namespace, database_url: str) -> int:
+    if args.db_command == "backup":
+        return _backup(database_url, args.path)
+    from storage.migrations_runner import upgrade
+
+    upgrade(database_url)
+    print("database schema is up to date")
+    return 0
+
+
+def _backup(database_url: str, target: Path) -> int:
+    from sqlalchemy.engine import make_url
+
+    from storage.database import backup_sqlite, sqlite_file
+
+    if sqlite_file(database_url) is None:
+        url = make_url(database_url)
+        if url.get_backend_name() == "postgresql":
+            libpq_url = url.set(drivername="postgresql").render_as_string(hide_password=True)
+            print(
+                "backup: DATABASE_URL is PostgreSQL; back it up with pg_dump, e.g.\n"
+                f"  pg_dump --format=custom --file {target} '{libpq_url}'\n"
+                "(give the password with PGPASSWORD or ~/.pgpass)",
+                file=sys.stderr,
+            )
+        else:
+            print("backup: DATABASE_URL names no database file to copy", file=sys.stderr)
+        return 2
+    try:
+        backup_sqlite(database_url, target)
+    except FileExistsError:
+        print(f"backup: {target} exists; choose a new file name", file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as error:
+        print(f"backup: {error}", file=sys.stderr)
+        return 1
+    print(f"database copied to {target}")
+    return 0
 
 
 def _protocols(args: argparse.Namespace) -> int:
