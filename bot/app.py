@@ -7,11 +7,13 @@ only in the settings they pass (the Bot API address, the token, the database).
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
+from bot import webhook
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
@@ -54,6 +56,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     application = builder.build()
+    hide_update_content_in_logs()
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
     router.register(application)
@@ -127,6 +130,47 @@ class RedactToken(logging.Filter):
         return True
 
 
+class HideUpdateContent(logging.Filter):
+    """Keep what Telegram sent out of the library's log lines about it.
+
+    python-telegram-bot logs an update it cannot parse whole, at CRITICAL: `Bot.get_updates`
+    when polling (logger `telegram.Bot`, or `telegram.ext.ExtBot` for the application's bot),
+    and the webhook handler (`telegram.ext.Updater`, which also logs every body at DEBUG).
+    An update carries what a member typed: their health. Such a record keeps its level and
+    the traceback's frames; the data and the exception's message (which may quote the data)
+    are dropped. (The library's other DEBUG lines show requests and updates whole: never run
+    production at DEBUG.)
+    """
+
+    LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Updater")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "received data" not in str(record.msg).lower():
+            return True
+        if record.levelno >= logging.WARNING:
+            record.msg = "Telegram sent data that is not a valid update; its content is not logged"
+        else:
+            record.msg = "received an update; its content is not logged"
+        record.args = None
+        if record.exc_info is not None:
+            kind, _, trace = record.exc_info
+            frames = "".join(traceback.format_tb(trace))
+            name = kind.__qualname__ if kind is not None else "unknown error"
+            record.exc_info = None
+            record.exc_text = (
+                f"Traceback (most recent call last):\n{frames}{name} (message not logged)"
+            )
+        return True
+
+
+def hide_update_content_in_logs() -> None:
+    """Install `HideUpdateContent` on the loggers that would write an update (idempotent)."""
+    for name in HideUpdateContent.LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, HideUpdateContent) for f in logger.filters):
+            logger.addFilter(HideUpdateContent())
+
+
 def configure_logging(token: str, level: int = logging.INFO) -> None:
     """Production logging: timestamps, httpx quiet (its INFO lines are URLs with the token),
     and the token redacted from whatever else any handler writes."""
@@ -145,12 +189,15 @@ def run_bot(settings: Settings) -> None:
     configure_logging(settings.telegram_bot_token)
     application = build_application(settings)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            allowed_updates=Update.ALL_TYPES,
+        options = webhook.webhook_options(settings)
+        webhook.cap_request_bodies()
+        log.info(
+            "serving the webhook on %s:%s/%s",
+            options["listen"],
+            options["port"],
+            options["url_path"],
         )
+        application.run_webhook(**options)
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     log.info("stopped cleanly")

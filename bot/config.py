@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_CLOUD_API = "https://api.telegram.org/bot"
@@ -20,6 +20,8 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///coach-bot.sqlite3"
 
 # Telegram tokens look like "123456789:AA...": a numeric bot id, a colon, 30+ url-safe characters.
 _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,}$")
+# What setWebhook accepts as a secret_token.
+_SECRET_TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SymptomThresholds(BaseSettings):
@@ -49,8 +51,12 @@ class Settings(BaseSettings):
     telegram_api_file_url: str = TELEGRAM_CLOUD_FILES
     telegram_local_mode: bool = False
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = Field("127.0.0.1", description="Behind a TLS proxy on this machine.")
     webhook_port: int = 8443
+    webhook_secret: SecretStr | None = Field(
+        None, description="Checked on every webhook request; generated into STATE_DIR if unset."
+    )
+    state_dir: Path = Field(Path("."), description="Files the bot makes itself (webhook secret).")
 
     form_video_archive_dir: Path | None = None
     reminder_grace: timedelta = timedelta(hours=2)
@@ -72,6 +78,13 @@ class Settings(BaseSettings):
                 ) from None
         return value
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not is_secret_token(value.get_secret_value()):
+            raise ValueError("must be 1 to 256 characters, each A-Z, a-z, 0-9, _ or -")
+        return value
+
     @field_validator("tz")
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
@@ -90,6 +103,11 @@ class Settings(BaseSettings):
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (expected 123456:ABC...)"
             )
         return self.telegram_bot_token
+
+
+def is_secret_token(text: str) -> bool:
+    """Whether Telegram's setWebhook accepts `text` as a `secret_token`."""
+    return bool(_SECRET_TOKEN_PATTERN.match(text))
 
 
 class ConfigError(Exception):
