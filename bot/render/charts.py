@@ -20,6 +20,9 @@ HEIGHT_INCHES = 3.0
 DPI = 100
 """6 x 3 inches at 100 dpi: a 600 x 300 pixel image, readable in a chat on a phone."""
 
+TITLE_MAX = 80
+"""Characters of the title that fit across the chart at its font size."""
+
 _LINE_COLOUR = "#1f6feb"
 _THRESHOLD_COLOUR = "#d1242f"
 _SINGLE_POINT_MARGIN = 3.0  # days, the unit of matplotlib's date numbers
@@ -40,13 +43,16 @@ def pain_trend_png(
     dashed line the coach can read against (e.g. the persistent-pain level). With no points
     the image says "No check-ins yet"; with one point the date axis spans three days either side.
     Dates are shown in the time zone of the first point (UTC for naive datetimes).
+    `title` may hold anything a member typed: it is drawn as plain text, cut to
+    `TITLE_MAX` characters.
     """
     figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
     FigureCanvasAgg(figure)
     # Fixed margins, measured for this size: an automatic layout engine doubles the render time.
     figure.subplots_adjust(left=0.1, right=0.94, top=0.9, bottom=0.17)
     axes = figure.add_subplot()
-    axes.set_title(title, fontsize=11)
+    # A member's name is in the title: drawn literally, never parsed as mathtext ("$\\foo$").
+    axes.set_title(_shown(title), fontsize=11, parse_math=False, usetex=False)
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel("Pain (0-10)")
@@ -106,6 +112,12 @@ def pain_trend_png(
     buffer = BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def _shown(title: str) -> str:
+    """The title as drawn: one line, at most `TITLE_MAX` characters."""
+    line = " ".join(title.split())
+    return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1] + "…"
 
 
 def _plot_dates(times: Sequence[datetime]) -> list[float]:

@@ -1,8 +1,10 @@
 """Telling the coach: a new flag reaches every coach chat with its reason, history and chart.
 
-Each coach chat gets the pain-trend chart as a photo, then the alert text with the buttons
-(Acknowledge, Open member). A coach chat that cannot be reached is logged and skipped: the
-member's check-in never fails because a coach chat is misconfigured.
+Each coach chat gets the alert text with the buttons (Acknowledge, Open member) first, then
+the pain-trend chart as a photo. The chart is drawn while the texts go out and is a
+best effort: if it cannot be drawn (whatever the member's name holds) the failure is logged
+and the text has already reached the coach. A coach chat that cannot be reached is logged
+and skipped: the member's check-in never fails because a coach chat is misconfigured.
 """
 
 from __future__ import annotations
@@ -43,12 +45,21 @@ async def notify_flag(bot: AnyBot, services: BotServices, flag: Flag) -> None:
         check_ins = await history(session, member.id)
     text = coach_texts.flag_message(member, flag, check_ins)
     threshold = services.settings.flags.persistent_pain
-    chart = await asyncio.to_thread(pain_chart, member, check_ins, threshold)
+    drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, member, check_ins, threshold))
     markup = keyboards.flag_actions(flag.id, member.id)
     for chat_id in services.settings.coach_chat_ids:
         try:
-            await sender.send_photo(bot, services.database, chat_id, chart)
             await sender.send_text(bot, services.database, chat_id, text, markup)
         except TelegramError as error:
             log.warning("flag %s not delivered to coach chat %s: %s", flag.id, chat_id, error)
+    try:
+        chart = await drawing
+    except Exception:
+        log.exception("no pain chart for flag %s; the coach has the text", flag.id)
+    else:
+        for chat_id in services.settings.coach_chat_ids:
+            try:
+                await sender.send_photo(bot, services.database, chat_id, chart)
+            except TelegramError as error:
+                log.warning("flag %s chart not delivered to chat %s: %s", flag.id, chat_id, error)
     log.info("flag %s (%s) for member %s sent to the coach", flag.id, flag.kind, member.id)
