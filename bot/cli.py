@@ -25,6 +25,11 @@ def _build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the bot against a local emulator with a web chat")
     demo.add_argument("--port", type=int, default=8080, help="web chat port (default 8080)")
     demo.add_argument("--host", default="127.0.0.1", help="web chat address (default 127.0.0.1)")
+    demo.add_argument(
+        "--database",
+        metavar="URL",
+        help="the demo's database (default: its own coach-bot-demo.sqlite3; never DATABASE_URL)",
+    )
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -65,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from bot.demo.server import run_demo
 
-            asyncio.run(run_demo(settings, host=args.host, port=args.port))
+            asyncio.run(
+                run_demo(settings, host=args.host, port=args.port, database_url=args.database)
+            )
             return 0
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)

@@ -14,6 +14,9 @@ API over the emulator's simulated users:
 - ``GET  /api/events``: Server-Sent Events, a ``snapshot`` first, then ``chat`` events
 
 One chat is the member's, the other the coach's (its id is the demo's only coach chat id).
+The demo keeps its data in its own SQLite file (`--database` picks another), never in
+`DATABASE_URL`: a `.env` copied from production must not point the demo at real members.
+`bot.demo.web_guard` keeps other web pages out of the API.
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from types import TracebackType
 from typing import Any
 
 from aiohttp import web
+from sqlalchemy.engine import make_url
 
 from bot.app import build_application
 from bot.config import ConfigError, Settings
+from bot.demo.web_guard import WebGuard
 from bot.emulator import (
     BotApiEmulator,
     ChatEvent,
@@ -54,6 +59,10 @@ PRESS_ANSWER_WAIT = 3.0  # seconds to wait for the bot to answer a button press
 HEARTBEAT = 15.0  # seconds between SSE comments, so closed browser tabs are noticed
 
 _FILE_TYPES = {"photo": "image/jpeg", "video": "video/mp4", "video_note": "video/mp4"}
+_SHOWN_TYPES = frozenset(
+    {"image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/webm"}
+)
+"""What a chat's file may be served as; anything else (text/html...) is plain bytes."""
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 log = logging.getLogger(__name__)
@@ -73,9 +82,11 @@ MEMBER = Persona("member", 100_001, "Maya", "maya")
 COACH = Persona("coach", 900_001, "Coach", "coach")
 
 
-def demo_settings(settings: Settings, emulator: BotApiEmulator) -> Settings:
+def demo_settings(
+    settings: Settings, emulator: BotApiEmulator, database_url: str | None = None
+) -> Settings:
     """``settings`` pointed at the emulator, with the demo coach as the only coach chat and
-    the demo's own SQLite file unless ``DATABASE_URL`` was given."""
+    ``database_url`` (the demo's own SQLite file by default; ``DATABASE_URL`` is ignored)."""
     update: JSONDict = {
         "telegram_bot_token": emulator.bot_token,
         "telegram_api_base_url": emulator.base_url,
@@ -83,9 +94,8 @@ def demo_settings(settings: Settings, emulator: BotApiEmulator) -> Settings:
         "telegram_local_mode": False,
         "webhook_url": None,
         "coach_chat_ids": (COACH.user_id,),
+        "database_url": database_url or DEMO_DATABASE_URL,
     }
-    if "database_url" not in settings.model_fields_set:
-        update["database_url"] = DEMO_DATABASE_URL
     return settings.model_copy(update=update)
 
 
@@ -95,7 +105,14 @@ class Demo:
     ``port=0`` picks a free port; ``url`` tells which.
     """
 
-    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 8080) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8080,
+        database_url: str | None = None,
+    ) -> None:
         self.emulator = BotApiEmulator(bot_username="coach_demo_bot", bot_name="Coach Bot")
         self.users = {
             persona.user_id: self.emulator.user(
@@ -107,6 +124,8 @@ class Demo:
             for persona in (MEMBER, COACH)
         }
         self._settings = settings
+        self.database_url = database_url or DEMO_DATABASE_URL
+        self.web_guard = WebGuard(host)
         self._host = host
         self._port = port
         self._bound_port: int | None = None
@@ -124,14 +143,13 @@ class Demo:
         async with AsyncExitStack() as stack:
             stack.callback(sock.close)
             await stack.enter_async_context(self.emulator)
-            settings = demo_settings(self._settings, self.emulator)
+            settings = demo_settings(self._settings, self.emulator, self.database_url)
             application = build_application(settings, token=self.emulator.bot_token)
             await stack.enter_async_context(
                 running_application(self.emulator, application=application)
             )
-            runner = web.AppRunner(
-                ChatWeb(self.emulator, self.users).app(), access_log=None, shutdown_timeout=1.0
-            )
+            chat_web = ChatWeb(self.emulator, self.users, self.web_guard)
+            runner = web.AppRunner(chat_web.app(), access_log=None, shutdown_timeout=1.0)
             await runner.setup()
             stack.push_async_callback(runner.cleanup)
             await web.SockSite(runner, sock).start()
@@ -168,12 +186,19 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def run_demo(settings: Settings, *, host: str = "127.0.0.1", port: int = 8080) -> None:
+async def run_demo(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    database_url: str | None = None,
+) -> None:
     """Run the demo until Ctrl-C or SIGTERM, then shut it down cleanly."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     stop = asyncio.Event()
-    async with Demo(settings, host=host, port=port) as demo:
+    async with Demo(settings, host=host, port=port, database_url=database_url) as demo:
+        print(database_line(demo.database_url), flush=True)
         print(
             f"Demo running: open {demo.url} (member on the left, coach on the right). "
             "Press Ctrl-C to stop.",
@@ -182,6 +207,12 @@ async def run_demo(settings: Settings, *, host: str = "127.0.0.1", port: int = 8
         with _signals_set(stop):
             await stop.wait()
     print("Demo stopped.", flush=True)
+
+
+def database_line(database_url: str) -> str:
+    """The one line that tells which database the demo uses, and that it is not DATABASE_URL."""
+    shown = make_url(database_url).render_as_string(hide_password=True)
+    return f"Demo data in {shown} (never DATABASE_URL; --database URL picks another)."
 
 
 @contextmanager
@@ -212,13 +243,18 @@ def _fail(status: type[web.HTTPException], message: str) -> web.HTTPException:
 class ChatWeb:
     """The web chat's routes over the simulated users' chats."""
 
-    def __init__(self, emulator: BotApiEmulator, users: dict[int, SimulatedUser]) -> None:
+    def __init__(
+        self, emulator: BotApiEmulator, users: dict[int, SimulatedUser], guard: WebGuard
+    ) -> None:
         self.emulator = emulator
         self.users = users
+        self.guard = guard
+        self._page = guard.page((STATIC_DIR / "index.html").read_text(encoding="utf-8"))
         self._streams: set[Subscription] = set()
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_UPLOAD)
+        self.guard.install(app)
         app.router.add_get("/", self._index)
         app.router.add_static("/static/", STATIC_DIR)
         app.router.add_get("/api/chats", self._chats)
@@ -233,8 +269,10 @@ class ChatWeb:
 
     # reading
 
-    async def _index(self, _request: web.Request) -> web.FileResponse:
-        return web.FileResponse(STATIC_DIR / "index.html")
+    async def _index(self, _request: web.Request) -> web.Response:
+        return web.Response(
+            text=self._page, content_type="text/html", headers={"Cache-Control": "no-store"}
+        )
 
     async def _chats(self, _request: web.Request) -> web.Response:
         return web.json_response(self._snapshot())
@@ -246,7 +284,11 @@ class ChatWeb:
         message = self._message(self._user(request), request.match_info["message"])
         if message.file is None:
             raise _fail(web.HTTPNotFound, "that message has no file")
-        return web.Response(body=message.file.data, content_type=_content_type(message.file))
+        return web.Response(
+            body=message.file.data,
+            content_type=_content_type(message.file),
+            headers={"Content-Disposition": "attachment"},
+        )
 
     def _snapshot(self) -> JSONDict:
         bot = self.emulator.state.bot_user
@@ -444,9 +486,13 @@ def event_json(event: ChatEvent) -> JSONDict:
 
 
 def _content_type(stored: StoredFile) -> str:
-    """What to serve a file as; the bot's charts are PNG whatever their upload said."""
+    """What to serve a file as: the bot's charts are PNG whatever their upload said; a picture
+    or a video keeps its type, so the page can show it; anything else is plain bytes."""
     if stored.data.startswith(_PNG_MAGIC):
         return "image/png"
-    if stored.mime_type and stored.mime_type != "application/octet-stream":
-        return stored.mime_type
-    return _FILE_TYPES.get(stored.kind, "application/octet-stream")
+    declared = (stored.mime_type or "").lower()
+    if declared in _SHOWN_TYPES:
+        return declared
+    if not declared or declared == "application/octet-stream":
+        return _FILE_TYPES.get(stored.kind, "application/octet-stream")
+    return "application/octet-stream"

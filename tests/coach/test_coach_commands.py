@@ -22,6 +22,7 @@ async def maya(
     await onboard(member)
     await check_in(running_bot, member, 9)
     await coach.wait_for_message(lambda m: has_button(m, "Acknowledge"))
+    await coach.wait_for_message(lambda m: m.file is not None)  # the chart follows the alert
     return member
 
 

@@ -10,7 +10,14 @@ import aiohttp
 import pytest
 
 from bot.config import Settings
-from bot.demo.server import COACH, DEMO_DATABASE_URL, MEMBER, Demo, demo_settings
+from bot.demo.server import (
+    COACH,
+    DEMO_DATABASE_URL,
+    MEMBER,
+    Demo,
+    database_line,
+    demo_settings,
+)
 from bot.emulator import BotApiEmulator
 
 DISCLAIMER_LINE = "not medical advice"
@@ -38,9 +45,12 @@ async def next_bot_message(stream: AsyncIterator[Event], kind: str = "message") 
     raise AssertionError("the event stream ended")
 
 
-async def test_start_brings_the_disclaimer_and_its_button_edits_it(demo: Demo) -> None:
+async def test_start_brings_the_disclaimer_and_its_button_edits_it(
+    demo: Demo, page_http: aiohttp.ClientSession
+) -> None:
     member_api = f"{demo.url}/api/chats/{MEMBER.user_id}"
-    async with aiohttp.ClientSession() as http, http.get(f"{demo.url}/api/events") as live:
+    http = page_http
+    async with http.get(f"{demo.url}/api/events") as live:
         stream = events(live)
         name, snapshot = await anext(stream)
         assert name == "snapshot"
@@ -70,20 +80,21 @@ async def test_start_brings_the_disclaimer_and_its_button_edits_it(demo: Demo) -
         assert DISCLAIMER_LINE in texts[1]
 
 
-async def test_a_video_upload_lands_in_the_chat_and_downloads_again(demo: Demo) -> None:
+async def test_a_video_upload_lands_in_the_chat_and_downloads_again(
+    demo: Demo, page_http: aiohttp.ClientSession
+) -> None:
     member_api = f"{demo.url}/api/chats/{MEMBER.user_id}"
     form = aiohttp.FormData()
     form.add_field(
         "file", b"\x00\x00\x00\x18ftypmp42", filename="squat.mp4", content_type="video/mp4"
     )
     form.add_field("caption", "my squat")
-    async with aiohttp.ClientSession() as http:
-        async with http.post(f"{member_api}/files", data=form) as sent:
-            message = (await sent.json())["message"]
-        assert (message["caption"], message["file"]["kind"]) == ("my squat", "video")
-        async with http.get(f"{demo.url}{message['file']['url']}") as download:
-            assert download.content_type == "video/mp4"
-            assert await download.read() == b"\x00\x00\x00\x18ftypmp42"
+    async with page_http.post(f"{member_api}/files", data=form) as sent:
+        message = (await sent.json())["message"]
+    assert (message["caption"], message["file"]["kind"]) == ("my squat", "video")
+    async with page_http.get(f"{demo.url}{message['file']['url']}") as download:
+        assert download.content_type == "video/mp4"
+        assert await download.read() == b"\x00\x00\x00\x18ftypmp42"
 
 
 @pytest.mark.parametrize(
@@ -101,26 +112,27 @@ async def test_a_video_upload_lands_in_the_chat_and_downloads_again(demo: Demo) 
     ],
 )
 async def test_bad_requests_get_a_short_error(
-    demo: Demo, method: str, path: str, body: object, status: int
+    demo: Demo, page_http: aiohttp.ClientSession, method: str, path: str, body: object, status: int
 ) -> None:
-    async with (
-        aiohttp.ClientSession() as http,
-        http.request(method, f"{demo.url}{path}", json=body) as response,
-    ):
+    async with page_http.request(method, f"{demo.url}{path}", json=body) as response:
         assert response.status == status
         assert (await response.json())["error"]
 
 
-async def test_demo_settings_use_the_demo_database_unless_one_is_given(
-    emulator: BotApiEmulator, monkeypatch: pytest.MonkeyPatch
+async def test_demo_settings_ignore_database_url_and_take_only_the_demos_own(
+    emulator: BotApiEmulator,
 ) -> None:
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    default = demo_settings(Settings(_env_file=None), emulator)
-    chosen = demo_settings(
-        Settings(_env_file=None, database_url="sqlite+aiosqlite:///mine.db"),
-        emulator,
-    )
+    production = Settings(_env_file=None, database_url="postgresql+asyncpg://coach@db/members")
+    default = demo_settings(production, emulator)
+    chosen = demo_settings(production, emulator, "sqlite+aiosqlite:///mine.db")
     assert default.database_url == DEMO_DATABASE_URL
     assert chosen.database_url == "sqlite+aiosqlite:///mine.db"
     assert default.coach_chat_ids == (COACH.user_id,)
     assert default.telegram_api_base_url == emulator.base_url
+
+
+def test_the_demo_says_which_database_it_uses_in_one_line_without_a_password() -> None:
+    line = database_line("postgresql+asyncpg://coach:s3cret@localhost/demo")
+    assert line.splitlines() == [line]
+    assert "postgresql+asyncpg://coach:***@localhost/demo" in line
+    assert "never DATABASE_URL" in line

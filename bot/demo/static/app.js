@@ -12,6 +12,8 @@ const ACTION_SHOWN_MS = 4000;
 const TOAST_SHOWN_MS = 3000;
 
 const panes = new Map(); // chat id -> pane state
+// The server refuses a POST without the token it rendered into this page (see web_guard.py).
+const TOKEN = document.querySelector('meta[name="demo-token"]').content;
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -20,8 +22,9 @@ function element(tag, className, text) {
   return node;
 }
 
-async function api(path, options) {
-  const response = await fetch(path, options);
+async function api(path, options = {}) {
+  const headers = { ...(options.headers || {}), "X-Demo-Token": TOKEN };
+  const response = await fetch(path, { ...options, headers });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.error || `request failed (${response.status})`);
   return body;
