@@ -27,6 +27,7 @@ from bot.services import workouts
 from bot.services.checkins import history
 from storage import repository
 from storage.models import Member
+from storage.row_ids import parse_row_id
 
 FLAGS_PER_PAGE = 10
 """Open flags shown per /flags page (each is its own message with buttons)."""
@@ -55,11 +56,8 @@ def _coach_only(function: _Handler) -> _Handler:
 
 
 def _id_argument(text: str) -> int | None:
-    """A positive number such as "12" or "#12"; None for anything else."""
-    digits = text.removeprefix("#")
-    if digits.isascii() and digits.isdigit() and 0 < len(digits) <= 12 and int(digits) > 0:
-        return int(digits)
-    return None
+    """A row id such as "12" or "#12" (within the database's range); None for anything else."""
+    return parse_row_id(text.removeprefix("#"))
 
 
 async def _find_member(session: AsyncSession, reference: str) -> Member | None:

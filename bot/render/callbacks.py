@@ -3,7 +3,9 @@
 Every button's data starts with a version prefix, so a button from an older release is
 recognised as stale instead of being misread. Data that names a session also names the
 step it answers; handlers check both against the member who pressed the button, so
-crafted data can never touch another member's session.
+crafted data can never touch another member's session. Ids and indexes are checked against
+the database's integer range (`storage.row_ids`): a forged 2**31 is stale data, not a query
+that fails.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from storage.row_ids import parse_row_id
 
 VERSION = "1"
 _MAX_BYTES = 64  # Telegram's limit for callback_data
@@ -235,16 +239,17 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
 
 
 def _id(text: str) -> int:
-    value = _index(text)
-    if value == 0:
-        raise ValueError("ids start at 1")
+    value = parse_row_id(text)
+    if value is None:
+        raise ValueError(f"not a row id: {text!r}")
     return value
 
 
 def _index(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or len(text) > 12:
-        raise ValueError(f"not a small non-negative integer: {text!r}")
-    return int(text)
+    value = parse_row_id(text, allow_zero=True)
+    if value is None:
+        raise ValueError(f"not a step index: {text!r}")
+    return value
 
 
 def _small_int(text: str, maximum: int) -> int | None:
