@@ -19,6 +19,9 @@ from pydantic_core import ErrorDetails
 
 from protocols.schema import Protocol, RuleError
 
+_MAX_ALIAS_PROBLEMS = 10
+"""Anchors and aliases reported per file; the first few say what to fix."""
+
 _CONTAINERS = {
     "workouts": "workout",
     "blocks": "block",
@@ -64,6 +67,9 @@ def check_protocol_file(path: Path) -> tuple[Protocol | None, list[ProtocolProbl
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [ProtocolProblem(path, 0, f"cannot read the file: {error}")]
+    refused = _anchors_and_aliases(path, text)
+    if refused:
+        return None, refused
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -100,6 +106,33 @@ def check_protocol_file(path: Path) -> tuple[Protocol | None, list[ProtocolProbl
             )
         )
     return (None if problems else protocol), problems
+
+
+def _anchors_and_aliases(path: Path, text: str) -> list[ProtocolProblem]:
+    """Every anchor (&name) and alias (*name) in the file, each a problem.
+
+    A protocol is short and written by hand; aliases would let a small file expand into a
+    huge document (a "billion laughs"), which the checks below would walk node by node. The
+    scan reads parser events only, so it takes time in proportion to the file's length.
+    Syntax errors are left to the full parse that follows.
+    """
+    problems: list[ProtocolProblem] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            anchor = event.anchor if isinstance(event, yaml.NodeEvent) else None
+            if anchor is None:
+                continue
+            line = event.start_mark.line + 1 if event.start_mark is not None else 0
+            if isinstance(event, yaml.AliasEvent):
+                message = f"alias *{anchor} is not allowed: write the value out in full"
+            else:
+                message = f"anchor &{anchor} is not allowed: protocol files use no anchors"
+            problems.append(ProtocolProblem(path, line, message))
+            if len(problems) >= _MAX_ALIAS_PROBLEMS:
+                break
+    except yaml.YAMLError:
+        return []
+    return problems
 
 
 def _line(node: yaml.Node) -> int:
