@@ -1,6 +1,8 @@
 """Everything the coach reads: command answers, flag alerts, form-check captions.
 
-Plain text (no parse_mode), so names and notes typed by members are shown as they are.
+Plain text (no parse_mode), so names and notes typed by members never become markup; names
+and note previews pass through `safe_text` (no bidi overrides, invisible characters or line
+breaks).
 Every message stays under Telegram's 4096 characters: lists are split with `pages`, single
 reports are cut with `fit`.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.render.safe_text import one_line, shown_name
 from bot.render.texts import schedule_phrase, week_counts
 from bot.rules.symptoms import CheckIn, trend_summary
 from storage.models import Enrolment, Flag, FlagKind, FormCheck, Member
@@ -75,7 +78,7 @@ def unknown_protocol(name: str, protocols: Mapping[str, str]) -> str:
 def who(member: Member) -> str:
     """'Maya (@maya) #3'."""
     handle = f" (@{member.username})" if member.username else ""
-    return f"{member.name}{handle} #{member.id}"
+    return f"{shown_name(member.name)}{handle} #{member.id}"
 
 
 def _when(moment: datetime, zone: ZoneInfo) -> str:
@@ -151,7 +154,7 @@ def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
     for check_in in check_ins:
         session = f" after session {check_in.session_number}" if check_in.session_number else ""
         pain = f"pain {check_in.pain}" if check_in.pain is not None else "no score"
-        note = f': "{fit(check_in.note, NOTE_PREVIEW)}"' if check_in.note else ""
+        note = f': "{fit(one_line(check_in.note), NOTE_PREVIEW)}"' if check_in.note else ""
         lines.append(f"• {_when(check_in.at, zone)}{session} {pain}{note}")
     return lines
 
@@ -183,7 +186,7 @@ def flag_list_entry(flag: Flag, member: Member) -> str:
 
 
 def chart_title(member: Member) -> str:
-    return f"{member.name}: pain after sessions"
+    return f"{shown_name(member.name)}: pain after sessions"
 
 
 @dataclass(frozen=True)
