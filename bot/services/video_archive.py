@@ -10,6 +10,10 @@ With the cloud Bot API the file is downloaded over HTTP (up to 20 MB). With a se
 server in `--local` mode (`TELEGRAM_LOCAL_MODE=true`) `getFile` answers with a path on the
 server's disk, which must be visible to the bot at the same path; the file is copied from
 there (up to 2000 MB).
+
+The videos show members' bodies: each file is readable by the bot's user alone (0600, in a
+folder the bot creates 0700), and `remove_member_videos` erases a member's files when the
+member is erased.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from storage.models import FormCheck
 log = logging.getLogger(__name__)
 
 _SLUG_MAX = 60
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 def slug(text: str | None) -> str:
@@ -87,8 +93,10 @@ async def _download(bot: Bot, file_id: str, target: Path, *, local: bool) -> Non
     file = await bot.get_file(file_id)
     if file.file_path is None:
         raise RuntimeError("the Bot API server gave no file path")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
+    # Created private before a byte is written; the download and the copy keep its mode.
+    os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE))
     try:
         if local:
             # A 2000 MB copy would stall every member's updates if done on the event loop.
@@ -98,6 +106,23 @@ async def _download(bot: Bot, file_id: str, target: Path, *, local: bool) -> Non
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def remove_member_videos(directory: Path | None, member_id: int) -> int:
+    """Delete every archived video of the member (and any half-written one) from
+    `directory` (`FORM_VIDEO_ARCHIVE_DIR`; None: no archive); the number of files removed.
+
+    Files are found by name (`archive_file_name` starts with the member id and a dash), so a
+    video whose path never reached the database is erased too.
+    """
+    if directory is None or not directory.is_dir():
+        return 0
+    removed = 0
+    for path in directory.glob(f"{member_id}-*"):
+        if path.is_file() and path.name.endswith((".mp4", ".mp4.part")):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def _copy_local(server_path: str, partial: Path) -> None:
