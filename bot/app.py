@@ -7,16 +7,18 @@ only in the settings they pass (the Bot API address, the token, the database).
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import webhook
+from bot import inbound_limit, webhook
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
+from bot.inbound_limit import InboundLimiter
 from bot.rate_limit import PacedRateLimiter
 from bot.reminders import ReminderScheduler
 from bot.render import texts
@@ -60,6 +62,7 @@ def build_application(
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
     router.register(application)
+    inbound_limit.install(application, InboundLimiter(), time.monotonic)
     application.add_error_handler(on_error)
     return application
 

@@ -9,11 +9,16 @@ a fixed grid (`Pacer`), so the event loop's small delays do not add up into a sl
 Edits and callback answers are replies to something the member just did, and Telegram's
 broadcast limit is about new messages: they skip the pacing queue (so pressing a button is
 answered at once even while reminders go out) but keep the 429 retries.
+
+A 429 holds the chat it answered, not the whole bot (`FloodHolds`): Telegram also limits each
+chat to about a message a second, and one member's flooded chat must not stall the others.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections import deque
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from types import TracebackType
@@ -31,6 +36,8 @@ _UNPACED_PREFIXES = ("edit", "answercallbackquery")
 JSONDict = dict[str, Any]
 Request = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
 
+log = logging.getLogger(__name__)
+
 RETRY_MARGIN = 0.1
 """Seconds added to Telegram's `retry_after`, as `AIORateLimiter` adds them."""
 
@@ -47,6 +54,11 @@ class Pacer:
         self._interval = 1 / per_second
         self._next = 0.0
         self._held_until = 0.0
+
+    @property
+    def held_until(self) -> float:
+        """The event loop's time at which the current hold ends (past: no hold)."""
+        return self._held_until
 
     def hold(self, seconds: float) -> None:
         """No slot before `seconds` from now (Telegram asked us to wait); waiters whose
@@ -74,13 +86,60 @@ class Pacer:
         return None
 
 
+class FloodHolds:
+    """Where Telegram's 429s ("retry after N seconds") apply: the chat they answered.
+
+    Telegram limits each chat to about one message a second as well as the bot as a whole.
+    A 429 answering a request into one chat holds that chat alone, so a member whose chat is
+    flooded does not stall everyone else's replies. A 429 with no chat, or 429s from
+    `chats_for_all` different chats within `window` seconds, means the bot-wide limit: the
+    `Pacer` holds every chat.
+    """
+
+    def __init__(self, pacer: Pacer, chats_for_all: int = 3, window: float = 1.0) -> None:
+        self._pacer = pacer
+        self._chats_for_all = chats_for_all
+        self._window = window
+        self._chat_until: dict[object, float] = {}
+        self._recent: deque[tuple[float, object]] = deque()
+
+    def note(self, chat: object | None, seconds: float) -> None:
+        """Telegram answered a request into `chat` (None: no chat) with a 429."""
+        now = asyncio.get_running_loop().time()
+        if chat is None:
+            self._pacer.hold(seconds)
+            return
+        self._chat_until = {c: t for c, t in self._chat_until.items() if t > now}
+        self._chat_until[chat] = max(self._chat_until.get(chat, 0.0), now + seconds)
+        self._recent.append((now, chat))
+        while self._recent[0][0] < now - self._window:
+            self._recent.popleft()
+        if len({c for _, c in self._recent}) >= self._chats_for_all:
+            self._pacer.hold(seconds)
+
+    async def wait(self, chat: object | None) -> None:
+        """Until neither `chat` nor the whole bot is held."""
+        loop = asyncio.get_running_loop()
+        while True:
+            until = max(self._chat_until.get(chat, 0.0), self._pacer.held_until)
+            if until <= loop.time():
+                return
+            await asyncio.sleep(until - loop.time())
+
+
 class PacedRateLimiter(AIORateLimiter):
-    """`AIORateLimiter`'s 429 retries, with calls into a chat paced by a `Pacer`."""
+    """Calls into a chat paced by a `Pacer`; a 429 retried after holding its own chat only.
+
+    The base class still limits group chats (20 messages a minute each); its own 429
+    handling, which holds every request, is left with nothing to do: retries happen here.
+    """
 
     def __init__(self, per_second: float = MESSAGES_PER_SECOND, max_retries: int = 5) -> None:
         # The base class's own bucket is switched off: it allows bursts (see above).
-        super().__init__(overall_max_rate=0, overall_time_period=0, max_retries=max_retries)
+        super().__init__(overall_max_rate=0, overall_time_period=0, max_retries=0)
         self._pacer = Pacer(per_second)
+        self._holds = FloodHolds(self._pacer)
+        self._retries = max_retries
 
     async def process_request(
         self,
@@ -91,31 +150,37 @@ class PacedRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        if "chat_id" in data and not endpoint.lower().startswith(_UNPACED_PREFIXES):
-            callback = self._paced(callback)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
+        paced = "chat_id" in data and not endpoint.lower().startswith(_UNPACED_PREFIXES)
+        retrying = self._retrying(
+            callback, data.get("chat_id"), paced, rate_limit_args or self._retries
         )
+        return await super().process_request(retrying, args, kwargs, endpoint, data, None)
 
-    def _paced(self, callback: Request) -> Request:
-        """`callback` taking a pacer slot just before each attempt leaves.
+    def _retrying(
+        self, callback: Request, chat: object | None, paced: bool, retries: int
+    ) -> Request:
+        """`callback` sent once `chat` is not held and (when `paced`) its pacer slot has come;
+        a 429 holds the chat (see `FloodHolds`) and the call is sent again, up to `retries`
+        times. The slot is taken after the hold, so held requests leave evenly spaced, not
+        in the burst that would earn the next 429."""
 
-        The base class retries a 429 after `retry_after` and holds every other request
-        meanwhile; the slot is taken after that hold, and a 429 moves the pacer past the
-        pause, so the held requests leave evenly spaced, not in the burst that would
-        earn the next 429.
-        """
+        async def attempts(*args: Any, **kwargs: Any) -> bool | JSONDict | list[JSONDict]:
+            for attempt in range(retries + 1):
+                await self._holds.wait(chat)
+                if paced:
+                    async with self._pacer:
+                        pass
+                try:
+                    return await callback(*args, **kwargs)
+                except RetryAfter as error:
+                    if attempt == retries:
+                        raise
+                    seconds = _seconds(error.retry_after) + RETRY_MARGIN
+                    log.info("429 in chat %s: retrying after %.1f s", chat, seconds)
+                    self._holds.note(chat, seconds)
+            raise AssertionError("unreachable: the last attempt returns or raises")
 
-        async def paced(*args: Any, **kwargs: Any) -> bool | JSONDict | list[JSONDict]:
-            async with self._pacer:
-                pass
-            try:
-                return await callback(*args, **kwargs)
-            except RetryAfter as error:
-                self._pacer.hold(_seconds(error.retry_after) + RETRY_MARGIN)
-                raise
-
-        return paced
+        return attempts
 
 
 def _seconds(retry_after: float | timedelta) -> float:

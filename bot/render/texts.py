@@ -90,6 +90,7 @@ UNEXPECTED_TEXT = (
 )
 TEXT_TOO_LONG = "That message is very long, so I didn't keep it. Please send something shorter."
 UNSUPPORTED_MESSAGE = "I can't do anything with that, sorry. /help lists what I can do."
+SLOW_DOWN = "That's a lot at once! I'll skip messages for a few seconds, then I'm all yours."
 PAUSED = "Reminders paused. Send /resume whenever you want them back."
 RESUMED = "Reminders are back on. Next one: {when}."
 RESUMED_NO_NEXT = "Reminders are back on."
