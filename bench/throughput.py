@@ -9,6 +9,7 @@ through ``bench.echo_bot`` against the same emulator, bare and with the bot's
 and of the rate-limited one's. The bot's CPU time per update comes from psutil.
 
     .venv/bin/python -m bench.throughput --members 50 --database both
+    .venv/bin/python -m bench.throughput --members 200 --database sqlite --bot-only
 """
 
 from __future__ import annotations
@@ -178,7 +179,13 @@ async def bot_figures(members: int, database: str, profile: str | None) -> Figur
         return await run_members(f"bot ({database})", emulator, members, command, url)
 
 
-async def main(members: int, databases: list[str], profile: str | None) -> None:
+async def main(
+    members: int, databases: list[str], profile: str | None, *, baselines: bool = True
+) -> None:
+    if not baselines:
+        for database in databases:
+            print((await bot_figures(members, database, profile)).line(), flush=True)
+        return
     echo = await echo_figures(members)
     print(echo.line(), flush=True)
     limited = await echo_figures(members, "--rate-limiter")
@@ -202,6 +209,11 @@ def parse_args() -> argparse.Namespace:
         "--database", choices=["sqlite", "postgres", "both"], default="both", help="(both)"
     )
     parser.add_argument(
+        "--bot-only",
+        action="store_true",
+        help="skip the echo-bot baselines (the bot's own figures: errors, p50, p99)",
+    )
+    parser.add_argument(
         "--profile", metavar="PREFIX", help="run the bot under cProfile, writing PREFIX.<db>.prof"
     )
     return parser.parse_args()
@@ -210,4 +222,4 @@ def parse_args() -> argparse.Namespace:
 if __name__ == "__main__":
     args = parse_args()
     chosen = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    asyncio.run(main(args.members, chosen, args.profile))
+    asyncio.run(main(args.members, chosen, args.profile, baselines=not args.bot_only))

@@ -62,7 +62,9 @@ def build_application(
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
     router.register(application)
-    inbound_limit.install(application, InboundLimiter(), time.monotonic)
+    if settings.inbound_limit:
+        limiter = InboundLimiter(settings.inbound_limit, settings.inbound_window)
+        inbound_limit.install(application, limiter, time.monotonic)
     application.add_error_handler(on_error)
     return application
 

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     )
     state_dir: Path = Field(Path("."), description="Files the bot makes itself (webhook secret).")
 
+    inbound_limit: int = Field(
+        20, ge=0, description="Updates one member may send per INBOUND_WINDOW; 0: no limit."
+    )
+    inbound_window: float = Field(10.0, gt=0, description="Seconds of the inbound limit.")
+
     form_video_archive_dir: Path | None = None
     reminder_grace: timedelta = timedelta(hours=2)
     nudge_after: timedelta = timedelta(hours=3)

@@ -1,9 +1,9 @@
 """A per-member limit on incoming updates, so one member cannot crowd out everyone else.
 
-A member may send `UPDATES_PER_WINDOW` updates (messages, button presses) in any
-`WINDOW_SECONDS`. The first update past that gets one polite "slow down"; the rest are
-dropped unread until the window has room again. Each handled update costs database work and
-replies; Telegram lets the bot write into one chat about once a second, so a flood of
+A member may send `INBOUND_LIMIT` updates (messages, button presses) in any `INBOUND_WINDOW`
+seconds (20 in 10 by default). The first update past that gets one polite "slow down"; the
+rest are dropped unread until the window has room again. Each handled update costs database
+work and replies; Telegram lets the bot write into one chat about once a second, so a flood of
 replies into one chat would otherwise queue behind Telegram's 429s.
 
 `InboundLimiter` is the pure bookkeeping (time is passed in); `install` puts it in front of
@@ -26,8 +26,6 @@ from bot.render import texts
 
 log = logging.getLogger(__name__)
 
-UPDATES_PER_WINDOW = 20
-WINDOW_SECONDS = 10.0
 LIMIT_GROUP = -1
 """Handler group of the check: before the bot's own handlers (group 0)."""
 
@@ -46,7 +44,7 @@ class InboundLimiter:
     a whole window are forgotten as others come and go.
     """
 
-    def __init__(self, limit: int = UPDATES_PER_WINDOW, window: float = WINDOW_SECONDS) -> None:
+    def __init__(self, limit: int, window: float) -> None:
         self.limit = limit
         self.window = window
         self._recent: dict[int, deque[float]] = {}

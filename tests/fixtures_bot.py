@@ -34,6 +34,8 @@ def make_settings(emulator: BotApiEmulator, directory: Path, **overrides: Any) -
         "database_url": f"sqlite+aiosqlite:///{directory / 'bot.sqlite3'}",
         "coach_chat_ids": (COACH_USER_ID,),
         "tz": "UTC",
+        # Simulated members tap far faster than people; tests/e2e/test_flood.py uses the default.
+        "inbound_limit": 1_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

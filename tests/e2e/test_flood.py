@@ -8,12 +8,13 @@ other chat keeps its replies coming within a second.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
-from fixtures_bot import RunningBot
+from fixtures_bot import RunningBot, make_settings
 
+from bot.config import Settings
 from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from bot.inbound_limit import UPDATES_PER_WINDOW
 from bot.render import texts
 
 FLOOD = 60
@@ -21,6 +22,15 @@ PROBES = 4
 PROBE_GAP = 1.1
 """Seconds between the other member's messages: their own chat's limit is one a second."""
 LATENCY_LIMIT = 1.0
+
+
+@pytest.fixture
+def bot_settings(emulator: BotApiEmulator, tmp_path: Path) -> Settings:
+    """The production inbound limit (the shared fixture lifts it for fast-tapping tests)."""
+    settings = make_settings(emulator, tmp_path)
+    return settings.model_copy(
+        update={"inbound_limit": Settings.model_fields["inbound_limit"].default}
+    )
 
 
 @pytest.fixture
@@ -62,12 +72,13 @@ async def test_another_members_replies_stay_under_a_second_while_one_member_floo
 async def test_the_flooder_is_answered_up_to_the_limit_and_asked_once_to_slow_down(
     running_bot: RunningBot, emulator: BotApiEmulator, flooder: SimulatedUser
 ) -> None:
+    limit = running_bot.settings.inbound_limit
     await asyncio.gather(*(flooder.send_text(f"hello {n}") for n in range(FLOOD)))
     await flooder.wait_for_message(lambda m: m.text == texts.SLOW_DOWN)
     await emulator.wait_until(
-        lambda: len([m for m in flooder.messages if m.from_bot]) >= UPDATES_PER_WINDOW + 1, 10
+        lambda: len([m for m in flooder.messages if m.from_bot]) >= limit + 1, 10
     )
     await asyncio.sleep(0.5)  # nothing more arrives for the dropped updates
     replies = [m.text for m in flooder.messages if m.from_bot]
     assert replies.count(texts.SLOW_DOWN) == 1
-    assert len(replies) == UPDATES_PER_WINDOW + 1
+    assert len(replies) == limit + 1
