@@ -24,7 +24,7 @@ import psutil  # type: ignore[import-untyped]
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 from storage.database import create_engine
 from storage.migrations_runner import upgrade_async
 from storage.models import Enrolment, Member

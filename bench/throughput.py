@@ -32,8 +32,8 @@ from bench.harness import (
     percentile,
     seed_members,
 )
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from bot.emulator.state import EmulatorState
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from emulator.state import EmulatorState
 from bot.render import texts
 
 REPLY_METHODS = frozenset({"sendMessage", "editMessageText"})

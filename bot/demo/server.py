@@ -35,7 +35,7 @@ from aiohttp import web
 
 from bot.app import build_application
 from bot.config import ConfigError, Settings
-from bot.emulator import (
+from emulator import (
     BotApiEmulator,
     ChatEvent,
     ChatMessage,
@@ -43,7 +43,7 @@ from bot.emulator import (
     StoredFile,
     Subscription,
 )
-from bot.emulator.ptb import running_application
+from emulator.ptb import running_application
 
 JSONDict = dict[str, Any]
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fixtures_bot import RunningBot
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import Member
 

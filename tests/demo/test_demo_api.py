@@ -11,7 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.demo.server import COACH, DEMO_DATABASE_URL, MEMBER, Demo, demo_settings
-from bot.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 DISCLAIMER_LINE = "not medical advice"
 

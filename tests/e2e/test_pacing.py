@@ -10,8 +10,8 @@ import pytest
 from telegram import Bot
 from telegram.ext import ExtBot
 
-from bot.emulator import BotApiEmulator
-from bot.emulator.ptb import application_builder
+from emulator import BotApiEmulator
+from emulator.ptb import application_builder
 from bot.rate_limit import PacedRateLimiter, Pacer
 
 MEMBERS = 60

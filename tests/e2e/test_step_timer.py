@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures_bot import RunningBot, bot_running, has_button, make_settings, onboard
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 
 SHORT_HOLD = """\
 name: short-hold
@@ -45,7 +45,7 @@ async def test_timer_says_when_the_hold_is_over(
     await member.send_command("/today")
     step = await member.wait_for_message(lambda m: has_button(m, "Done"))
     query = await member.press("Timer 2 s", step)
-    await short_hold_bot.emulator.wait_until(lambda: query.answered)
+    await short_hold_emulator.wait_until(lambda: query.answered)
     assert "Timer started: 2 s" in (query.answer_text or "")
     times_up = await member.wait_for_message(timeout=5)
     assert times_up.text == "Time's up for Wall Sit (Block A)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard
 from tests_support import answer_every_step, is_step, position_and_exercise
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import SessionStatus, StepOutcome
 
@@ -170,7 +170,7 @@ async def test_button_of_a_finished_session_changes_nothing(
     await member.press("Done", first)
     await answer_every_step(member)
     query = await member.send_callback(done_data or "", first)
-    await running_bot.emulator.wait_until(lambda: query.answered)
+    await running_emulator.wait_until(lambda: query.answered)
     assert "over" in (query.answer_text or "")
     async with running_bot.services.database.transaction() as session:
         stored = await repository.get_member_by_user_id(session, member.id)

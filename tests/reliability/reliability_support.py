@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from fixtures_bot import has_button
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.database import Database
 from storage.models import Member, WorkoutSession

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_support import is_step, stored_state
 
-from bot.emulator import BotApiEmulator, ChatMessage
+from emulator import BotApiEmulator, ChatMessage
 from storage import repository
 from storage.models import FlagKind
 

@@ -16,7 +16,7 @@ from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 from bot.reminders import DueReminder
 from storage import repository
 from storage.database import Database

@@ -6,9 +6,9 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.emulator import validation
-from bot.emulator.errors import NOT_MODIFIED, ApiError, bad_request
-from bot.emulator.model import (
+from emulator import validation
+from emulator.errors import NOT_MODIFIED, ApiError, bad_request
+from emulator.model import (
     ChatEvent,
     ChatMessage,
     ChatState,
@@ -16,8 +16,8 @@ from bot.emulator.model import (
     MessageVersion,
     StoredFile,
 )
-from bot.emulator.params import Kind, Params, Upload
-from bot.emulator.state import EmulatorState
+from emulator.params import Kind, Params, Upload
+from emulator.state import EmulatorState
 
 Handler = Callable[[EmulatorState, Params], Awaitable[object]]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.emulator.model import CallbackQueryRecord, ChatMessage, ChatState, JSONDict, StoredFile
-from bot.emulator.state import EmulatorState
+from emulator.model import CallbackQueryRecord, ChatMessage, ChatState, JSONDict, StoredFile
+from emulator.state import EmulatorState
 
 
 class SimulatedUser:

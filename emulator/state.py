@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from bot.emulator.errors import bad_request
-from bot.emulator.faults import Faults
-from bot.emulator.model import (
+from emulator.errors import bad_request
+from emulator.faults import Faults
+from emulator.model import (
     ApiRequest,
     CallbackQueryRecord,
     ChatEvent,

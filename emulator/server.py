@@ -7,12 +7,12 @@ import asyncio
 
 from aiohttp import web
 
-from bot.emulator.errors import ApiError, bad_request, not_found, unauthorized
-from bot.emulator.faults import SENDING_METHODS, FloodLimiter
-from bot.emulator.methods import METHODS
-from bot.emulator.model import ApiRequest, JSONDict
-from bot.emulator.params import Upload, check_params
-from bot.emulator.state import EmulatorState
+from emulator.errors import ApiError, bad_request, not_found, unauthorized
+from emulator.faults import SENDING_METHODS, FloodLimiter
+from emulator.methods import METHODS
+from emulator.model import ApiRequest, JSONDict
+from emulator.params import Upload, check_params
+from emulator.state import EmulatorState
 
 MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's upload limit for bots
 

@@ -10,11 +10,11 @@ from types import TracebackType
 
 from aiohttp import web
 
-from bot.emulator.faults import Faults, FloodLimiter
-from bot.emulator.model import ApiRequest, ChatState
-from bot.emulator.server import ApiServer
-from bot.emulator.state import EmulatorState, Subscription
-from bot.emulator.users import SimulatedUser
+from emulator.faults import Faults, FloodLimiter
+from emulator.model import ApiRequest, ChatState
+from emulator.server import ApiServer
+from emulator.state import EmulatorState, Subscription
+from emulator.users import SimulatedUser
 
 
 class BotApiEmulator:

@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder, BaseHandler
 
-from bot.emulator.emulator import BotApiEmulator
+from emulator.emulator import BotApiEmulator
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]

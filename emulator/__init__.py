@@ -3,10 +3,10 @@
 It imports nothing of the bot: the real ``telegram.ext.Application`` talks to it over HTTP.
 """
 
-from bot.emulator.emulator import BotApiEmulator
-from bot.emulator.errors import ApiError
-from bot.emulator.faults import Faults, FloodLimiter
-from bot.emulator.model import (
+from emulator.emulator import BotApiEmulator
+from emulator.errors import ApiError
+from emulator.faults import Faults, FloodLimiter
+from emulator.model import (
     ApiRequest,
     Button,
     CallbackQueryRecord,
@@ -16,8 +16,8 @@ from bot.emulator.model import (
     MessageVersion,
     StoredFile,
 )
-from bot.emulator.state import Subscription
-from bot.emulator.users import SimulatedUser
+from emulator.state import Subscription
+from emulator.users import SimulatedUser
 
 __all__ = [
     "ApiError",

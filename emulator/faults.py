@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.emulator.errors import ApiError, blocked, server_error, too_many_requests
+from emulator.errors import ApiError, blocked, server_error, too_many_requests
 
 # Methods that put something into a chat: the ones Telegram's flood limits count.
 SENDING_METHODS = frozenset(
