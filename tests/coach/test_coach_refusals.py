@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fixtures_bot import RunningBot
 
-from emulator import SimulatedUser
 from bot.render import keyboards
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import FlagKind
 

@@ -10,8 +10,8 @@ import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, make_settings, onboard
 
 from bot.config import Settings
-from emulator import BotApiEmulator, SimulatedUser
 from bot.services.video_archive import archive_file_name
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FormCheck
 

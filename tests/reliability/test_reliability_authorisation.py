@@ -13,8 +13,8 @@ from fixtures_bot import RunningBot, onboard
 from reliability_support import Stored, is_step, step_number, stored_state
 
 from bot.app import RedactToken, configure_logging
-from emulator import BotApiEmulator, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FlagKind
 

@@ -16,8 +16,8 @@ from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
 
-from emulator import BotApiEmulator, SimulatedUser
 from bot.reminders import DueReminder
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.database import Database
 from storage.migrations_runner import upgrade_async

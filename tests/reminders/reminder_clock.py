@@ -9,8 +9,8 @@ from datetime import datetime, time, timedelta
 import time_machine
 from fixtures_bot import RunningBot
 
-from emulator import ChatMessage, SimulatedUser
 from bot.reminders import DueReminder, FireOutcome, ReminderScheduler
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import ReminderKind
 

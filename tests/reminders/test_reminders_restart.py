@@ -23,8 +23,8 @@ from reminder_clock import (
 )
 from sqlalchemy import select
 
-from emulator import SimulatedUser
 from bot.reminders import FIRE_CONCURRENCY
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import ReminderSent
 
