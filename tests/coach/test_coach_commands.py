@@ -61,7 +61,7 @@ async def test_members_splits_a_long_list_into_messages_under_telegrams_limit(
     def replies() -> list[str]:
         return [m.text or "" for m in coach.messages if m.from_bot]
 
-    await running_emulator.wait_until(lambda: "\n".join(replies()).count("not set up") == 120)
+    await running_bot.emulator.wait_until(lambda: "\n".join(replies()).count("not set up") == 120)
     assert len(replies()) > 1
     assert all(len(text) < 4096 for text in replies())
 

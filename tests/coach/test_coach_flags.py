@@ -113,7 +113,7 @@ async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
 async def test_every_coach_chat_gets_the_alert(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    second = running_emulator.user(user_id=900_002, first_name="Sam", known=True)
+    second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
     running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
     await check_in(running_bot, maya, 9)
     await coach.wait_for_message(is_alert)

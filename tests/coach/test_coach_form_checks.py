@@ -101,7 +101,7 @@ async def test_an_oversized_video_gets_a_clear_message_and_is_not_passed_on(
 async def test_every_coach_chat_can_answer_the_same_form_check(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    second = running_emulator.user(user_id=900_002, first_name="Sam", known=True)
+    second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
     running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
     await maya.send_video(CLIP)
     first_copy = await coach.wait_for_message(is_form_check)

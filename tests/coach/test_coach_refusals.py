@@ -58,7 +58,7 @@ async def test_a_coach_button_is_refused_to_a_member(
     await bot.send_message(maya.id, "forged", reply_markup=keyboards.flag_actions(1, 1))
     await maya.wait_for_message(lambda m: m.text == "forged")
     press = await maya.press(label)
-    await running_emulator.wait_until(lambda: press.answered)
+    await running_bot.emulator.wait_until(lambda: press.answered)
     assert press.answer_text == REFUSAL
     assert press.show_alert
     async with running_bot.services.database.transaction() as session:

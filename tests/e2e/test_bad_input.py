@@ -62,7 +62,7 @@ async def test_forged_callback_data_is_answered_and_ignored(
     last = member.messages[-1]
     for data in ("1:s:999:0:d", "garbage", "1:pn:1:99", "9:ok"):
         query = await member.send_callback(data, last)
-        await running_emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
+        await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     async with running_bot.services.database.transaction() as session:
         stored = await repository.get_member_by_user_id(session, member.id)
         assert stored is not None

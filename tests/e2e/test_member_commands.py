@@ -53,7 +53,7 @@ async def test_delete_erases_the_member_after_confirmation(
     await member.send_command("/delete")
     await member.wait_for_message()
     await member.press("Yes, erase everything")
-    await running_emulator.wait_until(lambda: "erased" in (member.messages[-1].text or ""))
+    await running_bot.emulator.wait_until(lambda: "erased" in (member.messages[-1].text or ""))
     async with running_bot.services.database.transaction() as session:
         assert await repository.get_member_by_user_id(session, member.id) is None
 
@@ -63,7 +63,7 @@ async def test_delete_can_be_cancelled(running_bot: RunningBot, member: Simulate
     await member.send_command("/delete")
     await member.wait_for_message()
     await member.press("No, keep it")
-    await running_emulator.wait_until(
+    await running_bot.emulator.wait_until(
         lambda: "Nothing was erased" in (member.messages[-1].text or "")
     )
     async with running_bot.services.database.transaction() as session:

@@ -35,7 +35,7 @@ async def test_toggling_days_edits_the_day_picker(
     await member.press(PROTOCOL_1)
     picker = await member.wait_for_message(lambda m: has_button(m, "Done"))
     await member.press("Tue")
-    await running_emulator.wait_until(lambda: has_button(picker, "✓ Tue"))
+    await running_bot.emulator.wait_until(lambda: has_button(picker, "✓ Tue"))
     assert has_button(picker, "✓ Mon")
 
 

@@ -45,7 +45,7 @@ async def test_timer_says_when_the_hold_is_over(
     await member.send_command("/today")
     step = await member.wait_for_message(lambda m: has_button(m, "Done"))
     query = await member.press("Timer 2 s", step)
-    await short_hold_emulator.wait_until(lambda: query.answered)
+    await short_hold_bot.emulator.wait_until(lambda: query.answered)
     assert "Timer started: 2 s" in (query.answer_text or "")
     times_up = await member.wait_for_message(timeout=5)
     assert times_up.text == "Time's up for Wall Sit (Block A)."

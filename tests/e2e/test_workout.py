@@ -170,7 +170,7 @@ async def test_button_of_a_finished_session_changes_nothing(
     await member.press("Done", first)
     await answer_every_step(member)
     query = await member.send_callback(done_data or "", first)
-    await running_emulator.wait_until(lambda: query.answered)
+    await running_bot.emulator.wait_until(lambda: query.answered)
     assert "over" in (query.answer_text or "")
     async with running_bot.services.database.transaction() as session:
         stored = await repository.get_member_by_user_id(session, member.id)

@@ -65,7 +65,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
     ]
     for data in forged:
         query = await other.send_callback(data, own_step)
-        await running_emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
+        await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     assert _snapshot(await stored_state(database, member.id)) == before
     async with database.transaction() as session:
         assert await repository.symptom_report_for_session(session, session_id) is None
@@ -94,7 +94,7 @@ async def test_coach_buttons_pressed_by_a_member_do_nothing(
     sent_before = len(other.messages)
     for data in (f"1:ack:{flag.id}", f"1:mem:{maya.id}", "1:ack:1", "1:mem:1"):
         query = await other.send_callback(data, screen)
-        await running_emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
+        await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     async with database.transaction() as session:
         assert [f.id for f in await repository.open_flags(session, maya.id)] == [flag.id]
     shown = [m.text or m.caption or "" for m in other.messages[sent_before:] if m.from_bot]

@@ -49,7 +49,7 @@ def clock_at(bot: RunningBot, start: datetime) -> Iterator[Clock]:
 
 async def planned(bot: RunningBot, member: int, due: datetime | None) -> None:
     """Wait until the member's next reminder job is planned for `due` (None: no job)."""
-    await emulator.wait_until(lambda: scheduler(bot).next_due(member) == due, timeout=5)
+    await bot.emulator.wait_until(lambda: scheduler(bot).next_due(member) == due, timeout=5)
 
 
 class Outcomes:
@@ -74,7 +74,7 @@ class Outcomes:
         def of_kind() -> list[FireOutcome]:
             return [outcome for seen, outcome in self.seen if seen == kind]
 
-        await self._emulator.wait_until(lambda: bool(of_kind()), timeout=5)
+        await self._bot.emulator.wait_until(lambda: bool(of_kind()), timeout=5)
         return of_kind()[0]
 
 
@@ -109,7 +109,7 @@ async def enrolled_member(
     bot: RunningBot, user_id: int, *, paused: bool = False, since: datetime
 ) -> int:
     """A Mon/Wed/Fri 18:00 New York member, set up straight in the database at `since`."""
-    emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
+    bot.emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
     async with bot.services.database.transaction() as session:
         member = await repository.upsert_member(
             session,

@@ -132,12 +132,12 @@ async def test_an_unanswered_reminder_gets_one_nudge_later_that_day(
         clock.move_to(FRIDAY_0700)
         await member.wait_for_message(is_reminder)
         nudge_time = FRIDAY_0700 + running_bot.settings.nudge_after
-        await running_emulator.wait_until(
+        await running_bot.emulator.wait_until(
             lambda: scheduler(running_bot).next_due(who, ReminderKind.NUDGE) == nudge_time
         )
         clock.move_to(nudge_time)
         nudge = await member.wait_for_message(is_nudge)
-        await running_emulator.wait_until(
+        await running_bot.emulator.wait_until(
             lambda: scheduler(running_bot).next_due(who, ReminderKind.NUDGE) is None
         )
     assert "Strengthening and Lengthening" in (nudge.text or "")
@@ -203,7 +203,7 @@ async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_not_tried_aga
         await onboard(member, hour="18:00", zone="America/New_York")
         who = await member_id(running_bot, member)
         outcomes = Outcomes(running_bot)
-        running_emulator.faults.block_chat(member.id)
+        running_bot.emulator.faults.block_chat(member.id)
         clock.move_to(FRIDAY_1800)
         assert await outcomes.first(ReminderKind.REMINDER) == "blocked"
         async with running_bot.services.database.transaction() as session:
@@ -221,9 +221,9 @@ async def test_a_reminder_lost_on_the_network_is_sent_a_minute_later(
     with clock_at(running_bot, THURSDAY_NOON) as clock:
         await onboard(member, hour="18:00", zone="America/New_York")
         who = await member_id(running_bot, member)
-        running_emulator.faults.server_error(calls=1, method="sendMessage")
+        running_bot.emulator.faults.server_error(calls=1, method="sendMessage")
         clock.move_to(FRIDAY_1800)
-        await running_emulator.wait_until(
+        await running_bot.emulator.wait_until(
             lambda: (scheduler(running_bot).next_due(who) or FRIDAY_1800) > FRIDAY_1800
         )
         assert reminders(member) == []

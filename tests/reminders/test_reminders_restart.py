@@ -66,7 +66,7 @@ async def test_a_snoozed_reminder_arrives_at_the_snoozed_time_after_a_restart(
         await running_bot.restart()
         await planned(running_bot, who, snoozed)
         clock.move_to(snoozed)
-        await running_emulator.wait_until(lambda: reminder_count(member) == 2)
+        await running_bot.emulator.wait_until(lambda: reminder_count(member) == 2)
         await planned(running_bot, who, MONDAY_1800)
     assert await _snoozed_until(running_bot, who) is None
 
@@ -123,13 +123,13 @@ async def test_a_fan_out_cut_short_is_finished_after_the_restart_each_member_onc
     before = FRIDAY_1800 - timedelta(hours=1)
     for user_id in users:
         await enrolled_member(running_bot, user_id, since=before)
-    chats = [running_emulator.chat(user_id) for user_id in users]
+    chats = [running_bot.emulator.chat(user_id) for user_id in users]
     with clock_at(running_bot, before) as clock:
         await scheduler(running_bot).rebuild()
         pacer = DeadAfter(slots=5)
         scheduler(running_bot).pacer = pacer
         clock.move_to(FRIDAY_1800)
-        await running_emulator.wait_until(lambda: pacer.held == FIRE_CONCURRENCY)
+        await running_bot.emulator.wait_until(lambda: pacer.held == FIRE_CONCURRENCY)
         async with running_bot.services.database.transaction() as session:
             unsent = list(
                 await session.scalars(select(ReminderSent).where(ReminderSent.sent_at.is_(None)))
@@ -139,7 +139,7 @@ async def test_a_fan_out_cut_short_is_finished_after_the_restart_each_member_onc
 
         pacer.die()
         await running_bot.restart()
-        await running_emulator.wait_until(
+        await running_bot.emulator.wait_until(
             lambda: all(chat.messages for chat in chats), timeout=15
         )
     assert [len([m for m in chat.messages if is_reminder(m)]) for chat in chats] == [1] * 30

@@ -80,8 +80,8 @@ async def test_a_hundred_reminders_due_the_same_minute_each_arrive_once(
     with clock_at(running_bot, BEFORE) as clock:
         assert await scheduler(running_bot).rebuild() == len(users)
         clock.move_to(FRIDAY_1800)
-        chats = [running_emulator.chat(user_id) for user_id in users]
-        await running_emulator.wait_until(
+        chats = [running_bot.emulator.chat(user_id) for user_id in users]
+        await running_bot.emulator.wait_until(
             lambda: all(any(is_reminder(m) for m in chat.messages) for chat in chats),
             timeout=15,
         )
