@@ -158,9 +158,11 @@ class ReminderScheduler:
         grace = self._services.settings.reminder_grace
         since = now - grace
         async with self._services.database.transaction() as session:
-            released = await repository.release_unsent_claims(session, keep_claimed_by=self.boot_id)
-            targets = await repository.active_enrolled_members(session)
-            sent = await repository.reminders_sent_since(
+            released = await repository.reminders.release_unsent_claims(
+                session, keep_claimed_by=self.boot_id
+            )
+            targets = await repository.enrolments.to_remind(session)
+            sent = await repository.reminders.sent_since(
                 session, since - self._services.settings.nudge_after
             )
         if released:
@@ -186,9 +188,9 @@ class ReminderScheduler:
         next reminder time."""
         self.forget_member(member_id)
         async with self._services.database.transaction() as session:
-            await repository.set_snooze(session, member_id, None)
-            member = await repository.get_member(session, member_id)
-            enrolment = await repository.get_active_enrolment(session, member_id)
+            await repository.enrolments.set_snooze(session, member_id, None)
+            member = await repository.members.get(session, member_id)
+            enrolment = await repository.enrolments.active(session, member_id)
         if member is None or enrolment is None or member.inactive or member.onboarded_at is None:
             return None
         settings = reminder_settings(member, enrolment, self._services)
@@ -220,9 +222,9 @@ class ReminderScheduler:
         usual.
         """
         async with self._services.database.transaction() as session:
-            member = await repository.get_member(session, member_id)
-            enrolment = await repository.get_active_enrolment(session, member_id)
-            recent = await repository.reminders_for_member(
+            member = await repository.members.get(session, member_id)
+            enrolment = await repository.enrolments.active(session, member_id)
+            recent = await repository.reminders.for_member(
                 session, member_id, since=now - timedelta(days=1)
             )
         if member is None or enrolment is None or member.inactive:
@@ -240,7 +242,7 @@ class ReminderScheduler:
         if moved is None:
             return None
         async with self._services.database.transaction() as session:
-            await repository.set_snooze(session, member_id, moved)
+            await repository.enrolments.set_snooze(session, member_id, moved)
         self.forget_member(member_id)
         self._plan(DueReminder(member_id, moved, ReminderKind.REMINDER))
         return moved
@@ -310,8 +312,8 @@ class ReminderScheduler:
         services = self._services
         now = services.clock()
         async with services.database.transaction() as session:
-            member = await repository.get_member(session, due.member_id)
-            enrolment = await repository.get_active_enrolment(session, due.member_id)
+            member = await repository.members.get(session, due.member_id)
+            enrolment = await repository.enrolments.active(session, due.member_id)
             if member is None or enrolment is None or member.inactive:
                 return "gone", None
             protocol = services.protocol(enrolment.protocol)
@@ -325,7 +327,7 @@ class ReminderScheduler:
             )
             if due.kind == ReminderKind.NUDGE:
                 reminded_at = due.due_at - services.settings.nudge_after
-                if await repository.sessions_between(session, member.id, reminded_at, now):
+                if await repository.sessions.started_between(session, member.id, reminded_at, now):
                     return "answered", settings
             decision = reminder_decision(
                 settings,
@@ -338,9 +340,9 @@ class ReminderScheduler:
             )
             if decision.choice is None:
                 if snoozed:
-                    await repository.clear_snooze_through(session, member.id, due.due_at)
+                    await repository.enrolments.clear_snooze_through(session, member.id, due.due_at)
                 return decision.outcome, settings
-            claimed = await repository.claim_reminder(
+            claimed = await repository.reminders.claim(
                 session,
                 member.id,
                 decision.choice.key,
@@ -359,7 +361,7 @@ class ReminderScheduler:
         )
         async with self.pacer:
             async with services.database.transaction() as session:
-                sending = await repository.mark_reminder_sending(
+                sending = await repository.reminders.mark_sending(
                     session,
                     member.id,
                     due.kind,
@@ -372,15 +374,15 @@ class ReminderScheduler:
             outcome = await self._send(member.chat_id, text)
         async with services.database.transaction() as session:
             if outcome == "sent":
-                await repository.mark_reminder_sent(
+                await repository.reminders.mark_sent(
                     session, member.id, due.kind, due.due_at, now=services.clock()
                 )
             else:
-                await repository.release_reminder(
+                await repository.reminders.release(
                     session, member.id, due.kind, due.due_at, claimed_by=self.boot_id
                 )
             if snoozed and outcome != "retry":
-                await repository.clear_snooze_through(session, member.id, due.due_at)
+                await repository.enrolments.clear_snooze_through(session, member.id, due.due_at)
         return outcome, settings
 
     async def _send(self, chat_id: int, text: str) -> FireOutcome:

@@ -50,7 +50,7 @@ async def _save_pain(turn: Turn, member_id: int, session_id: int, pain: int) -> 
     if question is not None:
         # Remember the question too, so a typed note can take its "No note" button away.
         async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(
+            await repository.members.set_awaiting(
                 session, member_id, f"note:{result.report_id}:{question.message_id}"
             )
 
@@ -76,7 +76,7 @@ async def on_no_note(turn: Turn, data: cb.NoNote) -> None:
     if member is None or not (member.awaiting or "").startswith("note:"):
         return
     async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(session, member.id, None)
+        await repository.members.set_awaiting(session, member.id, None)
     await turn.say(texts.NOTE_SAVED)
 
 
@@ -89,7 +89,7 @@ async def _handle_flags(turn: Turn, member_id: int, result: CheckInResult) -> bo
         what = ", ".join(result.red_flag_labels) or "pain this strong"
         await turn.say(texts.URGENT_STOP.format(what=what))
         async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(session, member_id, None)
+            await repository.members.set_awaiting(session, member_id, None)
     for flag in result.raised:
         await coach_alerts.notify_flag(turn.bot, turn.services, flag)
     return result.urgent is not None

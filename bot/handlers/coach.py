@@ -65,9 +65,9 @@ def _id_argument(text: str) -> int | None:
 async def _find_member(session: AsyncSession, reference: str) -> Member | None:
     """The member named by "12", "#12" or "@username"."""
     if reference.startswith("@") and len(reference) > 1:
-        return await repository.get_member_by_username(session, reference[1:])
+        return await repository.members.by_username(session, reference[1:])
     member_id = _id_argument(reference)
-    return await repository.get_member(session, member_id) if member_id is not None else None
+    return await repository.members.get(session, member_id) if member_id is not None else None
 
 
 def _protocol_titles(turn: Turn) -> dict[str, str]:
@@ -89,13 +89,13 @@ async def members(turn: Turn, args: list[str]) -> None:
 async def _member_rows(turn: Turn) -> list[coach_texts.MemberRow]:
     """The /members lines, from a fixed number of queries whatever the number of members."""
     async with turn.services.database.transaction() as session:
-        everyone = await repository.list_members(session)
+        everyone = await repository.members.everyone(session)
         week_starts = {
             member.id: week_bounds(turn.now, ZoneInfo(member.time_zone))[0] for member in everyone
         }
         since = min(week_starts.values(), default=turn.now)
-        finished = await repository.finished_sessions_since(session, since)
-        last_pain = await repository.latest_pain_by_member(session)
+        finished = await repository.sessions.finished_since(session, since)
+        last_pain = await repository.check_ins.latest_pain_by_member(session)
     done: dict[int, int] = {}
     for row in finished:
         if row.finished_at is not None and row.finished_at >= week_starts[row.member_id]:
@@ -143,16 +143,16 @@ async def on_open_member(turn: Turn, data: cb.OpenMember) -> None:
 
 async def _show_member(turn: Turn, member_id: int) -> None:
     async with turn.services.database.transaction() as session:
-        found = await repository.get_member(session, member_id)
+        found = await repository.members.get(session, member_id)
         if found is None:
             await turn.say(coach_texts.NO_SUCH_MEMBER.format(reference=f"#{member_id}"))
             return
-        enrolment = await repository.get_active_enrolment(session, member_id)
+        enrolment = await repository.enrolments.active(session, member_id)
         zone = ZoneInfo(found.time_zone)
         done = await workouts.done_sessions(session, member_id, zone, turn.now)
         check_ins = await history(session, member_id)
-        flags = await repository.open_flags(session, member_id)
-        checks = await repository.recent_form_checks(session, member_id, RECENT_FORM_CHECKS)
+        flags = await repository.flags.unacknowledged(session, member_id)
+        checks = await repository.form_checks.recent(session, member_id, RECENT_FORM_CHECKS)
     protocol = turn.services.protocol(enrolment.protocol) if enrolment else None
     detail = coach_texts.MemberDetail(
         member=found,
@@ -177,7 +177,7 @@ async def flags(turn: Turn, args: list[str]) -> None:
         await turn.say(coach_texts.USAGE_FLAGS)
         return
     async with turn.services.database.transaction() as session:
-        open_flags = await repository.open_flags_with_members(session)
+        open_flags = await repository.flags.unacknowledged_with_members(session)
     if not open_flags:
         await turn.say(coach_texts.NO_OPEN_FLAGS)
         return
@@ -212,14 +212,14 @@ async def on_acknowledge(turn: Turn, data: cb.AcknowledgeFlag) -> None:
 async def _acknowledge(turn: Turn, flag_id: int) -> str:
     """Acknowledge the flag as this coach, now; the answer to show the coach."""
     async with turn.services.database.transaction() as session:
-        flag = await repository.acknowledge_flag(
+        flag = await repository.flags.acknowledge(
             session, flag_id, coach_user_id=turn.user_id, now=turn.now
         )
         if flag is not None:
-            flagged = await repository.get_member(session, flag.member_id)
+            flagged = await repository.members.get(session, flag.member_id)
             name = flagged.name if flagged else f"member #{flag.member_id}"
             return coach_texts.FLAG_ACKNOWLEDGED.format(flag_id=flag_id, name=name)
-        existing = await repository.get_flag(session, flag_id)
+        existing = await repository.flags.get(session, flag_id)
         if existing is None:
             return coach_texts.NO_SUCH_FLAG.format(flag_id=flag_id)
         zone = ZoneInfo(turn.services.settings.tz)
@@ -245,7 +245,7 @@ async def assign(turn: Turn, args: list[str]) -> None:
         if found is None:
             await turn.say(coach_texts.NO_SUCH_MEMBER.format(reference=reference[:64]))
             return
-        current = await repository.get_active_enrolment(session, found.id)
+        current = await repository.enrolments.active(session, found.id)
         if current is None or found.onboarded_at is None:
             await turn.say(coach_texts.NOT_SET_UP.format(name=found.name))
             return
@@ -254,7 +254,7 @@ async def assign(turn: Turn, args: list[str]) -> None:
                 coach_texts.ALREADY_ON_PROTOCOL.format(name=found.name, title=protocol.title)
             )
             return
-        await repository.enrol(
+        await repository.enrolments.enrol(
             session,
             found.id,
             protocol=protocol.name,
@@ -299,8 +299,8 @@ async def export(turn: Turn, args: list[str]) -> None:
         await turn.say(coach_texts.USAGE_EXPORT)
         return
     async with turn.services.database.transaction() as session:
-        sessions = await repository.all_sessions_with_members(session)
-        check_ins = await repository.all_check_ins_with_members(session)
+        sessions = await repository.sessions.all_with_members(session)
+        check_ins = await repository.check_ins.all_with_members(session)
     if not sessions and not check_ins:
         await turn.say(coach_texts.EXPORT_EMPTY)
         return

@@ -86,7 +86,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
         return
     session_id, step_index, exercise = await _exercise_for(turn, member)
     async with turn.services.database.transaction() as session:
-        check = await repository.add_form_check(
+        check = await repository.form_checks.add(
             session,
             member.id,
             file_id=file_id,
@@ -98,7 +98,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
             now=turn.now,
         )
         if (member.awaiting or "").startswith("video:"):
-            await repository.set_awaiting(session, member.id, None)
+            await repository.members.set_awaiting(session, member.id, None)
     archive_form_video(turn.context.application, turn.services, check)
     caption = coach_texts.form_check_caption(check.id, member, exercise)
     for chat_id in turn.services.settings.coach_chat_ids:
@@ -112,7 +112,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
             )
             continue
         async with turn.services.database.transaction() as session:
-            await repository.set_form_check_coach_message(
+            await repository.form_checks.set_coach_message(
                 session, check.id, chat_id=chat_id, message_id=copy.message_id
             )
     await turn.say(texts.VIDEO_SENT)
@@ -121,14 +121,14 @@ async def on_upload(turn: Turn, message: Message) -> None:
 async def _form_check_replied_to(turn: Turn, replied_to: Message) -> FormCheck | None:
     """The form check whose copy the coach replied to (see the module notes)."""
     async with turn.services.database.transaction() as session:
-        check = await repository.form_check_by_coach_message(
+        check = await repository.form_checks.by_coach_message(
             session, turn.chat_id, replied_to.message_id
         )
         if check is not None:
             return check
         from_bot = replied_to.from_user is not None and replied_to.from_user.id == turn.bot.id
         check_id = coach_texts.form_check_id(replied_to.caption) if from_bot else None
-        return await repository.get_form_check(session, check_id) if check_id else None
+        return await repository.form_checks.get(session, check_id) if check_id else None
 
 
 async def on_coach_reply(turn: Turn, message: Message) -> bool:
@@ -147,7 +147,7 @@ async def on_coach_reply(turn: Turn, message: Message) -> bool:
         await turn.say(coach_texts.COACH_REPLY_UNKNOWN)
         return True
     async with turn.services.database.transaction() as session:
-        member = await repository.get_member(session, check.member_id)
+        member = await repository.members.get(session, check.member_id)
     if member is None:
         await turn.say(coach_texts.COACH_REPLY_MEMBER_GONE)
         return True
@@ -175,6 +175,6 @@ async def on_coach_reply(turn: Turn, message: Message) -> bool:
         return True
     async with turn.services.database.transaction() as session:
         reply_text = message.text or message.caption or ""
-        await repository.set_form_check_reply(session, check.id, reply=reply_text, now=turn.now)
+        await repository.form_checks.set_reply(session, check.id, reply=reply_text, now=turn.now)
     await turn.say(coach_texts.COACH_REPLY_SENT.format(name=member.name))
     return True

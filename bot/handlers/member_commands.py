@@ -34,14 +34,14 @@ async def progress(turn: Turn, _args: list[str]) -> None:
         return
     zone = ZoneInfo(member.time_zone)
     async with turn.services.database.transaction() as session:
-        enrolment = await repository.get_active_enrolment(session, member.id)
+        enrolment = await repository.enrolments.active(session, member.id)
         protocol = turn.services.protocol(enrolment.protocol) if enrolment else None
         if protocol is None:
             await turn.say(texts.NOT_ENROLLED)
             return
         done = await workouts.done_sessions(session, member.id, zone, turn.now)
         start, _ = week_bounds(turn.now - timedelta(weeks=STREAK_LOOKBACK_WEEKS), zone)
-        year = await repository.sessions_between(session, member.id, start, turn.now)
+        year = await repository.sessions.started_between(session, member.id, start, turn.now)
         check_ins = await history(session, member.id)
     counts = workouts.week_counts(protocol, done, zone, turn.now)
     finished = [row.finished_at for row in year if row.status == SessionStatus.FINISHED]
@@ -87,7 +87,7 @@ async def _set_paused(turn: Turn, paused: bool) -> None:
         await turn.say(texts.ALREADY_PAUSED if paused else texts.ALREADY_RUNNING)
         return
     async with turn.services.database.transaction() as session:
-        await repository.set_paused(session, member.id, paused)
+        await repository.members.set_paused(session, member.id, paused)
     reminders = turn.services.reminders
     next_at = await reminders.reschedule_member(member.id) if reminders is not None else None
     if paused:
@@ -139,7 +139,7 @@ async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
         await turn.edit_pressed(texts.DELETE_CANCELLED)
         return
     async with turn.services.database.transaction() as session:
-        await repository.delete_member(session, member.id)
+        await repository.members.delete(session, member.id)
     if turn.services.reminders is not None:
         turn.services.reminders.forget_member(member.id)
     await turn.edit_pressed(texts.DELETED)

@@ -24,7 +24,7 @@ async def start(turn: Turn, _args: list[str]) -> None:
     user = turn.update.effective_user
     assert user is not None
     async with turn.services.database.transaction() as session:
-        member = await repository.upsert_member(
+        member = await repository.members.upsert(
             session,
             telegram_user_id=turn.user_id,
             chat_id=turn.chat_id,
@@ -33,8 +33,8 @@ async def start(turn: Turn, _args: list[str]) -> None:
             time_zone=turn.services.settings.tz,
             now=turn.now,
         )
-        await repository.set_awaiting(session, member.id, None)
-        enrolment = await repository.get_active_enrolment(session, member.id)
+        await repository.members.set_awaiting(session, member.id, None)
+        enrolment = await repository.enrolments.active(session, member.id)
     if member.consent_at is None:
         await turn.say(texts.DISCLAIMER.format(name=user.first_name), keyboards.consent())
     elif member.onboarded_at is None or enrolment is None:
@@ -80,21 +80,21 @@ def _protocol_title(turn: Turn, name: str) -> str:
 
 async def _member_and_enrolment(turn: Turn) -> tuple[Member | None, Enrolment | None]:
     async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
+        member = await repository.members.by_user_id(session, turn.user_id)
         if member is None:
             return None, None
-        return member, await repository.get_active_enrolment(session, member.id)
+        return member, await repository.enrolments.active(session, member.id)
 
 
 async def on_consent(turn: Turn, _data: cb.Consent) -> None:
     async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
+        member = await repository.members.by_user_id(session, turn.user_id)
         if member is None:
             await turn.toast(texts.NOT_ENROLLED)
             return
         if member.consent_at is None:
-            await repository.set_consent(session, member.id, turn.now)
-        enrolment = await repository.get_active_enrolment(session, member.id)
+            await repository.members.set_consent(session, member.id, turn.now)
+        enrolment = await repository.enrolments.active(session, member.id)
     await turn.toast()
     await turn.edit_pressed(texts.DISCLAIMER.format(name=member.name) + "\n\n✅ Accepted")
     await _ask_next(turn, member, enrolment)
@@ -107,7 +107,7 @@ async def on_protocol(turn: Turn, data: cb.ChooseProtocol) -> None:
         await turn.toast(texts.SESSION_OVER)
         return
     async with turn.services.database.transaction() as session:
-        enrolment = await repository.enrol(
+        enrolment = await repository.enrolments.enrol(
             session,
             member.id,
             protocol=protocol.name,
@@ -130,7 +130,7 @@ async def on_toggle_day(turn: Turn, data: cb.ToggleDay) -> None:
         return
     days = enrolment.workout_days ^ {data.weekday}
     async with turn.services.database.transaction() as session:
-        await repository.set_enrolment_schedule(session, enrolment.id, workout_days=days)
+        await repository.enrolments.set_schedule(session, enrolment.id, workout_days=days)
     await turn.toast()
     await turn.edit_pressed(
         _days_question(turn, enrolment.protocol), keyboards.days(frozenset(days))
@@ -149,7 +149,7 @@ async def on_days_chosen(turn: Turn, _data: cb.DaysChosen) -> None:
     names = ", ".join(texts.WEEKDAY_NAMES[day] for day in sorted(enrolment.workout_days))
     await turn.edit_pressed(f"Reminder days: {names} ✅")
     async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(session, member.id, "time")
+        await repository.members.set_awaiting(session, member.id, "time")
     await turn.say(texts.CHOOSE_TIME, keyboards.hours())
 
 
@@ -173,9 +173,9 @@ async def _save_time(turn: Turn, at: time) -> bool:
         await turn.say(texts.NOT_ENROLLED)
         return False
     async with turn.services.database.transaction() as session:
-        await repository.set_enrolment_schedule(session, enrolment.id, reminder_time=at)
+        await repository.enrolments.set_schedule(session, enrolment.id, reminder_time=at)
         next_question = "zone" if member.onboarded_at is None else None
-        await repository.set_awaiting(session, member.id, next_question)
+        await repository.members.set_awaiting(session, member.id, next_question)
     if member.onboarded_at is None:
         await turn.say(texts.CHOOSE_ZONE, keyboards.zones(turn.services.settings.tz))
     else:
@@ -203,13 +203,13 @@ async def on_typed_zone(turn: Turn, text: str, _argument: str) -> None:
 
 async def _save_zone(turn: Turn, zone: str) -> None:
     async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
+        member = await repository.members.by_user_id(session, turn.user_id)
         if member is None:
             return
-        await repository.set_time_zone(session, member.id, zone)
-        await repository.set_awaiting(session, member.id, None)
+        await repository.members.set_time_zone(session, member.id, zone)
+        await repository.members.set_awaiting(session, member.id, None)
         if member.onboarded_at is None:
-            await repository.set_onboarded(session, member.id, turn.now)
+            await repository.members.set_onboarded(session, member.id, turn.now)
     await _settings_saved(turn)
 
 
@@ -243,7 +243,7 @@ async def on_settings(turn: Turn, data: cb.Settings) -> None:
         await _ask_days(turn, enrolment)
     else:
         async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(session, member.id, "zone")
+            await repository.members.set_awaiting(session, member.id, "zone")
         await turn.say(texts.CHOOSE_ZONE, keyboards.zones(member.time_zone))
 
 

@@ -43,7 +43,7 @@ class Turn:
 
     async def member(self) -> Member | None:
         async with self.services.database.transaction() as session:
-            return await repository.get_member_by_user_id(session, self.user_id)
+            return await repository.members.by_user_id(session, self.user_id)
 
     async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message | None:
         """Send a message to the chat this update came from."""

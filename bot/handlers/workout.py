@@ -139,7 +139,7 @@ async def on_video_button(turn: Turn, data: cb.StepVideo) -> None:
         await turn.toast(texts.SESSION_OVER)
         return
     async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(
+        await repository.members.set_awaiting(
             session, member.id, f"video:{data.session_id}:{data.step_index}"
         )
     await turn.toast()

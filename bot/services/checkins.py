@@ -37,8 +37,8 @@ class CheckInResult:
 
 async def history(session: AsyncSession, member_id: int) -> list[CheckIn]:
     """The member's recent check-ins, each numbered by the session it followed."""
-    reports = await repository.recent_symptom_reports(session, member_id, HISTORY_LENGTH)
-    numbers = await repository.finished_session_numbers(session, member_id)
+    reports = await repository.check_ins.recent(session, member_id, HISTORY_LENGTH)
+    numbers = await repository.sessions.finished_numbers(session, member_id)
     return [_check_in(report, numbers) for report in reports]
 
 
@@ -52,13 +52,13 @@ async def record_pain(
 ) -> CheckInResult | None:
     """Store the pain score after a session; None if this session already has one."""
     async with services.database.transaction() as session:
-        existing = await repository.symptom_report_for_session(session, session_id)
+        existing = await repository.check_ins.for_session(session, session_id)
         if existing is not None:
             return None
-        report = await repository.add_symptom_report(
+        report = await repository.check_ins.add(
             session, member_id, pain=pain, session_id=session_id, now=now
         )
-        await repository.set_awaiting(session, member_id, f"note:{report.id}")
+        await repository.members.set_awaiting(session, member_id, f"note:{report.id}")
         return await _evaluate(services, session, member_id, report, now)
 
 
@@ -67,8 +67,8 @@ async def record_note(
 ) -> CheckInResult | None:
     """Add the member's note to their check-in; None if the check-in is gone."""
     async with services.database.transaction() as session:
-        report = await repository.set_symptom_note(session, report_id, member_id, note[:MAX_NOTE])
-        await repository.set_awaiting(session, member_id, None)
+        report = await repository.check_ins.set_note(session, report_id, member_id, note[:MAX_NOTE])
+        await repository.members.set_awaiting(session, member_id, None)
         if report is None:
             return None
         return await _evaluate(services, session, member_id, report, now)
@@ -91,7 +91,7 @@ async def _evaluate(
         decisions.append(worsening)
     raised = []
     for decision in decisions:
-        flag = await repository.raise_flag(
+        flag = await repository.flags.add(
             session, member_id, FlagKind(decision.kind), decision.reason, now=now
         )
         if flag is not None:

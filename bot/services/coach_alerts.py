@@ -37,7 +37,7 @@ def pain_chart(member: Member, check_ins: Sequence[CheckIn], threshold: int | No
 async def notify_flag(bot: AnyBot, services: BotServices, flag: Flag) -> None:
     """Send the flag, its history and a pain chart to every coach chat."""
     async with services.database.transaction() as session:
-        member = await repository.get_member(session, flag.member_id)
+        member = await repository.members.get(session, flag.member_id)
         if member is None:
             return
         check_ins = await history(session, member.id)

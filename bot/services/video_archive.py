@@ -73,7 +73,7 @@ async def _archive(bot: Bot, services: BotServices, check: FormCheck, directory:
     try:
         await _download(bot, check.file_id, target, local=services.settings.telegram_local_mode)
         async with services.database.transaction() as session:
-            await repository.set_form_check_archived_path(session, check.id, str(target))
+            await repository.form_checks.set_archived_path(session, check.id, str(target))
     except Exception:
         # The log names the form check, never a file URL: in cloud mode it holds the token.
         log.exception("could not archive the video of form check %s", check.id)

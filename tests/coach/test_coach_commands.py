@@ -47,7 +47,7 @@ async def test_members_splits_a_long_list_into_messages_under_telegrams_limit(
 ) -> None:
     async with running_bot.services.database.transaction() as session:
         for number in range(120):
-            await repository.upsert_member(
+            await repository.members.upsert(
                 session,
                 telegram_user_id=500_000 + number,
                 chat_id=500_000 + number,
@@ -127,7 +127,7 @@ async def test_ack_records_the_coach_and_the_time(
     answer = await ask(coach, "/ack", "1")
     assert answer.startswith("Flag #1 for Maya acknowledged.")
     async with running_bot.services.database.transaction() as session:
-        flag = await repository.get_flag(session, 1)
+        flag = await repository.flags.get(session, 1)
     assert flag is not None
     assert flag.acknowledged_by == coach.id
     assert flag.acknowledged_at is not None
@@ -181,7 +181,7 @@ async def test_assign_moves_the_member_keeping_days_and_time_and_tells_them(
     assert "Mon, Wed, Fri at 18:00 (UTC)" in (told.text or "")
     member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
-        enrolment = await repository.get_active_enrolment(session, member.id)
+        enrolment = await repository.enrolments.active(session, member.id)
     assert enrolment is not None
     assert enrolment.protocol == "7-exercise-protocol-lower-back-relief"
     assert enrolment.workout_days == frozenset({0, 2, 4})
@@ -234,7 +234,7 @@ async def test_export_defuses_notes_a_spreadsheet_would_run_as_formulas(
 ) -> None:
     member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
-        await repository.add_symptom_report(
+        await repository.check_ins.add(
             session, member.id, pain=None, note="=HYPERLINK(1)", now=running_bot.services.clock()
         )
     await coach.send_command("/export")

@@ -105,7 +105,9 @@ async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
     second = await check_in(running_bot, maya, 10)
     assert "Please stop the protocol" in (second.text or "")
     async with running_bot.services.database.transaction() as session:
-        flags = await repository.open_flags(session, (await stored_member(running_bot, maya)).id)
+        flags = await repository.flags.unacknowledged(
+            session, (await stored_member(running_bot, maya)).id
+        )
     assert [flag.kind for flag in flags] == [FlagKind.URGENT]
     assert len([m for m in coach.messages if is_alert(m)]) == 1
 

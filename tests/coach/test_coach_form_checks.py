@@ -51,7 +51,7 @@ async def test_the_coach_reply_reaches_the_member_quoted_with_the_exercise(
     reply = await maya.wait_for_message(lambda m: "Your coach" in (m.text or ""))
     assert reply.text == "Your coach on Crawling:\nKeep your hips lower"
     async with running_bot.services.database.transaction() as session:
-        check = await repository.get_form_check(session, 1)
+        check = await repository.form_checks.get(session, 1)
     assert check is not None
     assert check.coach_reply == "Keep your hips lower"
 

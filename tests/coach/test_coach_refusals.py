@@ -29,7 +29,7 @@ async def maya(running_bot: RunningBot, member: SimulatedUser) -> SimulatedUser:
     member.chat.known = True
     now = running_bot.services.clock()
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.upsert_member(
+        stored = await repository.members.upsert(
             session,
             telegram_user_id=member.id,
             chat_id=member.id,
@@ -38,7 +38,7 @@ async def maya(running_bot: RunningBot, member: SimulatedUser) -> SimulatedUser:
             time_zone="UTC",
             now=now,
         )
-        await repository.raise_flag(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)
+        await repository.flags.add(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)
     return member
 
 
@@ -62,7 +62,7 @@ async def test_a_coach_button_is_refused_to_a_member(
     assert press.answer_text == REFUSAL
     assert press.show_alert
     async with running_bot.services.database.transaction() as session:
-        flag = await repository.get_flag(session, 1)
+        flag = await repository.flags.get(session, 1)
     assert flag is not None
     assert flag.acknowledged_at is None
     assert maya.messages[-1].text == "forged"

@@ -49,7 +49,7 @@ async def _snooze_fridays_reminder(clock: Clock, member: SimulatedUser) -> None:
 
 async def _snoozed_until(bot: RunningBot, who: int) -> datetime | None:
     async with bot.services.database.transaction() as session:
-        enrolment = await repository.get_active_enrolment(session, who)
+        enrolment = await repository.enrolments.active(session, who)
     assert enrolment is not None
     return enrolment.snoozed_until
 
