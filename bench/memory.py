@@ -22,7 +22,7 @@ from bench.harness import bot_environment, bot_process, fresh_database, mark, se
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotServices, install
-from bot.reminders import ReminderScheduler
+from bot.jobs.reminders import ReminderScheduler
 from emulator import BotApiEmulator
 from protocols.loader import load_protocol_library
 from storage.database import Database

@@ -15,8 +15,8 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
+from bot.jobs.reminders import ReminderScheduler
 from bot.rate_limit import PacedRateLimiter
-from bot.reminders import ReminderScheduler
 from bot.render import texts
 from protocols.loader import load_protocol_library
 from storage.database import Database

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str = Field("", description="The token @BotFather gave the bot.")
     coach_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
     database_url: str = DEFAULT_DATABASE_URL
-    tz: str = Field("UTC", description="Time zone offered first to new members.")
+    tz: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone offered first to new members.")
     protocols_dir: Path | None = None
 
     telegram_api_base_url: str = TELEGRAM_CLOUD_API
@@ -72,14 +72,15 @@ class Settings(BaseSettings):
                 ) from None
         return value
 
-    @field_validator("tz")
+    @field_validator("tz", mode="before")
     @classmethod
-    def _known_time_zone(cls, value: str) -> str:
+    def _known_time_zone(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
         try:
-            ZoneInfo(value)
+            return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from None
-        return value
 
     def require_token(self) -> str:
         """The token for a real run, or a `ConfigError` naming the variable."""

@@ -8,16 +8,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
-from protocols.schema import Protocol
+from protocols.schema import Protocol as ProtocolData
 from storage.database import Database
-
-if TYPE_CHECKING:
-    from bot.reminders import ReminderScheduler
 
 Clock = Callable[[], datetime]
 _SERVICES_KEY = "services"
@@ -53,16 +50,27 @@ class MemberLocks:
                 del self._locks[user_id]
 
 
+class ReminderPlanner(Protocol):
+    """What the services ask of the reminder scheduler (`bot.jobs.reminders`), which plans the
+    APScheduler jobs: re-plan a member after a change, forget one, move today's reminder."""
+
+    async def reschedule_member(self, member_id: int) -> datetime | None: ...
+
+    def forget_member(self, member_id: int) -> None: ...
+
+    async def snooze(self, member_id: int, now: datetime) -> datetime | None: ...
+
+
 @dataclass
 class BotServices:
     settings: Settings
     database: Database
-    library: dict[str, Protocol]
+    library: dict[str, ProtocolData]
     clock: Clock = utc_now
     locks: MemberLocks = field(default_factory=MemberLocks)
-    reminders: ReminderScheduler | None = None
+    reminders: ReminderPlanner | None = None
 
-    def protocol(self, name: str) -> Protocol | None:
+    def protocol(self, name: str) -> ProtocolData | None:
         return self.library.get(name)
 
     def is_coach(self, chat_id: int | None) -> bool:

@@ -14,11 +14,19 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.rules.weekly_cap import DoneSession, WorkoutCap, WorkoutChoice, choose_workout, week_bounds
+from bot.rules.local_time import week_bounds
+from bot.rules.weekly_cap import (
+    DoneSession,
+    WorkoutChoice,
+    choose_workout,
+    week_counts,
+    workout_caps,
+)
 from protocols.expand import Step, expand_workout
 from protocols.schema import Protocol, Workout
 from storage import repository
-from storage.models import Member, SessionStatus, StepOutcome, WorkoutSession
+from storage.awaiting import AwaitPain, AwaitVideo
+from storage.models import SessionStatus, StepOutcome, WorkoutSession
 
 
 @dataclass(frozen=True)
@@ -112,22 +120,6 @@ async def done_sessions(
     return [DoneSession(row.workout_key, row.finished_at) for row in rows if row.finished_at]
 
 
-def workout_caps(protocol: Protocol) -> list[WorkoutCap]:
-    return [WorkoutCap(workout.key, workout.weekly_cap) for workout in protocol.workouts]
-
-
-def week_counts(
-    protocol: Protocol, done: list[DoneSession], zone: ZoneInfo, now: datetime
-) -> dict[str, tuple[int, int]]:
-    """(done this week, cap) for every workout of the protocol, in protocol order."""
-    start, end = week_bounds(now, zone)
-    counts = {workout.key: 0 for workout in protocol.workouts}
-    for item in done:
-        if start <= item.finished_at < end and item.workout_key in counts:
-            counts[item.workout_key] += 1
-    return {workout.key: (counts[workout.key], workout.weekly_cap) for workout in protocol.workouts}
-
-
 def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
     protocol = services.protocol(row.protocol)
     if protocol is None:
@@ -139,9 +131,12 @@ def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
     return StepView(row.id, workout, steps[row.current_step], len(steps))
 
 
-async def start_or_resume(services: BotServices, member: Member, now: datetime) -> StartResult:
+async def start_or_resume(services: BotServices, user_id: int, now: datetime) -> StartResult:
     """Resume the session in progress, or start the workout that is due now."""
     async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return NotEnrolled()
         open_row = await repository.sessions.open_for(session, member.id)
         if open_row is not None:
             view = _view(services, open_row)
@@ -152,11 +147,11 @@ async def start_or_resume(services: BotServices, member: Member, now: datetime) 
         protocol = services.protocol(enrolment.protocol) if enrolment else None
         if enrolment is None or protocol is None or member.onboarded_at is None:
             return NotEnrolled()
-        zone = ZoneInfo(member.time_zone)
+        zone = member.time_zone
         done = await done_sessions(session, member.id, zone, now)
         choice = choose_workout(workout_caps(protocol), done, now, zone)
         if choice is None:
-            return WeekComplete(week_counts(protocol, done, zone, now), protocol)
+            return WeekComplete(week_counts(protocol, done, now, zone), protocol)
         row = await repository.sessions.start(
             session, member.id, protocol=protocol.name, workout_key=choice.key, now=now
         )
@@ -165,11 +160,43 @@ async def start_or_resume(services: BotServices, member: Member, now: datetime) 
         return Started(view, choice)
 
 
-async def current_step(services: BotServices, member: Member) -> StepView | None:
-    """The step the member is on, if a session is running."""
+async def current_step(
+    services: BotServices, session: AsyncSession, member_id: int
+) -> StepView | None:
+    """The step the member is on, if a session is running (inside the caller's unit of work)."""
+    row = await repository.sessions.open_for(session, member_id)
+    return _view(services, row) if row is not None else None
+
+
+async def step_being_shown(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> StepView | None:
+    """The member's current step, if it is the one named (by a timer button); else None."""
     async with services.database.transaction() as session:
-        row = await repository.sessions.open_for(session, member.id)
-        return _view(services, row) if row is not None else None
+        member = await repository.members.by_user_id(session, user_id)
+        view = await current_step(services, session, member.id) if member else None
+    if view is None or view.session_id != session_id or view.step.index != step_index:
+        return None
+    return view
+
+
+async def film_step(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> StepView | None:
+    """The member wants to film a step of their running session: their next video belongs to
+    it. The step, or None when the button is stale."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        view = await current_step(services, session, member.id) if member else None
+        if member is None or view is None or view.session_id != session_id:
+            return None
+        steps = expand_workout(view.workout)
+        if not 0 <= step_index < len(steps):
+            return None
+        await repository.members.set_awaiting(
+            session, member.id, AwaitVideo(session_id, step_index)
+        )
+    return StepView(session_id, view.workout, steps[step_index], view.step_count)
 
 
 async def remember_step_message(services: BotServices, session_id: int, message_id: int) -> None:
@@ -215,7 +242,7 @@ async def answer_step(
             )
             return Advanced(view, outcome, next_view, None)
         await repository.sessions.finish(session, session_id, now=now)
-        await repository.members.set_awaiting(session, member.id, f"pain:{session_id}")
+        await repository.members.set_awaiting(session, member.id, AwaitPain(session_id))
         results = await repository.sessions.step_results(session, session_id)
         tally = {kind: sum(1 for r in results if r.outcome == kind) for kind in StepOutcome}
         summary = SessionSummary(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage.awaiting import Awaiting
 from storage.models import Member
 from storage.repository.dialect import insert_for
 
@@ -40,7 +42,7 @@ async def upsert(
     chat_id: int,
     name: str,
     username: str | None,
-    time_zone: str,
+    time_zone: ZoneInfo,
     now: datetime,
 ) -> Member:
     """The member for this Telegram user, created on first contact, never duplicated.
@@ -86,12 +88,12 @@ async def set_onboarded(session: AsyncSession, member_id: int, onboarded_at: dat
     await _update(session, member_id, onboarded_at=onboarded_at)
 
 
-async def set_time_zone(session: AsyncSession, member_id: int, time_zone: str) -> None:
+async def set_time_zone(session: AsyncSession, member_id: int, time_zone: ZoneInfo) -> None:
     await _update(session, member_id, time_zone=time_zone)
 
 
-async def set_awaiting(session: AsyncSession, member_id: int, awaiting: str | None) -> None:
-    """Remember which free-text reply the bot waits for, e.g. "pain_note:12" (None: nothing)."""
+async def set_awaiting(session: AsyncSession, member_id: int, awaiting: Awaiting | None) -> None:
+    """Remember what the bot waits for the member to send next (None: nothing)."""
     await _update(session, member_id, awaiting=awaiting)
 
 

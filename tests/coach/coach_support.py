@@ -8,6 +8,7 @@ from fixtures_bot import RunningBot
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
+from storage.awaiting import AwaitPain
 from storage.models import Member
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -53,7 +54,7 @@ async def check_in(bot: RunningBot, user: SimulatedUser, pain: int) -> ChatMessa
             now=now - timedelta(minutes=30),
         )
         await repository.sessions.finish(session, row.id, now=now)
-        await repository.members.set_awaiting(session, member.id, f"pain:{row.id}")
+        await repository.members.set_awaiting(session, member.id, AwaitPain(row.id))
     await user.send_text(str(pain))
     return await user.wait_for_message()
 

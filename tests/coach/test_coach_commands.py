@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from coach_support import check_in, seed_sessions, stored_member
@@ -53,7 +54,7 @@ async def test_members_splits_a_long_list_into_messages_under_telegrams_limit(
                 chat_id=500_000 + number,
                 name=f"Member with a rather long display name {number}",
                 username=None,
-                time_zone="UTC",
+                time_zone=ZoneInfo("UTC"),
                 now=running_bot.services.clock(),
             )
     await coach.send_command("/members")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from fixtures_bot import RunningBot
 
@@ -35,7 +37,7 @@ async def maya(running_bot: RunningBot, member: SimulatedUser) -> SimulatedUser:
             chat_id=member.id,
             name="Maya",
             username="maya",
-            time_zone="UTC",
+            time_zone=ZoneInfo("UTC"),
             now=now,
         )
         await repository.flags.add(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)

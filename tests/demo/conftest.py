@@ -14,7 +14,9 @@ from bot.demo.server import Demo
 @pytest.fixture
 async def demo(tmp_path: Path) -> AsyncIterator[Demo]:
     settings = Settings(
-        _env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}", tz="UTC"
+        _env_file=None,
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}",
+        tz="UTC",
     )
     async with Demo(settings, host="127.0.0.1", port=0) as running:
         yield running

@@ -16,7 +16,7 @@ async def test_onboarding_stores_protocol_days_time_and_zone(
         stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
         enrolment = await repository.enrolments.active(session, stored.id)
-    assert stored.time_zone == "America/New_York"
+    assert stored.time_zone.key == "America/New_York"
     assert stored.consent_at is not None
     assert stored.onboarded_at is not None
     assert enrolment is not None

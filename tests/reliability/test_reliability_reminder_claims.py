@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
 
-from bot.reminders import DueReminder
+from bot.jobs.reminders import DueReminder
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.database import Database
@@ -121,7 +122,7 @@ async def _members_due_a_few_minutes_ago(
     """`FAN_OUT` members reminded every day at a local time five minutes before `now`, in a
     time zone where that is around noon (so never in quiet hours): all due at start-up."""
     offset = 12 - now.hour  # UTC+offset is around noon; Etc/GMT names flip the sign
-    zone = f"Etc/GMT{-offset:+d}"
+    zone = ZoneInfo(f"Etc/GMT{-offset:+d}")
     local = now + timedelta(hours=offset) - timedelta(minutes=5)
     async with database.transaction() as session:
         for user_id in range(500_000, 500_000 + FAN_OUT):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import time_machine
 from fixtures_bot import RunningBot
 
-from bot.reminders import DueReminder, FireOutcome, ReminderScheduler
+from bot.jobs.reminders import DueReminder, FireOutcome, ReminderScheduler
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import ReminderKind
@@ -117,7 +118,7 @@ async def enrolled_member(
             chat_id=user_id,
             name=f"Member {user_id}",
             username=None,
-            time_zone="America/New_York",
+            time_zone=ZoneInfo("America/New_York"),
             now=since,
         )
         await repository.enrolments.enrol(

@@ -23,7 +23,7 @@ from reminder_clock import (
 )
 from sqlalchemy import select
 
-from bot.reminders import FIRE_CONCURRENCY
+from bot.jobs.reminders import FIRE_CONCURRENCY
 from emulator import SimulatedUser
 from storage import repository
 from storage.models import ReminderSent

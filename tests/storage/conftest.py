@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from storage_support import NOW
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FlagKind, FormCheckKind, ReminderKind, StepOutcome
-
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
 
 async def _member_with_everything(database: Database, telegram_user_id: int, name: str) -> int:
@@ -21,7 +21,7 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             chat_id=telegram_user_id,
             name=name,
             username=name.lower(),
-            time_zone="Europe/London",
+            time_zone=ZoneInfo("Europe/London"),
             now=NOW,
         )
         await repo.members.set_consent(session, member.id, NOW)

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FlagKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
-
-async def _member(database: Database, user_id: int, name: str) -> int:
-    async with database.transaction() as session:
-        member = await repo.members.upsert(
-            session,
-            telegram_user_id=user_id,
-            chat_id=user_id,
-            name=name,
-            username=name.lower(),
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
-
 
 async def test_a_member_is_found_by_username_in_any_case(database: Database) -> None:
-    member_id = await _member(database, 1, "Maya")
+    member_id = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
         found = await repo.members.by_username(session, "MAYA")
     assert found is not None
@@ -36,7 +22,10 @@ async def test_a_member_is_found_by_username_in_any_case(database: Database) -> 
 async def test_latest_pain_skips_note_only_check_ins_and_keys_by_member(
     database: Database,
 ) -> None:
-    maya, kim = await _member(database, 1, "Maya"), await _member(database, 2, "Kim")
+    maya, kim = (
+        await new_member(database, 1, "Maya", username="maya"),
+        await new_member(database, 2, "Kim", username="kim"),
+    )
     async with database.transaction() as session:
         await repo.check_ins.add(session, maya, pain=3, now=NOW)
         await repo.check_ins.add(session, maya, pain=6, now=NOW + timedelta(hours=1))
@@ -49,7 +38,7 @@ async def test_latest_pain_skips_note_only_check_ins_and_keys_by_member(
 async def test_finished_sessions_since_leaves_out_older_and_unfinished_ones(
     database: Database,
 ) -> None:
-    maya = await _member(database, 1, "Maya")
+    maya = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
         old = await repo.sessions.start(session, maya, protocol="p", workout_key="a", now=NOW)
         await repo.sessions.finish(session, old.id, now=NOW)
@@ -61,7 +50,10 @@ async def test_finished_sessions_since_leaves_out_older_and_unfinished_ones(
 
 
 async def test_open_flags_come_with_their_members_oldest_first(database: Database) -> None:
-    maya, kim = await _member(database, 1, "Maya"), await _member(database, 2, "Kim")
+    maya, kim = (
+        await new_member(database, 1, "Maya", username="maya"),
+        await new_member(database, 2, "Kim", username="kim"),
+    )
     async with database.transaction() as session:
         await repo.flags.add(session, kim, FlagKind.URGENT, "b", now=NOW + timedelta(hours=1))
         await repo.flags.add(session, maya, FlagKind.WORSENING, "a", now=NOW)
@@ -70,7 +62,7 @@ async def test_open_flags_come_with_their_members_oldest_first(database: Databas
 
 
 async def test_export_rows_hold_every_members_sessions_and_check_ins(database: Database) -> None:
-    maya = await _member(database, 1, "Maya")
+    maya = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
         await repo.sessions.start(session, maya, protocol="p", workout_key="a", now=NOW)
         await repo.check_ins.add(session, maya, pain=2, now=NOW)

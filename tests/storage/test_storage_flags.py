@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import Flag, FlagKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 COACH = 900
 
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.members.upsert(
-            session,
-            telegram_user_id=8,
-            chat_id=8,
-            name="Kim",
-            username=None,
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 8, "Kim")
 
 
 async def test_a_second_flag_of_an_open_kind_is_not_raised(

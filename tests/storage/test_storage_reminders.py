@@ -4,11 +4,12 @@ only while it is certainly unsent. And the snooze stored on the enrolment."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
@@ -16,32 +17,23 @@ from storage.migrations_runner import alembic_config, upgrade_async
 from storage.models import ReminderKind, UtcDateTime
 from storage.repository.reminders import ReminderClaim
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 DUE = NOW + timedelta(hours=1)
 ME, DEAD = "this-process", "a-killed-process"
 
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
+    member_id = await new_member(database, 9, "Lee")
     async with database.transaction() as session:
-        member = await repo.members.upsert(
-            session,
-            telegram_user_id=9,
-            chat_id=9,
-            name="Lee",
-            username=None,
-            time_zone="UTC",
-            now=NOW,
-        )
         await repo.enrolments.enrol(
             session,
-            member.id,
+            member_id,
             protocol="lower-back-pain-relief-lvl1",
             workout_days={0, 2, 4},
             reminder_time=time(9, 0),
             start_date=date(2025, 3, 3),
         )
-        return member.id
+    return member_id
 
 
 async def _claim(

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import SessionStatus, StepOutcome, StepResult
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.members.upsert(
-            session,
-            telegram_user_id=7,
-            chat_id=7,
-            name="Sam",
-            username="sam",
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 7, "Sam", username="sam")
 
 
 async def _start(database: Database, member_id: int, at: datetime = NOW) -> int:

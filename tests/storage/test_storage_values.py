@@ -6,27 +6,16 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy.exc import IntegrityError, StatementError
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FormCheckKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.members.upsert(
-            session,
-            telegram_user_id=10,
-            chat_id=10,
-            name="Max",
-            username=None,
-            time_zone="Asia/Kolkata",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 10, "Max", zone="Asia/Kolkata")
 
 
 async def test_times_come_back_aware_in_utc(database: Database, member_id: int) -> None:

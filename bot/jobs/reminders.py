@@ -28,7 +28,6 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
@@ -36,7 +35,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 from bot import sender
 from bot.context import BotServices
 from bot.rate_limit import MESSAGES_PER_SECOND, Pacer
-from bot.render import keyboards
+from bot.render import keyboards, texts
 from bot.rules.schedule import (
     ReminderOutcome,
     ReminderSettings,
@@ -45,8 +44,8 @@ from bot.rules.schedule import (
     reminder_decision,
     snoozed_reminder_at,
 )
-from bot.rules.weekly_cap import WorkoutChoice
-from bot.services.workouts import done_sessions, workout_caps
+from bot.rules.weekly_cap import workout_caps
+from bot.services.workouts import done_sessions
 from storage import repository
 from storage.models import Enrolment, Member, ReminderKind
 
@@ -91,27 +90,13 @@ def reminder_settings(
     member: Member, enrolment: Enrolment, services: BotServices
 ) -> ReminderSettings:
     return ReminderSettings(
-        zone=ZoneInfo(member.time_zone),
+        zone=member.time_zone,
         days=enrolment.workout_days,
         at=enrolment.reminder_time,
         quiet_start=services.settings.quiet_start,
         quiet_end=services.settings.quiet_end,
         paused=member.paused,
     )
-
-
-def reminder_text(title: str, choice: WorkoutChoice) -> str:
-    left = choice.remaining_this_week
-    sessions = "session" if left == 1 else "sessions"
-    return (
-        f"Time for your back session: {title}.\n"
-        f"{left} {sessions} of it left this week ({choice.done_this_week} of {choice.cap} done). "
-        "Tap Start when you're ready."
-    )
-
-
-def nudge_text(title: str) -> str:
-    return f"Just a gentle nudge: {title} is still waiting whenever you have 15 minutes."
 
 
 def job_name(member_id: int, kind: ReminderKind) -> str:
@@ -355,9 +340,9 @@ class ReminderScheduler:
                 return "not_claimed", settings
         title = protocol.workout(decision.choice.key).title
         text = (
-            nudge_text(title)
+            texts.nudge(title)
             if due.kind == ReminderKind.NUDGE
-            else reminder_text(title, decision.choice)
+            else texts.reminder(title, decision.choice)
         )
         async with self.pacer:
             async with services.database.transaction() as session:
