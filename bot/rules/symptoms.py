@@ -76,6 +76,7 @@ from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds, SymptomThresholds
 from bot.rules.pain_change import is_important_rise
+from bot.rules.reason_words import day_words, number_words
 
 CheckInKind = Literal["before", "session", "morning"]
 CHECK_IN_KINDS: tuple[CheckInKind, ...] = ("before", "session", "morning")
@@ -95,8 +96,6 @@ _RULE_ORDER: tuple[PainRule, ...] = (
 """Within one check-in and level, the model's tests (settling, rising) come before the score."""
 
 _WEEK_DAYS = 7
-_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SCORE_WORDS: dict[str, str] = {
     "before": "before-session",
     "session": "after-session",
@@ -361,7 +360,7 @@ def _level_flag(
     up = ""
     level: FlagLevel = "low"
     if reference is not None and reference.value < pain:
-        up = f", up {_number(pain - reference.value)} from {_reference_words(reference)}"
+        up = f", up {number_words(pain - reference.value)} from {_reference_words(reference)}"
         if is_important_rise(reference.value, pain, thresholds):
             level = "high"
     reason = (
@@ -390,16 +389,16 @@ def _not_settling_flag(
     previous: _Unsettled[ReportT], current: _Unsettled[ReportT]
 ) -> PainFlag[ReportT]:
     mornings = " and ".join(
-        f"{unsettled.score.pain} on {_day_words(unsettled.score.day)}"
+        f"{unsettled.score.pain} on {day_words(unsettled.score.day)}"
         for unsettled in (previous, current)
     )
     session_days = sorted({u.session_day for u in (previous, current) if u.session_day})
     after = ""
     if session_days:
         sessions = "sessions" if len(session_days) > 1 else "the session"
-        after = f" after {sessions} on " + " and ".join(_day_words(d) for d in session_days)
+        after = f" after {sessions} on " + " and ".join(day_words(d) for d in session_days)
     usual = (previous.usual, current.usual)
-    levels = " and ".join(dict.fromkeys(_number(reference.value) for reference in usual))
+    levels = " and ".join(dict.fromkeys(number_words(reference.value) for reference in usual))
     sources = {reference.source for reference in usual}
     if sources == {"before"}:
         before = "sessions" if len(session_days) > 1 else "session"
@@ -428,16 +427,16 @@ def _rising_flag(
         return None
     first_start = score.week_start - timedelta(days=(score.week - first) * _WEEK_DAYS)
     reason = (
-        f"Rising week to week: {_SCORE_WORDS[score.kind]} pain averages {_number(mean)} in the"
-        f" week from {_day_words(score.week_start)} ({len(pains)} scores so far), up from"
-        f" {_number(first_mean)} in the week from {_day_words(first_start)}."
+        f"Rising week to week: {_SCORE_WORDS[score.kind]} pain averages {number_words(mean)} in the"
+        f" week from {day_words(score.week_start)} ({len(pains)} scores so far), up from"
+        f" {number_words(first_mean)} in the week from {day_words(first_start)}."
     )
     level: FlagLevel = "high" if mean > thresholds.acceptable_pain else "low"
     return PainFlag(level, "rising", score.report, reason)
 
 
 def _where(score: _Scored[ReportT]) -> str:
-    day = _day_words(score.day)
+    day = day_words(score.day)
     if score.kind == "before":
         return f"before the session on {day}"
     if score.kind == "session":
@@ -446,17 +445,12 @@ def _where(score: _Scored[ReportT]) -> str:
 
 
 def _reference_words(reference: _Reference) -> str:
-    value = _number(reference.value)
+    value = number_words(reference.value)
     if reference.source == "first_week" or reference.day is None:
         return f"{value}, their mean morning pain in their first week"
     if reference.source == "before":
-        return f"{value} before the session on {_day_words(reference.day)}"
-    return f"{value} on {_day_words(reference.day)}"
-
-
-def _day_words(day: date) -> str:
-    """2 March 2026 as "Mon 2 Mar" (English names whatever the locale)."""
-    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
+        return f"{value} before the session on {day_words(reference.day)}"
+    return f"{value} on {day_words(reference.day)}"
 
 
 # --- The grace-period rule the services call today --------------------------------------------
@@ -544,7 +538,8 @@ def worsening_flag(
         points = "point" if rise == 1 else "points"
         return FlagDecision(
             "worsening",
-            f"Pain {latest} is {_number(rise)} {points} above their baseline of {_number(start)}.",
+            f"Pain {latest} is {number_words(rise)} {points} above their baseline"
+            f" of {number_words(start)}.",
         )
     return None
 
@@ -593,8 +588,3 @@ def _direction(pains: Sequence[int]) -> str:
 
 def _arrows(pains: Sequence[int]) -> str:
     return _ARROW.join(str(pain) for pain in pains)
-
-
-def _number(value: float) -> str:
-    """4.0 as "4", 4.5 as "4.5", 10/3 as "3.3"."""
-    return f"{round(value, 1):g}"
