@@ -183,11 +183,6 @@ def assess(
     return flags
 
 
-def _severity(flag: PainFlag[ReportT]) -> tuple[int, int]:
-    """Sort key: the most severe level first, then the rule order."""
-    return (-FLAG_LEVELS.index(flag.level), _RULE_ORDER.index(flag.rule))
-
-
 def needs_screening_follow_up(
     check_ins: Iterable[PainReport],
     thresholds: PainThresholds = DEFAULT_PAIN_THRESHOLDS,
@@ -213,6 +208,11 @@ def needs_screening_follow_up(
         and newest.pain > thresholds.safe_max
         and is_important_rise(reference.value, newest.pain, thresholds)
     )
+
+
+def _severity(flag: PainFlag[ReportT]) -> tuple[int, int]:
+    """Sort key: the most severe level first, then the rule order."""
+    return (-FLAG_LEVELS.index(flag.level), _RULE_ORDER.index(flag.rule))
 
 
 @dataclass(frozen=True)
