@@ -37,10 +37,10 @@ from bot.config import (
     AdherenceThresholds,
     PainThresholds,
 )
+from bot.rules.local_time import local_day, require_aware
 from bot.rules.pain_change import is_important_fall
 from bot.rules.reason_words import day_words, listed, number_words
 from bot.rules.symptoms import PainReport, assess
-from bot.rules.weekly_cap import require_aware
 
 AdherenceRule = Literal[
     "no_recent_session", "reminders_ignored", "fortnight_drop", "ready_to_progress"
@@ -108,14 +108,14 @@ def no_recent_session(
 ) -> AdherenceFinding | None:
     """A finding when the member has had no session for `inactive_days` local days."""
     require_aware(now, "now")
-    today = _day(now, activity.zone)
+    today = local_day(now, activity.zone)
     done = [finished for finished in activity.sessions if finished <= now]
     if done:
-        since = _day(max(done), activity.zone)
+        since = local_day(max(done), activity.zone)
         days = (today - since).days
         reason = f"No session for {days} days: the last was on {day_words(since)}."
     else:
-        since = _day(activity.joined_at, activity.zone)
+        since = local_day(activity.joined_at, activity.zone)
         days = (today - since).days
         reason = f"No session yet, {days} days after joining on {day_words(since)}."
     if days < thresholds.inactive_days:
@@ -130,20 +130,20 @@ def reminders_ignored(
 ) -> AdherenceFinding | None:
     """A finding when the last `ignored_reminders` reminders all went without a session."""
     require_aware(now, "now")
-    today = _day(now, activity.zone)
+    today = local_day(now, activity.zone)
     settled = sorted(
         (
             reminder
             for reminder in activity.reminders
             if reminder.at <= now
-            and (reminder.followed or _day(reminder.at, activity.zone) < today)
+            and (reminder.followed or local_day(reminder.at, activity.zone) < today)
         ),
         key=lambda reminder: reminder.at,
     )
     last = settled[-thresholds.ignored_reminders :]
     if len(last) < thresholds.ignored_reminders or any(reminder.followed for reminder in last):
         return None
-    days = listed(day_words(_day(reminder.at, activity.zone)) for reminder in last)
+    days = listed(day_words(local_day(reminder.at, activity.zone)) for reminder in last)
     reason = f"{len(last)} reminders in a row with no session after them: {days}."
     return AdherenceFinding("reminders_ignored", reason)
 
@@ -156,11 +156,11 @@ def fortnight_drop(
     """A finding when the last `drop_window_days` full days had `drop_percent` fewer sessions
     than the same number of days before them."""
     require_aware(now, "now")
-    today = _day(now, activity.zone)
+    today = local_day(now, activity.zone)
     window = thresholds.drop_window_days
     recent_start = today - timedelta(days=window)
     earlier_start = recent_start - timedelta(days=window)
-    days = [_day(finished, activity.zone) for finished in activity.sessions if finished <= now]
+    days = [local_day(finished, activity.zone) for finished in activity.sessions if finished <= now]
     recent = sum(recent_start <= day < today for day in days)
     earlier = sum(earlier_start <= day < recent_start for day in days)
     if earlier == 0:
@@ -184,12 +184,12 @@ def ready_to_progress(
 ) -> AdherenceFinding | None:
     """A finding when the member trained steadily while their pain came down (or stayed low)."""
     require_aware(now, "now")
-    today = _day(now, activity.zone)
+    today = local_day(now, activity.zone)
     starts = [
         today - timedelta(days=_WEEK_DAYS * (thresholds.progress_weeks - index))
         for index in range(thresholds.progress_weeks)
     ]
-    session_days = [_day(done, activity.zone) for done in activity.sessions if done <= now]
+    session_days = [local_day(done, activity.zone) for done in activity.sessions if done <= now]
     check_ins = [check_in for check_in in activity.check_ins if check_in.at <= now]
     counts = [sum(_in_week(day, start) for day in session_days) for start in starts]
     pains = [
@@ -198,7 +198,7 @@ def ready_to_progress(
             for check_in in check_ins
             if check_in.kind == "session"
             and check_in.pain is not None
-            and _in_week(_day(check_in.at, activity.zone), start)
+            and _in_week(local_day(check_in.at, activity.zone), start)
         ]
         for start in starts
     ]
@@ -234,10 +234,6 @@ def _flagged_in_week(
 ) -> bool:
     """Whether a check-in of the week from `start` raised a pain flag."""
     return any(
-        _in_week(_day(flag.check_in.at, zone), start)
+        _in_week(local_day(flag.check_in.at, zone), start)
         for flag in assess(check_ins, thresholds, zone=zone)
     )
-
-
-def _day(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.astimezone(zone).date()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.rules.weekly_cap import local_instant, require_aware
+from bot.rules.local_time import local_day, local_instant, require_aware
 
 
 def next_digest_at(digest_time: time, zone: ZoneInfo, after: datetime) -> datetime:
@@ -18,7 +18,7 @@ def next_digest_at(digest_time: time, zone: ZoneInfo, after: datetime) -> dateti
     require_aware(after, "after")
     if digest_time.tzinfo is not None:
         raise ValueError(f"digest_time must be a naive local time; the zone is {zone}")
-    day = after.astimezone(zone).date()
+    day = local_day(after, zone)
     while (instant := local_instant(day, digest_time, zone)) <= after:
         day += timedelta(days=1)
     return instant

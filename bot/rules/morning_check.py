@@ -12,7 +12,7 @@ each session:
 - at most once a day: sessions finished on the same local day share one morning check;
 - never for a paused member.
 
-Wall-clock times are placed with `weekly_cap.local_instant` (a time in a daylight-saving gap
+Wall-clock times are placed with `local_time.local_instant` (a time in a daylight-saving gap
 moves to the first instant after it; a time that happens twice means the first) and quiet hours
 read with `schedule.is_quiet`. Results are in UTC.
 """
@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds
+from bot.rules.local_time import local_day, local_instant, require_aware
 from bot.rules.schedule import ReminderSettings, is_quiet
-from bot.rules.weekly_cap import local_instant, require_aware
 
 
 def morning_check_at(
@@ -36,10 +36,10 @@ def morning_check_at(
     require_aware(finished_at, "finished_at")
     if member.paused:
         return None
-    day = finished_at.astimezone(member.zone).date() + timedelta(days=1)
+    day = local_day(finished_at, member.zone) + timedelta(days=1)
     for wall_time in (min(member.at, thresholds.morning_check_by), member.quiet_end):
         instant = local_instant(day, wall_time, member.zone)
-        if instant.astimezone(member.zone).date() == day and not is_quiet(member, instant):
+        if local_day(instant, member.zone) == day and not is_quiet(member, instant):
             return instant
     return None
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
+from zones import LONDON
 
 from bot.config import DEFAULT_ADHERENCE_THRESHOLDS
 from bot.rules.adherence import (
@@ -20,7 +20,6 @@ from bot.rules.adherence import (
 )
 from bot.rules.symptoms import CheckIn, CheckInKind
 
-LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 3, 30)
 """Monday 30 March 2026, the day after the clocks went forward in London."""
 NOW = datetime.combine(TODAY, time(18, 0), LONDON)

@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from zones import LONDON, NEW_YORK
 
 from bot.rules.digest_time import next_digest_at
 
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
 SIX_PM = time(18, 0)
 
 

@@ -8,13 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from zones import LONDON, NEW_YORK
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS
 from bot.rules.morning_check import morning_check_at, next_morning_check_at
 from bot.rules.schedule import ReminderSettings, is_quiet
 
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
 NO_QUIET_HOURS = (time(0, 0), time(0, 0))
 
 

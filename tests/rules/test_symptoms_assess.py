@@ -12,12 +12,11 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytest
+from zones import LONDON, NEW_YORK
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS
 from bot.rules.symptoms import CheckIn, CheckInKind, PainFlag, assess
 
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
 DAY_0 = datetime(2026, 3, 2, tzinfo=LONDON)
 
 
