@@ -25,7 +25,6 @@ import asyncio
 import logging
 import uuid
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -41,13 +40,11 @@ from bot.rules.schedule import (
     ReminderSettings,
     next_reminder_at,
     nudge_at,
-    reminder_decision,
     snoozed_reminder_at,
 )
-from bot.rules.weekly_cap import workout_caps
-from bot.services.workouts import done_sessions
-from storage import repository
-from storage.models import Enrolment, Member, ReminderKind
+from bot.services import reminders
+from bot.services.reminders import DueReminder
+from storage.models import ReminderKind
 
 log = logging.getLogger(__name__)
 
@@ -75,28 +72,6 @@ claimed (sent before a restart, or by another process); answered: a nudge droppe
 the member started a session; blocked: the member blocked the bot; retry: a network failure,
 tried again later; failed: Telegram refused the message for good (logged).
 """
-
-
-@dataclass(frozen=True)
-class DueReminder:
-    """A reminder or nudge for one member, due at one instant (the key of its claim)."""
-
-    member_id: int
-    due_at: datetime
-    kind: ReminderKind
-
-
-def reminder_settings(
-    member: Member, enrolment: Enrolment, services: BotServices
-) -> ReminderSettings:
-    return ReminderSettings(
-        zone=member.time_zone,
-        days=enrolment.workout_days,
-        at=enrolment.reminder_time,
-        quiet_start=services.settings.quiet_start,
-        quiet_end=services.settings.quiet_end,
-        paused=member.paused,
-    )
 
 
 def job_name(member_id: int, kind: ReminderKind) -> str:
@@ -140,30 +115,24 @@ class ReminderScheduler:
         restart is planned too. Returns how many members got a reminder.
         """
         now = self._services.clock()
-        grace = self._services.settings.reminder_grace
-        since = now - grace
-        async with self._services.database.transaction() as session:
-            released = await repository.reminders.release_unsent_claims(
-                session, keep_claimed_by=self.boot_id
-            )
-            targets = await repository.enrolments.to_remind(session)
-            sent = await repository.reminders.sent_since(
-                session, since - self._services.settings.nudge_after
-            )
+        since = now - self._services.settings.reminder_grace
+        released, targets = await reminders.start_up(
+            self._services, self.boot_id, since - self._services.settings.nudge_after
+        )
         if released:
             log.info("released %d reminder claim(s) left unsent by a stopped process", released)
-        last_sent = {row.member_id: row.due_at for row in sent if row.kind == ReminderKind.REMINDER}
         planned = 0
-        for member, enrolment in targets:
-            settings = reminder_settings(member, enrolment, self._services)
-            snoozed = enrolment.snoozed_until
+        for target in targets:
+            snoozed = target.snoozed_until
             due = snoozed if snoozed is not None and snoozed > since else None
             if due is None:
-                due = next_reminder_at(settings, since)
-                if member.id in last_sent:
-                    self._plan_nudge(settings, member.id, last_sent[member.id], not_before=since)
+                due = next_reminder_at(target.settings, since)
+                if target.last_sent is not None:
+                    self._plan_nudge(
+                        target.settings, target.member_id, target.last_sent, not_before=since
+                    )
             if due is not None:
-                self._plan(DueReminder(member.id, due, ReminderKind.REMINDER))
+                self._plan(DueReminder(target.member_id, due, ReminderKind.REMINDER))
                 planned += 1
         log.info("reminder schedule rebuilt: %d member(s)", planned)
         return planned
@@ -172,13 +141,9 @@ class ReminderScheduler:
         """Re-plan one member after a settings change (dropping any snooze); returns their
         next reminder time."""
         self.forget_member(member_id)
-        async with self._services.database.transaction() as session:
-            await repository.enrolments.set_snooze(session, member_id, None)
-            member = await repository.members.get(session, member_id)
-            enrolment = await repository.enrolments.active(session, member_id)
-        if member is None or enrolment is None or member.inactive or member.onboarded_at is None:
+        settings = await reminders.replan(self._services, member_id)
+        if settings is None:
             return None
-        settings = reminder_settings(member, enrolment, self._services)
         due = next_reminder_at(settings, self._services.clock())
         if due is not None:
             self._plan(DueReminder(member_id, due, ReminderKind.REMINDER))
@@ -206,17 +171,13 @@ class ReminderScheduler:
         replaces the job (and any nudge); when it fires it plans the following reminder as
         usual.
         """
-        async with self._services.database.transaction() as session:
-            member = await repository.members.get(session, member_id)
-            enrolment = await repository.enrolments.active(session, member_id)
-            recent = await repository.reminders.for_member(
-                session, member_id, since=now - timedelta(days=1)
-            )
-        if member is None or enrolment is None or member.inactive:
+        recent = await reminders.recent_reminders(
+            self._services, member_id, since=now - timedelta(days=1)
+        )
+        if recent is None:
             return None
-        settings = reminder_settings(member, enrolment, self._services)
+        settings, candidates = recent
         today = now.astimezone(settings.zone).date()
-        candidates = [row.due_at for row in recent if row.kind == ReminderKind.REMINDER]
         upcoming = self.next_due(member_id)
         if upcoming is not None:
             candidates.append(upcoming)
@@ -226,8 +187,7 @@ class ReminderScheduler:
         moved = snoozed_reminder_at(settings, max(todays), now)
         if moved is None:
             return None
-        async with self._services.database.transaction() as session:
-            await repository.enrolments.set_snooze(session, member_id, moved)
+        await reminders.store_snooze(self._services, member_id, moved)
         self.forget_member(member_id)
         self._plan(DueReminder(member_id, moved, ReminderKind.REMINDER))
         return moved
@@ -294,80 +254,28 @@ class ReminderScheduler:
         member's settings come back so the caller can plan the next one (None when the member
         is gone). A snooze up to this reminder is dropped once it is handled for good (not on
         a retry, and not while another process holds the claim)."""
-        services = self._services
-        now = services.clock()
-        async with services.database.transaction() as session:
-            member = await repository.members.get(session, due.member_id)
-            enrolment = await repository.enrolments.active(session, due.member_id)
-            if member is None or enrolment is None or member.inactive:
-                return "gone", None
-            protocol = services.protocol(enrolment.protocol)
-            if protocol is None:
-                return "gone", None
-            settings = reminder_settings(member, enrolment, services)
-            snoozed = (
-                due.kind == ReminderKind.REMINDER
-                and enrolment.snoozed_until is not None
-                and enrolment.snoozed_until <= due.due_at
-            )
-            if due.kind == ReminderKind.NUDGE:
-                reminded_at = due.due_at - services.settings.nudge_after
-                if await repository.sessions.started_between(session, member.id, reminded_at, now):
-                    return "answered", settings
-            decision = reminder_decision(
-                settings,
-                workout_caps(protocol),
-                await done_sessions(session, member.id, settings.zone, now),
-                due.due_at,
-                now,
-                services.settings.reminder_grace,
-                already_sent=False,  # the claim below decides that, atomically
-            )
-            if decision.choice is None:
-                if snoozed:
-                    await repository.enrolments.clear_snooze_through(session, member.id, due.due_at)
-                return decision.outcome, settings
-            claimed = await repository.reminders.claim(
-                session,
-                member.id,
-                decision.choice.key,
-                due.kind,
-                due.due_at,
-                now=now,
-                claimed_by=self.boot_id,
-            )
-            if not claimed:
-                return "not_claimed", settings
-        title = protocol.workout(decision.choice.key).title
+        decided = await reminders.decide_and_claim(
+            self._services, due, self.boot_id, self._services.clock()
+        )
+        if isinstance(decided, reminders.NotSent):
+            return decided.outcome, decided.settings
+        claimed, settings = decided
         text = (
-            texts.nudge(title)
+            texts.nudge(claimed.title)
             if due.kind == ReminderKind.NUDGE
-            else texts.reminder(title, decision.choice)
+            else texts.reminder(claimed.title, claimed.choice)
         )
         async with self.pacer:
-            async with services.database.transaction() as session:
-                sending = await repository.reminders.mark_sending(
-                    session,
-                    member.id,
-                    due.kind,
-                    due.due_at,
-                    now=services.clock(),
-                    claimed_by=self.boot_id,
-                )
-            if not sending:  # released and taken over by a process that started meanwhile
+            if not await reminders.mark_sending(self._services, due, self.boot_id):
                 return "not_claimed", settings
-            outcome = await self._send(member.chat_id, text)
-        async with services.database.transaction() as session:
-            if outcome == "sent":
-                await repository.reminders.mark_sent(
-                    session, member.id, due.kind, due.due_at, now=services.clock()
-                )
-            else:
-                await repository.reminders.release(
-                    session, member.id, due.kind, due.due_at, claimed_by=self.boot_id
-                )
-            if snoozed and outcome != "retry":
-                await repository.enrolments.clear_snooze_through(session, member.id, due.due_at)
+            outcome = await self._send(claimed.chat_id, text)
+        await reminders.settle(
+            self._services,
+            due,
+            self.boot_id,
+            sent=outcome == "sent",
+            drop_snooze=claimed.snoozed and outcome != "retry",
+        )
         return outcome, settings
 
     async def _send(self, chat_id: int, text: str) -> FireOutcome:

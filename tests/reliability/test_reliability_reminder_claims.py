@@ -17,7 +17,7 @@ from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
 
-from bot.jobs.reminders import DueReminder
+from bot.services.reminders import DueReminder
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.database import Database

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import time_machine
 from fixtures_bot import RunningBot
 
-from bot.jobs.reminders import DueReminder, FireOutcome, ReminderScheduler
+from bot.jobs.reminders import FireOutcome, ReminderScheduler
+from bot.services.reminders import DueReminder
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import ReminderKind

@@ -9,7 +9,7 @@ import reminder_clock
 from fixtures_bot import RunningBot
 from reminder_clock import clock_at, is_reminder, scheduler
 
-from bot.jobs.reminders import DueReminder
+from bot.services.reminders import DueReminder
 from storage import repository
 from storage.models import ReminderKind
 
