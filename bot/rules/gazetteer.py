@@ -88,7 +88,7 @@ class Gazetteer:
 
     def __init__(self, lines: Iterable[bytes]) -> None:
         """From the data file's lines (see ``places_build``)."""
-        self.countries: list[str] = []
+        self._countries: list[str] = []
         self._country_numbers: dict[bytes, int] = {}
         self._country_labels: list[str] = []
         self._region_labels: list[str] = [""]
@@ -124,9 +124,9 @@ class Gazetteer:
 
     def _read_country(self, fields: list[bytes]) -> None:
         code, label, aliases = (field.decode() for field in fields)
-        area = Area(len(self.countries))
+        area = Area(len(self._countries))
         self._country_numbers[code.encode()] = area.country
-        self.countries.append(code)
+        self._countries.append(code)
         self._country_labels.append(label)
         for alias in aliases.split("|"):
             self._add_alias(alias, area)

@@ -1,8 +1,8 @@
 """Reading what members type where a button would do: a time of day, a pain score, a time zone.
 
-Each reader cuts the text at a length no real answer reaches, then splits it into tokens (runs
-of digits, runs of letters, single punctuation marks) and reads them with a small grammar, so
-the work is linear in a short text whatever the member sends.
+Each reader refuses a text longer than any real answer before looking at it (issue 22), then
+splits it into tokens (runs of digits, runs of letters, single punctuation marks) and reads
+them with a small grammar: the work is small and linear whatever the member sends.
 
 Times, in plain words:
 
@@ -45,11 +45,14 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
           "eighteen", "nineteen")  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _SMALL_NUMBERS = {word: value for value, word in enumerate(("zero", *_ONES, *_TEENS))}
+_NUMBER_WORDS = _TENS.keys() | _SMALL_NUMBERS.keys()
+_SCORE_WORDS = frozenset(("zero", *_ONES, "ten"))
 
 _TIME_FILLERS = frozenset(
     {"at", "around", "about", "approximately", "roughly", "ish", "oclock", "sharp", "a", "in",
      "the", "this"}
 )  # fmt: skip
+_ENDINGS = frozenset({".", "!", "?"})
 _PAIN_FILLERS = frozenset({"a", "about", "around", "maybe", "like"})
 _MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
 _PAST = frozenset({"past", "after"})
@@ -110,8 +113,11 @@ class _Tokens:
 
 
 def _tokenise(text: str, fillers: frozenset[str]) -> _Tokens:
-    words = _TOKEN.findall(_APOSTROPHES.sub("", text.casefold()))
-    return _Tokens([word for word in words if word not in fillers])
+    """Tokens less the filler words and any full stop or '!' ending the message."""
+    words = [w for w in _TOKEN.findall(_APOSTROPHES.sub("", text.casefold())) if w not in fillers]
+    while words and words[-1] in _ENDINGS:
+        words.pop()
+    return _Tokens(words)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -119,12 +125,12 @@ def _tokenise(text: str, fillers: frozenset[str]) -> _Tokens:
 
 def _read_number_words(tokens: _Tokens) -> int | None:
     """'seven', 'fifteen', 'forty five' → 0..59."""
-    word = tokens.take_word(_TENS.keys() | _SMALL_NUMBERS.keys())
+    word = tokens.take_word(_NUMBER_WORDS)
     if word is None:
         return None
     if word in _SMALL_NUMBERS:
         return _SMALL_NUMBERS[word]
-    ones = tokens.take_word(set(_ONES))
+    ones = tokens.take_word(_ONES)
     return _TENS[word] + (_SMALL_NUMBERS[ones] if ones else 0)
 
 
@@ -194,7 +200,7 @@ def _read_minutes_after(tokens: _Tokens) -> tuple[int, bool] | None:
     if separator is not None:
         return (0, True) if separator == "h" else None
     if tokens.take_word({"oh", "o"}) is not None:
-        ones = tokens.take_word(set(_ONES))
+        ones = tokens.take_word(_ONES)
         return (_SMALL_NUMBERS[ones], False) if ones else None
     words = tokens.attempt(_read_number_words)
     return (words, False) if words is not None and words >= 10 else None
@@ -283,7 +289,7 @@ def _read_score(tokens: _Tokens) -> int | None:
     digits = _read_digits(tokens, 2)
     if digits is not None:
         return int(digits)
-    word = tokens.take_word(_SMALL_NUMBERS.keys() - set(_TEENS[1:]))
+    word = tokens.take_word(_SCORE_WORDS)
     return _SMALL_NUMBERS[word] if word is not None else None
 
 

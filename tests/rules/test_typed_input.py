@@ -63,6 +63,8 @@ TIMES: list[tuple[str, TypedTime]] = [
     ("a quarter past eight in the evening", time(20, 15)),
     ("quarter to 7 pm", time(18, 45)),
     ("6h30pm", time(18, 30)),
+    ("7pm.", time(19, 0)),
+    ("6:30 p.m.", time(18, 30)),
     # twelve alone is after noon
     ("12", time(12, 0)),
     ("12:30", time(12, 30)),
@@ -115,7 +117,12 @@ TIMES: list[tuple[str, TypedTime]] = [
 ]
 
 
-@pytest.mark.parametrize(("typed", "expected"), TIMES, ids=[typed.strip() or "blank" for typed, _ in TIMES])
+def named(cases: list[tuple[str, object]]) -> list[str]:
+    """Test ids: what was typed ('blank' for nothing but spaces)."""
+    return [typed.strip() or "blank" for typed, _ in cases]
+
+
+@pytest.mark.parametrize(("typed", "expected"), TIMES, ids=named(TIMES))
 def test_typed_time_is_read_as_people_mean_it(typed: str, expected: TypedTime) -> None:
     assert read_time_of_day(typed) == expected
 
@@ -152,6 +159,7 @@ PAINS: list[tuple[str, int | None]] = [
     ("a 7", 7),
     ("about a 7", 7),
     (" 7 ", 7),
+    ("7!", 7),
     ("11", None),
     ("eleven", None),
     ("-1", None),
@@ -167,6 +175,6 @@ PAINS: list[tuple[str, int | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("typed", "expected"), PAINS, ids=[typed.strip() or "blank" for typed, _ in PAINS])
+@pytest.mark.parametrize(("typed", "expected"), PAINS, ids=named(PAINS))
 def test_typed_pain_is_a_whole_number_from_0_to_10(typed: str, expected: int | None) -> None:
     assert parse_pain(typed) == expected
