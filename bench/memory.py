@@ -60,7 +60,7 @@ async def timed_rebuild(emulator: BotApiEmulator, url: str, profile: bool) -> tu
     database = await Database.connect(url)
     try:
         services = BotServices(settings, database, load_protocol_library(settings.protocols_dir))
-        install(application, services)
+        install(application.bot_data, services)
         scheduler = ReminderScheduler(application, services)
         profiler = cProfile.Profile()
         started = time.perf_counter()

@@ -19,7 +19,7 @@ from bot.render import coach_texts, keyboards
 from bot.render.charts import pain_trend_png
 from bot.rules.symptoms import pain_points
 from bot.sender import AnyBot
-from bot.services import form_checks
+from bot.services import coaches, form_checks
 from bot.views import FlagAlert
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> Non
     threshold = services.settings.flags.persistent_pain
     chart = await asyncio.to_thread(pain_chart, alert, threshold)
     markup = keyboards.flag_actions(alert.flag.id, alert.member.id)
-    for chat_id in services.settings.coach_chat_ids:
+    for chat_id in await coaches.chats_for_member(services, alert.member.id):
         try:
             await sender.send_photo(bot, services.database, chat_id, chart)
             await sender.send_text(bot, services.database, chat_id, text, markup)
@@ -55,13 +55,14 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> Non
 async def send_form_check(
     bot: AnyBot,
     services: BotServices,
-    check_id: int,
+    received: form_checks.Received,
     from_chat_id: int,
     message_id: int,
-    caption: str,
 ) -> None:
-    """Copy the member's video into every coach chat, and remember each copy for replies."""
-    for chat_id in services.settings.coach_chat_ids:
+    """Copy the member's video into their coach chats, and remember each copy for replies."""
+    check_id = received.check.id
+    caption = coach_texts.form_check_caption(check_id, received.member, received.exercise)
+    for chat_id in await coaches.chats_for_member(services, received.member.id):
         try:
             copy = await bot.copy_message(chat_id, from_chat_id, message_id, caption=caption)
         except (BadRequest, Forbidden) as error:

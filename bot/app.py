@@ -67,7 +67,7 @@ async def _post_init(application: AnyApplication) -> None:
     database = await Database.connect(settings.database_url)
     library = load_protocol_library(settings.protocols_dir)
     services = BotServices(settings, database, library, clock=application.bot_data["clock"])
-    install(application, services)
+    install(application.bot_data, services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
     await application.bot.set_my_commands(MEMBER_COMMANDS)

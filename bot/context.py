@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
-
-from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
 from protocols.schema import Protocol as ProtocolData
@@ -77,11 +75,12 @@ class BotServices:
         return chat_id is not None and chat_id in self.settings.coach_chat_ids
 
 
-def install(application: Application[Any, Any, Any, Any, Any, Any], services: BotServices) -> None:
-    application.bot_data[_SERVICES_KEY] = services
+def install(bot_data: MutableMapping[str, Any], services: BotServices) -> None:
+    """Keep the services in the application's `bot_data`, where handlers and jobs find them."""
+    bot_data[_SERVICES_KEY] = services
 
 
-def services_of(context: CallbackContext[Any, Any, Any, Any]) -> BotServices:
-    services = context.bot_data[_SERVICES_KEY]
+def services_of(bot_data: MutableMapping[str, Any]) -> BotServices:
+    services = bot_data[_SERVICES_KEY]
     assert isinstance(services, BotServices)
     return services

@@ -15,7 +15,7 @@ from bot import alerts, sender
 from bot.handlers.turn import Turn
 from bot.render import coach_texts, texts
 from bot.services import form_checks, members
-from bot.services.video_archive import archive_form_video
+from bot.video_archive import archive_form_video
 from storage.models import FormCheckKind
 
 
@@ -51,11 +51,10 @@ async def on_upload(turn: Turn, message: Message) -> None:
             await turn.say(texts.NOT_ENROLLED)
         case form_checks.TooBig(size_mb, limit_mb):
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
-        case form_checks.Received(check, member, exercise):
+        case form_checks.Received(check):
             archive_form_video(turn.context.application, turn.services, check)
-            caption = coach_texts.form_check_caption(check.id, member, exercise)
             await alerts.send_form_check(
-                turn.bot, turn.services, check.id, turn.chat_id, message.message_id, caption
+                turn.bot, turn.services, result, turn.chat_id, message.message_id
             )
             await turn.say(texts.VIDEO_SENT)
 

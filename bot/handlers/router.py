@@ -60,7 +60,7 @@ def _turn(update: Update, context: Context) -> Turn | None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot:
         return None
-    services = services_of(context)
+    services = services_of(context.bot_data)
     return Turn(update, context, services, user.id, chat.id, services.clock())
 
 

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from io import BytesIO
 
-import pytest
 from coach_support import PNG_SIGNATURE, check_in, seed_sessions, stored_member
-from fixtures_bot import RunningBot, has_button, onboard
+from fixtures_bot import RunningBot, has_button
 from matplotlib import image
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import FlagKind
-
-
-@pytest.fixture
-async def maya(
-    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
-) -> SimulatedUser:
-    """An onboarded member; the coach's chat is open so the bot may write there."""
-    coach.chat.known = True
-    await onboard(member)
-    return member
 
 
 def is_alert(message: ChatMessage) -> bool:

@@ -11,15 +11,6 @@ from storage import repository
 CLIP = b"\x00\x00\x00\x18ftypmp42 a short clip"
 
 
-@pytest.fixture
-async def maya(
-    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
-) -> SimulatedUser:
-    coach.chat.known = True
-    await onboard(member)
-    return member
-
-
 def is_form_check(message: ChatMessage) -> bool:
     return (message.caption or "").startswith("🎥 Form check #")
 

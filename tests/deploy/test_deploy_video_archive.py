@@ -10,7 +10,7 @@ import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, make_settings, onboard
 
 from bot.config import Settings
-from bot.services.video_archive import archive_file_name
+from bot.video_archive import archive_file_name
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FormCheck
