@@ -26,7 +26,7 @@ from bench.harness import (
     mark,
     seed_members,
 )
-from bot.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 CEILING = 30
 TARGET_SHARE = 0.95

@@ -25,8 +25,8 @@ from bench.harness import (
     percentile,
     seed_members,
 )
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
 PROBE_EVERY = 2.0
 """Seconds between one member's /help probes: under their own chat's one-a-second limit."""

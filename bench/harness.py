@@ -19,12 +19,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import psutil  # type: ignore[import-untyped]
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 from storage.database import create_engine
 from storage.migrations_runner import upgrade_async
 from storage.models import Enrolment, Member
@@ -98,7 +99,7 @@ async def seed_members(
                         "chat_id": member_user_id(index),
                         "name": f"Member {index}",
                         "username": None,
-                        "time_zone": zone,
+                        "time_zone": ZoneInfo(zone),
                         "consent_at": now,
                         "onboarded_at": now,
                         "paused": False,

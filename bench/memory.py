@@ -22,8 +22,8 @@ from bench.harness import bot_environment, bot_process, fresh_database, mark, se
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotServices, install
-from bot.emulator import BotApiEmulator
-from bot.reminders import ReminderScheduler
+from bot.jobs.reminders import ReminderScheduler
+from emulator import BotApiEmulator
 from protocols.loader import load_protocol_library
 from storage.database import Database
 
@@ -60,7 +60,7 @@ async def timed_rebuild(emulator: BotApiEmulator, url: str, profile: bool) -> tu
     database = await Database.connect(url)
     try:
         services = BotServices(settings, database, load_protocol_library(settings.protocols_dir))
-        install(application, services)
+        install(application.bot_data, services)
         scheduler = ReminderScheduler(application, services)
         profiler = cProfile.Profile()
         started = time.perf_counter()

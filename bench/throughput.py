@@ -33,9 +33,9 @@ from bench.harness import (
     percentile,
     seed_members,
 )
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from bot.emulator.state import EmulatorState
 from bot.render import texts
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from emulator.state import EmulatorState
 
 REPLY_METHODS = frozenset({"sendMessage", "editMessageText"})
 TARGET_RATIO = 0.5

@@ -19,8 +19,8 @@ from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
 from bot.inbound_limit import InboundLimiter
+from bot.jobs.reminders import ReminderScheduler
 from bot.rate_limit import PacedRateLimiter
-from bot.reminders import ReminderScheduler
 from bot.render import texts
 from protocols.loader import load_protocol_library
 from storage.database import Database
@@ -75,7 +75,7 @@ async def _post_init(application: AnyApplication) -> None:
     database = await Database.connect(settings.database_url)
     library = load_protocol_library(settings.protocols_dir)
     services = BotServices(settings, database, library, clock=application.bot_data["clock"])
-    install(application, services)
+    install(application.bot_data, services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
     await application.bot.set_my_commands(MEMBER_COMMANDS)

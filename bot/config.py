@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_CLOUD_API = "https://api.telegram.org/bot"
@@ -36,6 +36,96 @@ class SymptomThresholds(BaseSettings):
     urgent_pain: int = Field(9, ge=1, le=10, description="A pain this high needs a clinician.")
 
 
+class PainThresholds(BaseSettings):
+    """Numbers behind the pain-monitoring rules (`bot.rules.symptoms.assess`).
+
+    Sources: the pain-monitoring model (Thomeé 1997; Silbernagel et al. 2007) for the zones and
+    the next-morning check, Ostelo et al. 2008 for the minimal important change (MIC).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="PAIN_", extra="ignore", frozen=True)
+
+    mic_points: int = Field(
+        2, ge=1, le=10, description="Minimal important change in points of the 0-10 scale."
+    )
+    mic_percent: float = Field(
+        30.0, gt=0, le=100, description="Minimal important change as a percentage of the baseline."
+    )
+    safe_max: int = Field(
+        3, ge=0, le=10, description="Pain up to this is the safe zone: it never raises a flag."
+    )
+    acceptable_pain: int = Field(
+        5, ge=1, le=10, description="Pain up to this during and after a session is acceptable."
+    )
+    critical_pain: int = Field(
+        7, ge=1, le=10, description="Pain at or above this is critical, from the first session."
+    )
+    urgent_pain: int = Field(
+        9, ge=1, le=10, description="Pain at or above this is urgent: a clinician, today."
+    )
+    rise_lookback_days: int = Field(
+        7, ge=1, description="Days looked back for the lowest earlier score a rise is read from."
+    )
+    rising_min_check_ins: int = Field(
+        2, ge=1, description="Scores of a kind a week needs before its mean is compared."
+    )
+    morning_check_by: time = Field(
+        time(9, 0), description="Latest local time for the next-morning check (HH:MM)."
+    )
+
+    @field_validator("morning_check_by")
+    @classmethod
+    def _naive_time(cls, value: time) -> time:
+        if value.tzinfo is not None:
+            raise ValueError("must be a local time such as 09:00, without a zone")
+        return value
+
+    @model_validator(mode="after")
+    def _zones_in_order(self) -> Self:
+        if not self.safe_max < self.acceptable_pain < self.critical_pain <= self.urgent_pain:
+            raise ValueError(
+                "pain levels must rise: safe_max < acceptable_pain < critical_pain <= urgent_pain"
+                f", got {self.safe_max}, {self.acceptable_pain}, {self.critical_pain}"
+                f", {self.urgent_pain}"
+            )
+        return self
+
+
+DEFAULT_PAIN_THRESHOLDS = PainThresholds.model_construct()
+"""The documented defaults, built without reading the environment: the rules' default argument."""
+
+
+class AdherenceThresholds(BaseSettings):
+    """Numbers behind the adherence and progress rules of the coach's digest.
+
+    Sources: PT Lab (no training for 7 days), TrueCoach (a 20 % compliance drop needs
+    attention), Ostelo et al. 2008 (the minimal important change, for progress).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="ADHERENCE_", extra="ignore", frozen=True)
+
+    inactive_days: int = Field(7, ge=1, description="Days without a session that need the coach.")
+    ignored_reminders: int = Field(
+        3, ge=1, description="Reminders in a row with no session after them that need the coach."
+    )
+    drop_percent: float = Field(
+        20.0, gt=0, le=100, description="Drop in sessions, fortnight on fortnight, in percent."
+    )
+    drop_window_days: int = Field(
+        14, ge=1, description="Length of each of the two periods compared for a drop."
+    )
+    progress_weeks: int = Field(
+        3, ge=2, description="Weeks over which pain must come down before progressing."
+    )
+    progress_sessions_per_week: int = Field(
+        2, ge=1, description="Sessions needed in each of those weeks before progressing."
+    )
+
+
+DEFAULT_ADHERENCE_THRESHOLDS = AdherenceThresholds.model_construct()
+"""The documented defaults, built without reading the environment: the rules' default argument."""
+
+
 class Settings(BaseSettings):
     """Everything the bot can be told from outside."""
 
@@ -44,7 +134,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str = Field("", description="The token @BotFather gave the bot.")
     coach_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
     database_url: str = DEFAULT_DATABASE_URL
-    tz: str = Field("UTC", description="Time zone offered first to new members.")
+    tz: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone offered first to new members.")
     protocols_dir: Path | None = None
 
     telegram_api_base_url: str = TELEGRAM_CLOUD_API
@@ -69,6 +159,8 @@ class Settings(BaseSettings):
     quiet_start: time = time(21, 0)
     quiet_end: time = time(7, 0)
     flags: SymptomThresholds = Field(default_factory=SymptomThresholds)
+    pain: PainThresholds = Field(default_factory=PainThresholds)
+    adherence: AdherenceThresholds = Field(default_factory=AdherenceThresholds)
 
     @field_validator("coach_chat_ids", mode="before")
     @classmethod
@@ -90,14 +182,15 @@ class Settings(BaseSettings):
             raise ValueError("must be 1 to 256 characters, each A-Z, a-z, 0-9, _ or -")
         return value
 
-    @field_validator("tz")
+    @field_validator("tz", mode="before")
     @classmethod
-    def _known_time_zone(cls, value: str) -> str:
+    def _known_time_zone(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
         try:
-            ZoneInfo(value)
+            return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from None
-        return value
 
     def require_token(self) -> str:
         """The token for a real run, or a `ConfigError` naming the variable."""
@@ -124,8 +217,17 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
+        # A threshold group is read by its own default factory, so its errors come unwrapped,
+        # named by the group's model; its fields are read under the group's env prefix.
+        prefix = _GROUP_ENV_PREFIXES.get(error.title, "")
         lines = []
         for problem in error.errors():
-            name = "_".join(str(part) for part in problem["loc"]).upper()
-            lines.append(f"{name}: {problem['msg']}")
+            field = "_".join(str(part) for part in problem["loc"]).upper() or "*"
+            lines.append(f"{prefix}{field}: {problem['msg']}")
         raise ConfigError("; ".join(lines)) from None
+
+
+_GROUP_ENV_PREFIXES = {
+    group.__name__: str(group.model_config.get("env_prefix", ""))
+    for group in (SymptomThresholds, PainThresholds, AdherenceThresholds)
+}

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
-
-from telegram.ext import Application, CallbackContext
+from typing import Any, Protocol
 
 from bot.config import Settings
-from protocols.schema import Protocol
+from protocols.schema import Protocol as ProtocolData
 from storage.database import Database
-
-if TYPE_CHECKING:
-    from bot.reminders import ReminderScheduler
 
 Clock = Callable[[], datetime]
 _SERVICES_KEY = "services"
@@ -53,27 +48,39 @@ class MemberLocks:
                 del self._locks[user_id]
 
 
+class ReminderPlanner(Protocol):
+    """What the services ask of the reminder scheduler (`bot.jobs.reminders`), which plans the
+    APScheduler jobs: re-plan a member after a change, forget one, move today's reminder."""
+
+    async def reschedule_member(self, member_id: int) -> datetime | None: ...
+
+    def forget_member(self, member_id: int) -> None: ...
+
+    async def snooze(self, member_id: int, now: datetime) -> datetime | None: ...
+
+
 @dataclass
 class BotServices:
     settings: Settings
     database: Database
-    library: dict[str, Protocol]
+    library: dict[str, ProtocolData]
     clock: Clock = utc_now
     locks: MemberLocks = field(default_factory=MemberLocks)
-    reminders: ReminderScheduler | None = None
+    reminders: ReminderPlanner | None = None
 
-    def protocol(self, name: str) -> Protocol | None:
+    def protocol(self, name: str) -> ProtocolData | None:
         return self.library.get(name)
 
     def is_coach(self, chat_id: int | None) -> bool:
         return chat_id is not None and chat_id in self.settings.coach_chat_ids
 
 
-def install(application: Application[Any, Any, Any, Any, Any, Any], services: BotServices) -> None:
-    application.bot_data[_SERVICES_KEY] = services
+def install(bot_data: MutableMapping[str, Any], services: BotServices) -> None:
+    """Keep the services in the application's `bot_data`, where handlers and jobs find them."""
+    bot_data[_SERVICES_KEY] = services
 
 
-def services_of(context: CallbackContext[Any, Any, Any, Any]) -> BotServices:
-    services = context.bot_data[_SERVICES_KEY]
+def services_of(bot_data: MutableMapping[str, Any]) -> BotServices:
+    services = bot_data[_SERVICES_KEY]
     assert isinstance(services, BotServices)
     return services

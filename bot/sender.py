@@ -32,9 +32,9 @@ AnyBot = ExtBot[Any]
 async def mark_blocked(database: Database, chat_id: int) -> None:
     """Telegram said this chat blocked the bot: stop writing to it."""
     async with database.transaction() as session:
-        member = await repository.get_member_by_chat_id(session, chat_id)
+        member = await repository.members.by_chat_id(session, chat_id)
         if member is not None:
-            await repository.set_inactive(session, member.id, True)
+            await repository.members.set_inactive(session, member.id, True)
     log.info("chat %s blocked the bot; member marked inactive", chat_id)
 
 

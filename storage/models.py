@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime, time
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     BigInteger,
@@ -33,6 +34,8 @@ from sqlalchemy import (
     and_,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.awaiting import Awaiting, decode, encode
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -87,6 +90,32 @@ class WeekdaySet(TypeDecorator[frozenset[int]]):
         if value is None:
             return None
         return frozenset(int(day) for day in value.split(",") if day)
+
+
+class TimeZone(TypeDecorator[ZoneInfo]):
+    """An IANA time zone, stored by its name ("Europe/Lisbon") and read back as a `ZoneInfo`."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: ZoneInfo | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.key
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> ZoneInfo | None:
+        return None if value is None else ZoneInfo(value)
+
+
+class AwaitingColumn(TypeDecorator[Awaiting]):
+    """What the bot waits for from a member (`storage.awaiting`), stored as a short string."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: Awaiting | None, dialect: Dialect) -> str | None:
+        return None if value is None else encode(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Awaiting | None:
+        return None if value is None else decode(value)
 
 
 class SessionStatus(enum.StrEnum):
@@ -154,14 +183,14 @@ class Member(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     name: Mapped[str] = mapped_column(String(256))
     username: Mapped[str | None] = mapped_column(String(64))
-    time_zone: Mapped[str] = mapped_column(String(64))
+    time_zone: Mapped[ZoneInfo] = mapped_column(TimeZone())
     consent_at: Mapped[datetime | None]
     # Set when the member has answered every set-up question; reminders start then.
     onboarded_at: Mapped[datetime | None]
     paused: Mapped[bool] = mapped_column(default=False)
     inactive: Mapped[bool] = mapped_column(default=False)
-    # What free-text reply the bot waits for, e.g. "timezone" or "pain_note:<session id>".
-    awaiting: Mapped[str | None] = mapped_column(String(64))
+    # What the bot waits for the member to send next (see storage.awaiting).
+    awaiting: Mapped[Awaiting | None] = mapped_column(AwaitingColumn())
     created_at: Mapped[datetime]
 
     enrolments: Mapped[list[Enrolment]] = _owned()

@@ -19,8 +19,8 @@ import pytest
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotServices
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from bot.emulator.ptb import running_application
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from emulator.ptb import running_application
 
 COACH_USER_ID = 900_001
 MEMBER_USER_ID = 100_001

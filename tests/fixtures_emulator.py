@@ -4,7 +4,7 @@
 - ``emulator_bot``: an initialised ``telegram.Bot`` talking to it, for calling methods directly.
 - ``run_bot``: ``async with run_bot([handlers...]) as app:`` runs a real PTB ``Application``
   polling the emulator (or ``run_bot(application=app)`` for a prebuilt one, built with
-  ``bot.emulator.ptb.application_builder(emulator)``), with a clean shutdown afterwards.
+  ``emulator.ptb.application_builder(emulator)``), with a clean shutdown afterwards.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from telegram import Bot
 from telegram.ext import BaseHandler
 
-from bot.emulator import BotApiEmulator
-from bot.emulator.ptb import AnyApplication, running_application
+from emulator import BotApiEmulator
+from emulator.ptb import AnyApplication, running_application
 
 RunBot = Callable[..., AbstractAsyncContextManager[AnyApplication]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fixtures_bot import has_button
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 
 
 def is_step(message: ChatMessage) -> bool:

@@ -40,7 +40,7 @@ from sqlalchemy.engine import make_url
 from bot.app import build_application
 from bot.config import ConfigError, Settings
 from bot.demo.web_guard import WebGuard
-from bot.emulator import (
+from emulator import (
     BotApiEmulator,
     ChatEvent,
     ChatMessage,
@@ -48,7 +48,7 @@ from bot.emulator import (
     StoredFile,
     Subscription,
 )
-from bot.emulator.ptb import running_application
+from emulator.ptb import running_application
 
 JSONDict = dict[str, Any]
 

@@ -2,98 +2,92 @@
 
 from __future__ import annotations
 
-from bot import sender
+from bot import alerts, sender
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
 from bot.rules.typed_input import parse_pain
-from bot.services import checkins, coach_alerts
-from bot.services.checkins import CheckInResult
-from storage import repository
+from bot.services import checkins
+from storage.awaiting import AwaitNote, AwaitPain
 
 
 async def ask_pain(turn: Turn, session_id: int) -> None:
-    """The check-in question after a session (the member already awaits `pain:<session>`)."""
+    """The check-in question after a session (the member already awaits its pain score)."""
     await turn.say(texts.PAIN_QUESTION, keyboards.pain(session_id))
 
 
 async def on_pain_button(turn: Turn, data: cb.PainScore) -> None:
-    member = await turn.member()
-    if member is None or member.awaiting != f"pain:{data.session_id}":
+    result = await checkins.record_pain(
+        turn.services, turn.user_id, data.session_id, data.pain, turn.now
+    )
+    if isinstance(result, checkins.Stale):
         await turn.toast(texts.SESSION_OVER)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
-    await turn.edit_pressed(f"{texts.PAIN_QUESTION}\n\nYour answer: {data.pain}")
-    await _save_pain(turn, member.id, data.session_id, data.pain)
+    answered = texts.PAIN_ANSWERED.format(pain=data.pain)
+    await turn.edit_pressed(f"{texts.PAIN_QUESTION}\n\n{answered}")
+    await _after_pain(turn, data.session_id, result)
 
 
-async def on_typed_pain(turn: Turn, text: str, argument: str) -> None:
+async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
     pain = parse_pain(text)
-    member = await turn.member()
-    if member is None or not argument.isdigit():
-        return
     if pain is None:
         await turn.say(texts.PAIN_NOT_A_NUMBER)
         return
-    await _save_pain(turn, member.id, int(argument), pain)
-
-
-async def _save_pain(turn: Turn, member_id: int, session_id: int, pain: int) -> None:
-    result = await checkins.record_pain(turn.services, member_id, session_id, pain, turn.now)
-    if result is None:
+    result = await checkins.record_pain(
+        turn.services, turn.user_id, state.session_id, pain, turn.now
+    )
+    if isinstance(result, checkins.Stale):
         await turn.say(texts.SESSION_OVER)
         return
-    if await _handle_flags(turn, member_id, result):
+    await _after_pain(turn, state.session_id, result)
+
+
+async def _after_pain(turn: Turn, session_id: int, result: checkins.CheckedIn) -> None:
+    """Tell the member to stop when it is urgent (and the coach about any flag), or ask for
+    the note."""
+    if await _handle_flags(turn, result):
         return
     question = await turn.say(texts.NOTE_QUESTION, keyboards.no_note(session_id))
     if question is not None:
-        # Remember the question too, so a typed note can take its "No note" button away.
-        async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(
-                session, member_id, f"note:{result.report_id}:{question.message_id}"
-            )
+        await checkins.note_question_shown(
+            turn.services, turn.user_id, result.report_id, question.message_id
+        )
 
 
-async def on_typed_note(turn: Turn, text: str, argument: str) -> None:
-    member = await turn.member()
-    report_id, _, question_id = argument.partition(":")
-    if member is None or not report_id.isdigit():
+async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
+    if state.question_message_id is not None:
+        await sender.remove_buttons(turn.bot, turn.chat_id, state.question_message_id)
+    result = await checkins.record_note(turn.services, turn.user_id, state, text, turn.now)
+    if isinstance(result, checkins.Stale):
+        await turn.say(texts.NOTE_SAVED)
         return
-    if question_id.isdigit():
-        await sender.remove_buttons(turn.bot, turn.chat_id, int(question_id))
-    result = await checkins.record_note(turn.services, member.id, int(report_id), text, turn.now)
-    if len(text) > checkins.MAX_NOTE:
+    if result.note_cut:
         await turn.say(texts.NOTE_TOO_LONG.format(limit=checkins.MAX_NOTE))
-    if result is None or not await _handle_flags(turn, member.id, result):
+    if not await _handle_flags(turn, result):
         await turn.say(texts.NOTE_SAVED)
 
 
-async def on_no_note(turn: Turn, data: cb.NoNote) -> None:
-    member = await turn.member()
+async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
     await turn.toast()
     await turn.remove_pressed_buttons()
-    if member is None or not (member.awaiting or "").startswith("note:"):
-        return
-    async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(session, member.id, None)
-    await turn.say(texts.NOTE_SAVED)
+    if await checkins.skip_note(turn.services, turn.user_id):
+        await turn.say(texts.NOTE_SAVED)
 
 
-async def _handle_flags(turn: Turn, member_id: int, result: CheckInResult) -> bool:
+async def _handle_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
     """Tell the member to stop when it is urgent, and the coach about any new flag.
 
     True when the member was told to stop (the check-in conversation ends there).
     """
     if result.urgent is not None:
-        what = ", ".join(result.red_flag_labels) or "pain this strong"
+        what = ", ".join(result.urgent.what) or texts.PAIN_THIS_STRONG
         await turn.say(texts.URGENT_STOP.format(what=what))
-        async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(session, member_id, None)
-    for flag in result.raised:
-        await coach_alerts.notify_flag(turn.bot, turn.services, flag)
+    for alert in result.alerts:
+        await alerts.send_flag(turn.bot, turn.services, alert)
     return result.urgent is not None
 
 
 BUTTONS: dict[type, ButtonFunction] = {cb.PainScore: on_pain_button, cb.NoNote: on_no_note}
-AWAITED: dict[str, AwaitedFunction] = {"pain": on_typed_pain, "note": on_typed_note}
+AWAITED: dict[type, AwaitedFunction] = {AwaitPain: on_typed_pain, AwaitNote: on_typed_note}

@@ -7,34 +7,23 @@ number exists) leaks. Arguments are checked before any work; junk gets a usage l
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile
 
 from bot import sender
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
-from bot.rules.weekly_cap import week_bounds
-from bot.services import workouts
-from bot.services.checkins import history
-from storage import repository
-from storage.models import Member
+from bot.render.csv_export import export_csv
+from bot.services import coach
+from bot.services import export as export_service
 from storage.row_ids import parse_row_id
 
 FLAGS_PER_PAGE = 10
 """Open flags shown per /flags page (each is its own message with buttons)."""
-
-RECENT_FORM_CHECKS = 5
-
-_CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _Handler = TypeVar("_Handler", bound=Callable[..., Awaitable[None]])
 
@@ -60,19 +49,15 @@ def _id_argument(text: str) -> int | None:
     return parse_row_id(text.removeprefix("#"))
 
 
-async def _find_member(session: AsyncSession, reference: str) -> Member | None:
-    """The member named by "12", "#12" or "@username"."""
-    if reference.startswith("@") and len(reference) > 1:
-        return await repository.get_member_by_username(session, reference[1:])
-    member_id = _id_argument(reference)
-    return await repository.get_member(session, member_id) if member_id is not None else None
+def _member_reference(text: str) -> int | str | None:
+    """A member named by "12", "#12" (their number) or "@username" (the name without "@")."""
+    if text.startswith("@") and len(text) > 1:
+        return text[1:]
+    return _id_argument(text)
 
 
 def _protocol_titles(turn: Turn) -> dict[str, str]:
     return {name: protocol.title for name, protocol in turn.services.library.items()}
-
-
-# --- /members --------------------------------------------------------------------------------
 
 
 @_coach_only
@@ -80,92 +65,32 @@ async def members(turn: Turn, args: list[str]) -> None:
     if args:
         await turn.say(coach_texts.USAGE_MEMBERS)
         return
-    for message in coach_texts.members_overview(await _member_rows(turn)):
+    for message in coach_texts.members_overview(await coach.member_rows(turn.services, turn.now)):
         await turn.say(message)
-
-
-async def _member_rows(turn: Turn) -> list[coach_texts.MemberRow]:
-    """The /members lines, from a fixed number of queries whatever the number of members."""
-    async with turn.services.database.transaction() as session:
-        everyone = await repository.list_members(session)
-        week_starts = {
-            member.id: week_bounds(turn.now, ZoneInfo(member.time_zone))[0] for member in everyone
-        }
-        since = min(week_starts.values(), default=turn.now)
-        finished = await repository.finished_sessions_since(session, since)
-        last_pain = await repository.latest_pain_by_member(session)
-    done: dict[int, int] = {}
-    for row in finished:
-        if row.finished_at is not None and row.finished_at >= week_starts[row.member_id]:
-            done[row.member_id] = done.get(row.member_id, 0) + 1
-    rows = []
-    for member in everyone:
-        enrolment = member.active_enrolment
-        protocol = turn.services.protocol(enrolment.protocol) if enrolment else None
-        report = last_pain.get(member.id)
-        rows.append(
-            coach_texts.MemberRow(
-                member=member,
-                protocol_title=protocol.title if protocol else None,
-                done_this_week=done.get(member.id, 0),
-                weekly_cap=sum(w.weekly_cap for w in protocol.workouts) if protocol else 0,
-                last_pain=report.pain if report else None,
-                last_pain_at=report.at if report else None,
-                open_flags=member.open_flags,
-            )
-        )
-    return rows
-
-
-# --- /member and the Open member button ------------------------------------------------------
 
 
 @_coach_only
 async def member(turn: Turn, args: list[str]) -> None:
-    if len(args) != 1:
-        await turn.say(coach_texts.USAGE_MEMBER)
+    reference = _member_reference(args[0]) if len(args) == 1 else None
+    if reference is None:
+        await turn.say(coach_texts.USAGE_MEMBER if len(args) != 1 else _no_such(args[0]))
         return
-    async with turn.services.database.transaction() as session:
-        found = await _find_member(session, args[0])
-    if found is None:
-        await turn.say(coach_texts.NO_SUCH_MEMBER.format(reference=args[0][:64]))
-        return
-    await _show_member(turn, found.id)
+    await _show_member(turn, reference, args[0])
 
 
 @_coach_only
 async def on_open_member(turn: Turn, data: cb.OpenMember) -> None:
     await turn.toast()
-    await _show_member(turn, data.member_id)
+    await _show_member(turn, data.member_id, f"#{data.member_id}")
 
 
-async def _show_member(turn: Turn, member_id: int) -> None:
-    async with turn.services.database.transaction() as session:
-        found = await repository.get_member(session, member_id)
-        if found is None:
-            await turn.say(coach_texts.NO_SUCH_MEMBER.format(reference=f"#{member_id}"))
-            return
-        enrolment = await repository.get_active_enrolment(session, member_id)
-        zone = ZoneInfo(found.time_zone)
-        done = await workouts.done_sessions(session, member_id, zone, turn.now)
-        check_ins = await history(session, member_id)
-        flags = await repository.open_flags(session, member_id)
-        checks = await repository.recent_form_checks(session, member_id, RECENT_FORM_CHECKS)
-    protocol = turn.services.protocol(enrolment.protocol) if enrolment else None
-    detail = coach_texts.MemberDetail(
-        member=found,
-        enrolment=enrolment,
-        protocol_title=protocol.title if protocol else None,
-        week=workouts.week_counts(protocol, done, zone, turn.now) if protocol else {},
-        workout_titles={w.key: w.title for w in protocol.workouts} if protocol else {},
-        check_ins=check_ins,
-        open_flags=flags,
-        form_checks=checks,
-    )
-    await turn.say(coach_texts.member_detail(detail))
+def _no_such(reference: str) -> str:
+    return coach_texts.NO_SUCH_MEMBER.format(reference=reference[:64])
 
 
-# --- /flags, /ack and the Acknowledge button -------------------------------------------------
+async def _show_member(turn: Turn, reference: int | str, as_typed: str) -> None:
+    detail = await coach.member_detail(turn.services, reference, turn.now)
+    await turn.say(_no_such(as_typed) if detail is None else coach_texts.member_detail(detail))
 
 
 @_coach_only
@@ -174,8 +99,7 @@ async def flags(turn: Turn, args: list[str]) -> None:
     if page is None:
         await turn.say(coach_texts.USAGE_FLAGS)
         return
-    async with turn.services.database.transaction() as session:
-        open_flags = await repository.open_flags_with_members(session)
+    open_flags = await coach.open_flags(turn.services)
     if not open_flags:
         await turn.say(coach_texts.NO_OPEN_FLAGS)
         return
@@ -209,22 +133,14 @@ async def on_acknowledge(turn: Turn, data: cb.AcknowledgeFlag) -> None:
 
 async def _acknowledge(turn: Turn, flag_id: int) -> str:
     """Acknowledge the flag as this coach, now; the answer to show the coach."""
-    async with turn.services.database.transaction() as session:
-        flag = await repository.acknowledge_flag(
-            session, flag_id, coach_user_id=turn.user_id, now=turn.now
-        )
-        if flag is not None:
-            flagged = await repository.get_member(session, flag.member_id)
-            name = flagged.name if flagged else f"member #{flag.member_id}"
+    result = await coach.acknowledge(turn.services, flag_id, turn.user_id, turn.now)
+    match result:
+        case coach.Acknowledged(flag_id, name):
             return coach_texts.FLAG_ACKNOWLEDGED.format(flag_id=flag_id, name=name)
-        existing = await repository.get_flag(session, flag_id)
-        if existing is None:
+        case coach.NoSuchFlag(flag_id):
             return coach_texts.NO_SUCH_FLAG.format(flag_id=flag_id)
-        zone = ZoneInfo(turn.services.settings.tz)
-        return coach_texts.already_acknowledged(existing, turn.user_id, zone)
-
-
-# --- /assign ---------------------------------------------------------------------------------
+        case coach.AlreadyAcknowledged(flag):
+            return coach_texts.already_acknowledged(flag, turn.user_id, turn.services.settings.tz)
 
 
 @_coach_only
@@ -233,62 +149,34 @@ async def assign(turn: Turn, args: list[str]) -> None:
     if len(args) != 2:
         await turn.say(coach_texts.usage_assign(titles))
         return
-    reference, protocol_name = args
+    reference_text, protocol_name = args
     protocol = turn.services.protocol(protocol_name.lower())
     if protocol is None:
         await turn.say(coach_texts.unknown_protocol(protocol_name[:64], titles))
         return
-    async with turn.services.database.transaction() as session:
-        found = await _find_member(session, reference)
-        if found is None:
-            await turn.say(coach_texts.NO_SUCH_MEMBER.format(reference=reference[:64]))
-            return
-        current = await repository.get_active_enrolment(session, found.id)
-        if current is None or found.onboarded_at is None:
-            await turn.say(coach_texts.NOT_SET_UP.format(name=found.name))
-            return
-        if current.protocol == protocol.name:
-            await turn.say(
-                coach_texts.ALREADY_ON_PROTOCOL.format(name=found.name, title=protocol.title)
-            )
-            return
-        await repository.enrol(
-            session,
-            found.id,
-            protocol=protocol.name,
-            workout_days=current.workout_days,
-            reminder_time=current.reminder_time,
-            start_date=turn.now.astimezone(ZoneInfo(found.time_zone)).date(),
-        )
-    if turn.services.reminders is not None:
-        await turn.services.reminders.reschedule_member(found.id)
-    schedule = texts.schedule_phrase(current.workout_days, current.reminder_time, found.time_zone)
-    told = await sender.send_text(
-        turn.bot,
-        turn.services.database,
-        found.chat_id,
-        texts.PROTOCOL_ASSIGNED.format(title=protocol.title, schedule=schedule),
+    reference = _member_reference(reference_text)
+    result = (
+        await coach.assign(turn.services, reference, protocol, turn.now)
+        if reference is not None
+        else coach.NoSuchMember()
     )
-    answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
-    await turn.say(answer.format(name=found.name, title=protocol.title, schedule=schedule))
-
-
-# --- /export ---------------------------------------------------------------------------------
-
-EXPORT_COLUMNS = (
-    "record",
-    "member_id",
-    "member_name",
-    "username",
-    "protocol",
-    "workout",
-    "status",
-    "started_at",
-    "finished_at",
-    "pain",
-    "note",
-    "at",
-)
+    match result:
+        case coach.NoSuchMember():
+            await turn.say(_no_such(reference_text))
+        case coach.NotSetUp(name):
+            await turn.say(coach_texts.NOT_SET_UP.format(name=name))
+        case coach.AlreadyOnProtocol(name, title):
+            await turn.say(coach_texts.ALREADY_ON_PROTOCOL.format(name=name, title=title))
+        case coach.Assigned(name, chat_id, title, schedule):
+            phrase = texts.schedule_phrase(schedule)
+            told = await sender.send_text(
+                turn.bot,
+                turn.services.database,
+                chat_id,
+                texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
+            )
+            answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
+            await turn.say(answer.format(name=name, title=title, schedule=phrase))
 
 
 @_coach_only
@@ -296,70 +184,15 @@ async def export(turn: Turn, args: list[str]) -> None:
     if args:
         await turn.say(coach_texts.USAGE_EXPORT)
         return
-    async with turn.services.database.transaction() as session:
-        sessions = await repository.all_sessions_with_members(session)
-        check_ins = await repository.all_check_ins_with_members(session)
-    if not sessions and not check_ins:
+    rows = await export_service.rows(turn.services)
+    if not rows:
         await turn.say(coach_texts.EXPORT_EMPTY)
         return
-    rows: list[dict[str, object]] = []
-    for row, owner in sessions:
-        rows.append(
-            {
-                **_owner_cells(owner),
-                "record": "session",
-                "protocol": row.protocol,
-                "workout": row.workout_key,
-                "status": row.status.value,
-                "started_at": _iso(row.started_at),
-                "finished_at": _iso(row.finished_at),
-                "at": _iso(row.started_at),
-            }
-        )
-    for report, owner in check_ins:
-        rows.append(
-            {
-                **_owner_cells(owner),
-                "record": "check_in",
-                "pain": report.pain,
-                "note": report.note,
-                "at": _iso(report.at),
-            }
-        )
-    data = _csv(rows)
-    when = turn.now.strftime("%Y-%m-%d %H:%M")
     await turn.bot.send_document(
         turn.chat_id,
-        InputFile(data, filename=f"coach-export-{turn.now:%Y%m%d-%H%M}.csv"),
-        caption=coach_texts.EXPORT_CAPTION.format(when=when),
+        InputFile(export_csv(rows), filename=f"coach-export-{turn.now:%Y%m%d-%H%M}.csv"),
+        caption=coach_texts.EXPORT_CAPTION.format(when=turn.now.strftime("%Y-%m-%d %H:%M")),
     )
-
-
-def _owner_cells(owner: Member) -> dict[str, object]:
-    return {"member_id": owner.id, "member_name": owner.name, "username": owner.username}
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
-
-
-def _csv(rows: Sequence[dict[str, object]]) -> bytes:
-    """UTF-8 CSV (with a BOM, so spreadsheets read accents); text that a spreadsheet would
-    run as a formula (a member's note starting with "=") is prefixed with a quote."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, EXPORT_COLUMNS, restval="")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {key: "" if cell is None else _safe_cell(cell) for key, cell in row.items()}
-        )
-    return ("\ufeff" + buffer.getvalue()).encode()
-
-
-def _safe_cell(cell: object) -> object:
-    if isinstance(cell, str) and cell.startswith(_CSV_FORMULA_STARTS):
-        return "'" + cell
-    return cell
 
 
 COMMANDS: dict[str, CommandFunction] = {

@@ -1,186 +1,107 @@
 """/start: the disclaimer, the protocol, workout days, reminder time and time zone.
 
 A new member goes through every question in that order; a member who is already set up gets a
-menu and changes one thing. Everything chosen is written at once, so a member who stops half
-way picks up at the same question with the next /start.
+menu and changes one thing (see `bot.services.members`, which keeps the order and the answers).
 """
 
 from __future__ import annotations
 
 from datetime import time
+from zoneinfo import ZoneInfo
 
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
 from bot.rules.typed_input import parse_time_of_day, parse_time_zone
-from storage import repository
-from storage.models import Enrolment, Member
+from bot.services import members
+from storage.awaiting import AwaitTime, AwaitZone
 
-DEFAULT_DAYS = frozenset({0, 2, 4})
-DEFAULT_TIME = time(18, 0)
+
+async def show(turn: Turn, step: members.Step | members.Unknown) -> None:
+    """Send the message for where the member is now in set-up."""
+    match step:
+        case members.AskConsent(first_name):
+            await turn.say(texts.DISCLAIMER.format(name=first_name), keyboards.consent())
+        case members.AskProtocol(protocols):
+            await turn.say(texts.CHOOSE_PROTOCOL, keyboards.protocols(protocols))
+        case members.AskDays(chosen, cap):
+            await turn.say(texts.CHOOSE_DAYS.format(cap=cap), keyboards.days(chosen))
+        case members.AskTime():
+            await turn.say(texts.CHOOSE_TIME, keyboards.hours())
+        case members.AskZone(suggested):
+            await turn.say(texts.CHOOSE_ZONE, keyboards.zones(suggested.key))
+        case members.AllSet(settings):
+            await turn.say(texts.all_set(settings), keyboards.start_workout())
+        case members.WelcomeBack(first_name, settings):
+            await turn.say(texts.welcome_back(first_name, settings), keyboards.settings_menu())
+        case members.Unknown():
+            await turn.say(texts.NOT_ENROLLED)
 
 
 async def start(turn: Turn, _args: list[str]) -> None:
-    user = turn.update.effective_user
-    assert user is not None
-    async with turn.services.database.transaction() as session:
-        member = await repository.upsert_member(
-            session,
-            telegram_user_id=turn.user_id,
-            chat_id=turn.chat_id,
-            name=user.full_name[:256],
-            username=user.username,
-            time_zone=turn.services.settings.tz,
-            now=turn.now,
-        )
-        await repository.set_awaiting(session, member.id, None)
-        enrolment = await repository.get_active_enrolment(session, member.id)
-    if member.consent_at is None:
-        await turn.say(texts.DISCLAIMER.format(name=user.first_name), keyboards.consent())
-    elif member.onboarded_at is None or enrolment is None:
-        await _ask_next(turn, member, enrolment)
-    else:
-        if turn.services.reminders is not None:
-            # A member who had blocked the bot is reachable again: plan their reminders.
-            await turn.services.reminders.reschedule_member(member.id)
-        await turn.say(
-            texts.WELCOME_BACK.format(
-                name=user.first_name,
-                protocol=_protocol_title(turn, enrolment.protocol),
-                schedule=texts.schedule_phrase(
-                    enrolment.workout_days, enrolment.reminder_time, member.time_zone
-                ),
-            ),
-            keyboards.settings_menu(),
-        )
-
-
-async def _ask_next(turn: Turn, member: Member, enrolment: Enrolment | None) -> None:
-    """Ask the first question a new member has not answered yet."""
-    if enrolment is None:
-        await turn.say(texts.CHOOSE_PROTOCOL, keyboards.protocols(turn.services.library.values()))
-    else:
-        await _ask_days(turn, enrolment)
-
-
-async def _ask_days(turn: Turn, enrolment: Enrolment) -> None:
-    await turn.say(_days_question(turn, enrolment.protocol), keyboards.days(enrolment.workout_days))
-
-
-def _days_question(turn: Turn, protocol_name: str) -> str:
-    protocol = turn.services.protocol(protocol_name)
-    workouts = protocol.workouts if protocol is not None else []
-    return texts.CHOOSE_DAYS.format(cap=max((w.weekly_cap for w in workouts), default=3))
-
-
-def _protocol_title(turn: Turn, name: str) -> str:
-    protocol = turn.services.protocol(name)
-    return protocol.title if protocol is not None else name
-
-
-async def _member_and_enrolment(turn: Turn) -> tuple[Member | None, Enrolment | None]:
-    async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
-        if member is None:
-            return None, None
-        return member, await repository.get_active_enrolment(session, member.id)
+    await show(turn, await members.start(turn.services, turn.profile(), turn.now))
 
 
 async def on_consent(turn: Turn, _data: cb.Consent) -> None:
-    async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
-        if member is None:
-            await turn.toast(texts.NOT_ENROLLED)
-            return
-        if member.consent_at is None:
-            await repository.set_consent(session, member.id, turn.now)
-        enrolment = await repository.get_active_enrolment(session, member.id)
+    step = await members.consent(turn.services, turn.user_id, turn.now)
+    if isinstance(step, members.Unknown):
+        await turn.toast(texts.NOT_ENROLLED)
+        return
     await turn.toast()
-    await turn.edit_pressed(texts.DISCLAIMER.format(name=member.name) + "\n\n✅ Accepted")
-    await _ask_next(turn, member, enrolment)
+    name = turn.profile().first_name
+    await turn.edit_pressed(f"{texts.DISCLAIMER.format(name=name)}\n\n{texts.CONSENT_GIVEN}")
+    await show(turn, step)
 
 
 async def on_protocol(turn: Turn, data: cb.ChooseProtocol) -> None:
+    step = await members.choose_protocol(turn.services, turn.user_id, data.name, turn.now)
     protocol = turn.services.protocol(data.name)
-    member, enrolment = await _member_and_enrolment(turn)
-    if protocol is None or member is None or member.consent_at is None:
+    if isinstance(step, members.Unknown) or protocol is None:
         await turn.toast(texts.SESSION_OVER)
         return
-    async with turn.services.database.transaction() as session:
-        enrolment = await repository.enrol(
-            session,
-            member.id,
-            protocol=protocol.name,
-            workout_days=enrolment.workout_days if enrolment else DEFAULT_DAYS,
-            reminder_time=enrolment.reminder_time if enrolment else DEFAULT_TIME,
-            start_date=turn.now.date(),
-        )
     await turn.toast()
-    await turn.edit_pressed(f"{texts.CHOOSE_PROTOCOL}\n\n✅ {protocol.title}")
-    if member.onboarded_at is None:
-        await _ask_days(turn, enrolment)
-    else:
-        await _settings_saved(turn)
+    chosen = texts.PROTOCOL_CHOSEN.format(title=protocol.title)
+    await turn.edit_pressed(f"{texts.CHOOSE_PROTOCOL}\n\n{chosen}")
+    await show(turn, step)
 
 
 async def on_toggle_day(turn: Turn, data: cb.ToggleDay) -> None:
-    member, enrolment = await _member_and_enrolment(turn)
-    if member is None or enrolment is None:
+    step = await members.toggle_day(turn.services, turn.user_id, data.weekday)
+    if isinstance(step, members.Unknown):
         await turn.toast(texts.SESSION_OVER)
         return
-    days = enrolment.workout_days ^ {data.weekday}
-    async with turn.services.database.transaction() as session:
-        await repository.set_enrolment_schedule(session, enrolment.id, workout_days=days)
     await turn.toast()
-    await turn.edit_pressed(
-        _days_question(turn, enrolment.protocol), keyboards.days(frozenset(days))
-    )
+    await turn.edit_pressed(texts.CHOOSE_DAYS.format(cap=step.cap), keyboards.days(step.chosen))
 
 
 async def on_days_chosen(turn: Turn, _data: cb.DaysChosen) -> None:
-    member, enrolment = await _member_and_enrolment(turn)
-    if member is None or enrolment is None:
-        await turn.toast(texts.SESSION_OVER)
-        return
-    if not enrolment.workout_days:
-        await turn.toast(texts.NEED_A_DAY, alert=True)
-        return
-    await turn.toast()
-    names = ", ".join(texts.WEEKDAY_NAMES[day] for day in sorted(enrolment.workout_days))
-    await turn.edit_pressed(f"Reminder days: {names} ✅")
-    async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(session, member.id, "time")
-    await turn.say(texts.CHOOSE_TIME, keyboards.hours())
+    result = await members.confirm_days(turn.services, turn.user_id)
+    match result:
+        case members.Unknown():
+            await turn.toast(texts.SESSION_OVER)
+        case members.NeedADay():
+            await turn.toast(texts.NEED_A_DAY, alert=True)
+        case (days, question):
+            await turn.toast()
+            await turn.edit_pressed(texts.DAYS_CHOSEN.format(days=texts.day_names(days)))
+            await show(turn, question)
 
 
 async def on_hour(turn: Turn, data: cb.ChooseHour) -> None:
+    at = time(data.hour, 0)
+    step = await members.set_reminder_time(turn.services, turn.user_id, at)
     await turn.toast()
-    if await _save_time(turn, time(data.hour, 0)):
-        await turn.edit_pressed(f"Reminder time: {data.hour:02d}:00 ✅")
+    if not isinstance(step, members.Unknown):
+        await turn.edit_pressed(texts.TIME_CHOSEN.format(at=f"{at:%H:%M}"))
+    await show(turn, step)
 
 
-async def on_typed_time(turn: Turn, text: str, _argument: str) -> None:
+async def on_typed_time(turn: Turn, text: str, _state: AwaitTime) -> None:
     at = parse_time_of_day(text)
     if at is None:
         await turn.say(texts.BAD_TIME)
         return
-    await _save_time(turn, at)
-
-
-async def _save_time(turn: Turn, at: time) -> bool:
-    member, enrolment = await _member_and_enrolment(turn)
-    if member is None or enrolment is None:
-        await turn.say(texts.NOT_ENROLLED)
-        return False
-    async with turn.services.database.transaction() as session:
-        await repository.set_enrolment_schedule(session, enrolment.id, reminder_time=at)
-        next_question = "zone" if member.onboarded_at is None else None
-        await repository.set_awaiting(session, member.id, next_question)
-    if member.onboarded_at is None:
-        await turn.say(texts.CHOOSE_ZONE, keyboards.zones(turn.services.settings.tz))
-    else:
-        await _settings_saved(turn)
-    return True
+    await show(turn, await members.set_reminder_time(turn.services, turn.user_id, at))
 
 
 async def on_zone(turn: Turn, data: cb.ChooseZone) -> None:
@@ -189,62 +110,35 @@ async def on_zone(turn: Turn, data: cb.ChooseZone) -> None:
         await turn.toast(texts.SESSION_OVER)
         return
     await turn.toast()
-    await turn.edit_pressed(f"Time zone: {zone} ✅")
-    await _save_zone(turn, zone)
+    await turn.edit_pressed(texts.ZONE_CHOSEN.format(zone=zone))
+    await show(
+        turn, await members.set_time_zone(turn.services, turn.user_id, ZoneInfo(zone), turn.now)
+    )
 
 
-async def on_typed_zone(turn: Turn, text: str, _argument: str) -> None:
+async def on_typed_zone(turn: Turn, text: str, _state: AwaitZone) -> None:
     zone = parse_time_zone(text)
     if zone is None:
         await turn.say(texts.UNKNOWN_ZONE.format(text=text[:64]))
         return
-    await _save_zone(turn, zone)
-
-
-async def _save_zone(turn: Turn, zone: str) -> None:
-    async with turn.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, turn.user_id)
-        if member is None:
-            return
-        await repository.set_time_zone(session, member.id, zone)
-        await repository.set_awaiting(session, member.id, None)
-        if member.onboarded_at is None:
-            await repository.set_onboarded(session, member.id, turn.now)
-    await _settings_saved(turn)
-
-
-async def _settings_saved(turn: Turn) -> None:
-    """Confirm the member's settings and (re)plan their reminders."""
-    member, enrolment = await _member_and_enrolment(turn)
-    if member is None or enrolment is None:
-        return
-    protocol = turn.services.protocol(enrolment.protocol)
-    if protocol is None:
-        return
-    if turn.services.reminders is not None:
-        await turn.services.reminders.reschedule_member(member.id)
-    schedule = texts.schedule_phrase(
-        enrolment.workout_days, enrolment.reminder_time, member.time_zone
+    await show(
+        turn, await members.set_time_zone(turn.services, turn.user_id, ZoneInfo(zone), turn.now)
     )
-    await turn.say(texts.all_set(protocol, schedule), keyboards.start_workout())
 
 
 async def on_settings(turn: Turn, data: cb.Settings) -> None:
-    member, enrolment = await _member_and_enrolment(turn)
-    if member is None or enrolment is None:
+    if data.part == "keep":
+        known = await members.is_member(turn.services, turn.user_id)
+        await turn.toast(None if known else texts.NOT_ENROLLED)
+        if known:
+            await turn.edit_pressed(texts.NOTHING_CHANGED)
+        return
+    step = await members.change_setting(turn.services, turn.user_id, data.part)
+    if isinstance(step, members.Unknown):
         await turn.toast(texts.NOT_ENROLLED)
         return
     await turn.toast()
-    if data.part == "keep":
-        await turn.edit_pressed(texts.NOTHING_CHANGED)
-    elif data.part == "protocol":
-        await turn.say(texts.CHOOSE_PROTOCOL, keyboards.protocols(turn.services.library.values()))
-    elif data.part == "days":
-        await _ask_days(turn, enrolment)
-    else:
-        async with turn.services.database.transaction() as session:
-            await repository.set_awaiting(session, member.id, "zone")
-        await turn.say(texts.CHOOSE_ZONE, keyboards.zones(member.time_zone))
+    await show(turn, step)
 
 
 COMMANDS: dict[str, CommandFunction] = {"start": start}
@@ -257,4 +151,4 @@ BUTTONS: dict[type, ButtonFunction] = {
     cb.ChooseZone: on_zone,
     cb.Settings: on_settings,
 }
-AWAITED: dict[str, AwaitedFunction] = {"time": on_typed_time, "zone": on_typed_zone}
+AWAITED: dict[type, AwaitedFunction] = {AwaitTime: on_typed_time, AwaitZone: on_typed_zone}

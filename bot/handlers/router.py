@@ -6,7 +6,8 @@ handled, and picks the function from the tables the conversation modules export:
 
 - `COMMANDS`: command name → function(turn, args)
 - `BUTTONS`: callback data type (see `bot.render.callbacks`) → function(turn, data)
-- `AWAITED`: the member's `awaiting` prefix → function(turn, text, argument) for typed replies
+- `AWAITED`: the type of what the member is awaited for (`storage.awaiting`) →
+  function(turn, text, state) for typed replies
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.handlers import checkin, coach, form_check, member_commands, onboarding
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import texts
+from bot.services import members
 
 # Telegram allows 4096 characters; a member's note is kept up to this many (see checkin).
 MAX_TEXT = 4096
@@ -46,7 +48,7 @@ BUTTONS: dict[type, ButtonFunction] = {
     **member_commands.BUTTONS,
     **coach.BUTTONS,
 }
-AWAITED: dict[str, AwaitedFunction] = {
+AWAITED: dict[type, AwaitedFunction] = {
     **onboarding.AWAITED,
     **checkin.AWAITED,
 }
@@ -58,7 +60,7 @@ def _turn(update: Update, context: Context) -> Turn | None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot:
         return None
-    services = services_of(context)
+    services = services_of(context.bot_data)
     return Turn(update, context, services, user.id, chat.id, services.clock())
 
 
@@ -110,17 +112,13 @@ async def on_message(update: Update, context: Context) -> None:
 
 
 async def _on_text(turn: Turn, text: str) -> None:
-    member = await turn.member()
-    awaiting = member.awaiting if member is not None else None
-    if awaiting:
-        prefix, _, argument = awaiting.partition(":")
-        function = AWAITED.get(prefix)
-        if function is not None:
-            await function(turn, text, argument)
-            return
-    if len(text) >= MAX_TEXT:
+    state = await members.awaited(turn.services, turn.user_id)
+    function = AWAITED.get(type(state))
+    if function is not None:
+        await function(turn, text, state)
+    elif len(text) >= MAX_TEXT:
         await turn.say(texts.TEXT_TOO_LONG)
-    elif member is None:
+    elif isinstance(state, members.Unknown):
         await turn.say(texts.NOT_ENROLLED)
     else:
         await turn.say(texts.UNEXPECTED_TEXT)

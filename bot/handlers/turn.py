@@ -14,8 +14,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot import sender
 from bot.context import BotServices
-from storage import repository
-from storage.models import Member
+from bot.services.members import Profile
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +40,11 @@ class Turn:
     def message(self) -> Message | None:
         return self.update.effective_message
 
-    async def member(self) -> Member | None:
-        async with self.services.database.transaction() as session:
-            return await repository.get_member_by_user_id(session, self.user_id)
+    def profile(self) -> Profile:
+        """Who sent this update, as Telegram names them."""
+        user = self.update.effective_user
+        assert user is not None, "a Turn is only made for updates from a user"
+        return Profile(self.user_id, self.chat_id, user.full_name, user.first_name, user.username)
 
     async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message | None:
         """Send a message to the chat this update came from."""
@@ -80,5 +81,6 @@ CommandFunction = Callable[[Turn, list[str]], Awaitable[None]]
 """Handles a command; gets the words after it."""
 ButtonFunction = Callable[[Turn, Any], Awaitable[None]]
 """Handles a button press; gets the decoded callback data (see `bot.render.callbacks`)."""
-AwaitedFunction = Callable[[Turn, str, str], Awaitable[None]]
-"""Handles typed text the bot asked for; gets the text and what follows the awaiting prefix."""
+AwaitedFunction = Callable[[Turn, str, Any], Awaitable[None]]
+"""Handles typed text the bot asked for; gets the text and the awaited state
+(`storage.awaiting`) it answers."""

@@ -19,7 +19,6 @@ from bot.render import keyboards, texts
 from bot.render.protocol_text import step_text, workout_overview
 from bot.services import workouts
 from bot.services.workouts import StepView
-from storage import repository
 from storage.models import StepOutcome
 
 
@@ -34,11 +33,7 @@ async def on_start_button(turn: Turn, _data: cb.StartWorkout) -> None:
 
 async def begin(turn: Turn) -> None:
     """Start the workout that is due, or pick up the one in progress."""
-    member = await turn.member()
-    if member is None:
-        await turn.say(texts.NOT_ENROLLED)
-        return
-    result = await workouts.start_or_resume(turn.services, member, turn.now)
+    result = await workouts.start_or_resume(turn.services, turn.user_id, turn.now)
     match result:
         case workouts.NotEnrolled():
             await turn.say(texts.NOT_ENROLLED)
@@ -52,8 +47,8 @@ async def begin(turn: Turn) -> None:
             await send_step(turn, current)
         case workouts.Started(first, choice):
             overview = workout_overview(first.workout)
-            left = choice.remaining_this_week - 1
-            await turn.say(f"{overview}\n\nAfter this one: {left} more this week.")
+            left = texts.LEFT_THIS_WEEK.format(left=choice.remaining_this_week - 1)
+            await turn.say(f"{overview}\n\n{left}")
             await send_step(turn, first)
 
 
@@ -65,7 +60,8 @@ async def send_step(turn: Turn, view: StepView) -> None:
 
 
 def _step_message(view: StepView) -> str:
-    return f"Step {view.step.index + 1} of {view.step_count}\n{step_text(view.step)}"
+    heading = texts.STEP_HEADING.format(number=view.step.index + 1, count=view.step_count)
+    return f"{heading}\n{step_text(view.step)}"
 
 
 async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
@@ -106,9 +102,10 @@ async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
 
 
 async def on_timer(turn: Turn, data: cb.StepTimer) -> None:
-    member = await turn.member()
-    view = await workouts.current_step(turn.services, member) if member else None
-    if view is None or view.session_id != data.session_id or view.step.index != data.step_index:
+    view = await workouts.step_being_shown(
+        turn.services, turn.user_id, data.session_id, data.step_index
+    )
+    if view is None:
         await turn.toast(texts.SESSION_OVER)
         return
     seconds = view.step.exercise.dosage.timed_seconds
@@ -133,15 +130,10 @@ async def _times_up(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_video_button(turn: Turn, data: cb.StepVideo) -> None:
     """The member wants to film this step: their next video belongs to it."""
-    member = await turn.member()
-    view = await workouts.current_step(turn.services, member) if member else None
-    if member is None or view is None or view.session_id != data.session_id:
+    view = await workouts.film_step(turn.services, turn.user_id, data.session_id, data.step_index)
+    if view is None:
         await turn.toast(texts.SESSION_OVER)
         return
-    async with turn.services.database.transaction() as session:
-        await repository.set_awaiting(
-            session, member.id, f"video:{data.session_id}:{data.step_index}"
-        )
     await turn.toast()
     await turn.say(texts.VIDEO_PROMPT.format(exercise=view.step.exercise.name))
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.render.safe_text import one_line, shown_name
 from bot.render.texts import schedule_phrase, week_counts
 from bot.rules.symptoms import CheckIn, trend_summary
-from storage.models import Enrolment, Flag, FlagKind, FormCheck, Member
+from bot.views import FlagAlert, FlagView, MemberCard, MemberDetail, MemberRow
 
 MESSAGE_LIMIT = 4000
 """A little under Telegram's 4096, for the "…" and any line added after."""
@@ -75,7 +74,7 @@ def unknown_protocol(name: str, protocols: Mapping[str, str]) -> str:
     return f"I don't know a protocol {name!r}.\n{usage_assign(protocols)}"
 
 
-def who(member: Member) -> str:
+def who(member: MemberCard) -> str:
     """'Maya (@maya) #3'."""
     handle = f" (@{member.username})" if member.username else ""
     return f"{shown_name(member.name)}{handle} #{member.id}"
@@ -83,6 +82,10 @@ def who(member: Member) -> str:
 
 def _when(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%a %d %b %H:%M")
+
+
+def _day(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%a %d %b")
 
 
 def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
@@ -104,39 +107,25 @@ def pages(lines: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
     return messages
 
 
-@dataclass(frozen=True)
-class MemberRow:
-    """One line of /members, gathered by the coach handler."""
-
-    member: Member
-    protocol_title: str | None
-    done_this_week: int
-    weekly_cap: int
-    last_pain: int | None
-    last_pain_at: datetime | None
-    open_flags: Sequence[Flag]
-
-
 def member_line(row: MemberRow) -> str:
     """'Maya (@maya) #3 · <protocol> · 2/6 this week · last pain 4 (Tue 05 Mar) · ⚠️ 1 open flag'."""
     member = row.member
-    zone = ZoneInfo(member.time_zone)
     parts = [who(member)]
     if row.protocol_title is None:
         parts.append("not set up")
     else:
         parts += [row.protocol_title, f"{row.done_this_week}/{row.weekly_cap} this week"]
     if row.last_pain is not None and row.last_pain_at is not None:
-        parts.append(f"last pain {row.last_pain} ({row.last_pain_at.astimezone(zone):%a %d %b})")
+        parts.append(f"last pain {row.last_pain} ({_day(row.last_pain_at, member.zone)})")
     else:
         parts.append("no pain scores yet")
     if row.open_flags:
-        urgent = any(flag.kind == FlagKind.URGENT for flag in row.open_flags)
+        urgent = "urgent" in row.open_flags
         count = len(row.open_flags)
         parts.append(f"{'🚨' if urgent else '⚠️'} {count} open flag{'s' if count > 1 else ''}")
-    if member.paused:
+    if row.paused:
         parts.append("paused")
-    if member.inactive:
+    if row.inactive:
         parts.append("blocked the bot")
     return " · ".join(parts)
 
@@ -159,15 +148,16 @@ def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
     return lines
 
 
-def flag_line(flag: Flag, zone: ZoneInfo) -> str:
-    kind = "URGENT" if flag.kind == FlagKind.URGENT else "worsening"
+def flag_line(flag: FlagView, zone: ZoneInfo) -> str:
+    kind = "URGENT" if flag.kind == "urgent" else "worsening"
     return f"#{flag.id} {kind}, {_when(flag.raised_at, zone)}: {flag.reason}"
 
 
-def flag_message(member: Member, flag: Flag, check_ins: Sequence[CheckIn]) -> str:
+def flag_message(alert: FlagAlert) -> str:
     """The alert a coach reads when a flag is raised: who, why, and the recent history."""
-    heading = "🚨 URGENT" if flag.kind == FlagKind.URGENT else "⚠️ Worsening symptoms"
-    zone = ZoneInfo(member.time_zone)
+    member, flag, check_ins = alert.member, alert.flag, alert.check_ins
+    heading = "🚨 URGENT" if flag.kind == "urgent" else "⚠️ Worsening symptoms"
+    zone = member.zone
     lines = [
         f"{heading}: {who(member)}",
         flag.reason,
@@ -180,44 +170,27 @@ def flag_message(member: Member, flag: Flag, check_ins: Sequence[CheckIn]) -> st
     return fit("\n".join(lines))
 
 
-def flag_list_entry(flag: Flag, member: Member) -> str:
+def flag_list_entry(flag: FlagView, member: MemberCard) -> str:
     """One open flag in /flags (its buttons go with it)."""
-    return fit(f"{who(member)}\n{flag_line(flag, ZoneInfo(member.time_zone))}")
+    return fit(f"{who(member)}\n{flag_line(flag, member.zone)}")
 
 
-def chart_title(member: Member) -> str:
+def chart_title(member: MemberCard) -> str:
     return f"{shown_name(member.name)}: pain after sessions"
-
-
-@dataclass(frozen=True)
-class MemberDetail:
-    """Everything /member shows, gathered by the coach handler."""
-
-    member: Member
-    enrolment: Enrolment | None
-    protocol_title: str | None
-    week: Mapping[str, tuple[int, int]]
-    workout_titles: Mapping[str, str]
-    check_ins: Sequence[CheckIn]
-    open_flags: Sequence[Flag]
-    form_checks: Sequence[FormCheck]
 
 
 def member_detail(detail: MemberDetail) -> str:
     """The /member report."""
     member = detail.member
-    zone = ZoneInfo(member.time_zone)
-    status = "blocked the bot" if member.inactive else "paused" if member.paused else "active"
+    zone = member.zone
+    status = "blocked the bot" if detail.inactive else "paused" if detail.paused else "active"
     lines = [who(member), f"Status: {status}"]
-    if detail.enrolment is None:
+    if detail.schedule is None or detail.since is None:
         lines.append("Protocol: not set up yet")
     else:
-        enrolment = detail.enrolment
-        title = detail.protocol_title or enrolment.protocol
         lines += [
-            f"Protocol: {title} (since {enrolment.start_date:%d %b %Y})",
-            "Reminders: "
-            + schedule_phrase(enrolment.workout_days, enrolment.reminder_time, member.time_zone),
+            f"Protocol: {detail.protocol_title} (since {detail.since:%d %b %Y})",
+            "Reminders: " + schedule_phrase(detail.schedule),
             f"This week: {week_counts(detail.week, detail.workout_titles) or 'nothing due'}",
         ]
     lines += ["", f"Pain trend: {trend_summary(detail.check_ins)}"]
@@ -232,13 +205,13 @@ def member_detail(detail: MemberDetail) -> str:
     if detail.form_checks:
         lines.append("Recent form checks:")
         for check in detail.form_checks:
-            answered = "answered" if check.replied_at else "waiting for your reply"
-            exercise = check.exercise_name or "general"
+            answered = "answered" if check.answered else "waiting for your reply"
+            exercise = check.exercise or "general"
             lines.append(f"• {_when(check.at, zone)} {exercise}: {answered}")
     return fit("\n".join(lines))
 
 
-def already_acknowledged(flag: Flag, coach_user_id: int, zone: ZoneInfo) -> str:
+def already_acknowledged(flag: FlagView, coach_user_id: int, zone: ZoneInfo) -> str:
     by = (
         ALREADY_ACKNOWLEDGED_BY_YOU
         if flag.acknowledged_by == coach_user_id
@@ -248,7 +221,7 @@ def already_acknowledged(flag: Flag, coach_user_id: int, zone: ZoneInfo) -> str:
     return ALREADY_ACKNOWLEDGED.format(flag_id=flag.id, by=by, when=when)
 
 
-def form_check_caption(check_id: int, member: Member, exercise: str | None) -> str:
+def form_check_caption(check_id: int, member: MemberCard, exercise: str | None) -> str:
     """The caption of a form-check copy; it starts with the mark `form_check_id` reads back."""
     return (
         f"🎥 Form check #{check_id} from {who(member)}: {exercise or 'general form check'}\n"

@@ -8,9 +8,9 @@ member's name or note can never break the formatting).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import time
 
-from protocols.schema import Protocol
+from bot.rules.weekly_cap import WorkoutChoice
+from bot.views import MemberSettings, Schedule
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -82,6 +82,17 @@ PLEASE_SEND_VIDEO = (
     "video message)."
 )
 COACH_REPLY = "Your coach on {exercise}:\n{reply}"
+YOUR_FORM_CHECK = "your form check"
+DAYS_CHOSEN = "Reminder days: {days} ✅"
+TIME_CHOSEN = "Reminder time: {at} ✅"
+ZONE_CHOSEN = "Time zone: {zone} ✅"
+CONSENT_GIVEN = "✅ Accepted"
+PROTOCOL_CHOSEN = "✅ {title}"
+PAIN_ANSWERED = "Your answer: {pain}"
+STEP_HEADING = "Step {number} of {count}"
+LEFT_THIS_WEEK = "After this one: {left} more this week."
+PAIN_THIS_STRONG = "pain this strong"
+PROGRESS_CHART_TITLE = "Your pain after sessions"
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 UNEXPECTED_TEXT = (
@@ -128,17 +139,30 @@ HELP = (
 )
 
 
-def schedule_phrase(days: Iterable[int], at: time, zone: str) -> str:
+def day_names(days: Iterable[int]) -> str:
+    """'Mon, Wed, Fri'."""
+    return ", ".join(WEEKDAY_NAMES[day] for day in sorted(days))
+
+
+def schedule_phrase(schedule: Schedule) -> str:
     """'Mon, Wed, Fri at 18:00 (Europe/London)'."""
-    names = ", ".join(WEEKDAY_NAMES[day] for day in sorted(days))
-    return f"{names} at {at:%H:%M} ({zone})"
+    return f"{day_names(schedule.days)} at {schedule.at:%H:%M} ({schedule.zone.key})"
 
 
-def all_set(protocol: Protocol, schedule: str) -> str:
-    """The message that closes onboarding."""
+def all_set(settings: MemberSettings) -> str:
+    """The message that closes onboarding (or a change of settings)."""
     return (
-        f"All set! Protocol: {protocol.title}. Reminders: {schedule}.\n"
+        f"All set! Protocol: {settings.protocol_title}. "
+        f"Reminders: {schedule_phrase(settings.schedule)}.\n"
         "Send /today (or tap below) whenever you want to start a session."
+    )
+
+
+def welcome_back(first_name: str, settings: MemberSettings) -> str:
+    return WELCOME_BACK.format(
+        name=first_name,
+        protocol=settings.protocol_title,
+        schedule=schedule_phrase(settings.schedule),
     )
 
 
@@ -195,3 +219,19 @@ PROTOCOL_ASSIGNED = (
     "Send /today when you're ready for your next session."
 )
 COACH_REPLY_MEDIA = "Your coach on {exercise}:"
+
+
+def reminder(title: str, choice: WorkoutChoice) -> str:
+    """The reminder for the workout that is due."""
+    left = choice.remaining_this_week
+    sessions = "session" if left == 1 else "sessions"
+    return (
+        f"Time for your back session: {title}.\n"
+        f"{left} {sessions} of it left this week ({choice.done_this_week} of {choice.cap} done). "
+        "Tap Start when you're ready."
+    )
+
+
+def nudge(title: str) -> str:
+    """The one gentle nudge after an unanswered reminder."""
+    return f"Just a gentle nudge: {title} is still waiting whenever you have 15 minutes."

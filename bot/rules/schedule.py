@@ -33,14 +33,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.rules.weekly_cap import (
-    DoneSession,
-    WorkoutCap,
-    WorkoutChoice,
-    choose_workout,
-    local_instant,
-    require_aware,
-)
+from bot.rules.local_time import local_day, local_instant, require_aware
+from bot.rules.weekly_cap import DoneSession, WorkoutCap, WorkoutChoice, choose_workout
 
 ReminderOutcome = Literal[
     "send",
@@ -83,10 +77,6 @@ class ReminderDecision:
     choice: WorkoutChoice | None = None
 
 
-def _local_day(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.astimezone(zone).date()
-
-
 def is_quiet(settings: ReminderSettings, moment: datetime) -> bool:
     """Whether ``moment`` falls inside the member's quiet hours, read on their local clock.
 
@@ -112,7 +102,7 @@ def _reminder_on(settings: ReminderSettings, day: date) -> datetime | None:
         return None
     for wall_time in (settings.at, settings.quiet_end):
         instant = local_instant(day, wall_time, settings.zone)
-        if _local_day(instant, settings.zone) == day and not is_quiet(settings, instant):
+        if local_day(instant, settings.zone) == day and not is_quiet(settings, instant):
             return instant
     return None
 
@@ -126,7 +116,7 @@ def next_reminder_at(settings: ReminderSettings, after: datetime) -> datetime | 
     require_aware(after, "after")
     if settings.paused or not settings.days:
         return None
-    first_day = _local_day(after, settings.zone)
+    first_day = local_day(after, settings.zone)
     for offset in range(_LOOKAHEAD_DAYS):
         instant = _reminder_on(settings, first_day + timedelta(days=offset))
         if instant is not None and instant > after:
@@ -145,7 +135,7 @@ def reminders_between(settings: ReminderSettings, start: datetime, end: datetime
     if settings.paused or not settings.days:
         return []
     planned: list[datetime] = []
-    day, last_day = _local_day(start, settings.zone), _local_day(end, settings.zone)
+    day, last_day = local_day(start, settings.zone), local_day(end, settings.zone)
     while day <= last_day:
         instant = _reminder_on(settings, day)
         if instant is not None and start <= instant < end:
@@ -193,7 +183,7 @@ def _same_day_and_not_quiet(
     settings: ReminderSettings, candidate: datetime, day_of: datetime
 ) -> datetime | None:
     """``candidate`` if it is on the local day of ``day_of`` and outside quiet hours, else None."""
-    same_day = _local_day(candidate, settings.zone) == _local_day(day_of, settings.zone)
+    same_day = local_day(candidate, settings.zone) == local_day(day_of, settings.zone)
     if same_day and not is_quiet(settings, candidate):
         return candidate
     return None

@@ -20,14 +20,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-
-def require_aware(moment: datetime, name: str) -> None:
-    """Refuse a naive datetime: it would silently be read in the server's own time zone."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be an aware datetime, got {moment!r}")
+from bot.rules.local_time import require_aware, week_bounds
+from protocols.schema import Protocol
 
 
 @dataclass(frozen=True)
@@ -61,52 +58,6 @@ class WorkoutChoice:
     done_this_week: int
     cap: int
     remaining_this_week: int
-
-
-def _wall_clock(moment: datetime, zone: ZoneInfo) -> datetime:
-    """The naive local reading of ``moment`` on a wall clock in ``zone``."""
-    return moment.astimezone(zone).replace(tzinfo=None)
-
-
-def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """The UTC instant at which the wall clock in ``zone`` shows ``at`` on ``day``.
-
-    A wall time that happens twice (the clocks go back) means its first occurrence. A wall time
-    that never happens (the clocks go forward over it) means the first instant after the gap,
-    e.g. 02:30 on 2026-03-08 in New York is 03:00 EDT.
-    """
-    wall = datetime.combine(day, at.replace(tzinfo=None))
-    first = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
-    if _wall_clock(first, zone) == wall:
-        return first
-    # In a gap, fold=1 reads the wall time with the offset after the change: an instant before
-    # the gap; fold=0 (``first``) one after it. The change is the first instant whose wall
-    # clock reads ``wall`` or later; offsets change on whole seconds.
-    before = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
-    low, high = int(before.timestamp()), int(first.timestamp())
-    while high - low > 1:
-        middle = (low + high) // 2
-        if _wall_clock(datetime.fromtimestamp(middle, UTC), zone) >= wall:
-            high = middle
-        else:
-            low = middle
-    return datetime.fromtimestamp(high, UTC)
-
-
-def week_bounds(moment: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """UTC start (included) and end (excluded) of the ISO week containing ``moment`` in ``zone``.
-
-    The week runs from Monday 00:00 local to the next Monday 00:00 local, so its length follows
-    the daylight-saving changes inside it.
-    """
-    require_aware(moment, "moment")
-    local_day = moment.astimezone(zone).date()
-    monday = local_day - timedelta(days=local_day.weekday())
-    midnight = time(0, 0)
-    return (
-        local_instant(monday, midnight, zone),
-        local_instant(monday + timedelta(days=7), midnight, zone),
-    )
 
 
 def sessions_this_week(
@@ -153,3 +104,30 @@ def choose_workout(
                 remaining_this_week=workout.weekly_cap - count,
             )
     return None
+
+
+def workout_caps(protocol: Protocol) -> list[WorkoutCap]:
+    """Each workout of the protocol with its weekly cap, in protocol order."""
+    return [WorkoutCap(workout.key, workout.weekly_cap) for workout in protocol.workouts]
+
+
+def week_counts(
+    protocol: Protocol, done: Sequence[DoneSession], moment: datetime, zone: ZoneInfo
+) -> dict[str, tuple[int, int]]:
+    """(done in the week of ``moment``, cap) for every workout of the protocol, in protocol
+    order."""
+    counts = sessions_this_week(done, moment, zone)
+    return {w.key: (counts.get(w.key, 0), w.weekly_cap) for w in protocol.workouts}
+
+
+def streak_weeks(finished: Sequence[datetime], now: datetime, zone: ZoneInfo) -> int:
+    """Weeks in a row, ending this week (or last week, if none yet this week), with a session."""
+    weeks = {week_bounds(at, zone)[0] for at in finished}
+    start, _ = week_bounds(now, zone)
+    if start not in weeks:
+        start, _ = week_bounds(start - timedelta(days=1), zone)
+    streak = 0
+    while start in weeks:
+        streak += 1
+        start, _ = week_bounds(start - timedelta(days=1), zone)
+    return streak

@@ -3,11 +3,13 @@
 A check-in may raise two kinds of flag (see `bot.rules.symptoms` and `bot.rules.red_flags`):
 "urgent" (a clinician now: the member is told at once) and "worsening" (the coach follows up).
 At most one flag of each kind is open per member, so a run of bad check-ins raises one flag,
-not a storm of them.
+not a storm of them. Every flag raised comes back as a `FlagAlert`, with the history that
+explains it, for the coach.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,8 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.context import BotServices
 from bot.rules.red_flags import find_red_flags, urgent_flag
 from bot.rules.symptoms import CheckIn, FlagDecision, worsening_flag
+from bot.services.views import flag_view, member_card
+from bot.views import FlagAlert
 from storage import repository
-from storage.models import Flag, FlagKind, SymptomReport
+from storage.awaiting import AwaitNote, AwaitPain
+from storage.models import FlagKind, Member, SymptomReport
 
 HISTORY_LENGTH = 12
 """Check-ins the rules look back over (enough for the baseline and the trend window)."""
@@ -27,18 +32,31 @@ MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
-class CheckInResult:
+class Urgent:
+    """The member must stop and see a clinician: what they reported, in words."""
+
+    what: Sequence[str]
+
+
+@dataclass(frozen=True)
+class CheckedIn:
+    """A pain score or note was saved; what the member and the coach must hear about it."""
+
     report_id: int
-    raised: list[Flag]
-    urgent: FlagDecision | None
-    """Set when the member must be told to stop and see a clinician."""
-    red_flag_labels: list[str]
+    urgent: Urgent | None
+    alerts: Sequence[FlagAlert]
+    note_cut: bool = False
+
+
+@dataclass(frozen=True)
+class Stale:
+    """Nothing to save: the question was answered already, or belongs to no running check-in."""
 
 
 async def history(session: AsyncSession, member_id: int) -> list[CheckIn]:
     """The member's recent check-ins, each numbered by the session it followed."""
-    reports = await repository.recent_symptom_reports(session, member_id, HISTORY_LENGTH)
-    numbers = await repository.finished_session_numbers(session, member_id)
+    reports = await repository.check_ins.recent(session, member_id, HISTORY_LENGTH)
+    numbers = await repository.sessions.finished_numbers(session, member_id)
     return [_check_in(report, numbers) for report in reports]
 
 
@@ -48,53 +66,90 @@ def _check_in(report: SymptomReport, numbers: dict[int, int]) -> CheckIn:
 
 
 async def record_pain(
-    services: BotServices, member_id: int, session_id: int, pain: int, now: datetime
-) -> CheckInResult | None:
-    """Store the pain score after a session; None if this session already has one."""
+    services: BotServices, user_id: int, session_id: int, pain: int, now: datetime
+) -> CheckedIn | Stale:
+    """Store the pain score after a session the member is being asked about; the note is
+    asked for next (unless the member must stop)."""
     async with services.database.transaction() as session:
-        existing = await repository.symptom_report_for_session(session, session_id)
-        if existing is not None:
-            return None
-        report = await repository.add_symptom_report(
-            session, member_id, pain=pain, session_id=session_id, now=now
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None or member.awaiting != AwaitPain(session_id):
+            return Stale()
+        if await repository.check_ins.for_session(session, session_id) is not None:
+            return Stale()
+        report = await repository.check_ins.add(
+            session, member.id, pain=pain, session_id=session_id, now=now
         )
-        await repository.set_awaiting(session, member_id, f"note:{report.id}")
-        return await _evaluate(services, session, member_id, report, now)
+        result = await _evaluate(services, session, member, report, now)
+        await repository.members.set_awaiting(
+            session, member.id, None if result.urgent else AwaitNote(report.id)
+        )
+        return result
+
+
+async def note_question_shown(
+    services: BotServices, user_id: int, report_id: int, message_id: int
+) -> None:
+    """Remember the message asking for the note, so a typed note takes its button away."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is not None and member.awaiting == AwaitNote(report_id):
+            await repository.members.set_awaiting(
+                session, member.id, AwaitNote(report_id, message_id)
+            )
 
 
 async def record_note(
-    services: BotServices, member_id: int, report_id: int, note: str, now: datetime
-) -> CheckInResult | None:
-    """Add the member's note to their check-in; None if the check-in is gone."""
+    services: BotServices, user_id: int, note: AwaitNote, text: str, now: datetime
+) -> CheckedIn | Stale:
+    """Add the member's note to their check-in (the first `MAX_NOTE` characters)."""
     async with services.database.transaction() as session:
-        report = await repository.set_symptom_note(session, report_id, member_id, note[:MAX_NOTE])
-        await repository.set_awaiting(session, member_id, None)
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None or member.awaiting != note:
+            return Stale()
+        await repository.members.set_awaiting(session, member.id, None)
+        report = await repository.check_ins.set_note(
+            session, note.report_id, member.id, text[:MAX_NOTE]
+        )
         if report is None:
-            return None
-        return await _evaluate(services, session, member_id, report, now)
+            return Stale()
+        result = await _evaluate(services, session, member, report, now)
+    return CheckedIn(result.report_id, result.urgent, result.alerts, len(text) > MAX_NOTE)
+
+
+async def skip_note(services: BotServices, user_id: int) -> bool:
+    """No note this time; False when no note was being asked for."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None or not isinstance(member.awaiting, AwaitNote):
+            return False
+        await repository.members.set_awaiting(session, member.id, None)
+    return True
 
 
 async def _evaluate(
     services: BotServices,
     session: AsyncSession,
-    member_id: int,
+    member: Member,
     report: SymptomReport,
     now: datetime,
-) -> CheckInResult:
+) -> CheckedIn:
     thresholds = services.settings.flags
     decisions: list[FlagDecision] = []
     urgent = urgent_flag(report.pain, report.note, thresholds)
     if urgent is not None:
         decisions.append(urgent)
-    worsening = worsening_flag(await history(session, member_id), thresholds)
+    check_ins = await history(session, member.id)
+    worsening = worsening_flag(check_ins, thresholds)
     if worsening is not None:
         decisions.append(worsening)
-    raised = []
+    alerts = []
     for decision in decisions:
-        flag = await repository.raise_flag(
-            session, member_id, FlagKind(decision.kind), decision.reason, now=now
+        flag = await repository.flags.add(
+            session, member.id, FlagKind(decision.kind), decision.reason, now=now
         )
         if flag is not None:
-            raised.append(flag)
+            alerts.append(FlagAlert(member_card(member), flag_view(flag), check_ins))
+    if urgent is None:
+        return CheckedIn(report.id, None, alerts)
     labels = [flag.label for flag in find_red_flags(report.note)] if report.note else []
-    return CheckInResult(report.id, raised, urgent, labels)
+    return CheckedIn(report.id, Urgent(labels), alerts)

@@ -14,11 +14,19 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.rules.weekly_cap import DoneSession, WorkoutCap, WorkoutChoice, choose_workout, week_bounds
+from bot.rules.local_time import week_bounds
+from bot.rules.weekly_cap import (
+    DoneSession,
+    WorkoutChoice,
+    choose_workout,
+    week_counts,
+    workout_caps,
+)
 from protocols.expand import Step, expand_workout
 from protocols.schema import Protocol, Workout
 from storage import repository
-from storage.models import Member, SessionStatus, StepOutcome, WorkoutSession
+from storage.awaiting import AwaitPain, AwaitVideo
+from storage.models import SessionStatus, StepOutcome, WorkoutSession
 
 
 @dataclass(frozen=True)
@@ -103,29 +111,13 @@ async def done_sessions(
     start, end = week_bounds(now, zone)
     rows = [
         row
-        for row in await repository.sessions_between(session, member_id, start, end)
+        for row in await repository.sessions.started_between(session, member_id, start, end)
         if row.status == SessionStatus.FINISHED and row.finished_at is not None
     ]
-    last = await repository.last_finished_session(session, member_id)
+    last = await repository.sessions.last_finished(session, member_id)
     if last is not None and all(row.id != last.id for row in rows):
         rows.append(last)
     return [DoneSession(row.workout_key, row.finished_at) for row in rows if row.finished_at]
-
-
-def workout_caps(protocol: Protocol) -> list[WorkoutCap]:
-    return [WorkoutCap(workout.key, workout.weekly_cap) for workout in protocol.workouts]
-
-
-def week_counts(
-    protocol: Protocol, done: list[DoneSession], zone: ZoneInfo, now: datetime
-) -> dict[str, tuple[int, int]]:
-    """(done this week, cap) for every workout of the protocol, in protocol order."""
-    start, end = week_bounds(now, zone)
-    counts = {workout.key: 0 for workout in protocol.workouts}
-    for item in done:
-        if start <= item.finished_at < end and item.workout_key in counts:
-            counts[item.workout_key] += 1
-    return {workout.key: (counts[workout.key], workout.weekly_cap) for workout in protocol.workouts}
 
 
 def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
@@ -139,25 +131,28 @@ def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
     return StepView(row.id, workout, steps[row.current_step], len(steps))
 
 
-async def start_or_resume(services: BotServices, member: Member, now: datetime) -> StartResult:
+async def start_or_resume(services: BotServices, user_id: int, now: datetime) -> StartResult:
     """Resume the session in progress, or start the workout that is due now."""
     async with services.database.transaction() as session:
-        open_row = await repository.get_open_session(session, member.id)
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return NotEnrolled()
+        open_row = await repository.sessions.open_for(session, member.id)
         if open_row is not None:
             view = _view(services, open_row)
             if view is not None:
                 return Resumed(view, open_row.step_message_id)
-            await repository.abandon_session(session, open_row.id, now=now)
-        enrolment = await repository.get_active_enrolment(session, member.id)
+            await repository.sessions.abandon(session, open_row.id, now=now)
+        enrolment = await repository.enrolments.active(session, member.id)
         protocol = services.protocol(enrolment.protocol) if enrolment else None
         if enrolment is None or protocol is None or member.onboarded_at is None:
             return NotEnrolled()
-        zone = ZoneInfo(member.time_zone)
+        zone = member.time_zone
         done = await done_sessions(session, member.id, zone, now)
         choice = choose_workout(workout_caps(protocol), done, now, zone)
         if choice is None:
-            return WeekComplete(week_counts(protocol, done, zone, now), protocol)
-        row = await repository.start_session(
+            return WeekComplete(week_counts(protocol, done, now, zone), protocol)
+        row = await repository.sessions.start(
             session, member.id, protocol=protocol.name, workout_key=choice.key, now=now
         )
         view = _view(services, row)
@@ -165,19 +160,51 @@ async def start_or_resume(services: BotServices, member: Member, now: datetime) 
         return Started(view, choice)
 
 
-async def current_step(services: BotServices, member: Member) -> StepView | None:
-    """The step the member is on, if a session is running."""
+async def current_step(
+    services: BotServices, session: AsyncSession, member_id: int
+) -> StepView | None:
+    """The step the member is on, if a session is running (inside the caller's unit of work)."""
+    row = await repository.sessions.open_for(session, member_id)
+    return _view(services, row) if row is not None else None
+
+
+async def step_being_shown(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> StepView | None:
+    """The member's current step, if it is the one named (by a timer button); else None."""
     async with services.database.transaction() as session:
-        row = await repository.get_open_session(session, member.id)
-        return _view(services, row) if row is not None else None
+        member = await repository.members.by_user_id(session, user_id)
+        view = await current_step(services, session, member.id) if member else None
+    if view is None or view.session_id != session_id or view.step.index != step_index:
+        return None
+    return view
+
+
+async def film_step(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> StepView | None:
+    """The member wants to film a step of their running session: their next video belongs to
+    it. The step, or None when the button is stale."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        view = await current_step(services, session, member.id) if member else None
+        if member is None or view is None or view.session_id != session_id:
+            return None
+        steps = expand_workout(view.workout)
+        if not 0 <= step_index < len(steps):
+            return None
+        await repository.members.set_awaiting(
+            session, member.id, AwaitVideo(session_id, step_index)
+        )
+    return StepView(session_id, view.workout, steps[step_index], view.step_count)
 
 
 async def remember_step_message(services: BotServices, session_id: int, message_id: int) -> None:
     """Note which message shows the current step, so an answer can edit it."""
     async with services.database.transaction() as session:
-        row = await repository.get_session(session, session_id)
+        row = await repository.sessions.get(session, session_id)
         if row is not None:
-            await repository.advance_session(session, session_id, row.current_step, message_id)
+            await repository.sessions.advance(session, session_id, row.current_step, message_id)
 
 
 async def answer_step(
@@ -192,8 +219,8 @@ async def answer_step(
     or someone else's answers change nothing. The last answer finishes the session and
     leaves the member awaiting the pain score. One transaction for all of it."""
     async with services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, telegram_user_id)
-        row = await repository.get_session(session, session_id)
+        member = await repository.members.by_user_id(session, telegram_user_id)
+        row = await repository.sessions.get(session, session_id)
         if member is None or row is None or row.member_id != member.id:
             return Stale()
         if row.status != SessionStatus.IN_PROGRESS:
@@ -203,20 +230,20 @@ async def answer_step(
             return Stale()
         if step_index != row.current_step:
             return AlreadyAnswered(view)
-        if not await repository.record_step_result(
+        if not await repository.sessions.record_step(
             session, session_id, step_index, outcome, now=now
         ):
             return AlreadyAnswered(view)
         next_index = step_index + 1
         if next_index < view.step_count:
-            await repository.advance_session(session, session_id, next_index)
+            await repository.sessions.advance(session, session_id, next_index)
             next_view = StepView(
                 session_id, view.workout, expand_workout(view.workout)[next_index], view.step_count
             )
             return Advanced(view, outcome, next_view, None)
-        await repository.finish_session(session, session_id, now=now)
-        await repository.set_awaiting(session, member.id, f"pain:{session_id}")
-        results = await repository.step_results(session, session_id)
+        await repository.sessions.finish(session, session_id, now=now)
+        await repository.members.set_awaiting(session, member.id, AwaitPain(session_id))
+        results = await repository.sessions.step_results(session, session_id)
         tally = {kind: sum(1 for r in results if r.outcome == kind) for kind in StepOutcome}
         summary = SessionSummary(
             title=view.workout.title,

@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from fixtures_bot import RunningBot
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
+from storage.awaiting import AwaitPain
 from storage.models import Member
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -15,7 +16,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 async def stored_member(bot: RunningBot, user: SimulatedUser) -> Member:
     async with bot.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, user.id)
+        member = await repository.members.by_user_id(session, user.id)
     assert member is not None
     return member
 
@@ -27,15 +28,15 @@ async def seed_sessions(bot: RunningBot, user: SimulatedUser, pains: list[int]) 
     async with bot.services.database.transaction() as session:
         for days_ago, pain in zip(range(len(pains) + 1, 1, -1), pains, strict=True):
             at = now - timedelta(days=days_ago)
-            row = await repository.start_session(
+            row = await repository.sessions.start(
                 session,
                 member.id,
                 protocol="lower-back-pain-relief-lvl1",
                 workout_key="day-1",
                 now=at,
             )
-            await repository.finish_session(session, row.id, now=at + timedelta(minutes=30))
-            await repository.add_symptom_report(
+            await repository.sessions.finish(session, row.id, now=at + timedelta(minutes=30))
+            await repository.check_ins.add(
                 session, member.id, pain=pain, session_id=row.id, now=at + timedelta(minutes=31)
             )
 
@@ -45,15 +46,15 @@ async def check_in(bot: RunningBot, user: SimulatedUser, pain: int) -> ChatMessa
     member = await stored_member(bot, user)
     now = bot.services.clock()
     async with bot.services.database.transaction() as session:
-        row = await repository.start_session(
+        row = await repository.sessions.start(
             session,
             member.id,
             protocol="lower-back-pain-relief-lvl1",
             workout_key="day-1",
             now=now - timedelta(minutes=30),
         )
-        await repository.finish_session(session, row.id, now=now)
-        await repository.set_awaiting(session, member.id, f"pain:{row.id}")
+        await repository.sessions.finish(session, row.id, now=now)
+        await repository.members.set_awaiting(session, member.id, AwaitPain(row.id))
     await user.send_text(str(pain))
     return await user.wait_for_message()
 

@@ -9,8 +9,8 @@ import pytest
 from coach_support import PNG_SIGNATURE, check_in
 from fixtures_bot import RunningBot, has_button, onboard
 
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from bot.services import coach_alerts
+from bot import alerts
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
 
 def is_alert(message: ChatMessage) -> bool:
@@ -62,9 +62,9 @@ async def test_a_chart_that_cannot_be_drawn_leaves_the_alert_text_and_is_logged(
     def broken_chart(*_args: object) -> bytes:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(coach_alerts, "pain_chart", broken_chart)
+    monkeypatch.setattr(alerts, "pain_chart", broken_chart)
     await onboard(member)
-    with caplog.at_level(logging.ERROR, logger=coach_alerts.__name__):
+    with caplog.at_level(logging.ERROR, logger=alerts.__name__):
         await check_in(running_bot, member, 9)
         alert = await open_coach_chat.wait_for_message(is_alert)
         await running_bot.emulator.wait_until(lambda: bool(caplog.records), 5)

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
-from coach_support import check_in, seed_sessions, stored_member
+from coach_support import seed_sessions, stored_member
 from fixtures_bot import RunningBot, has_button, onboard
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
-
-
-@pytest.fixture
-async def maya(
-    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
-) -> SimulatedUser:
-    """An onboarded member with an urgent open flag (pain 9); the coach saw the alert."""
-    coach.chat.known = True
-    await onboard(member)
-    await check_in(running_bot, member, 9)
-    await coach.wait_for_message(lambda m: has_button(m, "Acknowledge"))
-    await coach.wait_for_message(lambda m: m.file is not None)  # the chart follows the alert
-    return member
 
 
 async def ask(coach: SimulatedUser, command: str, args: str = "") -> str:
@@ -32,7 +20,7 @@ async def ask(coach: SimulatedUser, command: str, args: str = "") -> str:
 
 
 async def test_members_lists_protocol_week_last_pain_and_open_flags(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     overview = await ask(coach, "/members")
     assert overview.startswith("Members (1):")
@@ -48,13 +36,13 @@ async def test_members_splits_a_long_list_into_messages_under_telegrams_limit(
 ) -> None:
     async with running_bot.services.database.transaction() as session:
         for number in range(120):
-            await repository.upsert_member(
+            await repository.members.upsert(
                 session,
                 telegram_user_id=500_000 + number,
                 chat_id=500_000 + number,
                 name=f"Member with a rather long display name {number}",
                 username=None,
-                time_zone="UTC",
+                time_zone=ZoneInfo("UTC"),
                 now=running_bot.services.clock(),
             )
     await coach.send_command("/members")
@@ -68,7 +56,7 @@ async def test_members_splits_a_long_list_into_messages_under_telegrams_limit(
 
 
 async def test_member_by_number_shows_settings_week_check_ins_and_flags(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     detail = await ask(coach, "/member", "1")
     assert detail.startswith("Maya (@maya) #1\nStatus: active")
@@ -80,7 +68,7 @@ async def test_member_by_number_shows_settings_week_check_ins_and_flags(
 
 
 async def test_member_by_username_finds_the_same_member(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     assert (await ask(coach, "/member", "@MAYA")).startswith("Maya (@maya) #1")
 
@@ -108,7 +96,7 @@ async def test_member_unknown_says_so(running_bot: RunningBot, coach: SimulatedU
 
 
 async def test_flags_lists_open_flags_with_their_reason_and_buttons(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await coach.send_command("/flags")
     entry = await coach.wait_for_message()
@@ -123,26 +111,26 @@ async def test_flags_with_none_open_says_so(running_bot: RunningBot, coach: Simu
 
 
 async def test_ack_records_the_coach_and_the_time(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     answer = await ask(coach, "/ack", "1")
     assert answer.startswith("Flag #1 for Maya acknowledged.")
     async with running_bot.services.database.transaction() as session:
-        flag = await repository.get_flag(session, 1)
+        flag = await repository.flags.get(session, 1)
     assert flag is not None
     assert flag.acknowledged_by == coach.id
     assert flag.acknowledged_at is not None
 
 
 async def test_a_second_ack_says_it_was_already_acknowledged(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await ask(coach, "/ack", "1")
     assert (await ask(coach, "/ack", "#1")).startswith("Flag #1 was already acknowledged by you")
 
 
 async def test_the_acknowledge_button_acknowledges_the_flag(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     press = await coach.press("Acknowledge")
     answer = await coach.wait_for_message()
@@ -166,7 +154,7 @@ async def test_ack_of_an_unknown_flag_says_so(
 
 
 async def test_the_open_member_button_shows_the_member(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await coach.press("Open member")
     detail = await coach.wait_for_message()
@@ -174,15 +162,17 @@ async def test_the_open_member_button_shows_the_member(
 
 
 async def test_assign_moves_the_member_keeping_days_and_time_and_tells_them(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     answer = await ask(coach, "/assign", "@maya 7-exercise-protocol-lower-back-relief")
     assert answer.startswith("Maya is now on 7 Exercise Protocol for Lower Back Relief")
-    told = await maya.wait_for_message(lambda m: "Your coach has moved you" in (m.text or ""))
+    told = await flagged_maya.wait_for_message(
+        lambda m: "Your coach has moved you" in (m.text or "")
+    )
     assert "Mon, Wed, Fri at 18:00 (UTC)" in (told.text or "")
-    member = await stored_member(running_bot, maya)
+    member = await stored_member(running_bot, flagged_maya)
     async with running_bot.services.database.transaction() as session:
-        enrolment = await repository.get_active_enrolment(session, member.id)
+        enrolment = await repository.enrolments.active(session, member.id)
     assert enrolment is not None
     assert enrolment.protocol == "7-exercise-protocol-lower-back-relief"
     assert enrolment.workout_days == frozenset({0, 2, 4})
@@ -193,7 +183,7 @@ async def test_assign_moves_the_member_keeping_days_and_time_and_tells_them(
 
 
 async def test_assign_an_unknown_protocol_lists_the_protocols(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     answer = await ask(coach, "/assign", "1 yoga")
     assert answer.startswith("I don't know a protocol 'yoga'.\nUsage: /assign")
@@ -216,7 +206,7 @@ async def test_assign_to_an_unknown_member_says_so(
 
 
 async def test_export_sends_a_csv_of_sessions_and_check_ins(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await coach.send_command("/export")
     document = await coach.wait_for_message()
@@ -231,11 +221,11 @@ async def test_export_sends_a_csv_of_sessions_and_check_ins(
 
 
 async def test_export_defuses_notes_a_spreadsheet_would_run_as_formulas(
-    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    member = await stored_member(running_bot, maya)
+    member = await stored_member(running_bot, flagged_maya)
     async with running_bot.services.database.transaction() as session:
-        await repository.add_symptom_report(
+        await repository.check_ins.add(
             session, member.id, pain=None, note="=HYPERLINK(1)", now=running_bot.services.clock()
         )
     await coach.send_command("/export")

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from io import BytesIO
 
-import pytest
 from coach_support import PNG_SIGNATURE, check_in, seed_sessions, stored_member
-from fixtures_bot import RunningBot, has_button, onboard
+from fixtures_bot import RunningBot, has_button
 from matplotlib import image
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import FlagKind
-
-
-@pytest.fixture
-async def maya(
-    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
-) -> SimulatedUser:
-    """An onboarded member; the coach's chat is open so the bot may write there."""
-    coach.chat.known = True
-    await onboard(member)
-    return member
 
 
 def is_alert(message: ChatMessage) -> bool:
@@ -106,7 +95,7 @@ async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
     assert "Please stop the protocol" in (second.text or "")
     member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
-        flags = await repository.open_flags(session, member.id)
+        flags = await repository.flags.unacknowledged(session, member.id)
     assert [flag.kind for flag in flags] == [FlagKind.URGENT]
     assert len([m for m in coach.messages if is_alert(m)]) == 1
 

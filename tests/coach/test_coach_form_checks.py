@@ -5,19 +5,10 @@ from __future__ import annotations
 import pytest
 from fixtures_bot import RunningBot, has_button, onboard
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 
 CLIP = b"\x00\x00\x00\x18ftypmp42 a short clip"
-
-
-@pytest.fixture
-async def maya(
-    running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
-) -> SimulatedUser:
-    coach.chat.known = True
-    await onboard(member)
-    return member
 
 
 def is_form_check(message: ChatMessage) -> bool:
@@ -51,7 +42,7 @@ async def test_the_coach_reply_reaches_the_member_quoted_with_the_exercise(
     reply = await maya.wait_for_message(lambda m: "Your coach" in (m.text or ""))
     assert reply.text == "Your coach on Crawling:\nKeep your hips lower"
     async with running_bot.services.database.transaction() as session:
-        check = await repository.get_form_check(session, 1)
+        check = await repository.form_checks.get(session, 1)
     assert check is not None
     assert check.coach_reply == "Keep your hips lower"
 

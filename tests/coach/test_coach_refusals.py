@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from fixtures_bot import RunningBot
 
-from bot.emulator import SimulatedUser
 from bot.render import keyboards
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import FlagKind
 
@@ -24,45 +26,45 @@ COMMANDS = [
 
 
 @pytest.fixture
-async def maya(running_bot: RunningBot, member: SimulatedUser) -> SimulatedUser:
+async def maya_on_record(running_bot: RunningBot, member: SimulatedUser) -> SimulatedUser:
     """A member with an open urgent flag: there is something to leak."""
     member.chat.known = True
     now = running_bot.services.clock()
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.upsert_member(
+        stored = await repository.members.upsert(
             session,
             telegram_user_id=member.id,
             chat_id=member.id,
             name="Maya",
             username="maya",
-            time_zone="UTC",
+            time_zone=ZoneInfo("UTC"),
             now=now,
         )
-        await repository.raise_flag(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)
+        await repository.flags.add(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)
     return member
 
 
 @pytest.mark.parametrize(("command", "args"), COMMANDS)
 async def test_a_coach_command_is_refused_to_a_member(
-    running_bot: RunningBot, maya: SimulatedUser, command: str, args: str
+    running_bot: RunningBot, maya_on_record: SimulatedUser, command: str, args: str
 ) -> None:
-    await maya.send_command(command, args)
-    assert (await maya.wait_for_message()).text == REFUSAL
+    await maya_on_record.send_command(command, args)
+    assert (await maya_on_record.wait_for_message()).text == REFUSAL
 
 
 @pytest.mark.parametrize("label", ["Acknowledge", "Open member"])
 async def test_a_coach_button_is_refused_to_a_member(
-    running_bot: RunningBot, maya: SimulatedUser, label: str
+    running_bot: RunningBot, maya_on_record: SimulatedUser, label: str
 ) -> None:
     bot = running_bot.application.bot
-    await bot.send_message(maya.id, "forged", reply_markup=keyboards.flag_actions(1, 1))
-    await maya.wait_for_message(lambda m: m.text == "forged")
-    press = await maya.press(label)
+    await bot.send_message(maya_on_record.id, "forged", reply_markup=keyboards.flag_actions(1, 1))
+    await maya_on_record.wait_for_message(lambda m: m.text == "forged")
+    press = await maya_on_record.press(label)
     await running_bot.emulator.wait_until(lambda: press.answered)
     assert press.answer_text == REFUSAL
     assert press.show_alert
     async with running_bot.services.database.transaction() as session:
-        flag = await repository.get_flag(session, 1)
+        flag = await repository.flags.get(session, 1)
     assert flag is not None
     assert flag.acknowledged_at is None
-    assert maya.messages[-1].text == "forged"
+    assert maya_on_record.messages[-1].text == "forged"

@@ -18,7 +18,7 @@ from bot.demo.server import (
     database_line,
     demo_settings,
 )
-from bot.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 DISCLAIMER_LINE = "not medical advice"
 

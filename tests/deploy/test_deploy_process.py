@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, has_button, onboard
 
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + random.Random(11).randbytes(300_000)
 

@@ -10,8 +10,8 @@ import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, make_settings, onboard
 
 from bot.config import Settings
-from bot.emulator import BotApiEmulator, SimulatedUser
-from bot.services.video_archive import archive_file_name
+from bot.video_archive import archive_file_name
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FormCheck
 
@@ -30,9 +30,9 @@ def coach_chat(emulator: BotApiEmulator) -> SimulatedUser:
 
 async def latest_form_check(bot: RunningBot, member: SimulatedUser) -> FormCheck | None:
     async with bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        checks = await repository.recent_form_checks(session, stored.id)
+        checks = await repository.form_checks.recent(session, stored.id)
     return checks[0] if checks else None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, RunningBot, make_settings, onboard
 
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
 MB = 1024 * 1024
 CLIP = b"\x00\x00\x00\x18ftypmp42 a short clip"

@@ -25,7 +25,7 @@ import aiohttp
 import pytest
 from fixtures_bot import COACH_USER_ID
 
-from bot.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ATTACKER_CHAT = 100_666

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fixtures_bot import RunningBot, has_button, onboard
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 
 
@@ -64,6 +64,6 @@ async def test_forged_callback_data_is_answered_and_ignored(
         query = await member.send_callback(data, last)
         await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        assert await repository.get_open_session(session, stored.id) is None
+        assert await repository.sessions.open_for(session, stored.id) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fixtures_bot import RunningBot
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 
 
 async def test_start_sends_the_disclaimer_with_a_consent_button(

@@ -14,8 +14,8 @@ import pytest
 from fixtures_bot import RunningBot, make_settings
 
 from bot.config import Settings
-from bot.emulator import BotApiEmulator, ChatMessage, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
 FLOOD = 60
 PROBES = 4

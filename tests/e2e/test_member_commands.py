@@ -5,7 +5,7 @@ from __future__ import annotations
 from fixtures_bot import RunningBot, onboard
 from tests_support import finish_protocol_two_with_pain
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 
 
@@ -55,7 +55,7 @@ async def test_delete_erases_the_member_after_confirmation(
     await member.press("Yes, erase everything")
     await running_bot.emulator.wait_until(lambda: "erased" in (member.messages[-1].text or ""))
     async with running_bot.services.database.transaction() as session:
-        assert await repository.get_member_by_user_id(session, member.id) is None
+        assert await repository.members.by_user_id(session, member.id) is None
 
 
 async def test_delete_can_be_cancelled(running_bot: RunningBot, member: SimulatedUser) -> None:
@@ -67,4 +67,4 @@ async def test_delete_can_be_cancelled(running_bot: RunningBot, member: Simulate
         lambda: "Nothing was erased" in (member.messages[-1].text or "")
     )
     async with running_bot.services.database.transaction() as session:
-        assert await repository.get_member_by_user_id(session, member.id) is not None
+        assert await repository.members.by_user_id(session, member.id) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard, reach_the_time_question
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 
 
@@ -13,10 +13,10 @@ async def test_onboarding_stores_protocol_days_time_and_zone(
 ) -> None:
     await onboard(member, hour="07:00", zone="America/New_York")
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        enrolment = await repository.get_active_enrolment(session, stored.id)
-    assert stored.time_zone == "America/New_York"
+        enrolment = await repository.enrolments.active(session, stored.id)
+    assert stored.time_zone.key == "America/New_York"
     assert stored.consent_at is not None
     assert stored.onboarded_at is not None
     assert enrolment is not None
@@ -70,5 +70,5 @@ async def test_start_again_offers_settings_and_never_duplicates_the_member(
     assert "Welcome back" in (menu.text or "")
     assert has_button(menu, "Days and time")
     async with running_bot.services.database.transaction() as session:
-        members = await repository.list_members(session)
+        members = await repository.members.everyone(session)
     assert len(members) == 1

@@ -10,9 +10,9 @@ import pytest
 from telegram import Bot
 from telegram.ext import ExtBot
 
-from bot.emulator import BotApiEmulator
-from bot.emulator.ptb import application_builder
 from bot.rate_limit import PacedRateLimiter, Pacer
+from emulator import BotApiEmulator
+from emulator.ptb import application_builder
 
 MEMBERS = 60
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures_bot import RunningBot, bot_running, has_button, make_settings, onboard
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 
 SHORT_HOLD = """\
 name: short-hold

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard
 from tests_support import answer_every_step, is_step, position_and_exercise
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import SessionStatus, StepOutcome
 
@@ -101,9 +101,9 @@ async def test_summary_counts_answers_and_the_pain_check_in_is_stored(
     thanks = await member.wait_for_message()
     assert "Saved" in (thanks.text or "")
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        reports = await repository.recent_symptom_reports(session, stored.id)
+        reports = await repository.check_ins.recent(session, stored.id)
     assert [(r.pain, r.note) for r in reports] == [(3, "Hamstrings a bit tight, back felt fine")]
 
 
@@ -173,11 +173,11 @@ async def test_button_of_a_finished_session_changes_nothing(
     await running_bot.emulator.wait_until(lambda: query.answered)
     assert "over" in (query.answer_text or "")
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        last = await repository.last_finished_session(session, stored.id)
+        last = await repository.sessions.last_finished(session, stored.id)
         assert last is not None
-        results = await repository.step_results(session, last.id)
+        results = await repository.sessions.step_results(session, last.id)
     assert len(results) == len(PROTOCOL_2_STEPS)
     assert last.status == SessionStatus.FINISHED
     assert {r.outcome for r in results} == {StepOutcome.DONE}
@@ -195,11 +195,11 @@ async def test_double_tap_records_one_answer(
     second = await member.wait_for_message(is_step)
     assert position_and_exercise(second) == DAY_1_STEPS[1]
     async with running_bot.services.database.transaction() as session:
-        stored = await repository.get_member_by_user_id(session, member.id)
+        stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        open_session = await repository.get_open_session(session, stored.id)
+        open_session = await repository.sessions.open_for(session, stored.id)
         assert open_session is not None
-        results = await repository.step_results(session, open_session.id)
+        results = await repository.sessions.step_results(session, open_session.id)
     assert [r.step_index for r in results] == [0]
     assert open_session.current_step == 1
 

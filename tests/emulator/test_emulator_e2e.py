@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 Context = ContextTypes.DEFAULT_TYPE
 KEYBOARD = InlineKeyboardMarkup(

@@ -13,7 +13,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from telegram import Bot, BotCommand
 from telegram.error import InvalidToken
 
-from bot.emulator import BotApiEmulator, ChatEvent
+from emulator import BotApiEmulator, ChatEvent
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from fixtures_bot import has_button
 
-from bot.emulator import ChatMessage, SimulatedUser
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.database import Database
 from storage.models import Member, WorkoutSession
@@ -23,15 +23,15 @@ class Stored:
 
 async def stored_state(database: Database, user_id: int) -> Stored:
     async with database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, user_id)
+        member = await repository.members.by_user_id(session, user_id)
         if member is None:
             return Stored(None, None, [])
-        open_row = await repository.get_open_session(session, member.id)
+        open_row = await repository.sessions.open_for(session, member.id)
         answers = []
         if open_row is not None:
             answers = [
                 (row.step_index, str(row.outcome.value))
-                for row in await repository.step_results(session, open_row.id)
+                for row in await repository.sessions.step_results(session, open_row.id)
             ]
         return Stored(member, open_row, answers)
 

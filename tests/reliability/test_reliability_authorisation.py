@@ -13,8 +13,8 @@ from fixtures_bot import RunningBot, onboard
 from reliability_support import Stored, is_step, step_number, stored_state
 
 from bot.app import RedactToken, configure_logging
-from bot.emulator import BotApiEmulator, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FlagKind
 
@@ -68,7 +68,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
         await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     assert _snapshot(await stored_state(database, member.id)) == before
     async with database.transaction() as session:
-        assert await repository.symptom_report_for_session(session, session_id) is None
+        assert await repository.check_ins.for_session(session, session_id) is None
     # the other member's own session is untouched too, and nothing of Maya's was shown
     assert (await stored_state(database, other.id)).answers == []
     assert not [m for m in other.messages if m.from_bot and "Maya" in (m.text or "")]
@@ -84,9 +84,9 @@ async def test_coach_buttons_pressed_by_a_member_do_nothing(
     await onboard(member)
     await onboard(other)
     async with database.transaction() as session:
-        maya = await repository.get_member_by_user_id(session, member.id)
+        maya = await repository.members.by_user_id(session, member.id)
         assert maya is not None
-        flag = await repository.raise_flag(
+        flag = await repository.flags.add(
             session, maya.id, next(iter(FlagKind)), "pain 9", now=running_bot.services.clock()
         )
         assert flag is not None
@@ -96,7 +96,7 @@ async def test_coach_buttons_pressed_by_a_member_do_nothing(
         query = await other.send_callback(data, screen)
         await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     async with database.transaction() as session:
-        assert [f.id for f in await repository.open_flags(session, maya.id)] == [flag.id]
+        assert [f.id for f in await repository.flags.unacknowledged(session, maya.id)] == [flag.id]
     shown = [m.text or m.caption or "" for m in other.messages[sent_before:] if m.from_bot]
     assert not [text for text in shown if "Maya" in text or "pain 9" in text]
 

@@ -16,8 +16,8 @@ import pytest
 from fixtures_bot import COACH_USER_ID, onboard
 from reliability_support import is_step, step_number, stored_state
 
-from bot.emulator import BotApiEmulator, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, SimulatedUser
 from storage.database import Database
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ import pytest
 from fixtures_bot import RunningBot, onboard
 from reliability_support import answer_steps, eventually, is_step, step_number, stored_state
 
-from bot.emulator import BotApiEmulator, SimulatedUser
 from bot.render import texts
+from emulator import BotApiEmulator, SimulatedUser
 
 OTHER_USER_ID = 100_002
 

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_support import is_step, stored_state
 
-from bot.emulator import BotApiEmulator, ChatMessage
+from emulator import BotApiEmulator, ChatMessage
 from storage import repository
 from storage.models import FlagKind
 
@@ -115,13 +115,13 @@ class World:
         await onboard(self.fuzzer)
         database = self.bot.services.database
         async with database.transaction() as session:
-            maya = await repository.get_member_by_user_id(session, self.victim.id)
+            maya = await repository.members.by_user_id(session, self.victim.id)
             assert maya is not None
-            flag = await repository.raise_flag(
+            flag = await repository.flags.add(
                 session, maya.id, FlagKind.WORSENING, "fuzz", now=self.bot.services.clock()
             )
             assert flag is not None
-            open_row = await repository.get_open_session(session, maya.id)
+            open_row = await repository.sessions.open_for(session, maya.id)
             assert open_row is not None
         self.ids = {"sid": open_row.id, "mid": maya.id, "fid": flag.id}
         self.victim_before = await self.victim_state()
@@ -132,7 +132,7 @@ class World:
         assert stored.member is not None
         assert stored.session is not None
         async with database.transaction() as session:
-            flags = [f.id for f in await repository.open_flags(session, stored.member.id)]
+            flags = [f.id for f in await repository.flags.unacknowledged(session, stored.member.id)]
         return (
             stored.session.id,
             stored.session.current_step,

@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 from fixtures_bot import RunningBot
 
-from bot.emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator, SimulatedUser
 
 HEALTH_NOTE = "numbness in both legs since this morning"
 

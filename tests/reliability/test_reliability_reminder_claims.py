@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
 
-from bot.emulator import BotApiEmulator, SimulatedUser
-from bot.reminders import DueReminder
+from bot.services.reminders import DueReminder
+from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.database import Database
 from storage.migrations_runner import upgrade_async
@@ -29,9 +30,9 @@ KILLED_PROCESS = "boot-id-of-a-killed-process"
 async def _due(running_bot: RunningBot, member: SimulatedUser) -> tuple[int, str, datetime]:
     services = running_bot.services
     async with services.database.transaction() as session:
-        row = await repository.get_member_by_user_id(session, member.id)
+        row = await repository.members.by_user_id(session, member.id)
         assert row is not None
-        enrolment = await repository.get_active_enrolment(session, row.id)
+        enrolment = await repository.enrolments.active(session, row.id)
         assert enrolment is not None
     protocol = services.protocol(enrolment.protocol)
     assert protocol is not None
@@ -48,7 +49,7 @@ async def _left_by_a_kill(
     """The row a process killed after claiming (and, if `sending`, after marking it sending)
     leaves behind."""
     async with running_bot.services.database.transaction() as session:
-        assert await repository.claim_reminder(
+        assert await repository.reminders.claim(
             session,
             member_id,
             workout_key,
@@ -58,7 +59,7 @@ async def _left_by_a_kill(
             claimed_by=KILLED_PROCESS,
         )
         if sending:
-            assert await repository.mark_reminder_sending(
+            assert await repository.reminders.mark_sending(
                 session,
                 member_id,
                 ReminderKind.REMINDER,
@@ -121,12 +122,12 @@ async def _members_due_a_few_minutes_ago(
     """`FAN_OUT` members reminded every day at a local time five minutes before `now`, in a
     time zone where that is around noon (so never in quiet hours): all due at start-up."""
     offset = 12 - now.hour  # UTC+offset is around noon; Etc/GMT names flip the sign
-    zone = f"Etc/GMT{-offset:+d}"
+    zone = ZoneInfo(f"Etc/GMT{-offset:+d}")
     local = now + timedelta(hours=offset) - timedelta(minutes=5)
     async with database.transaction() as session:
         for user_id in range(500_000, 500_000 + FAN_OUT):
             emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
-            member = await repository.upsert_member(
+            member = await repository.members.upsert(
                 session,
                 telegram_user_id=user_id,
                 chat_id=user_id,
@@ -135,7 +136,7 @@ async def _members_due_a_few_minutes_ago(
                 time_zone=zone,
                 now=now,
             )
-            await repository.enrol(
+            await repository.enrolments.enrol(
                 session,
                 member.id,
                 protocol="lower-back-pain-relief-lvl1",
@@ -143,7 +144,7 @@ async def _members_due_a_few_minutes_ago(
                 reminder_time=time(local.hour, local.minute),
                 start_date=local.date(),
             )
-            await repository.set_onboarded(session, member.id, now - timedelta(days=1))
+            await repository.members.set_onboarded(session, member.id, now - timedelta(days=1))
 
 
 async def _in_flight_at_the_kill(database: Database) -> set[int]:
@@ -155,7 +156,7 @@ async def _in_flight_at_the_kill(database: Database) -> set[int]:
             )
         )
         member_ids = [row.member_id for row in rows]
-        members = [await repository.get_member(session, who) for who in member_ids]
+        members = [await repository.members.get(session, who) for who in member_ids]
     return {member.telegram_user_id for member in members if member is not None}
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import time_machine
 from fixtures_bot import RunningBot
 
-from bot.emulator import ChatMessage, SimulatedUser
-from bot.reminders import DueReminder, FireOutcome, ReminderScheduler
+from bot.jobs.reminders import FireOutcome, ReminderScheduler
+from bot.services.reminders import DueReminder
+from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import ReminderKind
 
@@ -86,7 +88,7 @@ def scheduler(bot: RunningBot) -> ReminderScheduler:
 
 async def member_id(bot: RunningBot, user: SimulatedUser) -> int:
     async with bot.services.database.transaction() as session:
-        member = await repository.get_member_by_user_id(session, user.id)
+        member = await repository.members.by_user_id(session, user.id)
     assert member is not None
     return member.id
 
@@ -95,14 +97,14 @@ async def finish_sessions(bot: RunningBot, member: int, workout_key: str, *at: d
     """Record finished sessions of a workout, as if the member had done them (no reminder)."""
     async with bot.services.database.transaction() as session:
         for moment in at:
-            row = await repository.start_session(
+            row = await repository.sessions.start(
                 session,
                 member,
                 protocol="lower-back-pain-relief-lvl1",
                 workout_key=workout_key,
                 now=moment - timedelta(minutes=20),
             )
-            await repository.finish_session(session, row.id, now=moment)
+            await repository.sessions.finish(session, row.id, now=moment)
 
 
 async def enrolled_member(
@@ -111,16 +113,16 @@ async def enrolled_member(
     """A Mon/Wed/Fri 18:00 New York member, set up straight in the database at `since`."""
     bot.emulator.user(user_id=user_id, first_name=f"Member {user_id}", known=True)
     async with bot.services.database.transaction() as session:
-        member = await repository.upsert_member(
+        member = await repository.members.upsert(
             session,
             telegram_user_id=user_id,
             chat_id=user_id,
             name=f"Member {user_id}",
             username=None,
-            time_zone="America/New_York",
+            time_zone=ZoneInfo("America/New_York"),
             now=since,
         )
-        await repository.enrol(
+        await repository.enrolments.enrol(
             session,
             member.id,
             protocol="lower-back-pain-relief-lvl1",
@@ -128,6 +130,6 @@ async def enrolled_member(
             reminder_time=time(18, 0),
             start_date=since.date(),
         )
-        await repository.set_onboarded(session, member.id, since)
-        await repository.set_paused(session, member.id, paused)
+        await repository.members.set_onboarded(session, member.id, since)
+        await repository.members.set_paused(session, member.id, paused)
         return member.id

@@ -20,7 +20,7 @@ from reminder_clock import (
     scheduler,
 )
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import ReminderKind
 
@@ -207,8 +207,8 @@ async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_not_tried_aga
         clock.move_to(FRIDAY_1800)
         assert await outcomes.first(ReminderKind.REMINDER) == "blocked"
         async with running_bot.services.database.transaction() as session:
-            stored = await repository.get_member(session, who)
-            sent = await repository.reminders_for_member(session, who)
+            stored = await repository.members.get(session, who)
+            sent = await repository.reminders.for_member(session, who)
     assert stored is not None
     assert stored.inactive
     assert sent == []
@@ -231,7 +231,7 @@ async def test_a_reminder_lost_on_the_network_is_sent_a_minute_later(
         await member.wait_for_message(is_reminder)
         await planned(running_bot, who, MONDAY_1800)
         async with running_bot.services.database.transaction() as session:
-            sent = await repository.reminders_for_member(session, who)
+            sent = await repository.reminders.for_member(session, who)
     assert [(row.due_at, row.sent_at is not None) for row in sent] == [(FRIDAY_1800, True)]
 
 

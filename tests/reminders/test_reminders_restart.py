@@ -23,8 +23,8 @@ from reminder_clock import (
 )
 from sqlalchemy import select
 
-from bot.emulator import SimulatedUser
-from bot.reminders import FIRE_CONCURRENCY
+from bot.jobs.reminders import FIRE_CONCURRENCY
+from emulator import SimulatedUser
 from storage import repository
 from storage.models import ReminderSent
 
@@ -49,7 +49,7 @@ async def _snooze_fridays_reminder(clock: Clock, member: SimulatedUser) -> None:
 
 async def _snoozed_until(bot: RunningBot, who: int) -> datetime | None:
     async with bot.services.database.transaction() as session:
-        enrolment = await repository.get_active_enrolment(session, who)
+        enrolment = await repository.enrolments.active(session, who)
     assert enrolment is not None
     return enrolment.snoozed_until
 

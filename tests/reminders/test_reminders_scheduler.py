@@ -9,7 +9,7 @@ import reminder_clock
 from fixtures_bot import RunningBot
 from reminder_clock import clock_at, is_reminder, scheduler
 
-from bot.reminders import DueReminder
+from bot.services.reminders import DueReminder
 from storage import repository
 from storage.models import ReminderKind
 
@@ -45,7 +45,7 @@ async def test_a_reminder_for_a_deleted_member_is_dropped_without_planning_anoth
 ) -> None:
     who = await enrolled_member(running_bot, 200_001)
     async with running_bot.services.database.transaction() as session:
-        await repository.delete_member(session, who)
+        await repository.members.delete(session, who)
     with clock_at(running_bot, FRIDAY_1800):
         assert await scheduler(running_bot).fire(due_friday(who)) == "gone"
     assert scheduler(running_bot).next_due(who) is None

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from fixtures_bot import RunningBot, onboard
 from reminder_clock import clock_at, is_reminder, member_id, planned
 
-from bot.emulator import SimulatedUser
+from emulator import SimulatedUser
 
 NEW_YORK = ZoneInfo("America/New_York")
 

@@ -6,6 +6,25 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from zones import (
+    CHATHAM,
+    FRI,
+    KATHMANDU,
+    KIRITIMATI,
+    LONDON,
+    LORD_HOWE,
+    MON,
+    NEW_YORK,
+    PAGO_PAGO,
+    SAO_PAULO,
+    SAT,
+    SUN,
+    THU,
+    TUE,
+    WED,
+    at_local,
+    utc,
+)
 
 from bot.rules.schedule import (
     ReminderDecision,
@@ -19,27 +38,8 @@ from bot.rules.schedule import (
 )
 from bot.rules.weekly_cap import DoneSession, WorkoutCap, WorkoutChoice
 
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
-LORD_HOWE = ZoneInfo("Australia/Lord_Howe")
-KATHMANDU = ZoneInfo("Asia/Kathmandu")
-CHATHAM = ZoneInfo("Pacific/Chatham")
-SAO_PAULO = ZoneInfo("America/Sao_Paulo")
-KIRITIMATI = ZoneInfo("Pacific/Kiritimati")
-PAGO_PAGO = ZoneInfo("Pacific/Pago_Pago")
-
-MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 DAY_1_DAY_2 = (WorkoutCap("day-1", 3), WorkoutCap("day-2", 3))
 GRACE = timedelta(hours=2)
-
-
-def at_local(zone: ZoneInfo, year: int, month: int, day: int, hour: int, minute: int) -> datetime:
-    """The UTC instant of a local wall time (first occurrence when ambiguous)."""
-    return datetime(year, month, day, hour, minute, tzinfo=zone).astimezone(UTC)
-
-
-def utc(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def settings(

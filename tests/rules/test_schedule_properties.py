@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.rules.local_time import week_bounds
 from bot.rules.schedule import (
     ReminderSettings,
     is_quiet,
@@ -18,7 +19,7 @@ from bot.rules.schedule import (
     reminders_between,
     snoozed_reminder_at,
 )
-from bot.rules.weekly_cap import DoneSession, WorkoutCap, choose_workout, week_bounds
+from bot.rules.weekly_cap import DoneSession, WorkoutCap, choose_workout
 
 instants = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)

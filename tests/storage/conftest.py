@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from storage_support import NOW
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FlagKind, FormCheckKind, ReminderKind, StepOutcome
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
 
 async def _member_with_everything(database: Database, telegram_user_id: int, name: str) -> int:
     async with database.transaction() as session:
-        member = await repo.upsert_member(
+        member = await repo.members.upsert(
             session,
             telegram_user_id=telegram_user_id,
             chat_id=telegram_user_id,
             name=name,
             username=name.lower(),
-            time_zone="Europe/London",
+            time_zone=ZoneInfo("Europe/London"),
             now=NOW,
         )
-        await repo.set_consent(session, member.id, NOW)
-        await repo.set_onboarded(session, member.id, NOW)
-        await repo.enrol(
+        await repo.members.set_consent(session, member.id, NOW)
+        await repo.members.set_onboarded(session, member.id, NOW)
+        await repo.enrolments.enrol(
             session,
             member.id,
             protocol="lower-back-pain-relief-lvl1",
@@ -34,16 +34,16 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             reminder_time=time(7, 30),
             start_date=date(2025, 3, 3),
         )
-        workout = await repo.start_session(
+        workout = await repo.sessions.start(
             session, member.id, protocol="lower-back-pain-relief-lvl1", workout_key="a", now=NOW
         )
-        await repo.record_step_result(session, workout.id, 0, StepOutcome.DONE, now=NOW)
-        await repo.record_step_result(session, workout.id, 1, StepOutcome.TOO_HARD, now=NOW)
-        await repo.add_symptom_report(
+        await repo.sessions.record_step(session, workout.id, 0, StepOutcome.DONE, now=NOW)
+        await repo.sessions.record_step(session, workout.id, 1, StepOutcome.TOO_HARD, now=NOW)
+        await repo.check_ins.add(
             session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
         )
-        await repo.raise_flag(session, member.id, FlagKind.WORSENING, "pain rising", now=NOW)
-        await repo.add_form_check(
+        await repo.flags.add(session, member.id, FlagKind.WORSENING, "pain rising", now=NOW)
+        await repo.form_checks.add(
             session,
             member.id,
             file_id="file-1",
@@ -53,7 +53,7 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             step_index=1,
             now=NOW,
         )
-        await repo.claim_reminder(
+        await repo.reminders.claim(
             session,
             member.id,
             "a",

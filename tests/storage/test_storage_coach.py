@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FlagKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
-
-async def _member(database: Database, user_id: int, name: str) -> int:
-    async with database.transaction() as session:
-        member = await repo.upsert_member(
-            session,
-            telegram_user_id=user_id,
-            chat_id=user_id,
-            name=name,
-            username=name.lower(),
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
-
 
 async def test_a_member_is_found_by_username_in_any_case(database: Database) -> None:
-    member_id = await _member(database, 1, "Maya")
+    member_id = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
-        found = await repo.get_member_by_username(session, "MAYA")
+        found = await repo.members.by_username(session, "MAYA")
     assert found is not None
     assert found.id == member_id
 
@@ -36,45 +22,51 @@ async def test_a_member_is_found_by_username_in_any_case(database: Database) -> 
 async def test_latest_pain_skips_note_only_check_ins_and_keys_by_member(
     database: Database,
 ) -> None:
-    maya, kim = await _member(database, 1, "Maya"), await _member(database, 2, "Kim")
+    maya, kim = (
+        await new_member(database, 1, "Maya", username="maya"),
+        await new_member(database, 2, "Kim", username="kim"),
+    )
     async with database.transaction() as session:
-        await repo.add_symptom_report(session, maya, pain=3, now=NOW)
-        await repo.add_symptom_report(session, maya, pain=6, now=NOW + timedelta(hours=1))
-        await repo.add_symptom_report(session, maya, pain=None, note="ok", now=NOW + timedelta(2))
-        await repo.add_symptom_report(session, kim, pain=1, now=NOW)
-        latest = await repo.latest_pain_by_member(session)
+        await repo.check_ins.add(session, maya, pain=3, now=NOW)
+        await repo.check_ins.add(session, maya, pain=6, now=NOW + timedelta(hours=1))
+        await repo.check_ins.add(session, maya, pain=None, note="ok", now=NOW + timedelta(2))
+        await repo.check_ins.add(session, kim, pain=1, now=NOW)
+        latest = await repo.check_ins.latest_pain_by_member(session)
     assert {member_id: report.pain for member_id, report in latest.items()} == {maya: 6, kim: 1}
 
 
 async def test_finished_sessions_since_leaves_out_older_and_unfinished_ones(
     database: Database,
 ) -> None:
-    maya = await _member(database, 1, "Maya")
+    maya = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
-        old = await repo.start_session(session, maya, protocol="p", workout_key="a", now=NOW)
-        await repo.finish_session(session, old.id, now=NOW)
-        new = await repo.start_session(session, maya, protocol="p", workout_key="a", now=NOW)
-        await repo.finish_session(session, new.id, now=NOW + timedelta(days=3))
-        await repo.start_session(session, maya, protocol="p", workout_key="b", now=NOW)
-        rows = await repo.finished_sessions_since(session, NOW + timedelta(days=1))
+        old = await repo.sessions.start(session, maya, protocol="p", workout_key="a", now=NOW)
+        await repo.sessions.finish(session, old.id, now=NOW)
+        new = await repo.sessions.start(session, maya, protocol="p", workout_key="a", now=NOW)
+        await repo.sessions.finish(session, new.id, now=NOW + timedelta(days=3))
+        await repo.sessions.start(session, maya, protocol="p", workout_key="b", now=NOW)
+        rows = await repo.sessions.finished_since(session, NOW + timedelta(days=1))
     assert [row.id for row in rows] == [new.id]
 
 
 async def test_open_flags_come_with_their_members_oldest_first(database: Database) -> None:
-    maya, kim = await _member(database, 1, "Maya"), await _member(database, 2, "Kim")
+    maya, kim = (
+        await new_member(database, 1, "Maya", username="maya"),
+        await new_member(database, 2, "Kim", username="kim"),
+    )
     async with database.transaction() as session:
-        await repo.raise_flag(session, kim, FlagKind.URGENT, "b", now=NOW + timedelta(hours=1))
-        await repo.raise_flag(session, maya, FlagKind.WORSENING, "a", now=NOW)
-        rows = await repo.open_flags_with_members(session)
+        await repo.flags.add(session, kim, FlagKind.URGENT, "b", now=NOW + timedelta(hours=1))
+        await repo.flags.add(session, maya, FlagKind.WORSENING, "a", now=NOW)
+        rows = await repo.flags.unacknowledged_with_members(session)
     assert [(flag.reason, member.name) for flag, member in rows] == [("a", "Maya"), ("b", "Kim")]
 
 
 async def test_export_rows_hold_every_members_sessions_and_check_ins(database: Database) -> None:
-    maya = await _member(database, 1, "Maya")
+    maya = await new_member(database, 1, "Maya", username="maya")
     async with database.transaction() as session:
-        await repo.start_session(session, maya, protocol="p", workout_key="a", now=NOW)
-        await repo.add_symptom_report(session, maya, pain=2, now=NOW)
-        sessions = await repo.all_sessions_with_members(session)
-        check_ins = await repo.all_check_ins_with_members(session)
+        await repo.sessions.start(session, maya, protocol="p", workout_key="a", now=NOW)
+        await repo.check_ins.add(session, maya, pain=2, now=NOW)
+        sessions = await repo.sessions.all_with_members(session)
+        check_ins = await repo.check_ins.all_with_members(session)
     assert [member.name for _, member in sessions] == ["Maya"]
     assert [report.pain for report, _ in check_ins] == [2]

@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import Flag, FlagKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 COACH = 900
 
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.upsert_member(
-            session,
-            telegram_user_id=8,
-            chat_id=8,
-            name="Kim",
-            username=None,
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 8, "Kim")
 
 
 async def test_a_second_flag_of_an_open_kind_is_not_raised(
     database: Database, member_id: int
 ) -> None:
     async with database.transaction() as session:
-        first = await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
-        second = await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 3", now=NOW)
-        open_flags = await repo.open_flags(session, member_id)
+        first = await repo.flags.add(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
+        second = await repo.flags.add(session, member_id, FlagKind.WORSENING, "up 3", now=NOW)
+        open_flags = await repo.flags.unacknowledged(session, member_id)
 
     assert first is not None
     assert second is None
@@ -45,9 +35,9 @@ async def test_a_second_flag_of_an_open_kind_is_not_raised(
 
 async def test_flags_of_different_kinds_are_both_open(database: Database, member_id: int) -> None:
     async with database.transaction() as session:
-        await repo.raise_flag(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
-        await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
-        kinds = {flag.kind for flag in await repo.open_flags(session)}
+        await repo.flags.add(session, member_id, FlagKind.WORSENING, "up 2", now=NOW)
+        await repo.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        kinds = {flag.kind for flag in await repo.flags.unacknowledged(session)}
     assert kinds == {FlagKind.WORSENING, FlagKind.URGENT}
 
 
@@ -55,10 +45,10 @@ async def test_after_acknowledgement_the_same_kind_can_be_raised_again(
     database: Database, member_id: int
 ) -> None:
     async with database.transaction() as session:
-        flag = await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        flag = await repo.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
         assert flag is not None
-        await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH, now=NOW)
-        again = await repo.raise_flag(
+        await repo.flags.acknowledge(session, flag.id, coach_user_id=COACH, now=NOW)
+        again = await repo.flags.add(
             session, member_id, FlagKind.URGENT, "pain 10", now=NOW + timedelta(days=1)
         )
     assert again is not None
@@ -67,10 +57,10 @@ async def test_after_acknowledgement_the_same_kind_can_be_raised_again(
 
 async def test_only_the_first_acknowledgement_counts(database: Database, member_id: int) -> None:
     async with database.transaction() as session:
-        flag = await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        flag = await repo.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
         assert flag is not None
-        first = await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH, now=NOW)
-        second = await repo.acknowledge_flag(session, flag.id, coach_user_id=COACH + 1, now=NOW)
+        first = await repo.flags.acknowledge(session, flag.id, coach_user_id=COACH, now=NOW)
+        second = await repo.flags.acknowledge(session, flag.id, coach_user_id=COACH + 1, now=NOW)
 
     assert first is not None
     assert (first.acknowledged_by, first.acknowledged_at) == (COACH, NOW)

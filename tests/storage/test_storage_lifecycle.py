@@ -6,6 +6,7 @@ import sqlite3
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -35,16 +36,16 @@ async def _connected(database_file: Path) -> Database:
 
 async def _member_with_note(database: Database, note: str) -> int:
     async with database.transaction() as session:
-        member = await repo.upsert_member(
+        member = await repo.members.upsert(
             session,
             telegram_user_id=555,
             chat_id=555,
             name="Maya",
             username=None,
-            time_zone="UTC",
+            time_zone=ZoneInfo("UTC"),
             now=NOW,
         )
-        await repo.add_symptom_report(session, member.id, pain=6, note=note, now=NOW)
+        await repo.check_ins.add(session, member.id, pain=6, note=note, now=NOW)
         return member.id
 
 
@@ -81,7 +82,7 @@ async def test_an_erased_note_is_in_no_database_file_after_the_checkpoint(tmp_pa
         member_id = await _member_with_note(database, NOTE)
         assert await database.checkpoint()  # the note is in the main file now, not only the WAL
         async with database.transaction() as session:
-            assert await repo.delete_member(session, member_id)
+            assert await repo.members.delete(session, member_id)
         assert await database.checkpoint()
         leftovers = [
             path.name for path in _files_of(database_file) if NOTE.encode() in path.read_bytes()

@@ -1,8 +1,6 @@
-"""A member's data: deleting removes every row of theirs, exporting gives all of it."""
+"""A member's data: deleting removes every row of theirs and nobody else's."""
 
 from __future__ import annotations
-
-import json
 
 from sqlalchemy import Select, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,7 +43,7 @@ async def test_delete_member_removes_their_rows_from_every_table(
 ) -> None:
     alice, _ = alice_and_bob
     async with database.transaction() as session:
-        assert await repo.delete_member(session, alice)
+        assert await repo.members.delete(session, alice)
 
     async with database.transaction() as session:
         counts = await _counts(session, alice)
@@ -58,7 +56,7 @@ async def test_delete_member_leaves_other_members_untouched(
     alice, bob = alice_and_bob
     async with database.transaction() as session:
         before = await _counts(session, bob)
-        await repo.delete_member(session, alice)
+        await repo.members.delete(session, alice)
 
     async with database.transaction() as session:
         assert await _counts(session, bob) == before
@@ -66,36 +64,4 @@ async def test_delete_member_leaves_other_members_untouched(
 
 async def test_delete_of_an_unknown_member_reports_false(database: Database) -> None:
     async with database.transaction() as session:
-        assert not await repo.delete_member(session, 404)
-
-
-async def test_export_holds_every_row_of_the_member_in_every_table(
-    database: Database, alice_and_bob: tuple[int, int]
-) -> None:
-    alice, _ = alice_and_bob
-    async with database.transaction() as session:
-        export = await repo.export_member(session, alice)
-        counts = await _counts(session, alice)
-
-    assert export is not None
-    assert {table: len(rows) for table, rows in export.items()} == counts
-
-
-async def test_export_is_json_serialisable_and_complete_per_row(
-    database: Database, alice_and_bob: tuple[int, int]
-) -> None:
-    alice, _ = alice_and_bob
-    async with database.transaction() as session:
-        export = await repo.export_member(session, alice)
-
-    decoded = json.loads(json.dumps(export))
-    for table in Base.metadata.sorted_tables:
-        for row in decoded[table.name]:
-            assert set(row) == set(table.c.keys())
-    assert decoded["enrolments"][0]["workout_days"] == [0, 2, 4]
-    assert decoded["members"][0]["consent_at"] == "2025-03-03T08:00:00+00:00"
-
-
-async def test_export_of_an_unknown_member_is_none(database: Database) -> None:
-    async with database.transaction() as session:
-        assert await repo.export_member(session, 404) is None
+        assert not await repo.members.delete(session, 404)

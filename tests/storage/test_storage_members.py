@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from storage_support import NOW, new_member
 
 from storage import repository as repo
+from storage.awaiting import AwaitNote
 from storage.database import Database
 from storage.models import Enrolment, FlagKind, Member
-
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
-
-async def _new_member(database: Database, telegram_user_id: int = 42, name: str = "Ann") -> int:
-    async with database.transaction() as session:
-        member = await repo.upsert_member(
-            session,
-            telegram_user_id=telegram_user_id,
-            chat_id=telegram_user_id,
-            name=name,
-            username=None,
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
 
 
 async def _enrol(database: Database, member_id: int, protocol: str = "p1") -> None:
     async with database.transaction() as session:
-        await repo.enrol(
+        await repo.enrolments.enrol(
             session,
             member_id,
             protocol=protocol,
@@ -44,12 +31,12 @@ async def _enrol(database: Database, member_id: int, protocol: str = "p1") -> No
 async def test_upsert_member_twice_keeps_one_row_and_refreshes_the_name(
     database: Database,
 ) -> None:
-    first = await _new_member(database, name="Ann")
-    second = await _new_member(database, name="Ann B.")
+    first = await new_member(database, name="Ann")
+    second = await new_member(database, name="Ann B.")
 
     async with database.transaction() as session:
         count = await session.scalar(select(func.count()).select_from(Member))
-        member = await repo.get_member_by_user_id(session, 42)
+        member = await repo.members.by_user_id(session, 42)
     assert first == second
     assert count == 1
     assert member is not None
@@ -59,39 +46,39 @@ async def test_upsert_member_twice_keeps_one_row_and_refreshes_the_name(
 async def test_upsert_member_keeps_the_chosen_time_zone_and_makes_the_member_reachable(
     database: Database,
 ) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     async with database.transaction() as session:
-        await repo.set_time_zone(session, member_id, "Asia/Tokyo")
-        await repo.set_inactive(session, member_id, True)
+        await repo.members.set_time_zone(session, member_id, ZoneInfo("Asia/Tokyo"))
+        await repo.members.set_inactive(session, member_id, True)
 
-    await _new_member(database)
+    await new_member(database)
 
     async with database.transaction() as session:
-        member = await repo.get_member(session, member_id)
+        member = await repo.members.get(session, member_id)
     assert member is not None
-    assert (member.time_zone, member.inactive) == ("Asia/Tokyo", False)
+    assert (member.time_zone, member.inactive) == (ZoneInfo("Asia/Tokyo"), False)
 
 
 async def test_member_settings_are_saved(database: Database) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     async with database.transaction() as session:
-        await repo.set_consent(session, member_id, NOW)
-        await repo.set_awaiting(session, member_id, "pain_note:7")
-        await repo.set_paused(session, member_id, True)
+        await repo.members.set_consent(session, member_id, NOW)
+        await repo.members.set_awaiting(session, member_id, AwaitNote(7, 31))
+        await repo.members.set_paused(session, member_id, True)
 
     async with database.transaction() as session:
-        member = await repo.get_member(session, member_id)
+        member = await repo.members.get(session, member_id)
     assert member is not None
-    assert (member.consent_at, member.awaiting, member.paused) == (NOW, "pain_note:7", True)
+    assert (member.consent_at, member.awaiting, member.paused) == (NOW, AwaitNote(7, 31), True)
 
 
 async def test_enrol_replaces_the_active_enrolment(database: Database) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     await _enrol(database, member_id, "p1")
     await _enrol(database, member_id, "p2")
 
     async with database.transaction() as session:
-        active = await repo.get_active_enrolment(session, member_id)
+        active = await repo.enrolments.active(session, member_id)
         total = await session.scalar(select(func.count()).select_from(Enrolment))
     assert active is not None
     assert active.protocol == "p2"
@@ -99,18 +86,18 @@ async def test_enrol_replaces_the_active_enrolment(database: Database) -> None:
 
 
 async def test_enrolment_workout_days_come_back_as_a_frozenset(database: Database) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     await _enrol(database, member_id)
 
     async with database.transaction() as session:
-        active = await repo.get_active_enrolment(session, member_id)
+        active = await repo.enrolments.active(session, member_id)
     assert active is not None
     assert active.workout_days == frozenset({0, 3})
     assert active.reminder_time == time(18, 0)
 
 
 async def test_database_refuses_a_second_active_enrolment(database: Database) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     await _enrol(database, member_id)
 
     with pytest.raises(IntegrityError):
@@ -130,40 +117,40 @@ async def test_database_refuses_a_second_active_enrolment(database: Database) ->
 async def test_database_refuses_rows_of_an_unknown_member(database: Database) -> None:
     with pytest.raises(IntegrityError):
         async with database.transaction() as session:
-            await repo.add_symptom_report(session, 999_999, pain=2, now=NOW)
+            await repo.check_ins.add(session, 999_999, pain=2, now=NOW)
 
 
 async def test_active_enrolled_members_are_onboarded_enrolled_and_neither_paused_nor_inactive(
     database: Database,
 ) -> None:
-    ready = await _new_member(database, 1, "Ready")
-    paused = await _new_member(database, 2, "Paused")
-    blocked = await _new_member(database, 3, "Blocked")
-    not_enrolled = await _new_member(database, 4, "Not enrolled")
-    not_onboarded = await _new_member(database, 5, "Not onboarded")
+    ready = await new_member(database, 1, "Ready")
+    paused = await new_member(database, 2, "Paused")
+    blocked = await new_member(database, 3, "Blocked")
+    not_enrolled = await new_member(database, 4, "Not enrolled")
+    not_onboarded = await new_member(database, 5, "Not onboarded")
     for member_id in (ready, paused, blocked, not_onboarded):
         await _enrol(database, member_id)
     async with database.transaction() as session:
         for member_id in (ready, paused, blocked, not_enrolled):
-            await repo.set_onboarded(session, member_id, NOW)
-        await repo.set_paused(session, paused, True)
-        await repo.set_inactive(session, blocked, True)
+            await repo.members.set_onboarded(session, member_id, NOW)
+        await repo.members.set_paused(session, paused, True)
+        await repo.members.set_inactive(session, blocked, True)
 
     async with database.transaction() as session:
-        pairs = await repo.active_enrolled_members(session)
+        pairs = await repo.enrolments.to_remind(session)
     assert [(member.id, enrolment.protocol) for member, enrolment in pairs] == [(ready, "p1")]
 
 
 async def test_list_members_loads_enrolment_and_open_flags_for_use_after_the_session(
     database: Database,
 ) -> None:
-    member_id = await _new_member(database)
+    member_id = await new_member(database)
     await _enrol(database, member_id)
     async with database.transaction() as session:
-        await repo.raise_flag(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        await repo.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
 
     async with database.transaction() as session:
-        members = await repo.list_members(session)
+        members = await repo.members.everyone(session)
 
     (member,) = members
     assert member.active_enrolment is not None

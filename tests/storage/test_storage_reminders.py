@@ -4,44 +4,36 @@ only while it is certainly unsent. And the snooze stored on the enrolment."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.migrations_runner import alembic_config, upgrade_async
 from storage.models import ReminderKind, UtcDateTime
-from storage.repository import ReminderClaim
+from storage.repository.reminders import ReminderClaim
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 DUE = NOW + timedelta(hours=1)
 ME, DEAD = "this-process", "a-killed-process"
 
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
+    member_id = await new_member(database, 9, "Lee")
     async with database.transaction() as session:
-        member = await repo.upsert_member(
+        await repo.enrolments.enrol(
             session,
-            telegram_user_id=9,
-            chat_id=9,
-            name="Lee",
-            username=None,
-            time_zone="UTC",
-            now=NOW,
-        )
-        await repo.enrol(
-            session,
-            member.id,
+            member_id,
             protocol="lower-back-pain-relief-lvl1",
             workout_days={0, 2, 4},
             reminder_time=time(9, 0),
             start_date=date(2025, 3, 3),
         )
-        return member.id
+    return member_id
 
 
 async def _claim(
@@ -53,21 +45,21 @@ async def _claim(
     due_at: datetime = DUE,
 ) -> bool:
     async with database.transaction() as session:
-        return await repo.claim_reminder(
+        return await repo.reminders.claim(
             session, member_id, "a", kind, due_at, now=NOW, claimed_by=by
         )
 
 
 async def _mark_sending(database: Database, member_id: int, *, by: str = ME) -> bool:
     async with database.transaction() as session:
-        return await repo.mark_reminder_sending(
+        return await repo.reminders.mark_sending(
             session, member_id, ReminderKind.REMINDER, DUE, now=DUE, claimed_by=by
         )
 
 
 async def _snoozed_until(database: Database, member_id: int) -> datetime | None:
     async with database.transaction() as session:
-        enrolment = await repo.get_active_enrolment(session, member_id)
+        enrolment = await repo.enrolments.active(session, member_id)
     assert enrolment is not None
     return enrolment.snoozed_until
 
@@ -103,17 +95,17 @@ async def test_bulk_claim_returns_only_the_claims_this_caller_won(
     assert await _claim(database, member_id, ReminderKind.REMINDER)
 
     async with database.transaction() as session:
-        won = await repo.claim_reminders_bulk(session, [taken, fresh], now=NOW, claimed_by=ME)
+        won = await repo.reminders.claim_many(session, [taken, fresh], now=NOW, claimed_by=ME)
     assert won == [fresh]
 
 
 async def test_a_sent_reminder_records_its_sending_time(database: Database, member_id: int) -> None:
     await _claim(database, member_id, ReminderKind.REMINDER)
     async with database.transaction() as session:
-        marked = await repo.mark_reminder_sent(
+        marked = await repo.reminders.mark_sent(
             session, member_id, ReminderKind.REMINDER, DUE, now=DUE
         )
-        (reminder,) = await repo.reminders_for_member(session, member_id)
+        (reminder,) = await repo.reminders.for_member(session, member_id)
     assert marked
     assert (reminder.claimed_at, reminder.sent_at) == (NOW, DUE)
 
@@ -121,7 +113,7 @@ async def test_a_sent_reminder_records_its_sending_time(database: Database, memb
 async def test_a_released_claim_can_be_claimed_again(database: Database, member_id: int) -> None:
     await _claim(database, member_id, ReminderKind.REMINDER)
     async with database.transaction() as session:
-        assert await repo.release_reminder(
+        assert await repo.reminders.release(
             session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
         )
     assert await _claim(database, member_id, ReminderKind.REMINDER)
@@ -130,7 +122,7 @@ async def test_a_released_claim_can_be_claimed_again(database: Database, member_
 async def test_a_claim_is_released_only_by_its_holder(database: Database, member_id: int) -> None:
     await _claim(database, member_id, by=DEAD)
     async with database.transaction() as session:
-        assert not await repo.release_reminder(
+        assert not await repo.reminders.release(
             session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
         )
 
@@ -138,8 +130,8 @@ async def test_a_claim_is_released_only_by_its_holder(database: Database, member
 async def test_a_sent_reminder_cannot_be_released(database: Database, member_id: int) -> None:
     await _claim(database, member_id, ReminderKind.REMINDER)
     async with database.transaction() as session:
-        await repo.mark_reminder_sent(session, member_id, ReminderKind.REMINDER, DUE, now=DUE)
-        assert not await repo.release_reminder(
+        await repo.reminders.mark_sent(session, member_id, ReminderKind.REMINDER, DUE, now=DUE)
+        assert not await repo.reminders.release(
             session, member_id, ReminderKind.REMINDER, DUE, claimed_by=ME
         )
 
@@ -149,7 +141,7 @@ async def test_the_claim_holder_marks_it_sending_once(database: Database, member
     first = await _mark_sending(database, member_id)
     again = await _mark_sending(database, member_id)
     async with database.transaction() as session:
-        (reminder,) = await repo.reminders_for_member(session, member_id)
+        (reminder,) = await repo.reminders.for_member(session, member_id)
     assert (first, again) == (True, False)
     assert (reminder.claimed_by, reminder.sending_at, reminder.sent_at) == (ME, DUE, None)
 
@@ -166,7 +158,7 @@ async def test_start_up_releases_other_processes_claims_never_marked_sending(
 ) -> None:
     await _claim(database, member_id, by=DEAD)
     async with database.transaction() as session:
-        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 1
+        assert await repo.reminders.release_unsent_claims(session, keep_claimed_by=ME) == 1
     assert await _claim(database, member_id, by=ME)
 
 
@@ -177,24 +169,24 @@ async def test_start_up_keeps_claims_marked_sending_and_sent(
     await _mark_sending(database, member_id, by=DEAD)
     await _claim(database, member_id, by=DEAD, due_at=DUE - timedelta(days=1))
     async with database.transaction() as session:
-        await repo.mark_reminder_sent(
+        await repo.reminders.mark_sent(
             session, member_id, ReminderKind.REMINDER, DUE - timedelta(days=1), now=NOW
         )
-        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 0
+        assert await repo.reminders.release_unsent_claims(session, keep_claimed_by=ME) == 0
     assert not await _claim(database, member_id, by=ME)
 
 
 async def test_start_up_keeps_this_processs_own_claims(database: Database, member_id: int) -> None:
     await _claim(database, member_id, by=ME)
     async with database.transaction() as session:
-        assert await repo.release_unsent_claims(session, keep_claimed_by=ME) == 0
+        assert await repo.reminders.release_unsent_claims(session, keep_claimed_by=ME) == 0
 
 
 async def test_a_snooze_is_stored_on_the_active_enrolment(
     database: Database, member_id: int
 ) -> None:
     async with database.transaction() as session:
-        await repo.set_snooze(session, member_id, DUE)
+        await repo.enrolments.set_snooze(session, member_id, DUE)
     assert await _snoozed_until(database, member_id) == DUE
 
 
@@ -202,20 +194,20 @@ async def test_a_snooze_is_cleared_by_the_reminder_due_at_or_after_it(
     database: Database, member_id: int
 ) -> None:
     async with database.transaction() as session:
-        await repo.set_snooze(session, member_id, DUE)
-        await repo.clear_snooze_through(session, member_id, DUE - timedelta(minutes=1))
+        await repo.enrolments.set_snooze(session, member_id, DUE)
+        await repo.enrolments.clear_snooze_through(session, member_id, DUE - timedelta(minutes=1))
     assert await _snoozed_until(database, member_id) == DUE
     async with database.transaction() as session:
-        await repo.clear_snooze_through(session, member_id, DUE)
+        await repo.enrolments.clear_snooze_through(session, member_id, DUE)
     assert await _snoozed_until(database, member_id) is None
 
 
 async def test_changing_the_schedule_drops_the_snooze(database: Database, member_id: int) -> None:
     async with database.transaction() as session:
-        await repo.set_snooze(session, member_id, DUE)
-        enrolment = await repo.get_active_enrolment(session, member_id)
+        await repo.enrolments.set_snooze(session, member_id, DUE)
+        enrolment = await repo.enrolments.active(session, member_id)
         assert enrolment is not None
-        await repo.set_enrolment_schedule(session, enrolment.id, reminder_time=time(10, 0))
+        await repo.enrolments.set_schedule(session, enrolment.id, reminder_time=time(10, 0))
     assert await _snoozed_until(database, member_id) is None
 
 
@@ -225,15 +217,15 @@ async def test_reminders_sent_since_lists_only_sent_reminders_due_from_then(
     earlier = DUE - timedelta(days=1)
     async with database.transaction() as session:
         for due_at in (earlier, DUE, DUE + timedelta(hours=1)):
-            await repo.claim_reminder(
+            await repo.reminders.claim(
                 session, member_id, "a", ReminderKind.REMINDER, due_at, now=NOW, claimed_by=ME
             )
         for due_at in (earlier, DUE):
-            await repo.mark_reminder_sent(
+            await repo.reminders.mark_sent(
                 session, member_id, ReminderKind.REMINDER, due_at, now=NOW
             )
     async with database.transaction() as session:
-        sent = await repo.reminders_sent_since(session, DUE)
+        sent = await repo.reminders.sent_since(session, DUE)
     assert [(row.member_id, row.due_at) for row in sent] == [(member_id, DUE)]
 
 
@@ -283,7 +275,7 @@ async def test_migration_0002_keeps_an_unsent_claim_from_before_as_never_sent_ag
             )
         await upgrade_async(database_url)
         async with database.transaction() as session:
-            rows = await repo.reminders_for_member(session, 1)
+            rows = await repo.reminders.for_member(session, 1)
     finally:
         await database.dispose()
     assert [(row.claimed_by, row.sending_at, row.sent_at) for row in rows] == [

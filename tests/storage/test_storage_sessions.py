@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import SessionStatus, StepOutcome, StepResult
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.upsert_member(
-            session,
-            telegram_user_id=7,
-            chat_id=7,
-            name="Sam",
-            username="sam",
-            time_zone="UTC",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 7, "Sam", username="sam")
 
 
 async def _start(database: Database, member_id: int, at: datetime = NOW) -> int:
     async with database.transaction() as session:
-        workout = await repo.start_session(
+        workout = await repo.sessions.start(
             session, member_id, protocol="p1", workout_key="a", now=at
         )
         return workout.id
@@ -41,10 +30,12 @@ async def test_a_step_answered_twice_is_recorded_once(database: Database, member
     session_id = await _start(database, member_id)
 
     async with database.transaction() as session:
-        first = await repo.record_step_result(session, session_id, 0, StepOutcome.DONE, now=NOW)
+        first = await repo.sessions.record_step(session, session_id, 0, StepOutcome.DONE, now=NOW)
     async with database.transaction() as session:
-        second = await repo.record_step_result(session, session_id, 0, StepOutcome.SKIPPED, now=NOW)
-        results = await repo.step_results(session, session_id)
+        second = await repo.sessions.record_step(
+            session, session_id, 0, StepOutcome.SKIPPED, now=NOW
+        )
+        results = await repo.sessions.step_results(session, session_id)
 
     assert (first, second) == (True, False)
     assert [(result.step_index, result.outcome) for result in results] == [(0, StepOutcome.DONE)]
@@ -57,8 +48,8 @@ async def test_starting_a_workout_abandons_the_unfinished_one(
     new = await _start(database, member_id, NOW + timedelta(minutes=5))
 
     async with database.transaction() as session:
-        old_session = await repo.get_session(session, old)
-        open_session = await repo.get_open_session(session, member_id)
+        old_session = await repo.sessions.get(session, old)
+        open_session = await repo.sessions.open_for(session, member_id)
     assert old_session is not None
     assert old_session.status == SessionStatus.ABANDONED
     assert open_session is not None
@@ -71,9 +62,9 @@ async def test_advance_moves_the_step_and_remembers_the_message(
     session_id = await _start(database, member_id)
 
     async with database.transaction() as session:
-        assert await repo.advance_session(session, session_id, 3, step_message_id=555)
+        assert await repo.sessions.advance(session, session_id, 3, step_message_id=555)
     async with database.transaction() as session:
-        workout = await repo.get_session(session, session_id)
+        workout = await repo.sessions.get(session, session_id)
     assert workout is not None
     assert (workout.current_step, workout.step_message_id) == (3, 555)
 
@@ -84,26 +75,22 @@ async def test_a_finished_workout_cannot_be_finished_again_or_advanced(
     session_id = await _start(database, member_id)
 
     async with database.transaction() as session:
-        assert await repo.finish_session(session, session_id, now=NOW)
-        assert not await repo.finish_session(session, session_id, now=NOW)
-        assert not await repo.abandon_session(session, session_id, now=NOW)
-        assert not await repo.advance_session(session, session_id, 1)
-        assert await repo.get_open_session(session, member_id) is None
+        assert await repo.sessions.finish(session, session_id, now=NOW)
+        assert not await repo.sessions.finish(session, session_id, now=NOW)
+        assert not await repo.sessions.abandon(session, session_id, now=NOW)
+        assert not await repo.sessions.advance(session, session_id, 1)
+        assert await repo.sessions.open_for(session, member_id) is None
 
 
-async def test_finished_sessions_are_counted_and_the_last_one_found(
-    database: Database, member_id: int
-) -> None:
+async def test_the_last_finished_session_is_found(database: Database, member_id: int) -> None:
     for day in range(3):
         session_id = await _start(database, member_id, NOW + timedelta(days=day))
         async with database.transaction() as session:
             if day < 2:
-                await repo.finish_session(session, session_id, now=NOW + timedelta(days=day))
+                await repo.sessions.finish(session, session_id, now=NOW + timedelta(days=day))
 
     async with database.transaction() as session:
-        count = await repo.count_finished_sessions(session, member_id)
-        last = await repo.last_finished_session(session, member_id)
-    assert count == 2
+        last = await repo.sessions.last_finished(session, member_id)
     assert last is not None
     assert last.finished_at == NOW + timedelta(days=1)
 
@@ -115,7 +102,7 @@ async def test_sessions_between_includes_the_start_and_excludes_the_end(
         await _start(database, member_id, NOW + timedelta(days=day))
 
     async with database.transaction() as session:
-        found = await repo.sessions_between(
+        found = await repo.sessions.started_between(
             session, member_id, NOW + timedelta(days=1), NOW + timedelta(days=3)
         )
     assert [workout.started_at for workout in found] == [
@@ -130,6 +117,6 @@ async def test_step_results_go_with_their_session_only_once_each(
     session_id = await _start(database, member_id)
     async with database.transaction() as session:
         for step in (0, 1, 1, 2, 0):
-            await repo.record_step_result(session, session_id, step, StepOutcome.DONE, now=NOW)
+            await repo.sessions.record_step(session, session_id, step, StepOutcome.DONE, now=NOW)
         count = await session.scalar(select(func.count()).select_from(StepResult))
     assert count == 3

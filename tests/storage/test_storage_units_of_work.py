@@ -6,6 +6,7 @@ import asyncio
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, text
@@ -29,13 +30,13 @@ async def _add_member(database: Database, number: int, loop_work: float = 0.0) -
     async with database.transaction() as session:
         await session.scalar(select(func.count()).select_from(Member))
         time.sleep(loop_work)  # noqa: ASYNC251 - blocking the loop is the point
-        await repo.upsert_member(
+        await repo.members.upsert(
             session,
             telegram_user_id=number,
             chat_id=number,
             name=f"Member {number}",
             username=None,
-            time_zone="UTC",
+            time_zone=ZoneInfo("UTC"),
             now=NOW,
         )
         time.sleep(loop_work)  # noqa: ASYNC251 - blocking the loop is the point
@@ -92,13 +93,13 @@ async def test_a_read_finishes_while_a_write_transaction_is_open(
 async def test_a_write_inside_read_is_refused(database: Database) -> None:
     with pytest.raises(DBAPIError):
         async with database.read() as session:
-            await repo.upsert_member(
+            await repo.members.upsert(
                 session,
                 telegram_user_id=7,
                 chat_id=7,
                 name="Nobody",
                 username=None,
-                time_zone="UTC",
+                time_zone=ZoneInfo("UTC"),
                 now=NOW,
             )
 

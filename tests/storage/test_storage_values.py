@@ -6,37 +6,26 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy.exc import IntegrityError, StatementError
+from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import FormCheckKind
 
-NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
-
 
 @pytest.fixture
 async def member_id(database: Database) -> int:
-    async with database.transaction() as session:
-        member = await repo.upsert_member(
-            session,
-            telegram_user_id=10,
-            chat_id=10,
-            name="Max",
-            username=None,
-            time_zone="Asia/Kolkata",
-            now=NOW,
-        )
-        return member.id
+    return await new_member(database, 10, "Max", zone="Asia/Kolkata")
 
 
 async def test_times_come_back_aware_in_utc(database: Database, member_id: int) -> None:
     india = timezone(timedelta(hours=5, minutes=30))
     given = datetime(2025, 3, 3, 13, 30, 15, 123456, tzinfo=india)
     async with database.transaction() as session:
-        await repo.set_consent(session, member_id, given)
+        await repo.members.set_consent(session, member_id, given)
 
     async with database.transaction() as session:
-        member = await repo.get_member(session, member_id)
+        member = await repo.members.get(session, member_id)
     assert member is not None
     assert member.consent_at == given
     assert member.consent_at.tzinfo == UTC
@@ -46,7 +35,7 @@ async def test_times_come_back_aware_in_utc(database: Database, member_id: int) 
 async def test_naive_times_are_refused(database: Database, member_id: int) -> None:
     with pytest.raises(StatementError, match="naive datetime"):
         async with database.transaction() as session:
-            await repo.set_consent(session, member_id, datetime(2025, 3, 3, 8, 0))
+            await repo.members.set_consent(session, member_id, datetime(2025, 3, 3, 8, 0))
 
 
 async def test_pain_above_ten_is_refused_by_the_database(
@@ -54,7 +43,7 @@ async def test_pain_above_ten_is_refused_by_the_database(
 ) -> None:
     with pytest.raises(IntegrityError):
         async with database.transaction() as session:
-            await repo.add_symptom_report(session, member_id, pain=11, now=NOW)
+            await repo.check_ins.add(session, member_id, pain=11, now=NOW)
 
 
 async def test_recent_symptom_reports_are_the_latest_oldest_first(
@@ -62,16 +51,14 @@ async def test_recent_symptom_reports_are_the_latest_oldest_first(
 ) -> None:
     async with database.transaction() as session:
         for day, pain in enumerate([1, 2, 3, 4]):
-            await repo.add_symptom_report(
-                session, member_id, pain=pain, now=NOW + timedelta(days=day)
-            )
-        recent = await repo.recent_symptom_reports(session, member_id, limit=3)
+            await repo.check_ins.add(session, member_id, pain=pain, now=NOW + timedelta(days=day))
+        recent = await repo.check_ins.recent(session, member_id, limit=3)
     assert [report.pain for report in recent] == [2, 3, 4]
 
 
 async def test_a_coach_reply_finds_its_form_check(database: Database, member_id: int) -> None:
     async with database.transaction() as session:
-        form_check = await repo.add_form_check(
+        form_check = await repo.form_checks.add(
             session,
             member_id,
             file_id="f",
@@ -80,17 +67,17 @@ async def test_a_coach_reply_finds_its_form_check(database: Database, member_id:
             exercise_name="Bird dog",
             now=NOW,
         )
-        await repo.set_form_check_coach_message(
+        await repo.form_checks.set_coach_message(
             session, form_check.id, chat_id=-100123, message_id=77
         )
     async with database.transaction() as session:
-        found = await repo.form_check_by_coach_message(session, -100123, 77)
+        found = await repo.form_checks.by_coach_message(session, -100123, 77)
         assert found is not None
-        await repo.set_form_check_reply(session, found.id, reply="Knees softer", now=NOW)
-        await repo.set_form_check_archived_path(session, found.id, "archive/u.mp4")
+        await repo.form_checks.set_reply(session, found.id, reply="Knees softer", now=NOW)
+        await repo.form_checks.set_archived_path(session, found.id, "archive/u.mp4")
 
     async with database.transaction() as session:
-        saved = await repo.form_check_by_coach_message(session, -100123, 77)
+        saved = await repo.form_checks.by_coach_message(session, -100123, 77)
     assert saved is not None
     assert (saved.coach_reply, saved.replied_at, saved.archived_path) == (
         "Knees softer",

@@ -1,0 +1,1 @@
+"""Work the bot does on its own clock (APScheduler through the JobQueue): reminders."""

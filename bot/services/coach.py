@@ -1,0 +1,197 @@
+"""What the coach asks for: the members, one member in detail, open flags, acknowledging a
+flag, and moving a member to another protocol.
+
+Every function is one unit of work and answers with plain values (`bot.views`) or a small
+result type the coach handler words. Lists come from a fixed number of queries, whatever the
+number of members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotServices
+from bot.rules.local_time import week_bounds
+from bot.rules.weekly_cap import week_counts
+from bot.services.checkins import history
+from bot.services.members import schedule_of
+from bot.services.views import flag_view, member_card
+from bot.services.workouts import done_sessions
+from bot.views import FlagView, FormCheckLine, MemberCard, MemberDetail, MemberRow, Schedule
+from protocols.schema import Protocol
+from storage import repository
+from storage.models import Member
+
+RECENT_FORM_CHECKS = 5
+
+
+async def find_member(session: AsyncSession, reference: int | str) -> Member | None:
+    """The member named by their number or by their @username (without the "@")."""
+    if isinstance(reference, int):
+        return await repository.members.get(session, reference)
+    return await repository.members.by_username(session, reference)
+
+
+async def member_rows(services: BotServices, now: datetime) -> list[MemberRow]:
+    """One row per member, by name: protocol, sessions this week, last pain, open flags."""
+    async with services.database.transaction() as session:
+        everyone = await repository.members.everyone(session)
+        week_starts = {member.id: week_bounds(now, member.time_zone)[0] for member in everyone}
+        since = min(week_starts.values(), default=now)
+        finished = await repository.sessions.finished_since(session, since)
+        last_pain = await repository.check_ins.latest_pain_by_member(session)
+    done: dict[int, int] = {}
+    for row in finished:
+        if row.finished_at is not None and row.finished_at >= week_starts[row.member_id]:
+            done[row.member_id] = done.get(row.member_id, 0) + 1
+    rows = []
+    for member in everyone:
+        enrolment = member.active_enrolment
+        protocol = services.protocol(enrolment.protocol) if enrolment else None
+        report = last_pain.get(member.id)
+        rows.append(
+            MemberRow(
+                member=member_card(member),
+                protocol_title=protocol.title if protocol else None,
+                done_this_week=done.get(member.id, 0),
+                weekly_cap=sum(w.weekly_cap for w in protocol.workouts) if protocol else 0,
+                last_pain=report.pain if report else None,
+                last_pain_at=report.at if report else None,
+                open_flags=[flag_view(flag).kind for flag in member.open_flags],
+                paused=member.paused,
+                inactive=member.inactive,
+            )
+        )
+    return rows
+
+
+async def member_detail(
+    services: BotServices, reference: int | str, now: datetime
+) -> MemberDetail | None:
+    """Everything /member shows about one member; None if there is no such member."""
+    async with services.database.transaction() as session:
+        found = await find_member(session, reference)
+        if found is None:
+            return None
+        enrolment = await repository.enrolments.active(session, found.id)
+        zone = found.time_zone
+        done = await done_sessions(session, found.id, zone, now)
+        check_ins = await history(session, found.id)
+        flags = await repository.flags.unacknowledged(session, found.id)
+        checks = await repository.form_checks.recent(session, found.id, RECENT_FORM_CHECKS)
+    protocol = services.protocol(enrolment.protocol) if enrolment else None
+    return MemberDetail(
+        member=member_card(found),
+        paused=found.paused,
+        inactive=found.inactive,
+        protocol_title=(protocol.title if protocol else enrolment.protocol) if enrolment else None,
+        since=enrolment.start_date if enrolment else None,
+        schedule=schedule_of(found, enrolment) if enrolment else None,
+        week=week_counts(protocol, done, now, zone) if protocol else {},
+        workout_titles={w.key: w.title for w in protocol.workouts} if protocol else {},
+        check_ins=check_ins,
+        open_flags=[flag_view(flag) for flag in flags],
+        form_checks=[
+            FormCheckLine(c.at, c.exercise_name, c.replied_at is not None) for c in checks
+        ],
+    )
+
+
+async def open_flags(services: BotServices) -> list[tuple[FlagView, MemberCard]]:
+    """Every unacknowledged flag with its member, oldest first."""
+    async with services.database.transaction() as session:
+        rows = await repository.flags.unacknowledged_with_members(session)
+    return [(flag_view(flag), member_card(member)) for flag, member in rows]
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    flag_id: int
+    member_name: str
+
+
+@dataclass(frozen=True)
+class AlreadyAcknowledged:
+    flag: FlagView
+
+
+@dataclass(frozen=True)
+class NoSuchFlag:
+    flag_id: int
+
+
+async def acknowledge(
+    services: BotServices, flag_id: int, coach_user_id: int, now: datetime
+) -> Acknowledged | AlreadyAcknowledged | NoSuchFlag:
+    """Acknowledge the flag as this coach, now (the first coach to do so wins)."""
+    async with services.database.transaction() as session:
+        flag = await repository.flags.acknowledge(
+            session, flag_id, coach_user_id=coach_user_id, now=now
+        )
+        if flag is not None:
+            flagged = await repository.members.get(session, flag.member_id)
+            return Acknowledged(flag_id, flagged.name if flagged else f"member #{flag.member_id}")
+        existing = await repository.flags.get(session, flag_id)
+    if existing is None:
+        return NoSuchFlag(flag_id)
+    return AlreadyAcknowledged(flag_view(existing))
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """The member is on the new protocol; tell them at `chat_id`."""
+
+    member_name: str
+    chat_id: int
+    protocol_title: str
+    schedule: Schedule
+
+
+@dataclass(frozen=True)
+class NoSuchMember:
+    pass
+
+
+@dataclass(frozen=True)
+class NotSetUp:
+    member_name: str
+
+
+@dataclass(frozen=True)
+class AlreadyOnProtocol:
+    member_name: str
+    protocol_title: str
+
+
+async def assign(
+    services: BotServices, reference: int | str, protocol: Protocol, now: datetime
+) -> Assigned | NoSuchMember | NotSetUp | AlreadyOnProtocol:
+    """Move a member to `protocol`, keeping their days and time, and re-plan their reminders."""
+    async with services.database.transaction() as session:
+        found = await find_member(session, reference)
+        if found is None:
+            return NoSuchMember()
+        current = await repository.enrolments.active(session, found.id)
+        if current is None or found.onboarded_at is None:
+            return NotSetUp(found.name)
+        if current.protocol == protocol.name:
+            return AlreadyOnProtocol(found.name, protocol.title)
+        await repository.enrolments.enrol(
+            session,
+            found.id,
+            protocol=protocol.name,
+            workout_days=current.workout_days,
+            reminder_time=current.reminder_time,
+            start_date=now.astimezone(found.time_zone).date(),
+        )
+    if services.reminders is not None:
+        await services.reminders.reschedule_member(found.id)
+    return Assigned(found.name, found.chat_id, protocol.title, schedule_of(found, current))
+
+
+def protocol_titles(protocols: Sequence[Protocol]) -> dict[str, str]:
+    return {protocol.name: protocol.title for protocol in protocols}

@@ -1,0 +1,357 @@
+"""A member's set-up and settings: consent, protocol, reminder days, time and time zone;
+pausing, snoozing and erasing.
+
+Set-up asks one question at a time, in a fixed order, and writes every answer at once, so a
+member who stops half way picks up at the same question with the next /start. Each public
+function is one unit of work and answers with the `Step` the member is at now, which the
+onboarding handler turns into the next message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotServices
+from bot.views import MemberSettings, Schedule
+from protocols.schema import Protocol
+from storage import repository
+from storage.awaiting import Awaiting, AwaitTime, AwaitZone
+from storage.models import Enrolment, Member
+
+DEFAULT_DAYS = frozenset({0, 2, 4})
+DEFAULT_TIME = time(18, 0)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who an update comes from, as Telegram names them."""
+
+    user_id: int
+    chat_id: int
+    full_name: str
+    first_name: str
+    username: str | None
+
+
+# --- where a member is in set-up ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskConsent:
+    first_name: str
+
+
+@dataclass(frozen=True)
+class AskProtocol:
+    protocols: Sequence[Protocol]
+
+
+@dataclass(frozen=True)
+class AskDays:
+    chosen: frozenset[int]
+    cap: int
+    """The most sessions a week any workout of the protocol allows."""
+
+
+@dataclass(frozen=True)
+class AskTime:
+    pass
+
+
+@dataclass(frozen=True)
+class AskZone:
+    suggested: ZoneInfo
+
+
+@dataclass(frozen=True)
+class AllSet:
+    """Set-up is complete (or a setting was changed): reminders are planned."""
+
+    settings: MemberSettings
+
+
+@dataclass(frozen=True)
+class WelcomeBack:
+    """/start from a member who is set up: what would they like to change?"""
+
+    first_name: str
+    settings: MemberSettings
+
+
+@dataclass(frozen=True)
+class NeedADay:
+    """The member pressed Done with no day picked."""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """No member (or no set-up) behind this update: the button or answer is stale."""
+
+
+Step = AskConsent | AskProtocol | AskDays | AskTime | AskZone | AllSet | WelcomeBack
+SettingsPart = Literal["protocol", "days", "zone"]
+
+
+def schedule_of(member: Member, enrolment: Enrolment) -> Schedule:
+    return Schedule(enrolment.workout_days, enrolment.reminder_time, member.time_zone)
+
+
+def _settings(services: BotServices, member: Member, enrolment: Enrolment) -> MemberSettings:
+    protocol = services.protocol(enrolment.protocol)
+    title = protocol.title if protocol is not None else enrolment.protocol
+    return MemberSettings(title, schedule_of(member, enrolment))
+
+
+def _ask_days(services: BotServices, enrolment: Enrolment) -> AskDays:
+    protocol = services.protocol(enrolment.protocol)
+    workouts = protocol.workouts if protocol is not None else []
+    return AskDays(enrolment.workout_days, max((w.weekly_cap for w in workouts), default=3))
+
+
+def _next_question(
+    services: BotServices, member: Member, enrolment: Enrolment | None
+) -> AskProtocol | AskDays:
+    """The first set-up question a new member has not answered yet."""
+    if enrolment is None:
+        return AskProtocol(list(services.library.values()))
+    return _ask_days(services, enrolment)
+
+
+async def _member_and_enrolment(
+    session: AsyncSession, user_id: int
+) -> tuple[Member | None, Enrolment | None]:
+    member = await repository.members.by_user_id(session, user_id)
+    if member is None:
+        return None, None
+    return member, await repository.enrolments.active(session, member.id)
+
+
+async def _replan(services: BotServices, member_id: int) -> datetime | None:
+    """Plan the member's reminders again after a change; their next reminder time."""
+    if services.reminders is None:
+        return None
+    return await services.reminders.reschedule_member(member_id)
+
+
+# --- set-up ------------------------------------------------------------------------------------
+
+
+async def start(services: BotServices, profile: Profile, now: datetime) -> Step:
+    """/start: the member is created on first contact (never twice) and told where they are."""
+    async with services.database.transaction() as session:
+        member = await repository.members.upsert(
+            session,
+            telegram_user_id=profile.user_id,
+            chat_id=profile.chat_id,
+            name=profile.full_name[:256],
+            username=profile.username,
+            time_zone=services.settings.tz,
+            now=now,
+        )
+        await repository.members.set_awaiting(session, member.id, None)
+        enrolment = await repository.enrolments.active(session, member.id)
+    if member.consent_at is None:
+        return AskConsent(profile.first_name)
+    if member.onboarded_at is None or enrolment is None:
+        return _next_question(services, member, enrolment)
+    # A member who had blocked the bot is reachable again: plan their reminders.
+    await _replan(services, member.id)
+    return WelcomeBack(profile.first_name, _settings(services, member, enrolment))
+
+
+async def consent(services: BotServices, user_id: int, now: datetime) -> Step | Unknown:
+    """The member accepted the disclaimer: the first question follows."""
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None:
+            return Unknown()
+        if member.consent_at is None:
+            await repository.members.set_consent(session, member.id, now)
+    return _next_question(services, member, enrolment)
+
+
+async def choose_protocol(
+    services: BotServices, user_id: int, name: str, now: datetime
+) -> Step | Unknown:
+    """Enrol the member in the protocol they picked (keeping their days and time)."""
+    protocol = services.protocol(name)
+    async with services.database.transaction() as session:
+        member, current = await _member_and_enrolment(session, user_id)
+        if protocol is None or member is None or member.consent_at is None:
+            return Unknown()
+        enrolment = await repository.enrolments.enrol(
+            session,
+            member.id,
+            protocol=protocol.name,
+            workout_days=current.workout_days if current else DEFAULT_DAYS,
+            reminder_time=current.reminder_time if current else DEFAULT_TIME,
+            start_date=now.astimezone(member.time_zone).date(),
+        )
+    if member.onboarded_at is None:
+        return _ask_days(services, enrolment)
+    await _replan(services, member.id)
+    return AllSet(MemberSettings(protocol.title, schedule_of(member, enrolment)))
+
+
+async def toggle_day(services: BotServices, user_id: int, weekday: int) -> AskDays | Unknown:
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None or enrolment is None:
+            return Unknown()
+        days = enrolment.workout_days ^ {weekday}
+        await repository.enrolments.set_schedule(session, enrolment.id, workout_days=days)
+    return AskDays(frozenset(days), _ask_days(services, enrolment).cap)
+
+
+async def confirm_days(
+    services: BotServices, user_id: int
+) -> tuple[frozenset[int], AskTime] | NeedADay | Unknown:
+    """Done with the day picker: the chosen days, and the time question next."""
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None or enrolment is None:
+            return Unknown()
+        if not enrolment.workout_days:
+            return NeedADay()
+        await repository.members.set_awaiting(session, member.id, AwaitTime())
+    return enrolment.workout_days, AskTime()
+
+
+async def set_reminder_time(services: BotServices, user_id: int, at: time) -> Step | Unknown:
+    """Save the reminder time; a new member is asked their time zone next."""
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None or enrolment is None:
+            return Unknown()
+        await repository.enrolments.set_schedule(session, enrolment.id, reminder_time=at)
+        if member.onboarded_at is None:
+            await repository.members.set_awaiting(session, member.id, AwaitZone())
+            return AskZone(services.settings.tz)
+        await repository.members.set_awaiting(session, member.id, None)
+    await _replan(services, member.id)
+    schedule = Schedule(enrolment.workout_days, at, member.time_zone)
+    return AllSet(MemberSettings(_settings(services, member, enrolment).protocol_title, schedule))
+
+
+async def set_time_zone(
+    services: BotServices, user_id: int, zone: ZoneInfo, now: datetime
+) -> AllSet | Unknown:
+    """Save the time zone; for a new member that completes set-up."""
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None or enrolment is None:
+            return Unknown()
+        await repository.members.set_time_zone(session, member.id, zone)
+        await repository.members.set_awaiting(session, member.id, None)
+        if member.onboarded_at is None:
+            await repository.members.set_onboarded(session, member.id, now)
+    await _replan(services, member.id)
+    protocol_title = _settings(services, member, enrolment).protocol_title
+    return AllSet(
+        MemberSettings(
+            protocol_title, Schedule(enrolment.workout_days, enrolment.reminder_time, zone)
+        )
+    )
+
+
+async def change_setting(
+    services: BotServices, user_id: int, part: SettingsPart
+) -> AskProtocol | AskDays | AskZone | Unknown:
+    """A set-up member wants to change one thing: the question for it."""
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if member is None or enrolment is None:
+            return Unknown()
+        if part == "zone":
+            await repository.members.set_awaiting(session, member.id, AwaitZone())
+            return AskZone(member.time_zone)
+    if part == "protocol":
+        return AskProtocol(list(services.library.values()))
+    return _ask_days(services, enrolment)
+
+
+# --- pausing, snoozing, erasing ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PauseChanged:
+    paused: bool
+    next_reminder: datetime | None
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class PauseUnchanged:
+    paused: bool
+
+
+async def set_paused(
+    services: BotServices, user_id: int, paused: bool
+) -> PauseChanged | PauseUnchanged | Unknown:
+    """/pause and /resume: stop or restart the member's reminders."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None or member.onboarded_at is None:
+            return Unknown()
+        if member.paused == paused:
+            return PauseUnchanged(paused)
+        await repository.members.set_paused(session, member.id, paused)
+    next_at = await _replan(services, member.id)
+    return PauseChanged(paused, next_at, member.time_zone)
+
+
+@dataclass(frozen=True)
+class Snoozed:
+    until: datetime
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class NothingToSnooze:
+    paused: bool
+
+
+async def snooze(
+    services: BotServices, user_id: int, now: datetime
+) -> Snoozed | NothingToSnooze | Unknown:
+    """Move today's reminder by an hour."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+    if member is None or member.onboarded_at is None or services.reminders is None:
+        return Unknown()
+    if member.paused:
+        return NothingToSnooze(paused=True)
+    moved_to = await services.reminders.snooze(member.id, now)
+    if moved_to is None:
+        return NothingToSnooze(paused=False)
+    return Snoozed(moved_to, member.time_zone)
+
+
+async def is_member(services: BotServices, user_id: int) -> bool:
+    async with services.database.transaction() as session:
+        return await repository.members.by_user_id(session, user_id) is not None
+
+
+async def erase(services: BotServices, user_id: int) -> bool:
+    """Erase the member and everything of theirs; False if there was no such member."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return False
+        await repository.members.delete(session, member.id)
+    if services.reminders is not None:
+        services.reminders.forget_member(member.id)
+    return True
+
+
+async def awaited(services: BotServices, user_id: int) -> Awaiting | Unknown | None:
+    """What the bot waits for this member to type, if anything; Unknown for a stranger."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+    return Unknown() if member is None else member.awaiting

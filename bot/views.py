@@ -1,0 +1,115 @@
+"""Plain values the services hand to the renderers: what a message shows, nothing more.
+
+Services build these from database rows inside their unit of work; `bot.render` turns them into
+text. Neither side needs the other's types: no ORM row reaches a renderer, and no renderer is
+called by a service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from bot.rules.symptoms import CheckIn
+
+FlagKindName = Literal["worsening", "urgent"]
+
+
+@dataclass(frozen=True)
+class MemberCard:
+    """Who a member is, as a coach reads it: 'Maya (@maya) #3'."""
+
+    id: int
+    name: str
+    username: str | None
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a member is reminded: weekdays (0 = Monday), a local time, their zone."""
+
+    days: frozenset[int]
+    at: time
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class MemberSettings:
+    """A member's protocol and reminders, as the closing line of set-up shows them."""
+
+    protocol_title: str
+    schedule: Schedule
+
+
+@dataclass(frozen=True)
+class FlagView:
+    id: int
+    kind: FlagKindName
+    reason: str
+    raised_at: datetime
+    acknowledged_by: int | None = None
+    acknowledged_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FlagAlert:
+    """A new flag and what the coach needs to judge it: who, why, the recent history."""
+
+    member: MemberCard
+    flag: FlagView
+    check_ins: Sequence[CheckIn]
+
+
+@dataclass(frozen=True)
+class FormCheckLine:
+    at: datetime
+    exercise: str | None
+    answered: bool
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of /members."""
+
+    member: MemberCard
+    protocol_title: str | None
+    done_this_week: int
+    weekly_cap: int
+    last_pain: int | None
+    last_pain_at: datetime | None
+    open_flags: Sequence[FlagKindName]
+    paused: bool
+    inactive: bool
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    """Everything /member shows."""
+
+    member: MemberCard
+    paused: bool
+    inactive: bool
+    protocol_title: str | None
+    since: date | None
+    schedule: Schedule | None
+    week: Mapping[str, tuple[int, int]]
+    workout_titles: Mapping[str, str]
+    check_ins: Sequence[CheckIn]
+    open_flags: Sequence[FlagView]
+    form_checks: Sequence[FormCheckLine]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything /progress shows (the chart is drawn from `pain_points`)."""
+
+    week: Mapping[str, tuple[int, int]]
+    workout_titles: Mapping[str, str]
+    streak_weeks: int
+    recent_pain: Sequence[int]
+    pain_points: Sequence[tuple[datetime, int]]
+    zone: ZoneInfo

@@ -1,0 +1,197 @@
+"""Simulated Telegram users: what a member or the coach does in their chat with the bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from emulator.model import CallbackQueryRecord, ChatMessage, ChatState, JSONDict, StoredFile
+from emulator.state import EmulatorState
+
+
+class SimulatedUser:
+    """A person in a private chat with the bot. Actions queue updates for ``getUpdates``;
+    ``wait_for_message`` reads what the bot sent back."""
+
+    def __init__(self, state: EmulatorState, user: JSONDict, chat: ChatState) -> None:
+        self._state = state
+        self.user = user
+        self.chat = chat
+        self._chat_instance = str(state.rng.getrandbits(62))
+        self._cursor = 0  # index in chat.messages from which wait_for_message looks
+
+    @property
+    def id(self) -> int:
+        return int(self.user["id"])
+
+    @property
+    def messages(self) -> list[ChatMessage]:
+        """Everything in the chat, in order (the user's own messages included)."""
+        return self.chat.messages
+
+    # sending
+
+    async def send_text(self, text: str) -> ChatMessage:
+        return self._send(text=text)
+
+    async def send_command(self, command: str, args: str = "") -> ChatMessage:
+        """``/start`` or ``start`` with optional arguments, marked as a ``bot_command``."""
+        command = command if command.startswith("/") else f"/{command}"
+        text = f"{command} {args}" if args else command
+        entity = {"type": "bot_command", "offset": 0, "length": len(command)}
+        return self._send(text=text, entities=[entity])
+
+    async def reply_to(self, message: ChatMessage, text: str) -> ChatMessage:
+        """A text replying to ``message`` (e.g. the coach answering a forwarded video)."""
+        return self._send(text=text, reply_to=message)
+
+    async def send_photo(self, data: bytes, caption: str | None = None) -> ChatMessage:
+        return self._send_file("photo", data, caption=caption, mime_type="image/jpeg")
+
+    async def send_video(
+        self,
+        data: bytes,
+        file_name: str = "video.mp4",
+        duration: int = 5,
+        mime_type: str = "video/mp4",
+        caption: str | None = None,
+        file_size: int | None = None,
+    ) -> ChatMessage:
+        """A video; ``file_size`` makes Telegram report that size instead of ``len(data)``
+        (a 30 MB phone video without allocating 30 MB)."""
+        return self._send_file(
+            "video",
+            data,
+            caption,
+            file_name=file_name,
+            duration=duration,
+            mime_type=mime_type,
+            reported_size=file_size,
+        )
+
+    async def send_video_note(self, data: bytes, duration: int = 5) -> ChatMessage:
+        return self._send_file("video_note", data, duration=duration)
+
+    async def send_document(
+        self,
+        data: bytes,
+        file_name: str = "document.pdf",
+        mime_type: str = "application/pdf",
+        caption: str | None = None,
+    ) -> ChatMessage:
+        return self._send_file("document", data, caption, file_name=file_name, mime_type=mime_type)
+
+    async def send_sticker(
+        self, data: bytes = b"RIFF", emoji: str = "\N{THUMBS UP SIGN}"
+    ) -> ChatMessage:
+        return self._send_file("sticker", data, emoji=emoji)
+
+    async def press(self, label: str, message: ChatMessage | None = None) -> CallbackQueryRecord:
+        """Press the inline button whose text or callback data is ``label`` on ``message``,
+        by default on the latest bot message in this chat that has such a button."""
+        candidates = [message] if message else reversed(self.chat.bot_messages)
+        for candidate in candidates:
+            button = candidate.find_button(label)
+            if button is None:
+                continue
+            if button.callback_data is None:
+                raise ValueError(f"button {label!r} has no callback data")
+            return await self.send_callback(button.callback_data, candidate)
+        raise LookupError(f"no button {label!r} in chat {self.id}")
+
+    async def send_callback(self, data: str, message: ChatMessage) -> CallbackQueryRecord:
+        """A callback query with any ``data`` from ``message``, whatever buttons it shows now:
+        an old button Telegram still had on screen, or data a client forged."""
+        query = CallbackQueryRecord(
+            id=str(self._state.rng.getrandbits(63)),
+            data=data,
+            message=message,
+        )
+        self._state.callback_queries[query.id] = query
+        self._cursor = len(self.chat.messages)
+        self._state.enqueue_update(
+            "callback_query",
+            {
+                "id": query.id,
+                "from": self.user,
+                "message": message.to_api(),
+                "chat_instance": self._chat_instance,
+                "data": data,
+            },
+        )
+        return query
+
+    # reading
+
+    async def wait_for_message(
+        self,
+        predicate: Callable[[ChatMessage], bool] | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 - part of the test-facing API
+    ) -> ChatMessage:
+        """The next bot message (after this user's last action and any message already
+        returned) matching ``predicate``; waits on the emulator's change event."""
+        found: list[ChatMessage] = []
+
+        def arrived() -> bool:
+            for index in range(self._cursor, len(self.chat.messages)):
+                message = self.chat.messages[index]
+                if message.from_bot and (predicate is None or predicate(message)):
+                    self._cursor = index + 1
+                    found.append(message)
+                    return True
+            return False
+
+        try:
+            await self._state.wait_until(arrived, timeout)
+        except TimeoutError:
+            recent = [m.text or m.caption or (m.file and m.file.kind) for m in self.messages[-5:]]
+            raise TimeoutError(
+                f"no bot message for user {self.id} within {timeout} s; last messages: {recent}"
+            ) from None
+        return found[0]
+
+    # internals
+
+    def _send_file(
+        self,
+        kind: str,
+        data: bytes,
+        caption: str | None = None,
+        *,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        duration: int | None = None,
+        emoji: str | None = None,
+        reported_size: int | None = None,
+    ) -> ChatMessage:
+        stored = self._state.store_file(
+            kind,
+            data,
+            file_name=file_name,
+            mime_type=mime_type,
+            duration=duration,
+            emoji=emoji,
+            reported_size=reported_size,
+        )
+        return self._send(caption=caption, file=stored)
+
+    def _send(
+        self,
+        text: str | None = None,
+        caption: str | None = None,
+        entities: list[JSONDict] | None = None,
+        reply_to: ChatMessage | None = None,
+        file: StoredFile | None = None,
+    ) -> ChatMessage:
+        self.chat.known = True
+        message = self._state.add_message(
+            self.chat,
+            self.user,
+            text=text,
+            caption=caption,
+            entities=entities,
+            file=file,
+            reply_to=reply_to,
+        )
+        self._cursor = len(self.chat.messages)
+        self._state.enqueue_update("message", message.to_api())
+        return message

@@ -1,0 +1,22 @@
+"""Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
+one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
+`form_checks`, `reminders`.
+
+The caller owns the transaction (`Database.transaction()`): these functions flush but never
+commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
+back as aware UTC. Writes that a double tap or a second scheduler could repeat are made
+idempotent in the database (unique constraints with INSERT ... ON CONFLICT), not by
+reading first.
+"""
+
+from storage.repository import (
+    check_ins,
+    enrolments,
+    flags,
+    form_checks,
+    members,
+    reminders,
+    sessions,
+)
+
+__all__ = ["check_ins", "enrolments", "flags", "form_checks", "members", "reminders", "sessions"]

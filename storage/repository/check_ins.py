@@ -1,0 +1,91 @@
+"""Check-ins: the pain scores and notes members send."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Member, SymptomReport
+
+
+async def add(
+    session: AsyncSession,
+    member_id: int,
+    *,
+    pain: int | None,
+    note: str | None = None,
+    session_id: int | None = None,
+    now: datetime,
+) -> SymptomReport:
+    """Store a check-in; `pain` outside 0..10 is refused by the database (IntegrityError)."""
+    report = SymptomReport(member_id=member_id, session_id=session_id, pain=pain, note=note, at=now)
+    session.add(report)
+    await session.flush()
+    return report
+
+
+async def for_session(session: AsyncSession, session_id: int) -> SymptomReport | None:
+    """The check-in given after this workout, if any."""
+    return await session.scalar(
+        select(SymptomReport).where(SymptomReport.session_id == session_id).limit(1)
+    )
+
+
+async def set_note(
+    session: AsyncSession, report_id: int, member_id: int, note: str
+) -> SymptomReport | None:
+    """Add the member's note to their check-in; None if it is not theirs or is gone."""
+    result = await session.scalars(
+        update(SymptomReport)
+        .where(SymptomReport.id == report_id, SymptomReport.member_id == member_id)
+        .values(note=note)
+        .returning(SymptomReport),
+        execution_options={"populate_existing": True},
+    )
+    return result.first()
+
+
+async def recent(session: AsyncSession, member_id: int, limit: int = 10) -> list[SymptomReport]:
+    """The member's latest `limit` check-ins, oldest first (ready for trend rules)."""
+    result = await session.scalars(
+        select(SymptomReport)
+        .where(SymptomReport.member_id == member_id)
+        .order_by(SymptomReport.at.desc(), SymptomReport.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(result.all()))
+
+
+async def latest_pain_by_member(session: AsyncSession) -> dict[int, SymptomReport]:
+    """Each member's latest check-in that has a pain score, keyed by member id (one query)."""
+    ranked = (
+        select(
+            SymptomReport.id,
+            func.row_number()
+            .over(
+                partition_by=SymptomReport.member_id,
+                order_by=(SymptomReport.at.desc(), SymptomReport.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(SymptomReport.pain.is_not(None))
+        .subquery()
+    )
+    result = await session.scalars(
+        select(SymptomReport)
+        .join(ranked, ranked.c.id == SymptomReport.id)
+        .where(ranked.c.rank == 1)
+    )
+    return {report.member_id: report for report in result}
+
+
+async def all_with_members(session: AsyncSession) -> list[tuple[SymptomReport, Member]]:
+    """Every check-in of every member, by member then time (one query, for export)."""
+    result = await session.execute(
+        select(SymptomReport, Member)
+        .join(Member, Member.id == SymptomReport.member_id)
+        .order_by(Member.id, SymptomReport.at, SymptomReport.id)
+    )
+    return [(report, member) for report, member in result]

@@ -1,0 +1,69 @@
+"""Flags: what the coach must look at, open until a coach acknowledges it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Flag, FlagKind, Member
+from storage.repository.dialect import insert_for
+
+
+async def add(
+    session: AsyncSession, member_id: int, kind: FlagKind, reason: str, *, now: datetime
+) -> Flag | None:
+    """Open a flag for the coach; None if one of this kind is already open for the member.
+
+    Safe against a concurrent raise: the partial unique index decides, ON CONFLICT skips.
+    """
+    stmt = (
+        insert_for(session, Flag)
+        .values(member_id=member_id, kind=kind, reason=reason, raised_at=now)
+        .on_conflict_do_nothing(
+            index_elements=[Flag.member_id, Flag.kind],
+            index_where=Flag.acknowledged_at.is_(None),
+        )
+        .returning(Flag)
+    )
+    result = await session.scalars(stmt)
+    return result.first()
+
+
+async def unacknowledged(session: AsyncSession, member_id: int | None = None) -> list[Flag]:
+    """Unacknowledged flags, oldest first: the member's, or everyone's when None."""
+    query = select(Flag).where(Flag.acknowledged_at.is_(None))
+    if member_id is not None:
+        query = query.where(Flag.member_id == member_id)
+    result = await session.scalars(query.order_by(Flag.raised_at, Flag.id))
+    return list(result)
+
+
+async def acknowledge(
+    session: AsyncSession, flag_id: int, *, coach_user_id: int, now: datetime
+) -> Flag | None:
+    """Acknowledge an open flag; None if unknown or already acknowledged (first coach wins)."""
+    result = await session.scalars(
+        update(Flag)
+        .where(Flag.id == flag_id, Flag.acknowledged_at.is_(None))
+        .values(acknowledged_by=coach_user_id, acknowledged_at=now)
+        .returning(Flag),
+        execution_options={"populate_existing": True},
+    )
+    return result.first()
+
+
+async def get(session: AsyncSession, flag_id: int) -> Flag | None:
+    return await session.get(Flag, flag_id)
+
+
+async def unacknowledged_with_members(session: AsyncSession) -> list[tuple[Flag, Member]]:
+    """Every unacknowledged flag with its member, oldest first (one query)."""
+    result = await session.execute(
+        select(Flag, Member)
+        .join(Member, Member.id == Flag.member_id)
+        .where(Flag.acknowledged_at.is_(None))
+        .order_by(Flag.raised_at, Flag.id)
+    )
+    return [(flag, member) for flag, member in result]

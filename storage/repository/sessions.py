@@ -1,0 +1,189 @@
+"""Workout sessions and the answer to each of their steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Member,
+    SessionStatus,
+    StepOutcome,
+    StepResult,
+    WorkoutSession,
+)
+from storage.repository.dialect import insert_for
+
+
+async def start(
+    session: AsyncSession, member_id: int, *, protocol: str, workout_key: str, now: datetime
+) -> WorkoutSession:
+    """Start a workout at step 0. A member does one workout at a time: an unfinished one is
+    abandoned first."""
+    await session.execute(
+        update(WorkoutSession)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status == SessionStatus.IN_PROGRESS,
+        )
+        .values(status=SessionStatus.ABANDONED, finished_at=now)
+    )
+    workout = WorkoutSession(
+        member_id=member_id,
+        protocol=protocol,
+        workout_key=workout_key,
+        started_at=now,
+        status=SessionStatus.IN_PROGRESS,
+        current_step=0,
+    )
+    session.add(workout)
+    await session.flush()
+    return workout
+
+
+async def get(session: AsyncSession, session_id: int) -> WorkoutSession | None:
+    return await session.get(WorkoutSession, session_id)
+
+
+async def open_for(session: AsyncSession, member_id: int) -> WorkoutSession | None:
+    """The member's workout in progress, if any."""
+    return await session.scalar(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status == SessionStatus.IN_PROGRESS,
+        )
+        .order_by(WorkoutSession.started_at.desc(), WorkoutSession.id.desc())
+        .limit(1)
+    )
+
+
+async def record_step(
+    session: AsyncSession,
+    session_id: int,
+    step_index: int,
+    outcome: StepOutcome,
+    *,
+    now: datetime,
+) -> bool:
+    """Record the answer to a step; False (and nothing written) if it was already answered."""
+    stmt = (
+        insert_for(session, StepResult)
+        .values(session_id=session_id, step_index=step_index, outcome=outcome, at=now)
+        .on_conflict_do_nothing(index_elements=[StepResult.session_id, StepResult.step_index])
+        .returning(StepResult.id)
+    )
+    result = await session.execute(stmt)
+    return result.first() is not None
+
+
+async def step_results(session: AsyncSession, session_id: int) -> list[StepResult]:
+    """The session's answers in step order."""
+    result = await session.scalars(
+        select(StepResult)
+        .where(StepResult.session_id == session_id)
+        .order_by(StepResult.step_index)
+    )
+    return list(result)
+
+
+async def _update_open(session: AsyncSession, session_id: int, **values: Any) -> bool:
+    result = await session.execute(
+        update(WorkoutSession)
+        .where(
+            WorkoutSession.id == session_id,
+            WorkoutSession.status == SessionStatus.IN_PROGRESS,
+        )
+        .values(**values)
+        .returning(WorkoutSession.id)
+    )
+    return result.first() is not None
+
+
+async def advance(
+    session: AsyncSession, session_id: int, current_step: int, step_message_id: int | None = None
+) -> bool:
+    """Move an in-progress workout to `current_step` (and the message now showing it).
+
+    False if the workout is not in progress any more.
+    """
+    return await _update_open(
+        session, session_id, current_step=current_step, step_message_id=step_message_id
+    )
+
+
+async def finish(session: AsyncSession, session_id: int, *, now: datetime) -> bool:
+    """Mark an in-progress workout finished; False if it was not in progress."""
+    return await _update_open(session, session_id, status=SessionStatus.FINISHED, finished_at=now)
+
+
+async def abandon(session: AsyncSession, session_id: int, *, now: datetime) -> bool:
+    """Mark an in-progress workout abandoned; False if it was not in progress."""
+    return await _update_open(session, session_id, status=SessionStatus.ABANDONED, finished_at=now)
+
+
+async def started_between(
+    session: AsyncSession, member_id: int, start_utc: datetime, end_utc: datetime
+) -> list[WorkoutSession]:
+    """The member's workouts started in [start_utc, end_utc), any status, oldest first."""
+    result = await session.scalars(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.started_at >= start_utc,
+            WorkoutSession.started_at < end_utc,
+        )
+        .order_by(WorkoutSession.started_at, WorkoutSession.id)
+    )
+    return list(result)
+
+
+async def last_finished(session: AsyncSession, member_id: int) -> WorkoutSession | None:
+    return await session.scalar(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status == SessionStatus.FINISHED,
+        )
+        .order_by(WorkoutSession.finished_at.desc(), WorkoutSession.id.desc())
+        .limit(1)
+    )
+
+
+async def finished_numbers(session: AsyncSession, member_id: int) -> dict[int, int]:
+    """Session id → its number among the member's finished workouts (1 for the first)."""
+    result = await session.scalars(
+        select(WorkoutSession.id)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status == SessionStatus.FINISHED,
+        )
+        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+    )
+    return {session_id: number for number, session_id in enumerate(result, start=1)}
+
+
+async def finished_since(session: AsyncSession, since: datetime) -> list[WorkoutSession]:
+    """Every member's workouts finished at or after `since`, oldest first (one query)."""
+    result = await session.scalars(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.status == SessionStatus.FINISHED,
+            WorkoutSession.finished_at >= since,
+        )
+        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+    )
+    return list(result)
+
+
+async def all_with_members(session: AsyncSession) -> list[tuple[WorkoutSession, Member]]:
+    """Every workout session of every member, by member then start (one query, for export)."""
+    result = await session.execute(
+        select(WorkoutSession, Member)
+        .join(Member, Member.id == WorkoutSession.member_id)
+        .order_by(Member.id, WorkoutSession.started_at, WorkoutSession.id)
+    )
+    return [(row, member) for row, member in result]

@@ -1,0 +1,79 @@
+"""Callback data: every button's data reads back as what it was, within Telegram's 64 bytes,
+and anything stale, malformed or forged reads as nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.render import callbacks as cb
+
+EVERY_KIND: list[cb.Callback] = [
+    cb.Consent(),
+    cb.ChooseProtocol("lower-back-pain-relief-lvl1"),
+    cb.ToggleDay(6),
+    cb.DaysChosen(),
+    cb.ChooseHour(23),
+    cb.ChooseZone("America/Argentina/Buenos_Aires"),
+    cb.StartWorkout(),
+    cb.StepAnswer(12, 3, "done"),
+    cb.StepAnswer(12, 3, "skipped"),
+    cb.StepAnswer(12, 3, "too_hard"),
+    cb.StepVideo(12, 0),
+    cb.StepTimer(12, 19),
+    cb.PainScore(12, 0),
+    cb.PainScore(12, 10),
+    cb.NoNote(12),
+    cb.Settings("protocol"),
+    cb.Settings("keep"),
+    cb.ConfirmDelete(True),
+    cb.ConfirmDelete(False),
+    cb.Snooze(),
+    cb.AcknowledgeFlag(7),
+    cb.OpenMember(3),
+]
+
+
+@pytest.mark.parametrize("callback", EVERY_KIND, ids=repr)
+def test_every_button_reads_back_as_what_it_was(callback: cb.Callback) -> None:
+    assert cb.decode(cb.encode(callback)) == callback
+
+
+@pytest.mark.parametrize("callback", EVERY_KIND, ids=repr)
+def test_every_button_fits_telegrams_64_bytes(callback: cb.Callback) -> None:
+    assert len(cb.encode(callback).encode()) <= 64
+
+
+def test_data_carries_the_version_first() -> None:
+    assert cb.encode(cb.Snooze()).startswith(f"{cb.VERSION}:")
+
+
+def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> None:
+    with pytest.raises(ValueError, match="64 bytes"):
+        cb.encode(cb.ChooseProtocol("x" * 70))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "0:snz",  # a button from an older release
+        "2:snz",  # or a newer one
+        "1:nope",
+        "1:snz:extra",
+        "1:s:12:3:x",  # no such outcome
+        "1:s:12:three:d",
+        "1:s:0:3:d",  # ids start at 1
+        "1:s:-1:3:d",
+        "1:s:\uff11\uff12:3:d",  # full-width digits
+        "1:pn:12:11",  # pain above 10
+        "1:day:7",  # no eighth weekday
+        "1:hr:24",
+        "1:set:everything",
+        "1:del:maybe",
+        "1:tz:Europe/London;drop",
+        "1:ack:1234567890123",  # longer than any id the bot hands out
+    ],
+)
+def test_stale_malformed_or_forged_data_reads_as_nothing(data: str | None) -> None:
+    assert cb.decode(data) is None
