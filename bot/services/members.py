@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
+from bot.video_archive import remove_member_videos
 from bot.views import MemberSettings, Schedule
 from protocols.schema import Protocol
 from storage import repository
@@ -345,6 +346,8 @@ async def erase(services: BotServices, user_id: int) -> bool:
         if member is None:
             return False
         await repository.members.delete(session, member.id)
+    await services.database.checkpoint()  # the erased rows leave the WAL file too
+    remove_member_videos(services.settings.form_video_archive_dir, member.id)
     if services.reminders is not None:
         services.reminders.forget_member(member.id)
     return True
