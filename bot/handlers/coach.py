@@ -18,9 +18,10 @@ from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.csv_export import export_csv
+from bot.render.safe_text import shown_name
+from bot.rules.row_ids import parse_row_id
 from bot.services import coach
 from bot.services import export as export_service
-from storage.row_ids import parse_row_id
 
 FLAGS_PER_PAGE = 10
 """Open flags shown per /flags page (each is its own message with buttons)."""
@@ -136,7 +137,7 @@ async def _acknowledge(turn: Turn, flag_id: int) -> str:
     result = await coach.acknowledge(turn.services, flag_id, turn.user_id, turn.now)
     match result:
         case coach.Acknowledged(flag_id, name):
-            return coach_texts.FLAG_ACKNOWLEDGED.format(flag_id=flag_id, name=name)
+            return coach_texts.FLAG_ACKNOWLEDGED.format(flag_id=flag_id, name=shown_name(name))
         case coach.NoSuchFlag(flag_id):
             return coach_texts.NO_SUCH_FLAG.format(flag_id=flag_id)
         case coach.AlreadyAcknowledged(flag):
@@ -164,9 +165,11 @@ async def assign(turn: Turn, args: list[str]) -> None:
         case coach.NoSuchMember():
             await turn.say(_no_such(reference_text))
         case coach.NotSetUp(name):
-            await turn.say(coach_texts.NOT_SET_UP.format(name=name))
+            await turn.say(coach_texts.NOT_SET_UP.format(name=shown_name(name)))
         case coach.AlreadyOnProtocol(name, title):
-            await turn.say(coach_texts.ALREADY_ON_PROTOCOL.format(name=name, title=title))
+            await turn.say(
+                coach_texts.ALREADY_ON_PROTOCOL.format(name=shown_name(name), title=title)
+            )
         case coach.Assigned(name, chat_id, title, schedule):
             phrase = texts.schedule_phrase(schedule)
             told = await sender.send_text(
@@ -176,7 +179,7 @@ async def assign(turn: Turn, args: list[str]) -> None:
                 texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
             )
             answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
-            await turn.say(answer.format(name=name, title=title, schedule=phrase))
+            await turn.say(answer.format(name=shown_name(name), title=title, schedule=phrase))
 
 
 @_coach_only

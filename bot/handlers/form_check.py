@@ -14,6 +14,7 @@ from telegram import Message
 from bot import alerts, sender
 from bot.handlers.turn import Turn
 from bot.render import coach_texts, texts
+from bot.render.safe_text import shown_name
 from bot.services import form_checks, members
 from bot.video_archive import archive_form_video
 from storage.models import FormCheckKind
@@ -99,8 +100,10 @@ async def _pass_on(turn: Turn, message: Message, target: form_checks.ReplyTarget
         if delivered is not None:
             await turn.bot.copy_message(target.member_chat_id, turn.chat_id, message.message_id)
     if delivered is None:
-        await turn.say(coach_texts.COACH_REPLY_UNREACHABLE.format(name=target.member_name))
+        await turn.say(
+            coach_texts.COACH_REPLY_UNREACHABLE.format(name=shown_name(target.member_name))
+        )
         return
     reply_text = message.text or message.caption or ""
     await form_checks.reply_passed_on(turn.services, target.check_id, reply_text, turn.now)
-    await turn.say(coach_texts.COACH_REPLY_SENT.format(name=target.member_name))
+    await turn.say(coach_texts.COACH_REPLY_SENT.format(name=shown_name(target.member_name)))

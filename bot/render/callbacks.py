@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from storage.row_ids import parse_row_id
+from bot.rules.row_ids import parse_row_id
 
 VERSION = "1"
 _MAX_BYTES = 64  # Telegram's limit for callback_data

@@ -38,7 +38,7 @@ async def find_member(session: AsyncSession, reference: int | str) -> Member | N
 
 async def member_rows(services: BotServices, now: datetime) -> list[MemberRow]:
     """One row per member, by name: protocol, sessions this week, last pain, open flags."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         everyone = await repository.members.everyone(session)
         week_starts = {member.id: week_bounds(now, member.time_zone)[0] for member in everyone}
         since = min(week_starts.values(), default=now)
@@ -73,7 +73,7 @@ async def member_detail(
     services: BotServices, reference: int | str, now: datetime
 ) -> MemberDetail | None:
     """Everything /member shows about one member; None if there is no such member."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         found = await find_member(session, reference)
         if found is None:
             return None
@@ -103,7 +103,7 @@ async def member_detail(
 
 async def open_flags(services: BotServices) -> list[tuple[FlagView, MemberCard]]:
     """Every unacknowledged flag with its member, oldest first."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         rows = await repository.flags.unacknowledged_with_members(session)
     return [(flag_view(flag), member_card(member)) for flag, member in rows]
 

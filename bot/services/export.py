@@ -22,7 +22,7 @@ def _owner(member: Member) -> dict[str, object]:
 
 async def rows(services: BotServices) -> list[Row]:
     """Sessions, then check-ins, each ordered by member and time (two queries)."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         sessions = await repository.sessions.all_with_members(session)
         check_ins = await repository.check_ins.all_with_members(session)
     exported: list[Row] = [

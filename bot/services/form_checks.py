@@ -132,7 +132,7 @@ async def replied_to(
 ) -> ReplyTarget | MemberGone | None:
     """The form check whose copy the coach replied to: found by the copy (`chat_id`,
     `message_id`) or else by the number in its caption; None if it is not a form check."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         check = await repository.form_checks.by_coach_message(session, chat_id, message_id)
         if check is None and caption_check_id is not None:
             check = await repository.form_checks.get(session, caption_check_id)

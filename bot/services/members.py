@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.video_archive import remove_member_videos
 from bot.views import MemberSettings, Schedule
 from protocols.schema import Protocol
 from storage import repository
 from storage.awaiting import Awaiting, AwaitTime, AwaitZone
 from storage.models import Enrolment, Member
+from storage.video_files import remove_member_videos
 
 DEFAULT_DAYS = frozenset({0, 2, 4})
 DEFAULT_TIME = time(18, 0)
@@ -322,7 +322,7 @@ async def snooze(
     services: BotServices, user_id: int, now: datetime
 ) -> Snoozed | NothingToSnooze | Unknown:
     """Move today's reminder by an hour."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     if member is None or member.onboarded_at is None or services.reminders is None:
         return Unknown()
@@ -335,7 +335,7 @@ async def snooze(
 
 
 async def is_member(services: BotServices, user_id: int) -> bool:
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         return await repository.members.by_user_id(session, user_id) is not None
 
 
@@ -355,6 +355,6 @@ async def erase(services: BotServices, user_id: int) -> bool:
 
 async def awaited(services: BotServices, user_id: int) -> Awaiting | Unknown | None:
     """What the bot waits for this member to type, if anything; Unknown for a stranger."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     return Unknown() if member is None else member.awaiting

@@ -20,7 +20,7 @@ STREAK_LOOKBACK_WEEKS = 52
 
 async def progress(services: BotServices, user_id: int, now: datetime) -> Progress | None:
     """The member's progress; None when they are not set up."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
         if member is None or member.onboarded_at is None:
             return None

@@ -93,7 +93,7 @@ async def recent_reminders(
 ) -> tuple[ReminderSettings, list[datetime]] | None:
     """For /snooze: the member's settings and the reminders claimed or sent since `since`;
     None when they get no reminders."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         member = await repository.members.get(session, member_id)
         enrolment = await repository.enrolments.active(session, member_id)
         rows = await repository.reminders.for_member(session, member_id, since=since)

@@ -172,7 +172,7 @@ async def step_being_shown(
     services: BotServices, user_id: int, session_id: int, step_index: int
 ) -> StepView | None:
     """The member's current step, if it is the one named (by a timer button); else None."""
-    async with services.database.transaction() as session:
+    async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
         view = await current_step(services, session, member.id) if member else None
     if view is None or view.session_id != session_id or view.step.index != step_index:

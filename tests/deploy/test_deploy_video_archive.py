@@ -10,10 +10,10 @@ import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, make_settings, onboard
 
 from bot.config import Settings
-from bot.video_archive import archive_file_name
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
 from storage.models import FormCheck
+from storage.video_files import archive_file_name
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40
 

@@ -9,8 +9,8 @@ import pytest
 from fixtures_bot import RunningBot, make_settings, onboard
 
 from bot.config import Settings
-from bot.video_archive import remove_member_videos
 from emulator import BotApiEmulator, SimulatedUser
+from storage.video_files import remove_member_videos
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40
 

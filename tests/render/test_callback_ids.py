@@ -6,7 +6,7 @@ import pytest
 
 from bot.handlers.coach import _id_argument
 from bot.render import callbacks as cb
-from storage.row_ids import MAX_ROW_ID, parse_row_id
+from bot.rules.row_ids import MAX_ROW_ID, parse_row_id
 
 TOO_BIG = str(MAX_ROW_ID + 1)
 
