@@ -9,6 +9,7 @@ import re
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Self
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -143,6 +144,16 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
 
     form_video_archive_dir: Path | None = None
+
+    web_public_url: str | None = Field(
+        None, description="HTTPS address Telegram opens the coach's dashboard (Mini App) at."
+    )
+    web_host: str = Field("127.0.0.1", description="Address the dashboard's web server binds.")
+    web_port: int = Field(8088, ge=0, le=65535, description="Port of the dashboard's web server.")
+    web_auth_max_age: timedelta = Field(
+        timedelta(hours=1), description="How old a Mini App's signed initData may be."
+    )
+
     reminder_grace: timedelta = timedelta(hours=2)
     nudge_after: timedelta = timedelta(hours=3)
     quiet_start: time = time(21, 0)
@@ -162,6 +173,20 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "must be a comma-separated list of numeric chat ids, e.g. 12345,-100987"
                 ) from None
+        return value
+
+    @field_validator("web_public_url")
+    @classmethod
+    def _https_url(cls, value: str | None) -> str | None:
+        """Telegram opens Mini Apps over HTTPS only (plain HTTP on this machine, for tests)."""
+        if not value:
+            return None
+        parts = urlsplit(value)
+        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        if not parts.hostname or not (
+            parts.scheme == "https" or (parts.scheme == "http" and loopback)
+        ):
+            raise ValueError("must be an https:// address, e.g. https://coach.example.org/")
         return value
 
     @field_validator("tz", mode="before")
