@@ -54,6 +54,9 @@ EXPORT_EMPTY = "Nothing to export yet: no sessions or check-ins."
 DASHBOARD_BUTTON = "Dashboard"
 DASHBOARD_OPEN = "Your dashboard: members, flags and quick actions, right here in the chat."
 DASHBOARD_OFF = "The dashboard isn't switched on for this bot yet."
+DASHBOARD_PRIVATE_ONLY = (
+    "Telegram opens the dashboard in a private chat with me: send /dashboard there."
+)
 USAGE_DASHBOARD = "Usage: /dashboard"
 FLAG_ACKNOWLEDGED_IN_DASHBOARD = (
     "✅ Flag #{flag_id} for {name} acknowledged by {coach} in the dashboard."

@@ -20,7 +20,7 @@ from bot.context import BotServices
 from bot.rules import roster as rules
 from bot.rules.adherence import MemberActivity
 from bot.rules.local_time import local_day, week_bounds
-from bot.services import coach
+from bot.services import coach, coaches
 from bot.services import export as export_service
 from bot.services.members import schedule_of
 from bot.services.views import flag_view, member_card
@@ -304,15 +304,29 @@ async def export_rows(services: BotServices, access: CoachAccess) -> list[export
 # --- changing --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class FlagAcknowledged:
+    """The flag is acknowledged; `coach_chats` hear about it (they had its alert)."""
+
+    flag_id: int
+    member_id: int
+    member_name: str
+    coach_chats: Sequence[int]
+
+
 async def acknowledge(
     services: BotServices, access: CoachAccess, flag_id: int, now: datetime
-) -> coach.Acknowledged | coach.AlreadyAcknowledged | coach.NoSuchFlag:
+) -> FlagAcknowledged | coach.AlreadyAcknowledged | coach.NoSuchFlag:
     """`/ack` from the dashboard: the same service, for a flag of a member the coach sees."""
     async with services.database.transaction() as session:
         flag = await repository.flags.get(session, flag_id)
     if flag is None or not access.sees(flag.member_id):
         return coach.NoSuchFlag(flag_id)
-    return await coach.acknowledge(services, flag_id, access.user_id, now)
+    result = await coach.acknowledge(services, flag_id, access.user_id, now)
+    if not isinstance(result, coach.Acknowledged):
+        return result
+    chats = await coaches.chats_for_member(services, flag.member_id)
+    return FlagAcknowledged(flag_id, flag.member_id, result.member_name, chats)
 
 
 @dataclass(frozen=True)
