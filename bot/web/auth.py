@@ -40,6 +40,9 @@ class Viewer:
     access: dashboard.CoachAccess
 
 
+VIEWER: web.RequestKey[Viewer] = web.RequestKey("viewer", Viewer)
+
+
 def error(status: type[web.HTTPException], message: str) -> web.HTTPException:
     """An HTTP error whose JSON body says what went wrong, in words for the coach."""
     return status(
@@ -73,13 +76,12 @@ def coach_only(services_of: ServicesOf) -> Middleware:
         if access is None:
             log.info("dashboard request from a non-coach (user %s) refused", launch.user.id)
             raise error(web.HTTPForbidden, "The dashboard is for coaches.")
-        request["viewer"] = Viewer(launch.user, access)
+        request[VIEWER] = Viewer(launch.user, access)
         return await handler(request)
 
     return middleware
 
 
 def viewer(request: web.Request) -> Viewer:
-    found = request["viewer"]
-    assert isinstance(found, Viewer)
-    return found
+    """The coach the middleware let through."""
+    return request[VIEWER]
