@@ -182,7 +182,7 @@ async def member_file(
             for row in sessions
         ],
         notes=notes,
-        thread=_thread(notes, checks),
+        thread=_thread(checks),
         form_checks=[_form_check_item(check) for check in reversed(checks)],
         open_flags=[_open_flag(flag, member) for flag in flags],
     )
@@ -226,10 +226,10 @@ def _workout(protocol: Protocol | None, key: str) -> Workout | None:
     return next((workout for workout in protocol.workouts if workout.key == key), None)
 
 
-def _thread(notes: Sequence[ThreadEntry], checks: Sequence[FormCheck]) -> list[ThreadEntry]:
-    """What member and coach said to each other, oldest first: check-in notes, form-check
-    videos and the coach's replies to them (issue 16 adds the stored message thread)."""
-    entries = list(notes)
+def _thread(checks: Sequence[FormCheck]) -> list[ThreadEntry]:
+    """What member and coach said to each other, oldest first: form-check videos and the
+    coach's replies to them (issue 16 adds the stored message thread; notes are listed apart)."""
+    entries: list[ThreadEntry] = []
     for check in checks:
         entries.append(ThreadEntry(check.at, "member", "form_check", check.exercise_name or ""))
         if check.coach_reply is not None and check.replied_at is not None:

@@ -102,7 +102,7 @@ async def test_the_member_view_has_pain_sessions_steps_notes_thread_and_videos(
     assert [step["outcome"] for step in first["steps"][:4]] == ["done", "skipped", "too_hard", None]
     assert first["steps"][0]["exercise"]
     assert [note["text"] for note in maya["notes"]] == ["Sharp on the left side."]
-    assert [entry["kind"] for entry in maya["thread"]] == ["note", "form_check"]
+    assert [entry["kind"] for entry in maya["thread"]] == ["form_check"]
     [video] = maya["form_checks"]
     assert video["id"] == practice.form_check_id
     assert [flag["level"] for flag in maya["flags"]] == ["high"]
