@@ -26,6 +26,7 @@ from bot.services.members import schedule_of
 from bot.services.views import flag_view, member_card
 from bot.views import (
     FormCheckItem,
+    MemberCard,
     MemberFile,
     OpenFlag,
     PainPoint,
@@ -38,6 +39,7 @@ from protocols.expand import Step, expand_workout
 from protocols.schema import Protocol, Workout
 from storage import repository
 from storage.models import Flag, FormCheck, Member, SymptomReport, WorkoutSession
+from storage.repository.roster import MemberLine
 
 SPARKLINE_SCORES = 8
 """Pain scores per member in the members view (the last one and the sparkline)."""
@@ -71,11 +73,12 @@ async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAcc
 
 
 async def roster(services: BotServices, access: CoachAccess, now: datetime) -> list[RosterRow]:
-    """Every member the coach sees, by name (7 queries whatever the number of members)."""
+    """Every member the coach sees, by name (8 queries whatever the number of members)."""
     since = now - timedelta(days=rules.ADHERENCE_DAYS + 2)
     visible = access.members
     async with services.database.transaction() as session:
         everyone = await repository.roster.members(session, visible)
+        flags = await repository.roster.open_flag_kinds(session, visible)
         finishes = await repository.roster.finishes_since(session, since, visible)
         last_finish = await repository.roster.last_finishes(session, visible)
         pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, visible)
@@ -84,19 +87,25 @@ async def roster(services: BotServices, access: CoachAccess, now: datetime) -> l
         _roster_row(
             services,
             member,
+            flags.get(member.id, []),
             finishes.get(member.id, []),
             last_finish.get(member.id),
             pain.get(member.id, []),
-            heard_from.get(member.id),
+            _latest(heard_from.get(member.id), last_finish.get(member.id)),
             now,
         )
         for member in everyone
     ]
 
 
+def _latest(*moments: datetime | None) -> datetime | None:
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
 def _roster_row(
     services: BotServices,
-    member: Member,
+    member: MemberLine,
+    flag_kinds: Sequence[str],
     finishes: Sequence[datetime],
     last_finish: datetime | None,
     pain: Sequence[tuple[datetime, int]],
@@ -104,24 +113,23 @@ def _roster_row(
     now: datetime,
 ) -> RosterRow:
     zone = member.time_zone
-    enrolment = member.active_enrolment
-    protocol = services.protocol(enrolment.protocol) if enrolment else None
+    protocol = services.protocol(member.protocol) if member.protocol else None
     weekly_cap = sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0
     week_start, _ = week_bounds(now, zone)
-    set_up = member.onboarded_at is not None and enrolment is not None
-    open_flags = rules.count_levels(rules.flag_level(flag.kind.value) for flag in member.open_flags)
+    set_up = member.onboarded_at is not None and member.protocol is not None
+    open_flags = rules.count_levels(rules.flag_level(kind) for kind in flag_kinds)
     adherence = None
     activity = None
-    if set_up and enrolment is not None and member.onboarded_at is not None:
+    if set_up and member.onboarded_at is not None:
         joined = local_day(member.onboarded_at, zone)
-        days_per_week = min(len(enrolment.workout_days), weekly_cap)
+        days_per_week = min(len(member.workout_days or ()), weekly_cap)
         adherence = rules.adherence_percent(finishes, days_per_week, joined, now, zone)
         ever = [*finishes, last_finish] if last_finish is not None else finishes
         activity = MemberActivity(zone, member.onboarded_at, sessions=ever)
     return RosterRow(
-        member=member_card(member),
-        protocol=enrolment.protocol if enrolment else None,
-        protocol_title=protocol.title if protocol else enrolment.protocol if enrolment else None,
+        member=MemberCard(member.id, member.name, member.username, zone),
+        protocol=member.protocol,
+        protocol_title=protocol.title if protocol else member.protocol,
         done_this_week=sum(at >= week_start for at in finishes),
         weekly_cap=weekly_cap,
         adherence_percent=adherence,

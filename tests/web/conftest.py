@@ -5,38 +5,21 @@ from __future__ import annotations
 
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, bot_running, make_settings
-from web_support import Seeded, seed_member
+from web_support import HOSTILE_NAME, VIDEO, Practice, seed_member
 
-from emulator import BotApiEmulator, SimulatedUser
+from emulator import BotApiEmulator
 from storage import repository
 from storage.models import FlagKind
-
-HOSTILE_NAME = "<img src=x onerror=alert(1)>"
-VIDEO = b"\x00\x00\x00\x18ftypmp42 a tiny stand-in for a phone video"
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@dataclass
-class Practice:
-    """The coach, their members, and the dashboard's address."""
-
-    bot: RunningBot
-    url: str
-    coach: SimulatedUser
-    maya: Seeded
-    ben: Seeded
-    hostile: Seeded
-    form_check_id: int
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ from typing import Any
 
 import aiohttp
 import pytest
-from conftest import HOSTILE_NAME, VIDEO, Practice
 from fixtures_bot import bot_running, make_settings
 from openpyxl import load_workbook
-from web_support import PROTOCOL_TITLE, signed_for
+from web_support import HOSTILE_NAME, PROTOCOL_TITLE, VIDEO, Practice, signed_for
 
 from bot.render import coach_texts, texts
 from bot.services import dashboard

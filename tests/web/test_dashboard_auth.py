@@ -10,8 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from conftest import Practice
-from web_support import signed_for
+from web_support import Practice, signed_for
 
 from emulator import BotApiEmulator
 from emulator.web_apps import init_data as telegram_init_data

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from conftest import HOSTILE_NAME, Practice
 from playwright.async_api import Browser, Page, Route, async_playwright, expect
+from web_support import HOSTILE_NAME, Practice
 
 from bot.render import texts
 from emulator import BotApiEmulator

@@ -14,6 +14,8 @@ from emulator.web_apps import init_data
 from storage import repository
 from storage.models import FlagKind, StepOutcome
 
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+VIDEO = b"\x00\x00\x00\x18ftypmp42 a tiny stand-in for a phone video"
 PROTOCOL = "lower-back-pain-relief-lvl1"
 PROTOCOL_TITLE = "Lower Back Pain Relief, Level 1"
 
@@ -91,3 +93,16 @@ def signed_for(
     person = {key: value for key, value in user.user.items() if key != "is_bot"}
     auth_date = int(datetime.now(UTC).timestamp() - age.total_seconds())
     return init_data(person, emulator.bot_token, auth_date=auth_date)
+
+
+@dataclass
+class Practice:
+    """The coach, their members, and the dashboard's address."""
+
+    bot: RunningBot
+    url: str
+    coach: SimulatedUser
+    maya: Seeded
+    ben: Seeded
+    hostile: Seeded
+    form_check_id: int
