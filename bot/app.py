@@ -22,6 +22,7 @@ from bot.inbound_limit import InboundLimiter
 from bot.jobs.reminders import ReminderScheduler
 from bot.rate_limit import PacedRateLimiter
 from bot.render import texts
+from bot.web.server import DashboardSite, set_menu_buttons
 from protocols.loader import load_protocol_library
 from storage.database import Database
 from storage.migrations_runner import upgrade_async
@@ -29,6 +30,8 @@ from storage.migrations_runner import upgrade_async
 log = logging.getLogger(__name__)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+_SERVE_DASHBOARD = "serve_dashboard"
+_DASHBOARD_SITE = "dashboard_site"
 
 MEMBER_COMMANDS = [
     BotCommand("today", "Start or continue today's session"),
@@ -43,9 +46,18 @@ MEMBER_COMMANDS = [
 
 
 def build_application(
-    settings: Settings, *, token: str | None = None, clock: Clock = utc_now
+    settings: Settings,
+    *,
+    token: str | None = None,
+    clock: Clock = utc_now,
+    serve_dashboard: bool = True,
 ) -> AnyApplication:
-    """The bot, ready for `initialize()`; the database opens in `post_init`."""
+    """The bot, ready for `initialize()`; the database opens in `post_init`.
+
+    With `WEB_PUBLIC_URL` set, coach chats get a "Dashboard" menu button and, unless
+    `serve_dashboard` is False (the demo and the tests mount `bot.web.server.dashboard_app`
+    themselves), the dashboard is served on `WEB_HOST:WEB_PORT` while the bot runs.
+    """
     builder = (
         ApplicationBuilder()
         .token(token or settings.require_token())
@@ -61,6 +73,7 @@ def build_application(
     hide_update_content_in_logs()
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
+    application.bot_data[_SERVE_DASHBOARD] = serve_dashboard
     router.register(application)
     if settings.inbound_limit:
         limiter = InboundLimiter(settings.inbound_limit, settings.inbound_window)
@@ -79,9 +92,25 @@ async def _post_init(application: AnyApplication) -> None:
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
     await application.bot.set_my_commands(MEMBER_COMMANDS)
+    await _start_dashboard(application, settings)
+
+
+async def _start_dashboard(application: AnyApplication, settings: Settings) -> None:
+    if not settings.web_public_url:
+        log.info("dashboard off: WEB_PUBLIC_URL is not set")
+        return
+    private_coach_chats = [chat_id for chat_id in settings.coach_chat_ids if chat_id > 0]
+    await set_menu_buttons(application, settings.web_public_url, private_coach_chats)
+    if application.bot_data[_SERVE_DASHBOARD]:
+        site = DashboardSite(application)
+        await site.start(settings.web_host, settings.web_port)
+        application.bot_data[_DASHBOARD_SITE] = site
 
 
 async def _post_shutdown(application: AnyApplication) -> None:
+    site = application.bot_data.pop(_DASHBOARD_SITE, None)
+    if isinstance(site, DashboardSite):
+        await site.stop()
     services = application.bot_data.get("services")
     if isinstance(services, BotServices):
         await services.database.dispose()

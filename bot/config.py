@@ -9,6 +9,7 @@ import re
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Self
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -154,6 +155,16 @@ class Settings(BaseSettings):
     inbound_window: float = Field(10.0, gt=0, description="Seconds of the inbound limit.")
 
     form_video_archive_dir: Path | None = None
+
+    web_public_url: str | None = Field(
+        None, description="HTTPS address Telegram opens the coach's dashboard (Mini App) at."
+    )
+    web_host: str = Field("127.0.0.1", description="Address the dashboard's web server binds.")
+    web_port: int = Field(8088, ge=0, le=65535, description="Port of the dashboard's web server.")
+    web_auth_max_age: timedelta = Field(
+        timedelta(hours=1), description="How old a Mini App's signed initData may be."
+    )
+
     reminder_grace: timedelta = timedelta(hours=2)
     nudge_after: timedelta = timedelta(hours=3)
     quiet_start: time = time(21, 0)
@@ -180,6 +191,20 @@ class Settings(BaseSettings):
     def _telegram_secret_token(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not is_secret_token(value.get_secret_value()):
             raise ValueError("must be 1 to 256 characters, each A-Z, a-z, 0-9, _ or -")
+        return value
+
+    @field_validator("web_public_url")
+    @classmethod
+    def _https_url(cls, value: str | None) -> str | None:
+        """Telegram opens Mini Apps over HTTPS only (plain HTTP on this machine, for tests)."""
+        if not value:
+            return None
+        parts = urlsplit(value)
+        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        if not parts.hostname or not (
+            parts.scheme == "https" or (parts.scheme == "http" and loopback)
+        ):
+            raise ValueError("must be an https:// address, e.g. https://coach.example.org/")
         return value
 
     @field_validator("tz", mode="before")

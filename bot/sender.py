@@ -71,6 +71,23 @@ async def send_photo(
         return None
 
 
+async def send_document(
+    bot: AnyBot,
+    database: Database,
+    chat_id: int,
+    data: bytes,
+    *,
+    filename: str,
+    caption: str | None = None,
+) -> Message | None:
+    """Send a file (an export); None when the chat is unreachable."""
+    try:
+        return await bot.send_document(chat_id, InputFile(data, filename=filename), caption=caption)
+    except Forbidden:
+        await mark_blocked(database, chat_id)
+        return None
+
+
 async def edit_text(
     bot: AnyBot,
     chat_id: int,

@@ -13,9 +13,11 @@ from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.rules.symptoms import CheckIn
+from bot.rules.symptoms import CheckIn, CheckInKind, FlagLevel
 
 FlagKindName = Literal["worsening", "urgent"]
+StepOutcomeName = Literal["done", "skipped", "too_hard"]
+SessionStatusName = Literal["in_progress", "finished", "abandoned"]
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,102 @@ class Progress:
     recent_pain: Sequence[int]
     pain_points: Sequence[tuple[datetime, int]]
     zone: ZoneInfo
+
+
+# --- the coach's dashboard (bot.services.dashboard → bot.render.dashboard_json) --------------
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One member in the dashboard's members view."""
+
+    member: MemberCard
+    protocol: str | None
+    protocol_title: str | None
+    done_this_week: int
+    weekly_cap: int
+    adherence_percent: int | None
+    recent_pain: Sequence[tuple[datetime, int]]
+    """The latest pain scores, oldest first: the last one and the sparkline."""
+    open_flags: Mapping[FlagLevel, int]
+    last_contact: datetime | None
+    days_since_contact: int | None
+    attention: Sequence[str]
+    """Why the member needs the coach; empty when nothing does."""
+    paused: bool
+    inactive: bool
+    set_up: bool
+
+
+@dataclass(frozen=True)
+class OpenFlag:
+    """A flag in the dashboard's inbox."""
+
+    flag: FlagView
+    level: FlagLevel
+    member: MemberCard
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    at: datetime
+    pain: int
+    kind: CheckInKind
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """One step of a session: what it was, and how the member answered (None: not reached)."""
+
+    index: int
+    exercise: str
+    position: str
+    outcome: StepOutcomeName | None
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    id: int
+    workout_title: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: SessionStatusName
+    steps: Sequence[StepLine]
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One message between member and coach, oldest first in a thread."""
+
+    at: datetime
+    sender: Literal["member", "coach"]
+    kind: Literal["note", "form_check", "form_check_reply", "message"]
+    text: str
+
+
+@dataclass(frozen=True)
+class FormCheckItem:
+    id: int
+    at: datetime
+    exercise: str | None
+    reply: str | None
+    replied_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MemberFile:
+    """Everything the dashboard shows about one member."""
+
+    member: MemberCard
+    protocol: str | None
+    protocol_title: str | None
+    schedule: Schedule | None
+    paused: bool
+    inactive: bool
+    set_up: bool
+    pain: Sequence[PainPoint]
+    sessions: Sequence[SessionLine]
+    notes: Sequence[ThreadEntry]
+    thread: Sequence[ThreadEntry]
+    form_checks: Sequence[FormCheckItem]
+    open_flags: Sequence[OpenFlag]

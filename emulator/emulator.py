@@ -10,8 +10,9 @@ from types import TracebackType
 
 from aiohttp import web
 
+from emulator import web_apps
 from emulator.faults import Faults, FloodLimiter
-from emulator.model import ApiRequest, ChatState
+from emulator.model import ApiRequest, ChatState, JSONDict
 from emulator.server import ApiServer
 from emulator.state import EmulatorState, Subscription
 from emulator.users import SimulatedUser
@@ -144,6 +145,18 @@ class BotApiEmulator:
     def chat(self, chat_id: int) -> ChatState:
         """What a chat holds: ``messages`` in order (with edits), ``actions``."""
         return self.state.chats[chat_id]
+
+    def open_web_app(self, user: SimulatedUser, url: str, *, auth_date: int | None = None) -> str:
+        """The address ``user``'s Telegram client loads to open the bot's Mini App at ``url``
+        (a ``web_app`` button or the chat's menu button), launch data signed as Telegram does."""
+        person = {key: value for key, value in user.user.items() if key != "is_bot"}
+        return web_apps.launch_url(
+            url, web_apps.init_data(person, self.bot_token, auth_date=auth_date)
+        )
+
+    def menu_button(self, chat_id: int) -> JSONDict:
+        """The menu button the bot set for this chat (``setChatMenuButton``), or the default."""
+        return self.state.menu_button(chat_id)
 
     # observing
 

@@ -185,6 +185,34 @@ async def delete_my_commands(state: EmulatorState, p: Params) -> object:
     return True
 
 
+_MENU_BUTTON_TYPES = frozenset({"commands", "web_app", "default"})
+
+
+@method("setChatMenuButton", {"chat_id": Kind.INT, "menu_button": Kind.OBJECT})
+async def set_chat_menu_button(state: EmulatorState, p: Params) -> object:
+    chat_id = p.opt_integer("chat_id")
+    if chat_id is not None:
+        state.target_chat(chat_id)
+    button = p.obj("menu_button") or {"type": "default"}
+    if button.get("type") not in _MENU_BUTTON_TYPES:
+        raise bad_request("unsupported menu button type")
+    if button["type"] == "web_app":
+        if not isinstance(button.get("text"), str) or not button["text"].strip():
+            raise bad_request("menu button text is empty")
+        validation.web_app_url(button.get("web_app"), "menu button")
+    if button["type"] == "default":
+        state.menu_buttons.pop(chat_id, None)
+    else:
+        state.menu_buttons[chat_id] = button
+    return True
+
+
+@method("getChatMenuButton", {"chat_id": Kind.INT})
+async def get_chat_menu_button(state: EmulatorState, p: Params) -> object:
+    chat_id = p.opt_integer("chat_id")
+    return state.menu_button(chat_id)
+
+
 # sending
 
 

@@ -77,6 +77,8 @@ class Button:
     text: str
     callback_data: str | None = None
     url: str | None = None
+    web_app_url: str | None = None
+    """The Mini App a ``web_app`` button opens."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,16 @@ class ChatMessage:
         """The inline keyboard rows (empty without an inline keyboard)."""
         rows = (self.reply_markup or {}).get("inline_keyboard", [])
         return [
-            [Button(b["text"], b.get("callback_data"), b.get("url")) for b in row] for row in rows
+            [
+                Button(
+                    b["text"],
+                    b.get("callback_data"),
+                    b.get("url"),
+                    (b.get("web_app") or {}).get("url"),
+                )
+                for b in row
+            ]
+            for row in rows
         ]
 
     @property

@@ -81,6 +81,8 @@ class EmulatorState:
         self.webhook_url = ""
         self.local_dir: Path | None = None  # set for a server in local mode (see BotApiEmulator)
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
+        # setChatMenuButton: by private chat id, None for the bot's default button.
+        self.menu_buttons: dict[int | None, JSONDict] = {}
         self.subscriptions: list[Subscription] = []
         self.closed = False
         self._updates: list[tuple[int, JSONDict]] = []
@@ -265,6 +267,12 @@ class EmulatorState:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), min(remaining, recheck or remaining))
         return True
+
+    def menu_button(self, chat_id: int | None) -> JSONDict:
+        """The menu button a chat shows: its own, else the bot's default, else commands."""
+        if chat_id is not None and chat_id in self.menu_buttons:
+            return self.menu_buttons[chat_id]
+        return self.menu_buttons.get(None, {"type": "commands"})
 
     def close(self) -> None:
         """End long polls and subscriptions."""

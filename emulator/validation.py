@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 from emulator.errors import bad_request
 
@@ -190,11 +191,26 @@ def _check_inline_button(button: object) -> None:
         not isinstance(data, str) or not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA
     ):
         raise bad_request("BUTTON_DATA_INVALID")
+    if "web_app" in actions:
+        web_app_url(button.get("web_app"), "inline keyboard button")
     url = button.get("url")
     if "url" in actions and not (
         isinstance(url, str) and url.startswith(("http://", "https://", "tg://"))
     ):
         raise bad_request("BUTTON_URL_INVALID")
+
+
+def web_app_url(web_app: object, where: str) -> str:
+    """The URL of a ``WebAppInfo``: HTTPS, or plain HTTP on this machine (Telegram's test
+    environment allows HTTP, and the emulator plays one)."""
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    if not isinstance(url, str):
+        raise bad_request(f"{where} Web App URL is invalid")
+    parts = urlsplit(url)
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
+        raise bad_request(f"{where} Web App URL '{url}' is invalid: Only HTTPS links are allowed")
+    return url
 
 
 def _rows(markup: dict[str, Any], field: str) -> list[list[Any]]:

@@ -12,11 +12,16 @@ API over the emulator's simulated users:
 - ``POST /api/chats/{chat}/files``: multipart ``file`` (+ ``caption``): photo, video, document
 - ``GET  /api/chats/{chat}/files/{message}``: the bytes of a message's photo or video
 - ``GET  /api/events``: Server-Sent Events, a ``snapshot`` first, then ``chat`` events
+- ``GET  /api/chats/{chat}/web-app?url=...``: the address the chat's Telegram client would
+  load to open the bot's Mini App at ``url`` (the chat's menu button, or a ``web_app`` button
+  the bot sent there), with launch data signed as Telegram signs it
 
 One chat is the member's, the other the coach's (its id is the demo's only coach chat id).
 The demo keeps its data in its own SQLite file (`--database` picks another), never in
 `DATABASE_URL`: a `.env` copied from production must not point the demo at real members.
 `bot.demo.web_guard` keeps other web pages out of the API.
+The coach's dashboard (`bot.web`) is served at ``/dashboard/``; the bot gives the coach chat a
+"Dashboard" menu button for it, as it does on Telegram.
 """
 
 from __future__ import annotations
@@ -39,7 +44,8 @@ from sqlalchemy.engine import make_url
 
 from bot.app import build_application
 from bot.config import ConfigError, Settings
-from bot.demo.web_guard import WebGuard
+from bot.demo.web_guard import DASHBOARD_PREFIX, WebGuard
+from bot.web.server import dashboard_app
 from emulator import (
     BotApiEmulator,
     ChatEvent,
@@ -54,6 +60,7 @@ JSONDict = dict[str, Any]
 
 DEMO_DATABASE_URL = "sqlite+aiosqlite:///coach-bot-demo.sqlite3"
 STATIC_DIR = Path(__file__).parent / "static"
+DASHBOARD_PATH = DASHBOARD_PREFIX
 MAX_UPLOAD = 50 * 1024 * 1024  # what Telegram lets a user send a bot
 PRESS_ANSWER_WAIT = 3.0  # seconds to wait for the bot to answer a button press
 HEARTBEAT = 15.0  # seconds between SSE comments, so closed browser tabs are noticed
@@ -83,10 +90,14 @@ COACH = Persona("coach", 900_001, "Coach", "coach")
 
 
 def demo_settings(
-    settings: Settings, emulator: BotApiEmulator, database_url: str | None = None
+    settings: Settings,
+    emulator: BotApiEmulator,
+    database_url: str | None = None,
+    dashboard_url: str | None = None,
 ) -> Settings:
-    """``settings`` pointed at the emulator, with the demo coach as the only coach chat and
-    ``database_url`` (the demo's own SQLite file by default; ``DATABASE_URL`` is ignored)."""
+    """``settings`` pointed at the emulator, with the demo coach as the only coach chat,
+    ``database_url`` (the demo's own SQLite file by default; ``DATABASE_URL`` is ignored) and
+    the dashboard at ``dashboard_url``."""
     update: JSONDict = {
         "telegram_bot_token": emulator.bot_token,
         "telegram_api_base_url": emulator.base_url,
@@ -95,6 +106,7 @@ def demo_settings(
         "webhook_url": None,
         "coach_chat_ids": (COACH.user_id,),
         "database_url": database_url or DEMO_DATABASE_URL,
+        "web_public_url": dashboard_url,
     }
     return settings.model_copy(update=update)
 
@@ -143,13 +155,19 @@ class Demo:
         async with AsyncExitStack() as stack:
             stack.callback(sock.close)
             await stack.enter_async_context(self.emulator)
-            settings = demo_settings(self._settings, self.emulator, self.database_url)
-            application = build_application(settings, token=self.emulator.bot_token)
+            dashboard_url = f"http://{self._host}:{sock.getsockname()[1]}{DASHBOARD_PATH}"
+            settings = demo_settings(
+                self._settings, self.emulator, self.database_url, dashboard_url
+            )
+            application = build_application(
+                settings, token=self.emulator.bot_token, serve_dashboard=False
+            )
             await stack.enter_async_context(
                 running_application(self.emulator, application=application)
             )
-            chat_web = ChatWeb(self.emulator, self.users, self.web_guard)
-            runner = web.AppRunner(chat_web.app(), access_log=None, shutdown_timeout=1.0)
+            site = ChatWeb(self.emulator, self.users, self.web_guard).app()
+            site.add_subapp(DASHBOARD_PATH, dashboard_app(application))
+            runner = web.AppRunner(site, access_log=None, shutdown_timeout=1.0)
             await runner.setup()
             stack.push_async_callback(runner.cleanup)
             await web.SockSite(runner, sock).start()
@@ -263,6 +281,7 @@ class ChatWeb:
         app.router.add_post("/api/chats/{chat}/press", self._press)
         app.router.add_post("/api/chats/{chat}/files", self._upload)
         app.router.add_get("/api/chats/{chat}/files/{message}", self._download)
+        app.router.add_get("/api/chats/{chat}/web-app", self._web_app)
         app.router.add_get("/api/events", self._events)
         app.on_shutdown.append(self._end_streams)
         return app
@@ -299,12 +318,28 @@ class ChatWeb:
 
     def _chat_json(self, user: SimulatedUser) -> JSONDict:
         persona = MEMBER if user.id == MEMBER.user_id else COACH
+        menu = self.emulator.menu_button(user.id)
         return {
             "chat_id": user.id,
             "role": persona.role,
             "name": persona.first_name,
+            "menu_button": {"text": menu["text"], "url": menu["web_app"]["url"]}
+            if menu.get("type") == "web_app"
+            else None,
             "messages": [message_json(m) for m in user.messages if not m.deleted],
         }
+
+    async def _web_app(self, request: web.Request) -> web.Response:
+        """Open a Mini App the bot offered in this chat, as the chat's Telegram client would."""
+        user = self._user(request)
+        url = request.query.get("url", "")
+        menu = self.emulator.menu_button(user.id)
+        offered = {b.web_app_url for m in user.messages if not m.deleted for b in m.buttons}
+        if menu.get("type") == "web_app":
+            offered.add(menu["web_app"]["url"])
+        if not url or url not in offered:
+            raise _fail(web.HTTPNotFound, "the bot offered no such app in this chat")
+        return web.json_response({"url": self.emulator.open_web_app(user, url)})
 
     # acting
 
@@ -451,7 +486,15 @@ def message_json(message: ChatMessage) -> JSONDict:
         "text": message.text,
         "caption": message.caption,
         "keyboard": [
-            [{"text": b.text, "callback_data": b.callback_data, "url": b.url} for b in row]
+            [
+                {
+                    "text": b.text,
+                    "callback_data": b.callback_data,
+                    "url": b.url,
+                    "web_app_url": b.web_app_url,
+                }
+                for b in row
+            ]
             for row in message.keyboard
         ],
         "file": _file_json(message),

@@ -6,10 +6,12 @@ browser, the same origin as the demo (DNS rebinding). So:
 
 - every request must name the demo itself in `Host`: "localhost", an IP address (a DNS
   rebinding attack needs a name of its own), or the `--host` the demo was started with;
-- every POST must come from the demo's own page: no foreign `Origin` or `Sec-Fetch-Site`,
-  the page's token in `X-Demo-Token` (rendered into the page, so only a page the demo served
-  can send it), and the body type the endpoint takes (`application/json`, or
-  `multipart/form-data` for uploads) - a cross-site form can send neither with a custom header;
+- every POST must come from the demo's own pages: no foreign `Origin` or `Sec-Fetch-Site`;
+  to the web chat's API, the page's token in `X-Demo-Token` (rendered into the page, so only a
+  page the demo served can send it) and the body type the endpoint takes (`application/json`,
+  or `multipart/form-data` for uploads) - a cross-site form can send neither with a custom
+  header. The coach's dashboard (under `/dashboard/`) carries its own proof instead: Telegram's
+  signed launch data in an `Authorization` header, which no other site can send either;
 - every response forbids framing, sniffing and foreign scripts (CSP), and a chat's file is
   served as an attachment in a sandbox, so an uploaded HTML page never runs as the demo.
 """
@@ -30,9 +32,11 @@ TOKEN_PLACEHOLDER = "__DEMO_TOKEN__"
 
 PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "media-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
+    "media-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
 )
+"""The web chat's page; it frames only the demo's own dashboard (`frame-src 'self'`)."""
+DASHBOARD_PREFIX = "/dashboard/"
 FILE_POLICY = "default-src 'none'; sandbox"
 """For a chat's files: nothing in them runs, even when opened directly."""
 
@@ -85,6 +89,8 @@ class WebGuard:
             raise _refuse(web.HTTPForbidden, "requests from other sites are refused")
         if request.headers.get("Sec-Fetch-Site", "same-origin") not in _SAME_SITE_FETCHES:
             raise _refuse(web.HTTPForbidden, "requests from other sites are refused")
+        if request.path.startswith(DASHBOARD_PREFIX):
+            return  # the dashboard's own middleware checks its signed launch data
         if not hmac.compare_digest(request.headers.get(TOKEN_HEADER, ""), self.token):
             raise _refuse(web.HTTPForbidden, "reload the page: its token is missing or stale")
         expected = "multipart/form-data" if request.path.endswith("/files") else "application/json"

@@ -198,6 +198,19 @@ async def export(turn: Turn, args: list[str]) -> None:
     )
 
 
+@_coach_only
+async def dashboard(turn: Turn, args: list[str]) -> None:
+    url = turn.services.settings.web_public_url
+    if args:
+        await turn.say(coach_texts.USAGE_DASHBOARD)
+    elif not url:
+        await turn.say(coach_texts.DASHBOARD_OFF)
+    elif turn.chat_id < 0:
+        await turn.say(coach_texts.DASHBOARD_PRIVATE_ONLY)
+    else:
+        await turn.say(coach_texts.DASHBOARD_OPEN, keyboards.open_dashboard(url))
+
+
 COMMANDS: dict[str, CommandFunction] = {
     "members": members,
     "member": member,
@@ -205,6 +218,7 @@ COMMANDS: dict[str, CommandFunction] = {
     "ack": ack,
     "assign": assign,
     "export": export,
+    "dashboard": dashboard,
 }
 BUTTONS: dict[type, ButtonFunction] = {
     cb.AcknowledgeFlag: on_acknowledge,

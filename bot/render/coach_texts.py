@@ -54,6 +54,17 @@ ASSIGNED_UNREACHABLE = (
 EXPORT_CAPTION = "Sessions and check-ins of every member, as of {when} (UTC)."
 EXPORT_EMPTY = "Nothing to export yet: no sessions or check-ins."
 
+DASHBOARD_BUTTON = "Dashboard"
+DASHBOARD_OPEN = "Your dashboard: members, flags and quick actions, right here in the chat."
+DASHBOARD_OFF = "The dashboard isn't switched on for this bot yet."
+DASHBOARD_PRIVATE_ONLY = (
+    "Telegram opens the dashboard in a private chat with me: send /dashboard there."
+)
+USAGE_DASHBOARD = "Usage: /dashboard"
+FLAG_ACKNOWLEDGED_IN_DASHBOARD = (
+    "✅ Flag #{flag_id} for {name} acknowledged by {coach} in the dashboard."
+)
+
 COACH_REPLY_SENT = "Sent to {name}."
 COACH_REPLY_UNKNOWN = (
     "I can only pass on replies to form-check videos. Reply to the video's message."

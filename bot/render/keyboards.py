@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.render import callbacks as cb
-from bot.render import texts
+from bot.render import coach_texts, texts
 from protocols.expand import Step
 from protocols.schema import Protocol
 
@@ -133,3 +133,10 @@ def _duration(seconds: int) -> str:
     if seconds % 60 == 0:
         return f"{seconds // 60} min"
     return f"{seconds} s"
+
+
+def open_dashboard(url: str) -> InlineKeyboardMarkup:
+    """The button that opens the coach's dashboard (a Mini App) inside the chat."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(url))]]
+    )

@@ -105,6 +105,12 @@ SLOW_DOWN = "That's a lot at once! I'll skip messages for a few seconds, then I'
 PAUSED = "Reminders paused. Send /resume whenever you want them back."
 RESUMED = "Reminders are back on. Next one: {when}."
 RESUMED_NO_NEXT = "Reminders are back on."
+PAUSED_BY_COACH = (
+    "Your coach has paused your reminders for now. Send /resume whenever you want them back."
+)
+RESUMED_BY_COACH = "Your coach has turned your reminders back on. Next one: {when}."
+RESUMED_BY_COACH_NO_NEXT = "Your coach has turned your reminders back on."
+FROM_YOUR_COACH = "💬 From your coach:\n\n{text}"
 ALREADY_PAUSED = "Reminders are already paused. /resume turns them back on."
 ALREADY_RUNNING = "Reminders are already on."
 SNOOZED = "Okay, I'll remind you again at {when}."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -191,6 +192,42 @@ async def assign(
     if services.reminders is not None:
         await services.reminders.reschedule_member(found.id)
     return Assigned(found.name, found.chat_id, protocol.title, schedule_of(found, current))
+
+
+@dataclass(frozen=True)
+class PauseChanged:
+    """The member's reminders stopped (or started again); tell them at `chat_id`."""
+
+    member_name: str
+    chat_id: int
+    paused: bool
+    next_reminder: datetime | None
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class PauseUnchanged:
+    member_name: str
+    paused: bool
+
+
+async def set_paused(
+    services: BotServices, reference: int | str, paused: bool
+) -> PauseChanged | PauseUnchanged | NoSuchMember | NotSetUp:
+    """The coach pauses or resumes a member's reminders (as the member's /pause and /resume)."""
+    async with services.database.transaction() as session:
+        found = await find_member(session, reference)
+        if found is None:
+            return NoSuchMember()
+        if found.onboarded_at is None:
+            return NotSetUp(found.name)
+        if found.paused == paused:
+            return PauseUnchanged(found.name, paused)
+        await repository.members.set_paused(session, found.id, paused)
+    next_at = None
+    if services.reminders is not None:
+        next_at = await services.reminders.reschedule_member(found.id)
+    return PauseChanged(found.name, found.chat_id, paused, next_at, found.time_zone)
 
 
 def protocol_titles(protocols: Sequence[Protocol]) -> dict[str, str]:

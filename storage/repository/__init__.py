@@ -1,6 +1,7 @@
 """Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
-`form_checks`, `reminders`.
+`form_checks`, `reminders`, and `roster` (read-only overviews across
+members, for the coach's dashboard).
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -16,7 +17,17 @@ from storage.repository import (
     form_checks,
     members,
     reminders,
+    roster,
     sessions,
 )
 
-__all__ = ["check_ins", "enrolments", "flags", "form_checks", "members", "reminders", "sessions"]
+__all__ = [
+    "check_ins",
+    "enrolments",
+    "flags",
+    "form_checks",
+    "members",
+    "reminders",
+    "roster",
+    "sessions",
+]

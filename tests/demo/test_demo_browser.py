@@ -130,3 +130,20 @@ async def test_a_form_video_goes_to_the_coach_and_the_reply_comes_back(
     await expect(message_with(coach, "Sent to")).to_be_visible(timeout=WAIT_MS)
     await expect(message_with(member, "Keep your ribs down.")).to_be_visible(timeout=WAIT_MS)
     await screenshot(page, "demo-form-check.png")
+
+
+async def test_the_coach_opens_the_dashboard_from_the_menu_button(
+    browser: Browser, demo: Demo
+) -> None:
+    page = await open_demo(browser, demo)
+    await page.route("https://telegram.org/**", lambda route: route.abort())
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    coach = page.locator(f'[data-chat-id="{COACH.user_id}"]')
+    await onboard(member)
+    await expect(member.locator(".menu-app")).to_be_hidden()
+    await coach.get_by_role("button", name="Dashboard").click()
+    dashboard = page.frame_locator("#mini-app-frame")
+    await expect(dashboard.locator("#members-table tbody td:first-child a")).to_have_text(
+        ["Maya"], timeout=WAIT_MS
+    )
+    await screenshot(page, "demo-dashboard.png")

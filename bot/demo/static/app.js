@@ -69,6 +69,8 @@ function createPane(chat) {
   });
   root.querySelector(".file").addEventListener("change", (event) => sendFile(pane, event.target));
   root.querySelector(".replying-cancel").addEventListener("click", () => setReply(pane, null));
+  const menuApp = root.querySelector(".menu-app");
+  menuApp.addEventListener("click", () => openMiniApp(pane, menuApp.dataset.url, menuApp.textContent));
   document.getElementById("chats").append(root);
   panes.set(chat.chat_id, pane);
   return pane;
@@ -147,7 +149,12 @@ function renderKeyboard(pane, message) {
   for (const row of message.keyboard) {
     const line = element("div", "keyboard-row");
     for (const button of row) {
-      if (button.url && /^https?:\/\//i.test(button.url)) {
+      if (button.web_app_url) {
+        const key = element("button", "key", button.text);
+        key.type = "button";
+        key.addEventListener("click", () => openMiniApp(pane, button.web_app_url, button.text));
+        line.append(key);
+      } else if (button.url && /^https?:\/\//i.test(button.url)) {
         const link = element("a", "key", `${button.text} ↗`);
         link.href = button.url;
         link.target = "_blank";
@@ -251,12 +258,40 @@ async function press(pane, message, button, keyboard) {
   }
 }
 
+// Mini Apps: the emulator signs the launch data as Telegram does; the app opens over the page.
+
+async function openMiniApp(pane, url, title) {
+  try {
+    const launch = await api(`/api/chats/${pane.chatId}/web-app?url=${encodeURIComponent(url)}`);
+    const dialog = document.getElementById("mini-app");
+    document.getElementById("mini-app-title").textContent = title;
+    document.getElementById("mini-app-frame").src = launch.url;
+    dialog.showModal();
+  } catch (error) {
+    showError(pane, error);
+  }
+}
+
+function closeMiniApp() {
+  const dialog = document.getElementById("mini-app");
+  document.getElementById("mini-app-frame").src = "about:blank";
+  dialog.close();
+}
+
+function showMenuButton(pane, menu) {
+  const button = pane.root.querySelector(".menu-app");
+  button.hidden = !menu;
+  button.textContent = menu ? menu.text : "";
+  button.dataset.url = menu ? menu.url : "";
+}
+
 // live updates
 
 function applySnapshot(snapshot) {
   document.title = `${snapshot.bot.name} demo`;
   for (const chat of snapshot.chats) {
     const pane = panes.get(chat.chat_id) || createPane(chat);
+    showMenuButton(pane, chat.menu_button);
     pane.list.replaceChildren();
     pane.stuck = true;
     for (const message of chat.messages) upsertMessage(pane, message);
@@ -292,4 +327,5 @@ function connect() {
   });
 }
 
+document.getElementById("mini-app-close").addEventListener("click", closeMiniApp);
 connect();

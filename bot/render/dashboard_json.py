@@ -1,0 +1,152 @@
+"""The dashboard's JSON: the plain values of `bot.views` as the page reads them.
+
+Times are ISO 8601 in UTC; the page shows them in the member's own zone (`zone`). Everything
+a member or coach typed (names, notes, replies, reasons) is a JSON string, and the page writes
+it with `textContent`, never as HTML. Optional values are null and lists may be empty: the
+fields that arrive with later work (check-in kinds, flag levels, the message thread) already
+have their place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.views import (
+    FormCheckItem,
+    MemberCard,
+    MemberFile,
+    OpenFlag,
+    RosterRow,
+    Schedule,
+    SessionLine,
+    ThreadEntry,
+)
+from protocols.schema import Protocol
+
+JSON = dict[str, Any]
+
+
+def _time(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+
+def member_card(card: MemberCard) -> JSON:
+    return {"id": card.id, "name": card.name, "username": card.username, "zone": card.zone.key}
+
+
+def roster(rows: Sequence[RosterRow], now: datetime) -> JSON:
+    """The members view."""
+    return {"now": _time(now), "members": [roster_row(row) for row in rows]}
+
+
+def roster_row(row: RosterRow) -> JSON:
+    last = row.recent_pain[-1] if row.recent_pain else None
+    return {
+        **member_card(row.member),
+        "protocol": row.protocol,
+        "protocol_title": row.protocol_title,
+        "week": {"done": row.done_this_week, "cap": row.weekly_cap},
+        "adherence": row.adherence_percent,
+        "pain": {
+            "last": last[1] if last else None,
+            "last_at": _time(last[0]) if last else None,
+            "recent": [pain for _, pain in row.recent_pain],
+        },
+        "flags": dict(row.open_flags),
+        "last_contact": _time(row.last_contact),
+        "days_since_contact": row.days_since_contact,
+        "attention": list(row.attention),
+        "paused": row.paused,
+        "blocked": row.inactive,
+        "set_up": row.set_up,
+    }
+
+
+def open_flag(item: OpenFlag) -> JSON:
+    flag = item.flag
+    return {
+        "id": flag.id,
+        "kind": flag.kind,
+        "level": item.level,
+        "reason": flag.reason,
+        "raised_at": _time(flag.raised_at),
+        "acknowledged_at": _time(flag.acknowledged_at),
+        "member": member_card(item.member),
+    }
+
+
+def flags(items: Sequence[OpenFlag]) -> JSON:
+    """The flags inbox."""
+    return {"flags": [open_flag(item) for item in items]}
+
+
+def _schedule(schedule: Schedule | None) -> JSON | None:
+    if schedule is None:
+        return None
+    return {"days": sorted(schedule.days), "at": schedule.at.strftime("%H:%M")}
+
+
+def _session(line: SessionLine) -> JSON:
+    return {
+        "id": line.id,
+        "workout": line.workout_title,
+        "started_at": _time(line.started_at),
+        "finished_at": _time(line.finished_at),
+        "status": line.status,
+        "steps": [
+            {
+                "index": step.index,
+                "exercise": step.exercise,
+                "position": step.position,
+                "outcome": step.outcome,
+            }
+            for step in line.steps
+        ],
+    }
+
+
+def _entry(entry: ThreadEntry) -> JSON:
+    return {"at": _time(entry.at), "from": entry.sender, "kind": entry.kind, "text": entry.text}
+
+
+def _form_check(item: FormCheckItem, member_id: int) -> JSON:
+    return {
+        "id": item.id,
+        "at": _time(item.at),
+        "exercise": item.exercise,
+        "reply": item.reply,
+        "replied_at": _time(item.replied_at),
+        "video": f"api/members/{member_id}/form-checks/{item.id}/video",
+    }
+
+
+def member_file(file: MemberFile) -> JSON:
+    """The member view."""
+    member_id = file.member.id
+    return {
+        **member_card(file.member),
+        "protocol": file.protocol,
+        "protocol_title": file.protocol_title,
+        "schedule": _schedule(file.schedule),
+        "paused": file.paused,
+        "blocked": file.inactive,
+        "set_up": file.set_up,
+        "pain": [{"at": _time(p.at), "pain": p.pain, "kind": p.kind} for p in file.pain],
+        "sessions": [_session(line) for line in file.sessions],
+        "notes": [_entry(entry) for entry in file.notes],
+        "thread": [_entry(entry) for entry in file.thread],
+        "form_checks": [_form_check(item, member_id) for item in file.form_checks],
+        "flags": [open_flag(item) for item in file.open_flags],
+    }
+
+
+def me(coach_name: str, protocols: Mapping[str, Protocol]) -> JSON:
+    """Who is looking, and the choices the actions offer."""
+    return {
+        "coach": {"name": coach_name},
+        "protocols": [
+            {"name": name, "title": protocol.title} for name, protocol in sorted(protocols.items())
+        ],
+    }

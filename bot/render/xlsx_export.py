@@ -1,0 +1,42 @@
+"""The coach's export as an Excel workbook (openpyxl), with the same columns as the CSV."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from bot.render.csv_export import COLUMNS
+
+SHEET_TITLE = "Sessions and check-ins"
+
+
+def export_xlsx(rows: Iterable[Mapping[str, object]]) -> bytes:
+    """One sheet, a header row, one row per record. Text is always stored as text: a member's
+    note starting with "=" stays words and is never run as a formula."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    sheet.append([_text(sheet, column) for column in COLUMNS])
+    for row in rows:
+        sheet.append([_cell(sheet, row.get(column)) for column in COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: object) -> Cell | int | float | None:
+    if value is None or isinstance(value, bool):
+        return None if value is None else _text(sheet, str(value).lower())
+    if isinstance(value, int | float):
+        return value
+    return _text(sheet, str(value))
+
+
+def _text(sheet: WriteOnlyWorksheet, value: str) -> Cell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
+    return cell

@@ -1,0 +1,365 @@
+"""The coach's dashboard (the Mini App): who may use it, what it shows, what it changes.
+
+`coach_access` is THE place that says whether a Telegram user is a coach and which members
+they may see; everything else takes its answer and never shows or changes a member outside it.
+Today every coach chat of `COACH_CHAT_IDS` sees every member (a private chat's id is the user's
+id); issue 20 (coaches in the database, with roles) replaces its body.
+
+Reads are one transaction each with a fixed number of queries, whatever the number of members
+(`storage.repository.roster`). Changes go through the services the bot's commands use
+(`services.coach`), so the dashboard and the chat can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.context import BotServices
+from bot.rules import roster as rules
+from bot.rules.adherence import MemberActivity
+from bot.rules.local_time import local_day, week_bounds
+from bot.services import coach, coaches
+from bot.services import export as export_service
+from bot.services.members import schedule_of
+from bot.services.views import flag_view, member_card
+from bot.views import (
+    FormCheckItem,
+    MemberCard,
+    MemberFile,
+    OpenFlag,
+    PainPoint,
+    RosterRow,
+    SessionLine,
+    StepLine,
+    ThreadEntry,
+)
+from protocols.expand import Step, expand_workout
+from protocols.schema import Protocol, Workout
+from storage import repository
+from storage.models import Flag, FormCheck, Member, SymptomReport, WorkoutSession
+from storage.repository.roster import MemberLine
+
+SPARKLINE_SCORES = 8
+"""Pain scores per member in the members view (the last one and the sparkline)."""
+CALENDAR_WEEKS = 8
+"""Weeks of sessions in a member's calendar."""
+PAIN_HISTORY = 200
+"""Check-ins (scores and notes) read for a member's pain chart and notes."""
+FORM_CHECKS = 30
+"""Form-check videos listed for a member."""
+
+
+@dataclass(frozen=True)
+class CoachAccess:
+    """A coach using the dashboard, and the members they may see (None: every member)."""
+
+    user_id: int
+    members: frozenset[int] | None = None
+
+    def sees(self, member_id: int) -> bool:
+        return self.members is None or member_id in self.members
+
+
+async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAccess | None:
+    """The dashboard access of this Telegram user; None for anyone who is not a coach."""
+    if not services.is_coach(telegram_user_id):
+        return None
+    return CoachAccess(telegram_user_id)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+async def roster(services: BotServices, access: CoachAccess, now: datetime) -> list[RosterRow]:
+    """Every member the coach sees, by name (8 queries whatever the number of members)."""
+    since = now - timedelta(days=rules.ADHERENCE_DAYS + 2)
+    visible = access.members
+    async with services.database.transaction() as session:
+        everyone = await repository.roster.members(session, visible)
+        flags = await repository.roster.open_flag_kinds(session, visible)
+        finishes = await repository.roster.finishes_since(session, since, visible)
+        last_finish = await repository.roster.last_finishes(session, visible)
+        pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, visible)
+        heard_from = await repository.roster.last_heard_from(session, visible)
+    return [
+        _roster_row(
+            services,
+            member,
+            flags.get(member.id, []),
+            finishes.get(member.id, []),
+            last_finish.get(member.id),
+            pain.get(member.id, []),
+            _latest(heard_from.get(member.id), last_finish.get(member.id)),
+            now,
+        )
+        for member in everyone
+    ]
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+def _roster_row(
+    services: BotServices,
+    member: MemberLine,
+    flag_kinds: Sequence[str],
+    finishes: Sequence[datetime],
+    last_finish: datetime | None,
+    pain: Sequence[tuple[datetime, int]],
+    heard_from: datetime | None,
+    now: datetime,
+) -> RosterRow:
+    zone = member.time_zone
+    protocol = services.protocol(member.protocol) if member.protocol else None
+    weekly_cap = sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0
+    week_start, _ = week_bounds(now, zone)
+    set_up = member.onboarded_at is not None and member.protocol is not None
+    open_flags = rules.count_levels(rules.flag_level(kind) for kind in flag_kinds)
+    adherence = None
+    activity = None
+    if set_up and member.onboarded_at is not None:
+        joined = local_day(member.onboarded_at, zone)
+        days_per_week = min(len(member.workout_days or ()), weekly_cap)
+        adherence = rules.adherence_percent(finishes, days_per_week, joined, now, zone)
+        ever = [*finishes, last_finish] if last_finish is not None else finishes
+        activity = MemberActivity(zone, member.onboarded_at, sessions=ever)
+    return RosterRow(
+        member=MemberCard(member.id, member.name, member.username, zone),
+        protocol=member.protocol,
+        protocol_title=protocol.title if protocol else member.protocol,
+        done_this_week=sum(at >= week_start for at in finishes),
+        weekly_cap=weekly_cap,
+        adherence_percent=adherence,
+        recent_pain=pain,
+        open_flags=open_flags,
+        last_contact=heard_from,
+        days_since_contact=rules.days_since(heard_from, now, zone),
+        attention=rules.attention_reasons(
+            open_flags=open_flags,
+            blocked=member.inactive,
+            paused=member.paused,
+            activity=activity,
+            now=now,
+            thresholds=services.settings.adherence,
+        ),
+        paused=member.paused,
+        inactive=member.inactive,
+        set_up=set_up,
+    )
+
+
+async def member_file(
+    services: BotServices, access: CoachAccess, member_id: int, now: datetime
+) -> MemberFile | None:
+    """Everything about one member; None if there is no such member or the coach may not see
+    them (the same answer, so a coach cannot tell the two apart)."""
+    if not access.sees(member_id):
+        return None
+    async with services.database.transaction() as session:
+        member = await repository.members.get(session, member_id)
+        if member is None:
+            return None
+        enrolment = await repository.enrolments.active(session, member_id)
+        start, _ = week_bounds(now - timedelta(weeks=CALENDAR_WEEKS - 1), member.time_zone)
+        sessions = await repository.roster.sessions_between(session, member_id, start, now)
+        steps = await repository.roster.step_results(session, [row.id for row in sessions])
+        check_ins = await repository.roster.check_ins(session, member_id, PAIN_HISTORY)
+        checks = await repository.roster.form_checks(session, member_id, FORM_CHECKS)
+        flags = await repository.flags.unacknowledged(session, member_id)
+    card = member_card(member)
+    protocol = services.protocol(enrolment.protocol) if enrolment else None
+    notes = [
+        ThreadEntry(report.at, "member", "note", report.note) for report in check_ins if report.note
+    ]
+    return MemberFile(
+        member=card,
+        protocol=enrolment.protocol if enrolment else None,
+        protocol_title=protocol.title if protocol else enrolment.protocol if enrolment else None,
+        schedule=schedule_of(member, enrolment) if enrolment else None,
+        paused=member.paused,
+        inactive=member.inactive,
+        set_up=member.onboarded_at is not None and enrolment is not None,
+        pain=_pain_points(check_ins),
+        sessions=[
+            _session_line(
+                services, row, [(s.step_index, s.outcome.value) for s in steps.get(row.id, [])]
+            )
+            for row in sessions
+        ],
+        notes=notes,
+        thread=_thread(checks),
+        form_checks=[_form_check_item(check) for check in reversed(checks)],
+        open_flags=[_open_flag(flag, member) for flag in flags],
+    )
+
+
+def _pain_points(check_ins: Iterable[SymptomReport]) -> list[PainPoint]:
+    """Every scored check-in, oldest first. Each is an after-session score until check-ins
+    carry their kind (issue 15: before-session and next-morning scores)."""
+    return [PainPoint(r.at, r.pain, "session") for r in check_ins if r.pain is not None]
+
+
+def _session_line(
+    services: BotServices, row: WorkoutSession, answers: Sequence[tuple[int, str]]
+) -> SessionLine:
+    protocol = services.protocol(row.protocol)
+    workout = _workout(protocol, row.workout_key)
+    steps: list[Step] = expand_workout(workout) if workout else []
+    outcomes = dict(answers)
+    count = max(len(steps), max(outcomes, default=-1) + 1)
+    return SessionLine(
+        id=row.id,
+        workout_title=workout.title if workout else row.workout_key,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        status=row.status.value,
+        steps=[
+            StepLine(
+                index=index,
+                exercise=steps[index].exercise.name if index < len(steps) else "",
+                position=steps[index].position if index < len(steps) else "",
+                outcome=outcomes.get(index),  # type: ignore[arg-type]
+            )
+            for index in range(count)
+        ],
+    )
+
+
+def _workout(protocol: Protocol | None, key: str) -> Workout | None:
+    if protocol is None:
+        return None
+    return next((workout for workout in protocol.workouts if workout.key == key), None)
+
+
+def _thread(checks: Sequence[FormCheck]) -> list[ThreadEntry]:
+    """What member and coach said to each other, oldest first: form-check videos and the
+    coach's replies to them (issue 16 adds the stored message thread; notes are listed apart)."""
+    entries: list[ThreadEntry] = []
+    for check in checks:
+        entries.append(ThreadEntry(check.at, "member", "form_check", check.exercise_name or ""))
+        if check.coach_reply is not None and check.replied_at is not None:
+            entries.append(
+                ThreadEntry(check.replied_at, "coach", "form_check_reply", check.coach_reply)
+            )
+    return sorted(entries, key=lambda entry: entry.at)
+
+
+def _form_check_item(check: FormCheck) -> FormCheckItem:
+    return FormCheckItem(
+        check.id, check.at, check.exercise_name, check.coach_reply, check.replied_at
+    )
+
+
+def _open_flag(flag: Flag, member: Member) -> OpenFlag:
+    return OpenFlag(flag_view(flag), rules.flag_level(flag.kind.value), member_card(member))
+
+
+async def open_flags(services: BotServices, access: CoachAccess) -> list[OpenFlag]:
+    """The open flags of the members the coach sees, most severe first, then oldest first."""
+    async with services.database.transaction() as session:
+        rows = await repository.flags.unacknowledged_with_members(session)
+    flags = [_open_flag(flag, member) for flag, member in rows if access.sees(member.id)]
+    order = {level: rank for rank, level in enumerate(reversed(rules.FLAG_LEVELS))}
+    return sorted(flags, key=lambda item: order[item.level])
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A member the coach may write to."""
+
+    member_id: int
+    name: str
+    chat_id: int
+
+
+async def recipient(services: BotServices, access: CoachAccess, member_id: int) -> Recipient | None:
+    if not access.sees(member_id):
+        return None
+    async with services.database.transaction() as session:
+        member = await repository.members.get(session, member_id)
+    return None if member is None else Recipient(member.id, member.name, member.chat_id)
+
+
+@dataclass(frozen=True)
+class VideoSource:
+    """Where a form-check video's bytes are: the archive's copy, else Telegram's file."""
+
+    file_id: str
+    archived_path: str | None
+
+
+async def form_check_video(
+    services: BotServices, access: CoachAccess, member_id: int, check_id: int
+) -> VideoSource | None:
+    if not access.sees(member_id):
+        return None
+    async with services.database.transaction() as session:
+        check = await repository.form_checks.get(session, check_id)
+    if check is None or check.member_id != member_id:
+        return None
+    return VideoSource(check.file_id, check.archived_path)
+
+
+async def export_rows(services: BotServices, access: CoachAccess) -> list[export_service.Row]:
+    """The export of `/export`, limited to the members the coach sees."""
+    rows = await export_service.rows(services)
+    return [row for row in rows if access.sees(int(str(row["member_id"])))]
+
+
+# --- changing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlagAcknowledged:
+    """The flag is acknowledged; `coach_chats` hear about it (they had its alert)."""
+
+    flag_id: int
+    member_id: int
+    member_name: str
+    coach_chats: Sequence[int]
+
+
+async def acknowledge(
+    services: BotServices, access: CoachAccess, flag_id: int, now: datetime
+) -> FlagAcknowledged | coach.AlreadyAcknowledged | coach.NoSuchFlag:
+    """`/ack` from the dashboard: the same service, for a flag of a member the coach sees."""
+    async with services.database.transaction() as session:
+        flag = await repository.flags.get(session, flag_id)
+    if flag is None or not access.sees(flag.member_id):
+        return coach.NoSuchFlag(flag_id)
+    result = await coach.acknowledge(services, flag_id, access.user_id, now)
+    if not isinstance(result, coach.Acknowledged):
+        return result
+    chats = await coaches.chats_for_member(services, flag.member_id)
+    return FlagAcknowledged(flag_id, flag.member_id, result.member_name, chats)
+
+
+@dataclass(frozen=True)
+class UnknownProtocol:
+    name: str
+
+
+async def assign(
+    services: BotServices, access: CoachAccess, member_id: int, protocol_name: str, now: datetime
+) -> (
+    coach.Assigned | coach.NoSuchMember | coach.NotSetUp | coach.AlreadyOnProtocol | UnknownProtocol
+):
+    """`/assign` from the dashboard."""
+    protocol = services.protocol(protocol_name)
+    if protocol is None:
+        return UnknownProtocol(protocol_name)
+    if not access.sees(member_id):
+        return coach.NoSuchMember()
+    return await coach.assign(services, member_id, protocol, now)
+
+
+async def set_paused(
+    services: BotServices, access: CoachAccess, member_id: int, paused: bool
+) -> coach.PauseChanged | coach.PauseUnchanged | coach.NoSuchMember | coach.NotSetUp:
+    """Pause or resume a member's reminders, as the coach."""
+    if not access.sees(member_id):
+        return coach.NoSuchMember()
+    return await coach.set_paused(services, member_id, paused)

@@ -1,0 +1,186 @@
+"""The dashboard in headless Chromium, opened as Telegram opens a Mini App: the launch URL with
+the coach's signed initData and the client's theme in its fragment, on a 390 px phone screen.
+
+Uses Debian's chromium (``CHROMIUM_PATH``, default /usr/bin/chromium) driven by Playwright;
+skipped when it is missing, except in CI. Telegram's own script is not fetched (no network in
+tests): the page reads the launch data from the address, as it does wherever the script is
+missing. Leaves screenshots in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Browser, Page, Route, async_playwright, expect
+from web_support import HOSTILE_NAME, Practice
+
+from bot.render import texts
+from emulator import BotApiEmulator
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+WAIT_MS = 5_000
+
+
+@pytest.fixture
+def chromium() -> Path:
+    """Debian's Chromium; a skip when it is missing, but a failure in CI."""
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture
+async def browser(chromium: Path) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS
+        )
+        yield browser
+        await browser.close()
+
+
+@pytest.fixture
+async def page(browser: Browser, practice: Practice, emulator: BotApiEmulator) -> Page:
+    """The coach's dashboard, opened from the chat's menu button; a script error fails the test."""
+    page = await browser.new_page(viewport=PHONE, device_scale_factor=2)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error"
+            and "telegram.org" not in message.text
+            and "ERR_FAILED" not in message.text
+            else None
+        ),
+    )
+    await page.route("https://telegram.org/**", _offline)
+    menu_button = emulator.menu_button(practice.coach.id)
+    await page.goto(emulator.open_web_app(practice.coach, menu_button["web_app"]["url"]))
+    await expect(page.locator("#members-table tbody tr")).to_have_count(3, timeout=WAIT_MS)
+    yield page  # type: ignore[misc]
+    assert errors == []
+
+
+async def _offline(route: Route) -> None:
+    await route.abort()
+
+
+async def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / name))
+
+
+async def test_the_members_table_shows_the_seeded_members(page: Page) -> None:
+    rows = page.locator("#members-table tbody tr")
+    await expect(rows.locator("td:first-child a")).to_have_text([HOSTILE_NAME, "Ben", "Maya"])
+    maya = rows.filter(has_text="Maya")
+    await expect(maya).to_contain_text("1 high")
+    await expect(maya).to_contain_text("1 open flag, the worst high.")
+    await expect(page.locator("#members-shown")).to_have_text("3 of 3")
+    await screenshot(page, "dashboard-members.png")
+
+
+async def test_the_needs_attention_filter_keeps_the_flagged_member(page: Page) -> None:
+    await page.get_by_label("Needs attention").check()
+    await expect(page.locator("#members-table tbody td:first-child a")).to_have_text(["Maya"])
+
+
+async def test_sorting_by_last_pain_puts_the_highest_first(page: Page) -> None:
+    await page.get_by_role("button", name="Last pain").click()
+    await expect(page.locator("#members-table tbody td:first-child a")).to_have_text(
+        ["Maya", HOSTILE_NAME, "Ben"]
+    )
+    await expect(page.locator("th[data-sort=pain]")).to_have_attribute("aria-sort", "descending")
+
+
+async def test_opening_a_member_shows_the_pain_chart_and_the_sessions(page: Page) -> None:
+    await page.get_by_role("link", name="Maya").click()
+    await expect(page.locator("#member-name")).to_have_text("Maya")
+    chart = page.locator("#pain-chart")
+    await expect(chart.locator("canvas")).to_have_count(1, timeout=WAIT_MS)
+    await expect(chart.locator(".u-legend")).to_contain_text("After session")
+    await expect(page.locator("#pain-caption")).to_contain_text("4 scores")
+    await expect(page.locator("#pain-caption")).to_contain_text("the latest 8 of 10")
+    first_session = page.locator("#sessions > li").last
+    await first_session.locator("summary").click()
+    await expect(first_session.locator(".step-skipped")).to_have_count(1)
+    await expect(first_session.locator(".step-too_hard")).to_have_count(1)
+    await expect(page.locator("#notes")).to_contain_text("Sharp on the left side.")
+    await page.locator("#pain-title").scroll_into_view_if_needed()
+    await screenshot(page, "dashboard-member.png")
+
+
+async def test_acknowledging_a_flag_shows_as_acknowledged_in_telegram(
+    page: Page, practice: Practice
+) -> None:
+    await page.locator("#tab-flags").click()
+    flag = page.locator(f'#flags [data-flag-id="{practice.maya.flag_id}"]')
+    await expect(flag).to_contain_text("Pain 8 after the last session.")
+    await flag.get_by_role("button", name="Acknowledge").click()
+    await expect(flag.get_by_role("button", name="Acknowledged")).to_be_disabled()
+    notice = await practice.coach.wait_for_message(lambda m: "acknowledged" in (m.text or ""))
+    assert notice.text is not None
+    assert notice.text.startswith(f"✅ Flag #{practice.maya.flag_id} for Maya acknowledged")
+    await screenshot(page, "dashboard-flags.png")
+
+
+async def test_a_reply_from_the_flags_inbox_arrives_in_the_members_chat(
+    page: Page, practice: Practice
+) -> None:
+    await page.locator("#tab-flags").click()
+    flag = page.locator(f'#flags [data-flag-id="{practice.maya.flag_id}"]')
+    await flag.get_by_role("button", name="Reply", exact=True).click()
+    await flag.get_by_label("Reply (sent in Telegram)").fill("Let's ease off: skip the bridges.")
+    await flag.get_by_role("button", name="Send reply").click()
+    await expect(page.locator("#status")).to_have_text("Sent to Maya.")
+    message = await practice.maya.user.wait_for_message(lambda m: "bridges" in (m.text or ""))
+    assert message.text == texts.FROM_YOUR_COACH.format(text="Let's ease off: skip the bridges.")
+
+
+async def test_a_hostile_member_name_renders_as_text(page: Page, practice: Practice) -> None:
+    cell = page.locator(f'tr[data-member-id="{practice.hostile.member_id}"] td:first-child a')
+    await expect(cell).to_have_text(HOSTILE_NAME)
+    assert await page.locator("#members-table img").count() == 0
+    await cell.click()
+    await expect(page.locator("#member-name")).to_have_text(HOSTILE_NAME)
+    assert await page.locator("main img").count() == 0
+
+
+@pytest.mark.parametrize("view", ["members", "member", "flags"])
+async def test_the_views_have_no_accessibility_violations(page: Page, view: str) -> None:
+    if view == "member":
+        await page.get_by_role("link", name="Maya").click()
+        await expect(page.locator("#pain-chart canvas")).to_have_count(1, timeout=WAIT_MS)
+    if view == "flags":
+        await page.locator("#tab-flags").click()
+        await expect(page.locator("#flags li")).to_have_count(1)
+    results = await Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+async def test_the_members_view_is_keyboard_reachable(page: Page) -> None:
+    """Tab from the top reaches the tabs, the filters, the sort buttons and the first member."""
+    await expect(page.locator("#tab-flags")).to_have_text("Flags (1)")
+    reached = []
+    for _ in range(16):
+        await page.keyboard.press("Tab")
+        reached.append(await page.evaluate("document.activeElement.textContent.trim()"))
+    assert "Needs attention" not in reached  # a label's text: the checkbox itself has none
+    assert reached[:3] == ["Members", "Flags (1)", "Export"]
+    assert "Name" in reached
+    assert "Ben" in reached
