@@ -1,0 +1,139 @@
+"""The medspaCy pipeline that reads a message, built once and shared.
+
+Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, medspaCy's
+ConceptTagger (`lexicon`), TargetMatcher (`targets`) and ConText (`modifiers`). Built on the
+first `read` or by `load()` at start-up (about a second); after that a short message takes a
+few milliseconds.
+
+Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
+tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
+time. `read` may therefore be called from any thread, e.g. through ``asyncio.to_thread``; calls
+queue for the lock, each holding it for a few milliseconds. Calling `read` straight from the
+event loop is also fine for these short texts; `to_thread` keeps a 4,096-character message
+(about 20 ms) off the loop.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import warnings
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from bot.rules.red_flags.dsl import TAG_ATTR, patterns
+from bot.rules.red_flags.lexicon import LEXICON
+from bot.rules.red_flags.modifiers import context_rules
+from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
+
+with warnings.catch_warnings():
+    # medspaCy silences every warning of the process when imported; keep that to its import.
+    from medspacy.context import ConText
+    from medspacy.target_matcher import ConceptTagger, TargetMatcher, TargetRule
+
+MAX_CHARS = 4096
+"""Only the first 4,096 characters are read (a Telegram message is at most that long)."""
+
+TARGETS = "rf_targets"
+"""The span group the target matcher fills and ConText reads."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")
+_PICTOGRAPH = re.compile(
+    "[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
+_SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def clean(text: str) -> str:
+    """The text as the pipeline reads it: the first `MAX_CHARS` characters, straight
+    apostrophes, hyphenated words split ("pins-and-needles"), runs of one letter shortened
+    ("numbbbb" -> "numb") and emoji set apart as their own words."""
+    text = text[:MAX_CHARS].translate(_APOSTROPHES)
+    text = _HYPHEN_IN_WORD.sub(" ", text)
+    text = _LETTER_RUN.sub(r"\1", text)
+    return _PICTOGRAPH.sub(lambda found: f" {found.group()} ", text)
+
+
+def load() -> Language:
+    """The shared pipeline, built on first use (safe to call from several threads)."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _build()
+        return _nlp
+
+
+def read(text: str) -> Doc:
+    """The message parsed: sentences, concept tags, target spans and their ConText modifiers."""
+    nlp = load()
+    with _lock:
+        return nlp(clean(text))
+
+
+@Language.component("rf_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentences end after . ! ? … a line break or an emoji (members use emoji as full stops);
+    "Fever? No." stays one sentence so the answer can deny the question."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        token.is_sent_start = _ends_sentence(before) and not (
+            before.text == "?" and token.lower_ in _SHORT_ANSWERS
+        )
+    return doc
+
+
+def _ends_sentence(token: Token) -> bool:
+    text = token.text
+    if text in _SENTENCE_END or "\n" in text:
+        return True
+    return all(unicodedata.category(char) == "So" or char in "\ufe0f\u200d" for char in text)
+
+
+def _build() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rf_sentences")
+    tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
+    tagger.add(
+        [
+            TargetRule(literal=phrase, category=tag, pattern=pattern)
+            for tag, phrases in LEXICON.items()
+            for phrase in phrases
+            for pattern in patterns(phrase)
+        ]
+    )
+    matcher: TargetMatcher = nlp.add_pipe(
+        "medspacy_target_matcher", config={"result_type": "group", "span_group_name": TARGETS}
+    )
+    matcher.add(
+        [
+            TargetRule(literal=phrase, category=kind, pattern=pattern)
+            for kind, phrases in TARGET_PHRASES.items()
+            for phrase in phrases
+            for pattern in patterns(phrase)
+        ]
+        + [
+            TargetRule(literal=regex, category=kind, pattern=regex)
+            for kind, regexes in TARGET_REGEXES.items()
+            for regex in regexes
+        ]
+    )
+    context: ConText = nlp.add_pipe(
+        "medspacy_context",
+        config={
+            "rules": None,
+            "span_attrs": None,
+            "input_span_type": "group",
+            "span_group_name": TARGETS,
+        },
+    )
+    context.add(context_rules())
+    return nlp

@@ -1,0 +1,165 @@
+"""From a parsed message to findings: which candidate targets count, and the few rules that
+combine them (numbers, thin bones or steroids with a sudden onset, "can't get out of bed")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from bot.rules.red_flags.families import KIND_BY_ID, QUALIFIERS
+from bot.rules.red_flags.pipeline import TARGETS
+
+EVERY_BLOCKER = frozenset(
+    {
+        "NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL", "PAST_MONTH", "RESOLVED",
+        "LONGSTANDING", "JOKING", "EXERCISE", "POSTURE", "EXPLAINED_TEMP", "RANGE", "NOT_MEDICAL", "IDIOM",
+        "NEAR_MISS",
+    }
+)
+"""ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
+findings it can touch, e.g. EXPLAINED never touches saddle numbness.)"""
+
+STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
+    # a history of cancer is the red flag, however long ago and whether or not it is "gone"
+    "cancer_history": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
+    # thin bones, a transplant or HIV do not go away
+    "osteoporosis": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
+    "immune_condition": frozenset({"HISTORICAL", "PAST_MONTH", "LONGSTANDING"}),
+    # a fall, crash or infection in the last weeks still matters today
+    "trauma": frozenset({"PAST_MONTH"}),
+    "recent_infection": frozenset({"PAST_MONTH"}),
+    "sudden_onset": frozenset({"PAST_MONTH"}),
+}
+
+PAIN_ANCHORS = frozenset(
+    "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
+    "sciatica spine leg legs hip hips bum neck stiffness stiff".split()
+)
+OTHER_ANCHORS = frozenset(
+    "effort rpe energy sleep slept mood motivation session sessions workout workouts class form "
+    "difficulty difficult hard harder hardest tough tougher toughest fun recommend recommended "
+    "stars done exercise exercises plank hold set sets rep reps day days week weeks rating "
+    "rate score happiness confidence progress".split()
+)
+HAPPY_WORDS = frozenset(
+    "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 "
+    "😊 🙂 😄 ❤️".split()
+)
+TIRED_WORDS = frozenset(
+    "tired knackered exhausted lazy early sleepy hungover hangover motivation bothered alarm "
+    "shift late cosy cozy cold dark".split()
+)
+BED_PAIN_WORDS = frozenset(
+    "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm "
+    "spasms".split()
+)
+_SCORE_NEIGHBOURHOOD = 6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A target span with the ConText categories that modify it."""
+
+    kind: str
+    span: Span
+    modifiers: frozenset[str]
+
+    @property
+    def counts(self) -> bool:
+        """Not cancelled by any modifier that applies to this kind."""
+        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
+        return not (self.modifiers & blockers)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding before it is turned into a `Finding`: the kind and the member's words."""
+
+    kind: str
+    matched: str
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Every target span of the message, in text order, with its modifier categories."""
+    spans = sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end))
+    return [
+        Candidate(span.label_, span, frozenset(mod.category for mod in span._.modifiers))
+        for span in spans
+    ]
+
+
+def hits(doc: Doc) -> list[Hit]:
+    """The findings that count, in text order, at most one per kind."""
+    found = [candidate for candidate in candidates(doc) if candidate.counts]
+    found = [candidate for candidate in found if _checks_out(candidate, found)]
+    result: dict[str, Hit] = {}
+    for candidate in found:
+        for kind in _kinds_of(candidate, found):
+            result.setdefault(kind, Hit(kind, candidate.span.text))
+    return sorted(result.values(), key=lambda hit: list(result).index(hit.kind))
+
+
+def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
+    if candidate.kind == "pain_score":
+        return _about_pain(candidate.span)
+    if candidate.kind == "fever":
+        return not any(
+            other.kind == "temp_normal" and other.span.sent == candidate.span.sent
+            for other in found
+        )
+    if candidate.kind == "bed_bound":
+        words = {token.lower_ for token in candidate.span.sent}
+        return bool(words & BED_PAIN_WORDS) and not words & TIRED_WORDS
+    return True
+
+
+def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
+    """The finding kinds a counted candidate stands for (none for a lone qualifier)."""
+    kind = candidate.kind
+    if kind not in QUALIFIERS:
+        yield kind
+        return
+    if kind == "bed_bound":
+        yield "severe_pain"
+    elif kind == "steroids":
+        yield "immunosuppression"
+        if _any_kind(found, {"sudden_onset", "trauma"}):
+            yield "steroid_sudden_pain"
+    elif kind == "osteoporosis" and _any_kind(found, {"sudden_onset", "trauma"}):
+        yield "fragile_bone_injury"
+
+
+def _any_kind(found: Iterable[Candidate], kinds: set[str]) -> bool:
+    return any(candidate.kind in kinds for candidate in found)
+
+
+def _about_pain(span: Span) -> bool:
+    """A score out of ten is about pain unless the nearest word saying what is scored is about
+    something else ("effort 9/10", "10/10 would recommend"); with no such word at all, unless
+    the sentence sounds happy ("session 10/10 loved it")."""
+    sentence = span.sent
+    if any(token.lower_ in PAIN_ANCHORS for token in span):
+        return True
+    nearest: tuple[int, bool] | None = None
+    for token in sentence:
+        if span.start <= token.i < span.end:
+            continue
+        word = token.lower_
+        if word not in PAIN_ANCHORS and word not in OTHER_ANCHORS:
+            continue
+        distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        if distance > _SCORE_NEIGHBOURHOOD:
+            continue
+        about_pain = word in PAIN_ANCHORS
+        if nearest is None or distance < nearest[0] or (distance == nearest[0] and about_pain):
+            nearest = (distance, about_pain)
+    if nearest is not None:
+        return nearest[1]
+    return not any(token.lower_ in HAPPY_WORDS for token in sentence)
+
+
+def label(kind: str) -> str:
+    """The words people read for a finding kind."""
+    return KIND_BY_ID[kind].label
