@@ -41,6 +41,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|testicles|scrotum|perineum|perinium|~perineum|taint|anus|rectum|undercarriage|balls",
         "bottom|bum|butt|arse|ass cheek|cheeks",
         "genital|private|pubic area|parts|bits|region",
+        "my|front|lady|man|girly|boy|nether|intimate bits|parts|area",
+        "minge|fanny|foof|vag|fanjita|nuts|knob|dick|cock|clit|pubes|taint|gooch|nethers|ballsack"
+        "|nutsack",
+        "bum|butt|arse crack",
         "down below|there",
         "between my|the legs",
         "back passage",
@@ -82,11 +86,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pee|peeing|pees|peed|wee|weeing|wees|wee'd|piss|pissing|urine|urinate|urinating"
         "|urination|~urinating|weewee|wee-wee|pee-ing",
         "pass|passing water|urine",
+        "number one|1",
     ),
     "POO": (
         "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions",
         "open|opening my? bowels",
         "bowel movement|movements",
+        "number two|2",
     ),
     "STREAM": ("stream|flow|flo|jet",),
     "TOILET": ("toilet|loo|bathroom|restroom|lavatory|lav|bog",),
@@ -252,6 +258,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "INJECT_DRUGS": (
         "inject|injecting|injected drugs|heroin|meth|crack|speed|cocaine|coke",
+        "heroin|smack",
         "iv|intravenous drug|drugs",
         "share|sharing|shared dirty? needles",
         "pwid",

@@ -106,6 +106,9 @@ CUES: tuple[Cue, ...] = (
         "no feeling|sensation down|in|between|when",
         "not|n't|nt right|normal",
         "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
+        "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
+        "on their|its own",
+        "gave|give|gives|giving me the? chills|shivers|goosebumps",
         "n't|nt|not sure|know|remember",
     )),
     Cue("TERMINATE", "TERMINATE", (
@@ -152,6 +155,7 @@ CUES: tuple[Cue, ...] = (
         "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
         "told|advised|warned me|us? to",
         "just asking|wondering",
+        "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
         "risk|risks|chance|chances of",
         "when should|do|would|to",
         "prevent|avoid|reduce",

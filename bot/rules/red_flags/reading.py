@@ -30,6 +30,7 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     # a fall, crash or infection in the last weeks still matters today
     "trauma": frozenset({"PAST_MONTH"}),
     "recent_infection": frozenset({"PAST_MONTH"}),
+    "drug_injection": frozenset({"PAST_MONTH"}),
     "sudden_onset": frozenset({"PAST_MONTH"}),
 }
 
@@ -41,7 +42,8 @@ OTHER_ANCHORS = frozenset(
     "effort rpe energy sleep slept mood motivation session sessions workout workouts class form "
     "difficulty difficult hard harder hardest tough tougher toughest fun recommend recommended "
     "stars done exercise exercises plank hold set sets rep reps day days week weeks rating "
-    "rate score happiness confidence progress".split()
+    "rate happiness confidence progress stretch stretches stretching help helps helped helpful "
+    "useful works video videos programme program routine bridges squats lunges".split()
 )
 HAPPY_WORDS = frozenset(
     "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 "

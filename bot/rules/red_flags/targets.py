@@ -40,7 +40,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|dribbly|stops|stop-start|stopping",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
         "only|just|barely a dribble|trickle",
-        "nothing|barely|hardly anything? comes|came|coming out",
+        "nothing|barely|hardly|little anything? comes|came|coming|happens|happened out?",
+        "not|very much|little comes|came|coming out",
+        "@BLADDER|PEE _{0,3} feels|feel|still full",
+        "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET",
         f"{NOT_HELP}|no know|tell|feel|sense|realise|realize|notice _{{0,2}} when|if _{{0,4}} "
         "@BLADDER|PEE|TOILET",
         "no|lost|losing|without|zero the? urge|sensation|feeling|need to|of|for? @PEE|TOILET",
@@ -64,8 +67,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "leak|leaking|leaked|leaks when|if i? cough|sneeze|laugh|lift|jump|stand|walk|bend",
         "i|keep|keeps|kept|been|started|start|am|'m|'ve|still leak|leaking|leaked",
         "@BLADDER|PEE _{0,2} leak|leaking|leaks|leaked|leakage",
-        "wearing|wear|need|needing|needed|using|use|buy|bought|started|start pads|pad|nappies"
-        "|nappy|tena|depends",
+        "dribble|dribbling|dribbled|dribbles|leaking|leaked|trickling @PEE",
+        "having|have|had|get|getting|keep|little|small|tiny|occasional leaks|leak|leakage",
+        "pooed|pooped|peed|weed|wet|leaked|soiled|went|wee'd _{0,3} without|not knowing|realising"
+        "|realizing|noticing|feeling|meaning",
+        "@POO _{0,2} went|opened|emptied|gone|moved on their|its own",
+        "wearing|wear|need|needing|needed|using|use|buy|bought|started|start a|an? pads|pad"
+        "|nappies|nappy|tena|depends",
         "incontinence pads|pad",
         "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
         "@BLADDER|POO control",
@@ -76,7 +84,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "had|having|have|keep|kept|'ve accidents",
         f"{NOT_HELP} make|made it to the @TOILET",
         f"{CANT} hold it in",
-        f"{CANT} hold|control _{{0,1}} @PEE|BLADDER|POO",
+        f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
     ),
     "bowel": (
         f"{CANT} feel|tell|sense|know when|if _{{0,4}} @POO",
@@ -95,6 +103,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} get|keep|maintain _{{0,1}} erection|hard-on|boner|erect",
         f"{CANT} get it up",
         "trouble|problems|struggling|difficulty getting|keeping|maintaining an? erection",
+        "trouble|problems|struggling|difficulty getting|get|keeping|keep|stay|staying hard|erect",
+        f"{CANT} get|keep|stay hard|erect",
     ),
     "both_legs": (
         "@NUMB|SCIATICA _{0,5} @BOTH _{0,2} @LEG|LEGS",
@@ -102,6 +112,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
         "@LEGS _{0,4} @NUMB",
         "@SCIATICA _{0,3} @BOTH",
+        "@SCIATICA _{0,8} both|bilateral",
+        "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
         "it|it's|its|they|'s|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
         "@BOTH _{0,2} @SCIATICA",
         f"{PAIN}|burning|shooting|electric|stabbing|radiating _{{0,2}} "
@@ -123,7 +135,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{MY}? own? {SIDE}? foot|feet|toes|toe",
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg|feet|legs",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
-        f"{CANT} walk|stand on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
+        f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe"
+        "|tip",
         "@LEG|LEGS _{0,3} weaker|weakening",
         f"weakness|weakening|numbness in|of {MY}? {SIDE}? @LEG|LEGS _{{0,3}} worse|spreading"
         "|getting|increasing",
@@ -131,7 +144,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS _{0,2} suddenly|went|gone|going|getting|keep|keeps weak",
         "leg|legs|foot weakness",
         f"{CANT} move {MY}? {SIDE}? @LEG|LEGS",
-        "weak|weakness _{0,4} getting|gets|got worse|weaker",
+        "weak|weakness _{0,6} getting|gets|got worse|weaker",
+        "@LEG|LEGS _{0,3} dead weight|useless|floppy",
+        f"{CANT}|barely|hardly even? lift|pick|raise it|my|the leg|foot? up",
     ),
     "cauda_equina_named": (
         "cauda|corda|caudia|cuada|cawda|caudal|cauder|chorda|coda equina|equine|equena|equinna"
@@ -152,11 +167,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "heart pain|pains|hurts|hurting|aches|aching",
     ),
     "radiating_pain": (
-        f"{PAIN}|it|tingling|numbness|numb _{{0,2}} spreading|spreads|spread|radiating|radiates"
+        f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
         "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
         "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} left|right? "
         "arm|arms|jaw",
-        f"{PAIN}|it|tingling|numbness|numb _{{0,2}} spreading|spreads|spread|radiating|radiates"
+        f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
         "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
         "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} @CHEST",
         "left arm pain|pains|ache|aches|aching|hurts|hurting|tingling|numb|numbness|heavy",
@@ -167,6 +182,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@TEARING _{0,1} pain|pains|sensation|feeling|feel",
         "something|it is|'s|was? tearing|ripping|tear|rip",
         "like something _{0,2} tearing|ripping|tear|rip|torn|ripped",
+        "feels|feel|felt|feeling like _{0,2} tearing|ripping|tear|rip",
         "@TEARING _{0,4} @BELLY",
     ),
     "pulsating_lump": (
@@ -207,7 +223,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "night_rest_pain": (
         f"{PAIN}|it|back|sciatica _{{0,3}} wakes|woke|waking|wake|keeps|kept|keeping|keep me up"
-        "|awake",
+        "|awake?",
         f"wakes|woke|waking|wake|woken|waking me? up? _{{0,4}} with|by|from|because|due _{{0,2}} "
         f"{PAIN}|back",
         f"{CANT} sleep _{{0,3}} for|because|with|due|from _{{0,2}} {PAIN}|it|back",
@@ -225,7 +241,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest|resting|lie"
         "|lying|lay|laying|sleep|night|bed|still",
         "not eased|relieved|helped|better by|with rest|resting|lying",
-        "even at|when|while|with|in rest|resting|lying|bed|night",
+        "even at|when|while|with|in? rest|resting|lying|bed|night|sitting",
+        "nothing _{0,3} makes|make|made it|things? better|easier|easy",
         "no|any position|positions _{0,2} comfortable|comfy|helps|works",
         "day and night",
         "night and day",
@@ -240,6 +257,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worse day after day",
         "keeps|kept|keep getting worse",
         "getting worse all the time",
+        "worse week|day|month by|on|after week|day|month",
+        "week|day|month by|on|after week|day|month _{0,2} worse",
     ),
     # ------------------------------------------------------------------ infection
     "fever": ("@FEVER",),
@@ -249,6 +268,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@SWEAT _{0,4} @NIGHT",
         "woke|woken|waking|wake|wakes up? _{0,2} @SWEAT",
         "drenching|drenched|soaking sweats|sweat",
+        "shaking|shivering|trembling|shivery _{0,2} with|from cold|chills",
+        "@CHILLS|cold|freezing|shaking _{0,4} even under|in the? duvet|blankets|covers|bed",
     ),
     "drug_injection": ("@INJECT_DRUGS",),
     "immune_condition": ("@IMMUNE_CONDITION",),
@@ -260,7 +281,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "recent_infection": ("@INFECTION",),
     # ------------------------------------------------------------------ severe pain
     "pain_score": (
-        "pain|pains|sciatica|back|score|level|rating|pain's _{0,3} "
+        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its "
+        "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
+        "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
+        "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
+        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,3} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
     ),
     "severe_pain": (
@@ -273,13 +298,23 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "in tears with|from|because _{0,2} pain|agony|it|back",
         f"{CANT} move",
         "barely|hardly move|walk|stand|breathe",
-        f"{CANT} walk|straighten",
-        f"{CANT} stand up|upright|straight",
+        f"{CANT} even? walk|straighten",
+        f"{CANT} even? stand up|upright|straight",
         "stuck on|in the|my? floor|bed|sofa|couch",
         f"{PAIN}|it _{{0,3}} through the roof",
         "pain is|'s|was off the charts|scale",
+        "in so|such|too much pain|agony",
+        "so|such|too much pain|agony",
+        "severe|extreme|intense|insane|unreal|unbelievable|indescribable|immense|brutal|crazy"
+        "|horrendous|terrible|excessive pain|agony",
+        "pain|it is|'s|was|feels so|really|absolutely|literally? severe|extreme|intense|insane"
+        "|unreal|unbelievable|indescribable|immense|brutal",
+        "crawl|crawling|crawled to|on|around|across|along|upstairs",
+        "worst i|i've|ive|'ve _{0,2} ever|evr felt|had|experienced|been|known",
     ),
     "bed_bound": (
+        "bedbound|bed-bound|bedridden",
+        "bed bound|ridden",
         f"{CANT} get|getting out of bed",
         "barely|hardly get|got|getting out of bed",
     ),
