@@ -21,8 +21,7 @@ class RedFlag:
 def find_red_flags(text: str) -> list[RedFlag]:
     """The findings of `triage(text)`, one per kind of finding, in the order they were read."""
     return [
-        RedFlag(finding.family, finding.label, finding.matched)
-        for finding in triage(text).findings
+        RedFlag(finding.family, finding.label, finding.matched) for finding in triage(text).findings
     ]
 
 

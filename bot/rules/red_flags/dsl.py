@@ -10,7 +10,6 @@ A phrase is tokens separated by spaces; each token is one of:
 - ``@TAG`` or ``@TAG|TAG2``: one or more tokens the concept tagger gave that tag (see lexicon).
 - ``_``: any one token; ``_{0,4}``: up to four tokens of any kind.
 - ``/regex/``: the lower-case text matches the regular expression as a whole.
-- ``CASE:Word``: exactly this text, case included (for short capitalised abbreviations).
 - ``^word``: the word, first in its sentence ("Would a fall break your back?").
 
 A token may end in ``?`` (optional), ``*`` or ``+``. A phrase never spans two sentences, and a
@@ -62,7 +61,17 @@ FUZZY_GUARDS: dict[str, tuple[str, ...]] = {
     "sensation": ("sensations",),
     "shivering": ("slivering",),
     "temperature": ("temperatures", "temperate"),
-    "tingling": ("jingling", "mingling", "tinkling", "tangling", "singling", "ringling", "tinglings", "tinging", "tingeing"),
+    "tingling": (
+        "jingling",
+        "mingling",
+        "tinkling",
+        "tangling",
+        "singling",
+        "ringling",
+        "tinglings",
+        "tinging",
+        "tingeing",
+    ),
     "unbearable": ("unbeatable", "unbearably", "unwearable"),
     "unexplained": ("explained", "unexploited", "reexplained"),
     "urinating": (),
@@ -79,7 +88,7 @@ def patterns(phrase: str) -> list[list[Token]]:
     fuzzy and exact alternatives)."""
     expanded: list[list[str]] = [[]]
     for part in phrase.split():
-        expanded = [done + [choice] for done in expanded for choice in _split_fuzzy(part)]
+        expanded = [[*done, choice] for done in expanded for choice in _split_fuzzy(part)]
     result = []
     for parts in expanded:
         tokens = [_token(part) for part in parts]
@@ -96,7 +105,7 @@ def _split_fuzzy(part: str) -> list[str]:
     """``a|~b|c?`` -> ``["a|c?", "~b?"]``; a part without a fuzzy alternative is left whole."""
     match = _TOKEN.match(part)
     body, op = (match["body"], match["op"] or "") if match else (part, "")
-    if body.startswith(("@", "/", "CASE:", "^")) or "~" not in body:
+    if body.startswith(("@", "/", "^")) or "~" not in body:
         return [part]
     choices = body.split("|")
     exact = [choice for choice in choices if not choice.startswith("~")]
@@ -119,8 +128,6 @@ def _token(part: str) -> Token:
         op = op or "+"
     elif body.startswith("~"):
         token = {"LOWER": _fuzzy(body[1:])}
-    elif body.startswith("CASE:"):
-        token = {"ORTH": body[len("CASE:") :]}
     elif body.startswith("^"):
         words = body[1:].split("|")
         token = {"LOWER": {"IN": words}, "IS_SENT_START": True}

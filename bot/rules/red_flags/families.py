@@ -46,8 +46,11 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("saddle_numbness", "cauda_equina",
-         "numbness or tingling in the saddle area (groin, bottom or genitals)"),
+    Kind(
+        "saddle_numbness",
+        "cauda_equina",
+        "numbness or tingling in the saddle area (groin, bottom or genitals)",
+    ),
     Kind("bladder", "cauda_equina", "new trouble passing urine or feeling the bladder"),
     Kind("incontinence", "cauda_equina", "loss of bladder or bowel control"),
     Kind("bowel", "cauda_equina", "new loss of bowel control or feeling"),
@@ -60,8 +63,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("tearing_pain", "vascular", "sudden tearing or ripping pain"),
     Kind("pulsating_lump", "vascular", "a pulsing lump in the tummy"),
     Kind("trauma", "fracture", "a fall, crash or other injury"),
-    Kind("fragile_bone_injury", "fracture",
-         "a fall, strain or sudden pain with thin bones (osteoporosis)"),
+    Kind(
+        "fragile_bone_injury",
+        "fracture",
+        "a fall, strain or sudden pain with thin bones (osteoporosis)",
+    ),
     Kind("steroid_sudden_pain", "fracture", "sudden pain while on long-term steroids"),
     Kind("cancer_history", "cancer", "a history of cancer"),
     Kind("weight_loss", "cancer", "unexplained weight loss"),
@@ -71,19 +77,23 @@ KINDS: tuple[Kind, ...] = (
     Kind("temp_reading", "infection", "a temperature of 38 °C (100.4 °F) or more"),
     Kind("chills_sweats", "infection", "chills, shivers or night sweats"),
     Kind("drug_injection", "infection", "injecting drugs"),
-    Kind("immunosuppression", "infection",
-         "a weakened immune system (transplant, chemotherapy, HIV, steroids or biologics)"),
-    Kind("immune_condition", "infection",
-         "a weakened immune system (transplant, HIV or another immune condition)"),
+    Kind(
+        "immunosuppression",
+        "infection",
+        "a weakened immune system (transplant, chemotherapy, HIV, steroids or biologics)",
+    ),
+    Kind(
+        "immune_condition",
+        "infection",
+        "a weakened immune system (transplant, HIV or another immune condition)",
+    ),
     Kind("recent_infection", "infection", "a recent infection"),
     Kind("pain_score", "severe_pain", "pain of 9 or 10 out of 10"),
     Kind("severe_pain", "severe_pain", "severe pain (unbearable, cannot move)"),
 )
 KIND_BY_ID = {kind.kind: kind for kind in KINDS}
 
-QUALIFIERS = frozenset(
-    {"osteoporosis", "steroids", "sudden_onset", "temp_normal", "bed_bound"}
-)
+QUALIFIERS = frozenset({"osteoporosis", "steroids", "sudden_onset", "temp_normal", "bed_bound"})
 """Target kinds that are not red flags by themselves but change how others are read:
 thin bones or steroids with a sudden onset suggest a fracture; a normal temperature reading
 cancels "a temperature"; "can't get out of bed" is severe pain only when pain is the reason.

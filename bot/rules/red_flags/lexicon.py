@@ -98,8 +98,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "TOILET": ("toilet|loo|bathroom|restroom|lavatory|lav|bog",),
     "BLADDER": ("bladder|bladdr|blader|~bladder",),
     "CONTINENCE": (
-        "incontinence|incontinent|incontinance|incontinant|incontinece|~incontinence"
-        "|~incontinent",
+        "incontinence|incontinent|incontinance|incontinant|incontinece|~incontinence|~incontinent",
     ),
     # ------------------------------------------------------------------ falls and injuries
     "FALL": (
@@ -192,7 +191,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # ------------------------------------------------------------------ cancer
     "CANCER": (
-        "cancer|cancers|cancerous|cancr|canser|cnacer|tumour|tumours|tumor|tumors|tumer|tumours|carcinoma"
+        "cancer|cancers|cancerous|cancr|canser|cnacer|tumour|tumours|tumor|tumors|tumer|tumours"
+        "|carcinoma"
         "|malignancy|malignant|lymphoma|~lymphoma|leukaemia|leukemia|~leukaemia|~leukemia|myeloma"
         "|melanoma|~melanoma|sarcoma|metastasis|metastases|metastatic|mets|secondaries"
         "|mesothelioma|oncologist|oncology|chemo|chemotherapy|~chemotherapy|radiotherapy"
@@ -282,7 +282,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
     # ------------------------------------------------------------------ chest and aorta
     "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
-    "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener|infection",),
+    "NOT_CHEST": (
+        "chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener|infection",
+    ),
     "TEARING": ("tearing|ripping|tear|rip|torn|ripped|rips|tears",),
     "NOT_TEARING": (
         "tearing|ripping through",

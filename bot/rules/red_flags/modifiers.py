@@ -52,7 +52,13 @@ RELATIONS = (
 SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
 KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
 KINDS_NOT_NEW = (
-    "saddle_numbness", "bladder", "incontinence", "bowel", "sexual", "both_legs", "leg_weakness",
+    "saddle_numbness",
+    "bladder",
+    "incontinence",
+    "bowel",
+    "sexual",
+    "both_legs",
+    "leg_weakness",
 )
 
 
@@ -69,218 +75,335 @@ class Cue:
 
 
 CUES: tuple[Cue, ...] = (
-    Cue("NEGATED", "FORWARD", (
-        "no|never|without|none|nor|neither|zero|nothing|nope|nah|nada|denies|deny|denied"
-        "|denying|w/o",
-        "no sign|signs|evidence|history|hint|trace|sign of?",
-        "free of|from",
-        "ruled|rule out",
-        "none of",
-        "not any|a",
-    ), max_scope=8),
-    Cue("NEGATED", "FORWARD", (
-        "not|n't|nt|dont|didnt|havent|hasnt|isnt|wasnt|arent|doesnt|cant|wont",
-    ), max_scope=6, terminated_by=("COMMA",)),
-    Cue("NEGATED", "BACKWARD", (
-        "?|:|-|=|— no|nope|nah|none|negative|nil|n/a",
-        "not present|noticed|an issue|a problem",
-        "is|are|was|were|'s n't|nt|not a? problem|issue|thing",
-    ), max_scope=5),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            "no|never|without|none|nor|neither|zero|nothing|nope|nah|nada|denies|deny|denied"
+            "|denying|w/o",
+            "no sign|signs|evidence|history|hint|trace|sign of?",
+            "free of|from",
+            "ruled|rule out",
+            "none of",
+            "not any|a",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        ("not|n't|nt|dont|didnt|havent|hasnt|isnt|wasnt|arent|doesnt|cant|wont",),
+        max_scope=6,
+        terminated_by=("COMMA",),
+    ),
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            "?|:|-|=|— no|nope|nah|none|negative|nil|n/a",
+            "not present|noticed|an issue|a problem",
+            "is|are|was|were|'s n't|nt|not a? problem|issue|thing",
+        ),
+        max_scope=5,
+    ),
     Cue("COMMA", "PSEUDO", (",|;|/|…|...",)),
-    Cue("PSEUDO", "PSEUDO", (
-        "no wonder|joke|kidding|lie|lying|doubt|exaggeration|idea|matter|way|better|relief|end"
-        "|clue|choice|option",
-        "not only|just|sure|kidding|joking|exaggerating|improving|easing|settling|helping|better"
-        "|great|ideal|normal|right|ok|okay|good|fun|nice|funny|sleeping|until|till|even",
-        "not|n't|nt gonna|going lie",
-        "not|n't|nt getting|get|got better|any better|easier",
-        "not|n't|nt going|go|gone away",
-        "not|n't|nt stop|stopping|stopped",
-        "n't|nt|not tell|know|say|sure if|whether|when",
-        "never had|felt|experienced|known|been|seen _{0,2} like this|anything|so|this bad|before",
-        "nothing helps|works|eases|relieves|touches|settles|shifts|helping|easing|working",
-        "nothing comes|came|coming out",
-        "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
-        "n't|nt|not make|made it",
-        "no urge|urges|sensation|feeling|control",
-        "no feeling|sensation down|in|between|when",
-        "not|n't|nt right|normal",
-        "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
-        "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
-        "on their|its own",
-        "gave|give|gives|giving me the? chills|shivers|goosebumps",
-        "n't|nt|not sure|know|remember",
-    )),
-    Cue("TERMINATE", "TERMINATE", (
-        "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
-        "|anyways|which|who|because|cause|cos|coz|so|also|plus|then|ps|btw"
-        "|update|edit|apart|aside|meanwhile|whilst|while",
-        f",|;|and|&|+|-|— {SUBJECT}",
-        f"and {SUBJECT}",
-        ", and|& " + SUBJECT,
-        "on the other hand",
-        "that said",
-    )),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "no wonder|joke|kidding|lie|lying|doubt|exaggeration|idea|matter|way|better|relief|end"
+            "|clue|choice|option",
+            "not only|just|sure|kidding|joking|exaggerating|improving|easing|settling|helping"
+            "|better"
+            "|great|ideal|normal|right|ok|okay|good|fun|nice|funny|sleeping|until|till|even",
+            "not|n't|nt gonna|going lie",
+            "not|n't|nt getting|get|got better|any better|easier",
+            "not|n't|nt going|go|gone away",
+            "not|n't|nt stop|stopping|stopped",
+            "n't|nt|not tell|know|say|sure if|whether|when",
+            "never had|felt|experienced|known|been|seen _{0,2} like this|anything|so|this bad"
+            "|before",
+            "nothing helps|works|eases|relieves|touches|settles|shifts|helping|easing|working",
+            "nothing comes|came|coming out",
+            "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
+            "n't|nt|not make|made it",
+            "no urge|urges|sensation|feeling|control",
+            "no feeling|sensation down|in|between|when",
+            "not|n't|nt right|normal",
+            "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
+            "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
+            "on their|its own",
+            "gave|give|gives|giving me the? chills|shivers|goosebumps",
+            "n't|nt|not sure|know|remember",
+        ),
+    ),
+    Cue(
+        "TERMINATE",
+        "TERMINATE",
+        (
+            "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
+            "|anyways|which|who|because|cause|cos|coz|so|also|plus|then|ps|btw"
+            "|update|edit|apart|aside|meanwhile|whilst|while",
+            f",|;|and|&|+|-|— {SUBJECT}",
+            f"and {SUBJECT}",
+            ", and|& " + SUBJECT,
+            "on the other hand",
+            "that said",
+        ),
+    ),
     Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
-    Cue("OTHER_PERSON", "FORWARD", (
-        f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
-        f"{RELATIONS} 's",
-        "he|she|they|him|them|his|hers|their|herself|himself|themselves|he's|she's|theyre",
-        "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
-        "you|your|yourself|u",
-    ), terminated_by=("SELF",)),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
+            f"{RELATIONS} 's",
+            "he|she|they|him|them|his|hers|their|herself|himself|themselves|he's|she's|theyre",
+            "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
+            "you|your|yourself|u",
+        ),
+        terminated_by=("SELF",),
+    ),
     Cue("OTHER_PERSON", "BACKWARD", ("his|her|their|him|them",), max_scope=3),
-    Cue("PSEUDO", "PSEUDO", ("thank|thanks you|u", "did|do|have|can|could|will you",
-                             "you know", "you said|mentioned|asked")),
-    Cue("HYPOTHETICAL", "FORWARD", (
-        "if|whether|incase|unless|hypothetically|theoretically",
-        "what if|happens|should|do|would|are|is|to do",
-        "in case",
-        "in the event|future",
-        "should i|we worry|be worried|be concerned|look|watch|worry",
-        "^would|might",
-        "tell|let|warn|remind me|you|us know? if|when|whether|about",
-        "watch|look|keep an? eye? out? for",
-        "signs|sign|symptoms|symptom|warning|warnings of",
-        "warning signs|symptoms|sign",
-        "red flags|flag",
-        "worried|scared|afraid|frightened|terrified|paranoid|fear|fearful|worry of|about getting"
-        "|developing|catching|having",
-        "worried|scared|afraid|frightened|terrified|worry it|that 's|is|could|might|may",
-        "could|might|can|may it|this|that be",
-        "is it|this|that a|the? sign|signs|symptom",
-        "can|could|does|do|will|would _{0,4} cause|causes|mean|lead",
-        "how do|would|can|will|should i know",
-        "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
-        "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
-        "told|advised|warned me|us? to",
-        "just asking|wondering",
-        "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
-        "risk|risks|chance|chances of",
-        "when should|do|would|to",
-        "prevent|avoid|reduce",
-    )),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "thank|thanks you|u",
+            "did|do|have|can|could|will you",
+            "you know",
+            "you said|mentioned|asked",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            "if|whether|incase|unless|hypothetically|theoretically",
+            "what if|happens|should|do|would|are|is|to do",
+            "in case",
+            "in the event|future",
+            "should i|we be? worry|worried|concerned|looking|watching|worrying",
+            "^would|might",
+            "tell|let|warn|remind me|you|us know? if|when|whether|about",
+            "watch|look|keep an? eye? out? for",
+            "signs|sign|symptoms|symptom|warning|warnings of",
+            "warning signs|symptoms|sign",
+            "red flags|flag",
+            "worried|scared|afraid|frightened|terrified|paranoid|fear|fearful|worry of"
+            "|about getting"
+            "|developing|catching|having",
+            "worried|scared|afraid|frightened|terrified|worry it|that 's|is|could|might|may",
+            "could|might|can|may it|this|that be",
+            "is it|this|that a|the? sign|signs|symptom",
+            "can|could|does|do|will|would _{0,4} cause|causes|mean|lead",
+            "how do|would|can|will|should i know",
+            "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
+            "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
+            "told|advised|warned me|us? to",
+            "just asking|wondering",
+            "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
+            "risk|risks|chance|chances of",
+            "when should|do|would|to",
+            "prevent|avoid|reduce",
+        ),
+    ),
     Cue("HYPOTHETICAL", "BACKWARD", ("just asking|wondering", "hypothetically"), max_scope=8),
-    Cue("HISTORICAL", "BIDIRECTIONAL", (
-        "years|yrs|year|decades|decade|months ago|back|earlier",
-        "a|one|few|couple|couple of|many|two|three|several|/\\d+/ years|yrs|year|decades|months"
-        " ago|back|earlier",
-        "last|past|previous year",
-        "in|back in|since? /(?:19|20)\\d\\d/",
-        "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
-        "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small|young"
-        "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
-        "used|use to",
-        "long|ages time? ago|back",
-        "a long time ago",
-        "in the past",
-        "previously|childhood",
-        "in my youth|20s|twenties|teens",
-        "when|before i started|starting|began",
-        "at the start|beginning",
-        "before starting|lockdown|covid|pregnancy",
-    ), max_scope=10, terminated_by=("CURRENT",)),
-    Cue("PAST_MONTH", "BIDIRECTIONAL", (
-        "last|past|previous month",
-        "a|one|few|couple|couple of|two|three|several|/\\d+/ weeks|week|month ago|back|earlier",
-        "weeks ago",
-        "in|during|over january|february|march|april|may|june|july|august|september|october"
-        "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
-        "over|at christmas|easter|summer",
-    ), max_scope=10, terminated_by=("CURRENT",)),
-    Cue("CURRENT", "PSEUDO", (
-        "now|today|tonight|currently|still|again|since|yesterday|lately|recently|atm|nowadays",
-        "this week|morning|evening|afternoon|weekend",
-        "last night",
-        "at the moment",
-        "right now",
-        "these days",
-    )),
-    Cue("LONGSTANDING", "BIDIRECTIONAL", (
-        "for years|ages|decades|donkeys",
-        "for a long time",
-        "for as long as",
-        "always have|had|been|do|did",
-        "all my life",
-        "my whole life",
-        "since i was|had|having|giving|my|the birth|kids|baby|children|pregnancy|pregnant|child",
-        "since having|giving|childbirth|birth|pregnancy",
-        "years now",
-        "long standing|-standing",
-        "longstanding|chronic|lifelong",
-        "after having|giving my|the? kids|baby|children|birth",
-    ), max_scope=8, allowed=KINDS_NOT_NEW),
-    Cue("RESOLVED", "BACKWARD", (
-        "gone|disappeared|vanished|resolved|subsided|passed|stopped|faded|cleared|settled|eased"
-        "|improved|healed|recovered",
-        "went|gone|go|goes away|off",
-        "cleared|clearing|clears up",
-        "settled|settling|settles down",
-        "all|fine|ok|okay|good|better|normal now",
-        "all fine|ok|okay|good|better|sorted",
-        "back to normal",
-        "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal|after",
-        "not|n't|nt anymore",
-        "not|n't|nt any more",
-        "fully|completely healed|recovered|better|fine",
-    ), max_scope=8),
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            "years|yrs|year|decades|decade|months ago|back|earlier",
+            "a|one|few|couple|couple of|many|two|three|several|/\\d+/ years|yrs|year|decades|months"
+            " ago|back|earlier",
+            "last|past|previous year",
+            "in|back in|since? /(?:19|20)\\d\\d/",
+            "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
+            "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small"
+            "|young"
+            "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
+            "used|use to",
+            "long|ages time? ago|back",
+            "a long time ago",
+            "in the past",
+            "previously|childhood",
+            "in my youth|20s|twenties|teens",
+            "when|before i started|starting|began",
+            "at the start|beginning",
+            "before starting|lockdown|covid|pregnancy",
+        ),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "PAST_MONTH",
+        "BIDIRECTIONAL",
+        (
+            "last|past|previous month",
+            "a|one|few|couple|couple of|two|three|several|/\\d+/ weeks|week|month ago|back|earlier",
+            "weeks ago",
+            "in|during|over january|february|march|april|may|june|july|august|september|october"
+            "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+            "over|at christmas|easter|summer",
+        ),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (
+            "now|today|tonight|currently|still|again|since|yesterday|lately|recently|atm|nowadays",
+            "this week|morning|evening|afternoon|weekend",
+            "last night",
+            "at the moment",
+            "right now",
+            "these days",
+        ),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BIDIRECTIONAL",
+        (
+            "for years|ages|decades|donkeys",
+            "for a long time",
+            "for as long as",
+            "always have|had|been|do|did",
+            "all my life",
+            "my whole life",
+            "since i was|had|having|giving|my|the birth|kids|baby|children|pregnancy|pregnant"
+            "|child",
+            "since having|giving|childbirth|birth|pregnancy",
+            "years now",
+            "long standing|-standing",
+            "longstanding|chronic|lifelong",
+            "after having|giving my|the? kids|baby|children|birth",
+        ),
+        max_scope=8,
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            "gone|disappeared|vanished|resolved|subsided|passed|stopped|faded|cleared|settled|eased"
+            "|improved|healed|recovered",
+            "went|gone|go|goes away|off",
+            "cleared|clearing|clears up",
+            "settled|settling|settles down",
+            "all|fine|ok|okay|good|better|normal now",
+            "all fine|ok|okay|good|better|sorted",
+            "back to normal",
+            "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal|after",
+            "not|n't|nt anymore",
+            "not|n't|nt any more",
+            "fully|completely healed|recovered|better|fine",
+        ),
+        max_scope=8,
+    ),
     Cue("RESOLVED", "FORWARD", ("no longer", "no more"), max_scope=6),
-    Cue("RESOLVED", "BACKWARD", (
-        "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
-        "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
-    ), max_scope=15),
-    Cue("PSEUDO", "PSEUDO", (
-        "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from|down"
-        "|into|through|up|in|under",
-        "stopped|stop|stops me|working|breathing|and",
-        "passed out|water|urine|blood",
-        "cleared by",
-        "came back",
-    )),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
+            "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
+        ),
+        max_scope=15,
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from"
+            "|down"
+            "|into|through|up|in|under",
+            "stopped|stop|stops me|working|breathing|and",
+            "passed out|water|urine|blood",
+            "cleared by",
+            "came back",
+        ),
+    ),
     Cue("JOKING", "BIDIRECTIONAL", ("@HUMOUR",), allowed=(*KINDS_EXPLAINED, "chills_sweats")),
     Cue("EXERCISE", "FORWARD", ("@EXERCISE",), max_scope=3, allowed=KINDS_EXPLAINED),
-    Cue("POSTURE", "BIDIRECTIONAL", (
-        "from|after|while|when sitting|kneeling|crossing|squatting|lying|sleeping|leaning"
-        "|driving|cycling|riding",
-        "cross legged|-legged",
-        "cross-legged|crosslegged",
-        "on|with my? phone|laptop",
-        "too long",
-        "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
-    ), max_scope=8, allowed=("both_legs",)),
-    Cue("EXPLAINED_TEMP", "BIDIRECTIONAL", (
-        "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath|shower"
-        "|pool|oven|room|house|office|freezing|cold|flexion|angle|bend|rotation|stretch|hip|knee"
-        "|jacuzzi|spain|greece|dubai|india|summer|aircon|car|gym|class|workout|session|hike",
-        "ice bath|water",
-        "hot tub",
-        "heat wave",
-    ), allowed=("temp_reading", "chills_sweats")),
-    Cue("RANGE", "BACKWARD", (
-        "past|beyond|further|farther|into|through|higher|lower|fully",
-        "as far|much|well|high|low|easily",
-        "very far|much",
-        "that far|much",
-        "more than",
-        "like i used to",
-    ), max_scope=3, allowed=("leg_weakness", "severe_pain")),
-    Cue("NOT_MEDICAL", "BIDIRECTIONAL", (
-        "research|charity|awareness|screening|screen|scare|fundraiser|fundraising|relay|macmillan"
-        "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
-        "|test|tests|testing",
-        "star sign",
-        "race for life",
-        "non cancerous|-cancerous",
-        "non-cancerous|noncancerous",
-        "fun run",
-    ), max_scope=6, allowed=("cancer_history",)),
-    Cue("IDIOM", "BIDIRECTIONAL", (
-        "laughing|laughed|laugh|laughter|giggling|giggled|giggle",
-    ), max_scope=3, allowed=("incontinence", "bowel")),
-    Cue("NEAR_MISS", "FORWARD", (
-        "nearly|almost|practically|virtually",
-        "close to",
-    ), max_scope=3, allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset")),
+    Cue(
+        "POSTURE",
+        "BIDIRECTIONAL",
+        (
+            "from|after|while|when sitting|kneeling|crossing|squatting|lying|sleeping|leaning"
+            "|driving|cycling|riding",
+            "cross legged|-legged",
+            "cross-legged|crosslegged",
+            "on|with my? phone|laptop",
+            "too long",
+            "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
+        ),
+        max_scope=8,
+        allowed=("both_legs",),
+    ),
+    Cue(
+        "EXPLAINED_TEMP",
+        "BIDIRECTIONAL",
+        (
+            "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath"
+            "|shower"
+            "|pool|oven|room|house|office|freezing|cold|flexion|angle|bend|rotation|stretch|hip"
+            "|knee"
+            "|jacuzzi|spain|greece|dubai|india|summer|aircon|car|gym|class|workout|session|hike",
+            "ice bath|water",
+            "hot tub",
+            "heat wave",
+        ),
+        allowed=("temp_reading", "chills_sweats"),
+    ),
+    Cue(
+        "RANGE",
+        "BACKWARD",
+        (
+            "past|beyond|further|farther|into|through|higher|lower|fully",
+            "as far|much|well|high|low|easily",
+            "very far|much",
+            "that far|much",
+            "more than",
+            "like i used to",
+        ),
+        max_scope=3,
+        allowed=("leg_weakness", "severe_pain"),
+    ),
+    Cue(
+        "NOT_MEDICAL",
+        "BIDIRECTIONAL",
+        (
+            "research|charity|awareness|screening|screen|scare|fundraiser|fundraising|relay"
+            "|macmillan"
+            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
+            "|test|tests|testing",
+            "star sign",
+            "race for life",
+            "non cancerous|-cancerous",
+            "non-cancerous|noncancerous",
+            "fun run",
+        ),
+        max_scope=6,
+        allowed=("cancer_history",),
+    ),
+    Cue(
+        "IDIOM",
+        "BIDIRECTIONAL",
+        ("laughing|laughed|laugh|laughter|giggling|giggled|giggle",),
+        max_scope=3,
+        allowed=("incontinence", "bowel"),
+    ),
+    Cue(
+        "NEAR_MISS",
+        "FORWARD",
+        (
+            "nearly|almost|practically|virtually",
+            "close to",
+        ),
+        max_scope=3,
+        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset"),
+    ),
 )
 
 

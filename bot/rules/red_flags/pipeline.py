@@ -43,9 +43,7 @@ TARGETS = "rf_targets"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")
-_PICTOGRAPH = re.compile(
-    "[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
-)
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
 
@@ -54,10 +52,11 @@ _nlp: Language | None = None
 
 
 def clean(text: str) -> str:
-    """The text as the pipeline reads it: the first `MAX_CHARS` characters, straight
-    apostrophes, hyphenated words split ("pins-and-needles"), runs of one letter shortened
-    ("numbbbb" -> "numb") and emoji set apart as their own words."""
-    text = text[:MAX_CHARS].translate(_APOSTROPHES)
+    """The text as the pipeline reads it: the first `MAX_CHARS` characters in lower case
+    (spaCy splits "can't" but not "CAN'T"), straight apostrophes, hyphenated words split
+    ("pins-and-needles"), runs of one letter shortened ("numbbbb" -> "numb") and emoji set
+    apart as their own words."""
+    text = text[:MAX_CHARS].lower().translate(_APOSTROPHES)
     text = _HYPHEN_IN_WORD.sub(" ", text)
     text = _LETTER_RUN.sub(r"\1", text)
     return _PICTOGRAPH.sub(lambda found: f" {found.group()} ", text)

@@ -13,8 +13,20 @@ from bot.rules.red_flags.pipeline import TARGETS
 
 EVERY_BLOCKER = frozenset(
     {
-        "NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL", "PAST_MONTH", "RESOLVED",
-        "LONGSTANDING", "JOKING", "EXERCISE", "POSTURE", "EXPLAINED_TEMP", "RANGE", "NOT_MEDICAL", "IDIOM",
+        "NEGATED",
+        "OTHER_PERSON",
+        "HYPOTHETICAL",
+        "HISTORICAL",
+        "PAST_MONTH",
+        "RESOLVED",
+        "LONGSTANDING",
+        "JOKING",
+        "EXERCISE",
+        "POSTURE",
+        "EXPLAINED_TEMP",
+        "RANGE",
+        "NOT_MEDICAL",
+        "IDIOM",
         "NEAR_MISS",
     }
 )
@@ -35,27 +47,158 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
 }
 
 PAIN_ANCHORS = frozenset(
-    "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
-    "sciatica spine leg legs hip hips bum neck stiffness stiff".split()
+    [
+        "pain",
+        "pains",
+        "painful",
+        "hurts",
+        "hurt",
+        "hurting",
+        "sore",
+        "soreness",
+        "ache",
+        "aches",
+        "aching",
+        "achy",
+        "agony",
+        "back",
+        "sciatica",
+        "spine",
+        "leg",
+        "legs",
+        "hip",
+        "hips",
+        "bum",
+        "neck",
+        "stiffness",
+        "stiff",
+    ]
 )
 OTHER_ANCHORS = frozenset(
-    "effort rpe energy sleep slept mood motivation session sessions workout workouts class form "
-    "difficulty difficult hard harder hardest tough tougher toughest fun recommend recommended "
-    "stars done exercise exercises plank hold set sets rep reps day days week weeks rating "
-    "rate happiness confidence progress stretch stretches stretching help helps helped helpful "
-    "useful works video videos programme program routine bridges squats lunges".split()
+    [
+        "effort",
+        "rpe",
+        "energy",
+        "sleep",
+        "slept",
+        "mood",
+        "motivation",
+        "session",
+        "sessions",
+        "workout",
+        "workouts",
+        "class",
+        "form",
+        "difficulty",
+        "difficult",
+        "hard",
+        "harder",
+        "hardest",
+        "tough",
+        "tougher",
+        "toughest",
+        "fun",
+        "recommend",
+        "recommended",
+        "stars",
+        "done",
+        "exercise",
+        "exercises",
+        "plank",
+        "hold",
+        "set",
+        "sets",
+        "rep",
+        "reps",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "rating",
+        "rate",
+        "happiness",
+        "confidence",
+        "progress",
+        "stretch",
+        "stretches",
+        "stretching",
+        "help",
+        "helps",
+        "helped",
+        "helpful",
+        "useful",
+        "works",
+        "video",
+        "videos",
+        "programme",
+        "program",
+        "routine",
+        "bridges",
+        "squats",
+        "lunges",
+    ]
 )
 HAPPY_WORDS = frozenset(
-    "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 "
-    "😊 🙂 😄 ❤️".split()
+    [
+        "love",
+        "loved",
+        "great",
+        "amazing",
+        "awesome",
+        "brilliant",
+        "fantastic",
+        "enjoyed",
+        "enjoy",
+        "fab",
+        "perfect",
+        "💪",
+        "🔥",
+        "🙌",
+        "👍",
+        "😊",
+        "🙂",
+        "😄",
+        "❤️",
+    ]
 )
 TIRED_WORDS = frozenset(
-    "tired knackered exhausted lazy early sleepy hungover hangover motivation bothered alarm "
-    "shift late cosy cozy cold dark".split()
+    [
+        "tired",
+        "knackered",
+        "exhausted",
+        "lazy",
+        "early",
+        "sleepy",
+        "hungover",
+        "hangover",
+        "motivation",
+        "bothered",
+        "alarm",
+        "shift",
+        "late",
+        "cosy",
+        "cozy",
+        "cold",
+        "dark",
+    ]
 )
 BED_PAIN_WORDS = frozenset(
-    "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm "
-    "spasms".split()
+    [
+        "pain",
+        "painful",
+        "hurts",
+        "hurt",
+        "hurting",
+        "agony",
+        "back",
+        "sciatica",
+        "spine",
+        "sore",
+        "seized",
+        "locked",
+        "spasm",
+        "spasms",
+    ]
 )
 _SCORE_NEIGHBOURHOOD = 6
 

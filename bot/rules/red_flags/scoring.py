@@ -118,10 +118,16 @@ class Score:
             f"({fam.true_positives}/{fam.false_positives}/{fam.false_negatives})"
             for fam in self.families
         ]
-        lines += [f"MISSED  {o.example.level:<9} {o.example.text!r}" for o in self.outcomes
-                  if o.missed or (o.example.level == "emergency" and o.downgraded)]
-        lines += [f"ALARM   {o.level:<9} {o.example.text!r} -> {sorted(o.families)}"
-                  for o in self.outcomes if o.false_alarm]
+        lines += [
+            f"MISSED  {o.example.level:<9} {o.example.text!r}"
+            for o in self.outcomes
+            if o.missed or (o.example.level == "emergency" and o.downgraded)
+        ]
+        lines += [
+            f"ALARM   {o.level:<9} {o.example.text!r} -> {sorted(o.families)}"
+            for o in self.outcomes
+            if o.false_alarm
+        ]
         return "\n".join(lines)
 
 
@@ -139,9 +145,7 @@ def load_corpus(path: Path) -> list[Example]:
     ]
 
 
-def score(
-    examples: Iterable[Example], detector: Callable[[str], TriageResult] = triage
-) -> Score:
+def score(examples: Iterable[Example], detector: Callable[[str], TriageResult] = triage) -> Score:
     """Run the detector over the examples and score it."""
     outcomes = []
     for example in examples:

@@ -121,8 +121,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "leg_weakness": (
         "@LEG|LEGS _{0,3} gave|give|giving|gives|gone|went|going|go way|out",
-        "@LEG|LEGS _{0,3} buckled|buckling|buckle|buckles|collapsed|collapsing|collapse"
-        "|collapses",
+        "@LEG|LEGS _{0,3} buckled|buckling|buckle|buckles|collapsed|collapsing|collapse|collapses",
         "@LEG|LEGS _{0,2} went|gone|go|going|goes from|out under|underneath|beneath|from",
         "@LEGS just went|gave|go|gone|give",
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
@@ -131,12 +130,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "foot|feet drop|dropping|slaps|slapping|flops|flopping|drags|dragging",
         "drop|dropped foot",
         "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
+        "@LEG|LEGS _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
         f"tripping|tripped|trip|trips|catching|catch|catches|caught|stubbing|scuffing over|on? "
         f"{MY}? own? {SIDE}? foot|feet|toes|toe",
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg|feet|legs",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
-        f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe"
-        "|tip",
+        f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
         "@LEG|LEGS _{0,3} weaker|weakening",
         f"weakness|weakening|numbness in|of {MY}? {SIDE}? @LEG|LEGS _{{0,3}} worse|spreading"
         "|getting|increasing",
@@ -151,7 +150,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "cauda_equina_named": (
         "cauda|corda|caudia|cuada|cawda|caudal|cauder|chorda|coda equina|equine|equena|equinna"
         "|equnia|equia|equinea",
-        "CASE:CES",
+        "ces",
         "cauda",
     ),
     # ------------------------------------------------------------------ vascular
@@ -192,7 +191,6 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BELLY _{0,3} @PULSE",
         "aortic aneurysm|aneurism|dissection",
         "aneurysm|aneurism",
-        "CASE:AAA",
     ),
     # ------------------------------------------------------------------ fracture
     "trauma": (
@@ -238,7 +236,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"rest|resting|lying|lie|sitting|nothing|painkillers|medication|meds _{{0,2}} does|do|did"
         f"|is|wo|will {NOT_HELP} help|helps|ease|eases|relieve|touch|settle|work",
         "nothing helps|eases|works|relieves|touches|settles|shifts|helping|easing",
-        f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest|resting|lie"
+        f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest"
+        "|resting|lie"
         "|lying|lay|laying|sleep|night|bed|still",
         "not eased|relieved|helped|better by|with rest|resting|lying",
         "even at|when|while|with|in? rest|resting|lying|bed|night|sitting",
@@ -324,7 +323,9 @@ _C = r"(?:3[89]|4[0-3])(?:[.,]\d{1,2})?"
 _F = r"(?:100[.,][4-9]\d?|10[1-9](?:[.,]\d{1,2})?|11[0-2])"
 _C_NORMAL = r"(?:3[5-7](?:[.,]\d{1,2})?)"
 _F_NORMAL = r"(?:9[5-9](?:[.,]\d{1,2})?|100(?:[.,][0-3]\d?)?)"
-_TEMP_WORD = r"\b(?:temp|temps|temperature|temprature|tempreture|temperture|fever|feverish|thermometer)\b"
+_TEMP_WORD = (
+    r"\b(?:temp|temps|temperature|temprature|tempreture|temperture|fever|feverish|thermometer)\b"
+)
 _NOT_DIGIT_BEFORE = r"(?<![\d.,/])"
 _NOT_DIGIT_AFTER = r"(?![.,]?\d)"
 
@@ -339,12 +340,19 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         r"(?![a-z])",
         _NOT_DIGIT_BEFORE + _F + r"\s*(?:°\s*f?|º\s*f?|degrees?(?:\s*f(?:ahrenheit)?)?|deg|f"
         r"|fahrenheit)(?![a-z])",
-        _TEMP_WORD + r"[^.!?\n\d]{0,25}?" + _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + _NOT_DIGIT_AFTER,
+        _TEMP_WORD
+        + r"[^.!?\n\d]{0,25}?"
+        + _NOT_DIGIT_BEFORE
+        + rf"(?:{_C}|{_F})"
+        + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + r"\s*(?:°\s*[cf]?\s*)?(?:degrees?\s*)?"
         r"(?:fever|temp|temperature)\b",
     ),
     "temp_normal": (
-        _TEMP_WORD + r"[^.!?\n\d]{0,25}?" + _NOT_DIGIT_BEFORE + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
+        _TEMP_WORD
+        + r"[^.!?\n\d]{0,25}?"
+        + _NOT_DIGIT_BEFORE
+        + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + _C_NORMAL + r"\s*(?:°\s*c?|º\s*c?|degrees?\s*c?|c)(?![a-z])",
     ),
