@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bot.rules.red_flags.adapters import RedFlag, find_red_flags, urgent_flag
 from bot.rules.red_flags.families import FAMILIES, Family, Level
-from bot.rules.red_flags.pipeline import MAX_CHARS, load
+from bot.rules.red_flags.pipeline import load
+from bot.rules.red_flags.text import MAX_CHARS
 from bot.rules.red_flags.triage import Finding, TriageResult, triage
 
 __all__ = [

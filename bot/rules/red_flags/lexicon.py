@@ -232,7 +232,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "CHILLS": (
         "chills|rigors|rigours|shivery|shivers|shivering|~shivering",
-        "hot and|& cold|shivery|sweaty",
+        "hot and|& cold|shivery",
         "hot then cold",
         "burning up",
         "flu like|-like",

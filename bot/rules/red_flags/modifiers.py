@@ -33,11 +33,13 @@ Categories:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from medspacy.context import ConTextRule
 from spacy.tokens import Span
 
-from bot.rules.red_flags.dsl import patterns
+from bot.rules.red_flags.dsl import literals, patterns
+from bot.rules.red_flags.text import clean
 
 RELATIONS = (
     "wife|husband|hubby|partner|partners|boyfriend|girlfriend|bf|gf|fiance|fiancee|missus|mrs"
@@ -158,13 +160,19 @@ CUES: tuple[Cue, ...] = (
         (
             f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
             f"{RELATIONS} 's",
-            "he|she|they|him|them|his|hers|their|herself|himself|themselves|he's|she's|theyre",
+            "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
             "you|your|yourself|u",
         ),
         terminated_by=("SELF",),
     ),
-    Cue("OTHER_PERSON", "BACKWARD", ("his|her|their|him|them",), max_scope=3),
+    Cue(
+        "OTHER_NEAR",
+        "BIDIRECTIONAL",
+        ("his|her|their|him|them",),
+        max_scope=3,
+        terminated_by=("SELF",),
+    ),
     Cue(
         "PSEUDO",
         "PSEUDO",
@@ -349,7 +357,8 @@ CUES: tuple[Cue, ...] = (
             "|shower"
             "|pool|oven|room|house|office|freezing|cold|flexion|angle|bend|rotation|stretch|hip"
             "|knee"
-            "|jacuzzi|spain|greece|dubai|india|summer|aircon|car|gym|class|workout|session|hike",
+            "|jacuzzi|spain|greece|dubai|india|summer|aircon|car",
+            "after|during|from|in the|my|a? class|gym|workout|session|run|hike|training|walk",
             "ice bath|water",
             "hot tub",
             "heat wave",
@@ -413,10 +422,16 @@ def context_rules() -> list[ConTextRule]:
     for cue in CUES:
         boundary = cue.direction in ("TERMINATE", "PSEUDO")
         for phrase in cue.phrases:
-            for pattern in patterns(phrase):
+            words = literals(phrase)
+            forms: list[tuple[str, list[dict[str, Any]] | None]] = (
+                [(clean(sequence), None) for sequence in words]
+                if words is not None
+                else [(phrase, pattern) for pattern in patterns(phrase)]
+            )
+            for literal, pattern in forms:
                 rules.append(
                     ConTextRule(
-                        literal=phrase,
+                        literal=literal,
                         category=cue.category,
                         pattern=pattern,
                         direction=cue.direction,

@@ -15,7 +15,6 @@ event loop is also fine for these short texts; `to_thread` keeps a 4,096-charact
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 import warnings
@@ -24,42 +23,25 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from bot.rules.red_flags.dsl import TAG_ATTR, patterns
+from bot.rules.red_flags.dsl import TAG_ATTR, literals, patterns
 from bot.rules.red_flags.lexicon import LEXICON
 from bot.rules.red_flags.modifiers import context_rules
 from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
+from bot.rules.red_flags.text import chunks, clean
 
 with warnings.catch_warnings():
     # medspaCy silences every warning of the process when imported; keep that to its import.
     from medspacy.context import ConText
     from medspacy.target_matcher import ConceptTagger, TargetMatcher, TargetRule
 
-MAX_CHARS = 4096
-"""Only the first 4,096 characters are read (a Telegram message is at most that long)."""
-
 TARGETS = "rf_targets"
 """The span group the target matcher fills and ConText reads."""
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-_LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")
-_PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
 
 _lock = threading.Lock()
 _nlp: Language | None = None
-
-
-def clean(text: str) -> str:
-    """The text as the pipeline reads it: the first `MAX_CHARS` characters in lower case
-    (spaCy splits "can't" but not "CAN'T"), straight apostrophes, hyphenated words split
-    ("pins-and-needles"), runs of one letter shortened ("numbbbb" -> "numb") and emoji set
-    apart as their own words."""
-    text = text[:MAX_CHARS].lower().translate(_APOSTROPHES)
-    text = _HYPHEN_IN_WORD.sub(" ", text)
-    text = _LETTER_RUN.sub(r"\1", text)
-    return _PICTOGRAPH.sub(lambda found: f" {found.group()} ", text)
 
 
 def load() -> Language:
@@ -71,11 +53,12 @@ def load() -> Language:
         return _nlp
 
 
-def read(text: str) -> Doc:
-    """The message parsed: sentences, concept tags, target spans and their ConText modifiers."""
+def read(text: str) -> list[Doc]:
+    """The message parsed, piece by piece (see `text.chunks`): sentences, concept tags, target
+    spans and their ConText modifiers."""
     nlp = load()
     with _lock:
-        return nlp(clean(text))
+        return list(nlp.pipe(chunks(clean(text))))
 
 
 @Language.component("rf_sentences")
@@ -101,24 +84,12 @@ def _build() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("rf_sentences")
     tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
-    tagger.add(
-        [
-            TargetRule(literal=phrase, category=tag, pattern=pattern)
-            for tag, phrases in LEXICON.items()
-            for phrase in phrases
-            for pattern in patterns(phrase)
-        ]
-    )
+    tagger.add([rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases)])
     matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher", config={"result_type": "group", "span_group_name": TARGETS}
     )
     matcher.add(
-        [
-            TargetRule(literal=phrase, category=kind, pattern=pattern)
-            for kind, phrases in TARGET_PHRASES.items()
-            for phrase in phrases
-            for pattern in patterns(phrase)
-        ]
+        [rule for kind, phrases in TARGET_PHRASES.items() for rule in _rules(kind, phrases)]
         + [
             TargetRule(literal=regex, category=kind, pattern=regex)
             for kind, regexes in TARGET_REGEXES.items()
@@ -136,3 +107,16 @@ def _build() -> Language:
     )
     context.add(context_rules())
     return nlp
+
+
+def _rules(category: str, phrases: tuple[str, ...]) -> list[TargetRule]:
+    """TargetRules for phrases: word lists for the phrase matcher where a phrase is plain
+    words, token patterns otherwise."""
+    rules = []
+    for phrase in phrases:
+        words = literals(phrase)
+        if words is not None:
+            rules += [TargetRule(literal=clean(sequence), category=category) for sequence in words]
+        else:
+            rules += [TargetRule(phrase, category, pattern=p) for p in patterns(phrase)]
+    return rules

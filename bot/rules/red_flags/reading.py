@@ -15,6 +15,7 @@ EVERY_BLOCKER = frozenset(
     {
         "NEGATED",
         "OTHER_PERSON",
+        "OTHER_NEAR",
         "HYPOTHETICAL",
         "HISTORICAL",
         "PAST_MONTH",
@@ -226,18 +227,18 @@ class Hit:
     matched: str
 
 
-def candidates(doc: Doc) -> list[Candidate]:
-    """Every target span of the message, in text order, with its modifier categories."""
-    spans = sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end))
+def candidates(docs: Iterable[Doc]) -> list[Candidate]:
+    """Every target span of the message's pieces, in text order, with its modifier categories."""
     return [
         Candidate(span.label_, span, frozenset(mod.category for mod in span._.modifiers))
-        for span in spans
+        for doc in docs
+        for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end))
     ]
 
 
-def hits(doc: Doc) -> list[Hit]:
+def hits(docs: Iterable[Doc]) -> list[Hit]:
     """The findings that count, in text order, at most one per kind."""
-    found = [candidate for candidate in candidates(doc) if candidate.counts]
+    found = [candidate for candidate in candidates(docs) if candidate.counts]
     found = [candidate for candidate in found if _checks_out(candidate, found)]
     result: dict[str, Hit] = {}
     for candidate in found:
