@@ -23,7 +23,8 @@ P99_TARGET_MS = 20.0
 ROUNDS = 5
 LONG_LENGTHS = (512, 1024, 2048, 4096, 8192)
 NEW_WORD_MESSAGES = 5_000
-CORPORA = sorted((Path(__file__).resolve().parent.parent / "tests/rules").glob("red_flag_corpus*.yaml"))
+TESTS = Path(__file__).resolve().parent.parent / "tests" / "rules"
+CORPORA = sorted(TESTS.glob("red_flag_corpus*.yaml"))
 
 
 def rss_mb() -> float:
@@ -62,16 +63,20 @@ def main() -> None:
     load()
     load_s = time.perf_counter() - began
     loaded = rss_mb()
-    print(f"load: import and build {load_s:.2f} s; RSS {before:.0f} -> {loaded:.0f} MB "
-          f"(+{loaded - before:.0f} MB)")
+    print(
+        f"load: import and build {load_s:.2f} s; RSS {before:.0f} -> {loaded:.0f} MB "
+        f"(+{loaded - before:.0f} MB)"
+    )
 
     examples = [example for path in CORPORA for example in load_corpus(path)]
     texts = [example.text for example in examples]
     times = timings_ms(triage, texts, ROUNDS)
     p50, p99 = percentile(times, 0.5), percentile(times, 0.99)
-    print(f"corpus messages: p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(times):.2f} ms over "
-          f"{len(times)} classifications of {len(texts)} messages "
-          f"(target p99 < {P99_TARGET_MS:.0f} ms) {verdict(p99)}")
+    print(
+        f"corpus messages: p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(times):.2f} ms over "
+        f"{len(times)} classifications of {len(texts)} messages "
+        f"(target p99 < {P99_TARGET_MS:.0f} ms) {verdict(p99)}"
+    )
 
     rng = random.Random(7)
     for length in LONG_LENGTHS:
@@ -89,8 +94,10 @@ def main() -> None:
     before_words = rss_mb()
     for _ in range(NEW_WORD_MESSAGES):
         triage(" ".join("".join(rng.choices(string.ascii_lowercase, k=8)) for _ in range(12)))
-    print(f"memory: {NEW_WORD_MESSAGES} messages of new words add "
-          f"{rss_mb() - before_words:.1f} MB (spaCy's vocabulary keeps every string it sees)")
+    print(
+        f"memory: {NEW_WORD_MESSAGES} messages of new words add "
+        f"{rss_mb() - before_words:.1f} MB (spaCy's vocabulary keeps every string it sees)"
+    )
 
     print(score(examples).report().split("\nMISSED")[0].split("\nALARM")[0])
 
