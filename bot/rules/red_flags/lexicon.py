@@ -10,7 +10,7 @@ Words that several ideas share (pain, hurts, down, into) are left to the target 
 
 from __future__ import annotations
 
-CANT = "ca|can|could|cud|cannot|couldnt|cant n't|nt|not"
+CANT = "ca|can|could|cud|cannot|couldnt|cant|unable n't|nt|not|to"
 """"can't", "cannot", "couldn't" in any spelling, as the tokenizer splits them (two tokens)."""
 
 NUMBER = r"/\d+(?:[.,]\d+)?(?:kg|kgs|lbs?|st)?/"
@@ -28,6 +28,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "barely|hardly|cannot|cant feel",
         "no|zero feeling|sensation|~sensation",
         "feeling|sensation has|'s|is? gone|disappeared|vanished",
+        "n't|nt|not belong to me",
+        "like someone else's|somebody else's",
     ),
     "ALTERED": (
         "weird|strange|different|odd|funny|dead|asleep|cold|buzzing|fizzy|fizzing|wrong",
@@ -204,7 +206,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # ------------------------------------------------------------------ weight
     "WEIGHT_LOSS": (
-        "lost|losing|lose|dropped|dropping|shed|shedding a|some|so|loads|lots|heaps|tons|much"
+        "lost|losing|lose|dropped|dropping|shed|shedding nearly|almost|about|around|over|like"
+        "|roughly|just|half? a|some|so|loads|lots|heaps|tons|much"
         "|the? bit|lot|load? of? weight|kg|kgs|kilos|lbs|pounds|stone|stones",
         f"lost|losing|dropped|dropping|down|shed|shedding {NUMBER} "
         "kg|kgs|kilo|kilos|lbs|lb|pounds|stone|st?",

@@ -27,6 +27,8 @@ Categories:
 - EXPLAINED_TEMP: heat or cold from outside ("39 degrees outside", "cold shower").
 - RANGE: a range of movement, not a loss of it ("can't move my leg past 90 degrees").
 - NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
+- AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
+  and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
 - IDIOM: "wet myself laughing". NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
@@ -119,6 +121,7 @@ CUES: tuple[Cue, ...] = (
             "|better"
             "|great|ideal|normal|right|ok|okay|good|fun|nice|funny|sleeping|until|till|even",
             "not|n't|nt gonna|going lie",
+            "not|n't|nt even when|at|with|in|while|lying|resting",
             "not|n't|nt getting|get|got better|any better|easier",
             "not|n't|nt going|go|gone away",
             "not|n't|nt stop|stopping|stopped",
@@ -204,7 +207,9 @@ CUES: tuple[Cue, ...] = (
             "worried|scared|afraid|frightened|terrified|worry it|that 's|is|could|might|may",
             "could|might|can|may it|this|that be",
             "is it|this|that a|the? sign|signs|symptom",
-            "can|could|does|do|will|would _{0,4} cause|causes|mean|lead",
+            "can|could|does|do|will|would _{0,4} cause|causes|lead",
+            "what|which counts|count as",
+            "what does _{0,3} mean",
             "how do|would|can|will|should i know",
             "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
             "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
@@ -216,7 +221,16 @@ CUES: tuple[Cue, ...] = (
             "prevent|avoid|reduce",
         ),
     ),
-    Cue("HYPOTHETICAL", "BACKWARD", ("just asking|wondering", "hypothetically"), max_scope=8),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "just asking|wondering",
+            "hypothetically",
+            "mean|means|indicate something|anything|cancer|serious",
+        ),
+        max_scope=8,
+    ),
     Cue(
         "HISTORICAL",
         "BIDIRECTIONAL",
@@ -296,7 +310,7 @@ CUES: tuple[Cue, ...] = (
         (
             "gone|disappeared|vanished|resolved|subsided|passed|stopped|faded|cleared|settled|eased"
             "|improved|healed|recovered",
-            "went|gone|go|goes away|off",
+            "went|gone|go|goes away",
             "cleared|clearing|clears up",
             "settled|settling|settles down",
             "all|fine|ok|okay|good|better|normal now",
@@ -344,6 +358,7 @@ CUES: tuple[Cue, ...] = (
             "cross-legged|crosslegged",
             "on|with my? phone|laptop",
             "too long",
+            "after|from|on the|a|my? long? flight|drive|journey|ride|trip|flights|drives",
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,
@@ -379,6 +394,18 @@ CUES: tuple[Cue, ...] = (
         max_scope=3,
         allowed=("leg_weakness", "severe_pain"),
     ),
+    Cue(
+        "AFFIRMED",
+        "BACKWARD",
+        (
+            "i think|reckon|believe|suspect|fear|guess i|i've|ive have|'ve|got|get it|that|this"
+            "|them|those|some",
+            "i have|'ve|do|get got? it|that|this|them|those|both",
+            "sounds|sound like me|mine|what i have|what i've got",
+            "that's|thats|that is|which is me|mine",
+        ),
+    ),
+    Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
     Cue(
         "NOT_MEDICAL",
         "BIDIRECTIONAL",

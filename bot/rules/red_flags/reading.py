@@ -29,6 +29,7 @@ EVERY_BLOCKER = frozenset(
         "NOT_MEDICAL",
         "IDIOM",
         "NEAR_MISS",
+        "MILDER",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -202,6 +203,61 @@ BED_PAIN_WORDS = frozenset(
     ]
 )
 _SCORE_NEIGHBOURHOOD = 6
+UNITS = frozenset(
+    [
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "kg",
+        "kgs",
+        "kilo",
+        "kilos",
+        "lb",
+        "lbs",
+        "pounds",
+        "stone",
+        "reps",
+        "rep",
+        "sets",
+        "set",
+        "times",
+        "x",
+        "%",
+        "percent",
+        "km",
+        "k",
+        "miles",
+        "mile",
+        "metres",
+        "meters",
+        "m",
+        "steps",
+        "yo",
+        "o'clock",
+        "oclock",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -216,6 +272,8 @@ class Candidate:
     def counts(self) -> bool:
         """Not cancelled by any modifier that applies to this kind."""
         blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
+        if "AFFIRMED" in self.modifiers:
+            blockers = blockers - {"HYPOTHETICAL"}
         return not (self.modifiers & blockers)
 
 
@@ -249,7 +307,9 @@ def hits(docs: Iterable[Doc]) -> list[Hit]:
 
 def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
     if candidate.kind == "pain_score":
-        return _about_pain(candidate.span)
+        span = candidate.span
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        return after not in UNITS and _about_pain(span)
     if candidate.kind == "fever":
         return not any(
             other.kind == "temp_normal" and other.span.sent == candidate.span.sent

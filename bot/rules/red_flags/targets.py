@@ -26,6 +26,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@NUMB|ALTERED _{0,4} @WIPE",
         "@WIPE _{0,6} @NUMB|ALTERED",
         "saddle anaesthesia|anesthesia|numbness|~numbness",
+        "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
+        "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
     ),
     "bladder": (
         f"{CANT} start|get|really|properly|even? @PEE",
@@ -36,6 +38,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE|BLADDER",
         "@BLADDER|PEE _{0,2} problems|problem|issues|issue|trouble|changes|change|weird|funny"
         "|different|strange|odd|wrong|not|n't|nt",
+        "only|just @PEE a tiny|little|small bit|amount|drop|trickle",
+        "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
+        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
+        "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
         "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|trickle|trickles|dribble|dribbles|dribbling"
         "|dribbly|stops|stop-start|stopping",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
@@ -87,6 +93,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
     ),
     "bowel": (
+        "no|lost|losing|reduced|less feeling|sensation _{0,4} @POO",
+        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @POO",
+        "until|till it happened|came|was too late",
         f"{CANT} feel|tell|sense|know when|if _{{0,4}} @POO",
         f"{NOT_HELP} know|tell|feel|sense|notice|realise|realize when|if _{{0,3}} @POO",
         f"{CANT} feel|tell|sense|know when|if _{{0,3}} i need|have|want to go",
@@ -100,6 +109,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "erection|erections|hard-on|boner problems|problem|issues|issue|trouble|troubles"
         "|difficulty|difficulties",
         "erectile dysfunction|problems|issues",
+        "erection|erections|hard-ons|boners _{0,3} stopped|stop|gone|disappeared|weak|weaker|not"
+        "|n't|nt|wont|problems|trouble|issues|difficult|harder|fail|failing|failed",
+        "@NUMB|ALTERED _{0,4} bedroom|intimacy|intimate|sex|orgasm|orgasms|climax",
+        "bedroom|intimacy|intimate|orgasm|orgasms|climax _{0,4} @NUMB|ALTERED",
         f"{CANT} get|keep|maintain _{{0,1}} erection|hard-on|boner|erect",
         f"{CANT} get it up",
         "trouble|problems|struggling|difficulty getting|keeping|maintaining an? erection",
@@ -112,6 +125,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
         "@LEGS _{0,4} @NUMB",
         "@SCIATICA _{0,3} @BOTH",
+        "@NUMB|SCIATICA _{0,6} @BOTH",
+        "@NUMB _{0,4} waist|hips|hip|pelvis|belly|bum down",
         "@SCIATICA _{0,8} both|bilateral",
         "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
         "it|it's|its|they|'s|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
@@ -135,8 +150,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{MY}? own? {SIDE}? foot|feet|toes|toe",
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg|feet|legs",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
+        f"{CANT} lift|raise|point|pull|flex _{{0,4}} foot|feet|toes|ankle|ankles",
         f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
         "@LEG|LEGS _{0,3} weaker|weakening",
+        "weaker|weakening _{0,4} @LEG|LEGS",
+        "weak|weakness _{0,2} in|of @BOTH _{0,1} @LEG|LEGS",
         f"weakness|weakening|numbness in|of {MY}? {SIDE}? @LEG|LEGS _{{0,3}} worse|spreading"
         "|getting|increasing",
         f"weakness|weakening in|of {MY}? {SIDE}? @LEG|LEGS",
@@ -159,7 +177,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|tightness|tighter|pressure|crushing|crushed|heavy|heaviness|squeezing|squeezed"
         "|gripping|discomfort",
         "pain|pains|tightness|pressure|crushing|heaviness|squeezing|ache|aching|discomfort|tight"
-        "|weight|band feeling|sensation? in|across|on|around|behind|through my|the? @CHEST",
+        "|weight|band feeling|sensation? in|across|on|around|behind|through _{0,4} @CHEST",
+        "@CHEST _{0,6} elephant|vice|vise|crushed|crushing|pressing|weight|band|squeezed",
         "tight|crushing|heavy|painful|squeezing|tightening @CHEST",
         "heart attack|attacks",
         "angina",
@@ -248,6 +267,14 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "24/7",
     ),
     "progressive_pain": (
+        "constant|constantly|continuous|continual|non-stop|nonstop|unrelenting|relentless|persistent"
+        " pain|ache|aching|agony|throbbing|burning",
+        f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
+        "|unrelenting",
+        f"{PAIN}|it _{{0,3}} never|n't|nt|not lets|let|letting|eases|easing up|off?",
+        f"{PAIN}|it _{{0,3}} all the time",
+        "there all the time",
+        "slowly|steadily|gradually|progressively getting worse",
         "worse and worse",
         "progressively|steadily|gradually|increasingly worse",
         "worse every|each day|week|morning|night",
@@ -280,6 +307,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "recent_infection": ("@INFECTION",),
     # ------------------------------------------------------------------ severe pain
     "pain_score": (
+        "^about|around|like|maybe|probably|prob|honestly|solid|a|an|at|its|it's _{0,2} "
+        "/(?:9|10|9[.,]5|9\\.9|11|12|nine|ten|eleven)/",
         "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its "
         "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
         "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
@@ -310,6 +339,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|unreal|unbelievable|indescribable|immense|brutal",
         "crawl|crawling|crawled to|on|around|across|along|upstairs",
         "worst i|i've|ive|'ve _{0,2} ever|evr felt|had|experienced|been|known",
+        f"{CANT} even? roll|turn|get|sit|bend over|up|dressed|down",
+        "so|that|too bad|severe|strong|intense _{0,3} sick|vomit|vomited|vomiting|threw|throw|faint"
+        "|fainted|cry|crying|cried|pass|passed",
+        f"{PAIN}|it _{{0,4}} made|making|makes me sick|vomit|throw|cry|faint|pass",
+        "crying|sobbing|screaming|writhing|howling _{0,4} floor|bathroom|pain|agony",
     ),
     "bed_bound": (
         "bedbound|bed-bound|bedridden",
