@@ -22,7 +22,9 @@ import re
 from typing import Any
 
 TAG_ATTR = "rf_concept"
-"""The token extension the concept tagger writes and ``@TAG`` reads."""
+"""The token extension medspaCy's concept tagger writes; the pipeline copies it into spaCy's
+native ``TAG`` attribute, which ``@TAG`` reads (the matcher compares native attributes in C,
+extension attributes in Python)."""
 
 Token = dict[str, Any]
 
@@ -154,7 +156,7 @@ def _token(part: str) -> Token:
         token = {"LOWER": {"NOT_IN": list(NEGATIONS)}} if op else {}
     elif body.startswith("@"):
         names = body[1:].split("|")
-        token = {"_": {TAG_ATTR: {"IN": names}}}
+        token = {"TAG": names[0] if len(names) == 1 else {"IN": names}}
         op = op or "+"
     elif body.startswith("~"):
         token = {"LOWER": _fuzzy(body[1:])}

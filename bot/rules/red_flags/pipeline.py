@@ -61,14 +61,25 @@ def read(text: str) -> list[Doc]:
         return list(nlp.pipe(chunks(clean(text))))
 
 
+@Language.component("rf_native_tags")
+def copy_tags(doc: Doc) -> Doc:
+    """Concept tags into spaCy's native TAG attribute (no statistical tagger uses it here).
+    Untagged tokens get "-", as spaCy's matcher refuses TAG patterns on a doc without tags."""
+    for token in doc:
+        token.tag_ = getattr(token._, TAG_ATTR) or "-"
+    return doc
+
+
 @Language.component("rf_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentences end after . ! ? … a line break or an emoji (members use emoji as full stops);
     "Fever? No." stays one sentence so the answer can deny the question."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        token.is_sent_start = _ends_sentence(before) and not (
-            before.text == "?" and token.lower_ in _SHORT_ANSWERS
+        token.is_sent_start = (
+            _ends_sentence(before)
+            and token.text not in _SENTENCE_END
+            and not (before.text == "?" and token.lower_ in _SHORT_ANSWERS)
         )
     return doc
 
@@ -85,6 +96,7 @@ def _build() -> Language:
     nlp.add_pipe("rf_sentences")
     tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
     tagger.add([rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases)])
+    nlp.add_pipe("rf_native_tags")
     matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher", config={"result_type": "group", "span_group_name": TARGETS}
     )
