@@ -13,6 +13,7 @@ from bot.rules.red_flags import (
     MAX_CHARS,
     find_red_flags,
     load,
+    pipeline,
     triage,
     urgent_flag,
 )
@@ -398,3 +399,15 @@ def test_no_pain_and_no_note_is_not_urgent() -> None:
 
 def test_the_urgent_level_comes_from_the_thresholds() -> None:
     assert urgent_flag(8, None, THRESHOLDS.model_copy(update={"urgent_pain": 8})) is not None
+
+
+def test_the_pipeline_is_built_afresh_once_its_vocabulary_has_grown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = load()
+    monkeypatch.setattr(pipeline, "RENEW_AFTER_NEW_STRINGS", 5)
+
+    result = triage("zqxv wvqz numb bum qqzx vvqx xzqq")
+
+    assert load() is not first
+    assert result.families == ("cauda_equina",)

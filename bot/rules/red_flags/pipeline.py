@@ -7,7 +7,7 @@ few milliseconds.
 
 Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
 tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
-time. `read` may therefore be called from any thread, e.g. through ``asyncio.to_thread``; calls
+time. The findings are plain Python values taken from the parse while the lock is held. `read` may therefore be called from any thread, e.g. through ``asyncio.to_thread``; calls
 queue for the lock, each holding it for a few milliseconds. Calling `read` straight from the
 event loop is also fine for these short texts; `to_thread` keeps a 4,096-character message
 (about 20 ms) off the loop.
@@ -18,6 +18,8 @@ from __future__ import annotations
 import threading
 import unicodedata
 import warnings
+from collections.abc import Callable
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -40,25 +42,40 @@ TARGETS = "rf_targets"
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
 
+T = TypeVar("T")
+
+RENEW_AFTER_NEW_STRINGS = 200_000
+"""spaCy's vocabulary keeps every string it has seen, so memory grows with every new word (and
+typo) members send: about 0.7 kB a string. After this many new strings the pipeline is built
+afresh (about two seconds, once in a long while), which returns that memory."""
+
 _lock = threading.Lock()
 _nlp: Language | None = None
+_strings_when_built = 0
 
 
 def load() -> Language:
     """The shared pipeline, built on first use (safe to call from several threads)."""
-    global _nlp
     with _lock:
-        if _nlp is None:
-            _nlp = _build()
-        return _nlp
+        return _loaded()
 
 
-def read(text: str) -> list[Doc]:
-    """The message parsed, piece by piece (see `text.chunks`): sentences, concept tags, target
-    spans and their ConText modifiers."""
-    nlp = load()
+def _loaded() -> Language:
+    """The pipeline, built if there is none or its vocabulary has grown past the limit (call
+    with the lock held)."""
+    global _nlp, _strings_when_built
+    if _nlp is None or len(_nlp.vocab.strings) - _strings_when_built > RENEW_AFTER_NEW_STRINGS:
+        _nlp = _build()
+        _strings_when_built = len(_nlp.vocab.strings)
+    return _nlp
+
+
+def read(text: str, then: Callable[[list[Doc]], T]) -> T:
+    """``then`` applied to the message parsed piece by piece (see `text.chunks`): sentences,
+    concept tags, target spans and their ConText modifiers. ``then`` runs under the lock too,
+    so no other thread touches the vocabulary while it reads the parse."""
     with _lock:
-        return list(nlp.pipe(chunks(clean(text))))
+        return then(list(_loaded().pipe(chunks(clean(text)))))
 
 
 @Language.component("rf_native_tags")

@@ -53,7 +53,7 @@ def triage(text: str) -> TriageResult:
         return NOTHING
     findings = tuple(
         Finding(KIND_BY_ID[hit.kind].family, hit.kind, KIND_BY_ID[hit.kind].label, hit.matched)
-        for hit in hits(read(text))
+        for hit in read(text, hits)
     )
     found = {finding.family for finding in findings}
     families = tuple(family.family for family in FAMILIES if family.family in found)
