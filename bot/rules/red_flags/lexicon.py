@@ -189,7 +189,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|strained|strain|bumped|bump|knocked|knock",
         "picked|picking|pick up",
         "sharp pain",
-        "back|it|something went",
+        "back|it|something just? went|gave|gone",
+        "bending|reaching|stooping",
     ),
     # ------------------------------------------------------------------ cancer
     "CANCER": (
@@ -285,9 +286,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
     # ------------------------------------------------------------------ chest and aorta
     "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
-    "NOT_CHEST": (
-        "chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener|infection",
-    ),
+    "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),
     "TEARING": ("tearing|ripping|tear|rip|torn|ripped|rips|tears",),
     "NOT_TEARING": (
         "tearing|ripping through",

@@ -390,6 +390,7 @@ CUES: tuple[Cue, ...] = (
             "that far|much",
             "more than",
             "like i used to",
+            "on my|the|both? heels|heel|toes|tiptoes|tiptoe",
         ),
         max_scope=3,
         allowed=("leg_weakness", "severe_pain"),

@@ -24,7 +24,8 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from bot.rules.red_flags.dsl import TAG_ATTR, literals, patterns
 from bot.rules.red_flags.lexicon import LEXICON
@@ -88,6 +89,17 @@ def copy_tags(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("rf_longest_targets")
+def keep_longest_targets(doc: Doc) -> Doc:
+    """Of overlapping targets of one kind keep the longest; targets of different kinds may
+    overlap ("on chemo" is a weakened immune system, "chemo" a history of cancer)."""
+    by_kind: dict[str, list[Span]] = {}
+    for span in doc.spans[TARGETS]:
+        by_kind.setdefault(span.label_, []).append(span)
+    doc.spans[TARGETS] = [span for spans in by_kind.values() for span in filter_spans(spans)]
+    return doc
+
+
 @Language.component("rf_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentences end after . ! ? … a line break or an emoji (members use emoji as full stops);
@@ -116,7 +128,8 @@ def _build() -> Language:
     tagger.add([rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases)])
     nlp.add_pipe("rf_native_tags")
     matcher: TargetMatcher = nlp.add_pipe(
-        "medspacy_target_matcher", config={"result_type": "group", "span_group_name": TARGETS}
+        "medspacy_target_matcher",
+        config={"result_type": "group", "span_group_name": TARGETS, "prune": False},
     )
     matcher.add(
         [rule for kind, phrases in TARGET_PHRASES.items() for rule in _rules(kind, phrases)]
@@ -126,6 +139,7 @@ def _build() -> Language:
             for regex in regexes
         ]
     )
+    nlp.add_pipe("rf_longest_targets")
     context: ConText = nlp.add_pipe(
         "medspacy_context",
         config={

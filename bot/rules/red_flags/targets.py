@@ -271,7 +271,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         " pain|ache|aching|agony|throbbing|burning",
         f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
         "|unrelenting",
-        f"{PAIN}|it _{{0,3}} never|n't|nt|not lets|let|letting|eases|easing up|off?",
+        f"{PAIN}|it _{{0,3}} never|n't|nt|not lets|let|letting up|off",
+        f"{PAIN}|it _{{0,3}} never eases|easing|stops|stopping",
+        "painkillers|killers|meds|medication|tablets|pills|codeine|tramadol _{0,2} n't|nt|not|never"
+        " touch|touching|helping|help|working|work|doing",
         f"{PAIN}|it _{{0,3}} all the time",
         "there all the time",
         "slowly|steadily|gradually|progressively getting worse",
