@@ -6,6 +6,7 @@ only in the settings they pass (the Bot API address, the token, the database).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -18,6 +19,7 @@ from bot.handlers import router
 from bot.rate_limit import PacedRateLimiter
 from bot.reminders import ReminderScheduler
 from bot.render import texts
+from bot.rules import red_flags
 from protocols.loader import load_protocol_library
 from storage.database import Database
 from storage.migrations_runner import upgrade_async
@@ -70,6 +72,8 @@ async def _post_init(application: AnyApplication) -> None:
     install(application, services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
+    # The red-flag reader takes a few seconds to build; build it before the first note arrives.
+    await asyncio.to_thread(red_flags.load)
     await application.bot.set_my_commands(MEMBER_COMMANDS)
 
 

@@ -36,6 +36,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "gone|fallen|fell|went to sleep",
         "not|n't right|normal",
         "like cotton wool",
+        "someone|somebody else|else's",
+        "someone's|somebody's else",
     ),
     "SADDLE": (
         "groin|groins|crotch|crutch|bum|bums|butt|butts|buttock|buttocks|~buttocks|backside|arse"

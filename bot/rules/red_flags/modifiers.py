@@ -337,6 +337,7 @@ CUES: tuple[Cue, ...] = (
         "PSEUDO",
         "PSEUDO",
         (
+            "control|feeling|sensation|strength|power has|'s|is|have? gone|went|disappeared",
             "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from"
             "|down"
             "|into|through|up|in|under",
@@ -359,6 +360,8 @@ CUES: tuple[Cue, ...] = (
             "on|with my? phone|laptop",
             "too long",
             "after|from|on the|a|my? long? flight|drive|journey|ride|trip|flights|drives",
+            "in the|a|my? warm|hot? bath|shower|sauna|jacuzzi",
+            "hot tub",
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,

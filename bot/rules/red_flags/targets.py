@@ -39,6 +39,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BLADDER|PEE _{0,2} problems|problem|issues|issue|trouble|changes|change|weird|funny"
         "|different|strange|odd|wrong|not|n't|nt",
         "only|just @PEE a tiny|little|small bit|amount|drop|trickle",
+        "@PEE _{0,4} wo|wont|does|did|will n't|nt|not come|start|flow|go|happen",
+        "@PEE|STREAM _{0,5} slowly|weakly|slow|weak|weaker|dribbling|trickling",
+        f"{NOT_HELP} get|feel|getting|feeling|have the? urge|feeling|sensation|signal _{{0,4}} "
+        "@PEE|TOILET|POO",
+        "leaked|leaking|leak|wet|peed in|during my? sleep",
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
@@ -201,6 +206,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "something|it is|'s|was? tearing|ripping|tear|rip",
         "like something _{0,2} tearing|ripping|tear|rip|torn|ripped",
         "feels|feel|felt|feeling like _{0,2} tearing|ripping|tear|rip",
+        "like _{0,2} tearing|ripping",
+        "as if _{0,2} tearing|ripping",
         "@TEARING _{0,4} @BELLY",
     ),
     "pulsating_lump": (
@@ -250,6 +257,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worse|bad|painful|hurts|agony when|while|if? i|i'm|im? 'm|am? lying|lie|lay|laying"
         "|sleeping|in down|flat|bed",
         "night pain|pains",
+        "hurts|hurt|worse|painful|sore more|most? when|while|if? i|i'm|im? 'm|am? lying|lie|lay"
+        "|laying",
+        "rest|resting|lying|sleep|sleeping|sitting|down makes|made|make|making no|little|zero"
+        " difference",
         f"{PAIN} every|each|most|all night|nights",
         f"up|awake all night with|from|because _{{0,2}} {PAIN}|back",
         f"rest|resting|lying|lie|sitting|nothing|painkillers|medication|meds _{{0,2}} does|do|did"
@@ -347,6 +358,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|fainted|cry|crying|cried|pass|passed",
         f"{PAIN}|it _{{0,4}} made|making|makes me sick|vomit|throw|cry|faint|pass",
         "crying|sobbing|screaming|writhing|howling _{0,4} floor|bathroom|pain|agony",
+        "screaming|screamed|scream|yelping|yelped|shouting|crying _{0,4} move|moving|walk|stand|sit"
+        "|bend|turn",
     ),
     "bed_bound": (
         "bedbound|bed-bound|bedridden",
