@@ -72,8 +72,11 @@ async def _post_init(application: AnyApplication) -> None:
     install(application, services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
-    # The red-flag reader takes a few seconds to build; build it before the first note arrives.
-    await asyncio.to_thread(red_flags.load)
+    # The red-flag reader takes a few seconds to build: start it now in a worker thread, without
+    # holding up start-up; a note that arrives sooner waits for it (red_flags.load is locked).
+    application.bot_data["red_flag_reader"] = asyncio.get_running_loop().run_in_executor(
+        None, red_flags.load
+    )
     await application.bot.set_my_commands(MEMBER_COMMANDS)
 
 
