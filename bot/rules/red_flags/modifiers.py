@@ -29,7 +29,8 @@ Categories:
 - NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
 - AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
   and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
-- IDIOM: "wet myself laughing". NEAR_MISS: "nearly fell", "almost had an accident".
+- IDIOM: "wet myself laughing". PERIOD: pads for a period are not for leaks.
+- NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
 from __future__ import annotations
@@ -228,6 +229,9 @@ CUES: tuple[Cue, ...] = (
             "just asking|wondering",
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
+            "mean|means|signify|indicate ?",
+            "in general",
+            "generally speaking",
         ),
         max_scope=8,
     ),
@@ -408,6 +412,17 @@ CUES: tuple[Cue, ...] = (
             "sounds|sound like me|mine|what i have|what i've got",
             "that's|thats|that is|which is me|mine",
         ),
+    ),
+    Cue(
+        "PERIOD",
+        "BIDIRECTIONAL",
+        (
+            "period|periods|menstrual|sanitary|menstruation|tampons",
+            "time of the month",
+            "because|cos|cause|for|during|with|on of? my|the|a? period|periods",
+        ),
+        max_scope=8,
+        allowed=("incontinence",),
     ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
     Cue(

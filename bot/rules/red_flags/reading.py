@@ -30,6 +30,7 @@ EVERY_BLOCKER = frozenset(
         "IDIOM",
         "NEAR_MISS",
         "MILDER",
+        "PERIOD",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
