@@ -125,6 +125,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fall colours|colors|leaves|season|semester|term|weather|walks|vibes|foliage|fashion",
         "fall|fell|falls in|into|for love|place|line",
         "fell|fallen|falling down a rabbit hole",
+        "phone|weight|weights|bar|barbell|dumbbell|kettlebell|plate|book|glass|cup|bottle|box"
+        "|picture|shelf|laptop|keys|mat|tree|trees|leaves|rain|snow|prices|price|it|baby|toddler"
+        "|kid|dog|cat fell|falls|fallen|falling",
     ),
     "SLIP": ("slipped|slip|slips|slipping|tripped|trip|trips|tripping|stumbled|stumble",),
     "NOT_SLIP": (
