@@ -8,8 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from bot.rules.red_flags.families import KIND_BY_ID, QUALIFIERS
+from bot.rules.red_flags.families import QUALIFIERS
 from bot.rules.red_flags.pipeline import TARGETS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 EVERY_BLOCKER = frozenset(
     {
@@ -34,7 +39,7 @@ EVERY_BLOCKER = frozenset(
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
-findings it can touch, e.g. EXPLAINED never touches saddle numbness.)"""
+findings it can touch, e.g. JOKING never touches saddle numbness.)"""
 
 STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     # a history of cancer is the red flag, however long ago and whether or not it is "gone"
@@ -49,215 +54,33 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     "sudden_onset": frozenset({"PAST_MONTH"}),
 }
 
-PAIN_ANCHORS = frozenset(
-    [
-        "pain",
-        "pains",
-        "painful",
-        "hurts",
-        "hurt",
-        "hurting",
-        "sore",
-        "soreness",
-        "ache",
-        "aches",
-        "aching",
-        "achy",
-        "agony",
-        "back",
-        "sciatica",
-        "spine",
-        "leg",
-        "legs",
-        "hip",
-        "hips",
-        "bum",
-        "neck",
-        "stiffness",
-        "stiff",
-    ]
+PAIN_ANCHORS = _words(
+    "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
+    "sciatica spine leg legs hip hips bum neck stiffness stiff"
 )
-OTHER_ANCHORS = frozenset(
-    [
-        "effort",
-        "rpe",
-        "energy",
-        "sleep",
-        "slept",
-        "mood",
-        "motivation",
-        "session",
-        "sessions",
-        "workout",
-        "workouts",
-        "class",
-        "form",
-        "difficulty",
-        "difficult",
-        "hard",
-        "harder",
-        "hardest",
-        "tough",
-        "tougher",
-        "toughest",
-        "fun",
-        "recommend",
-        "recommended",
-        "stars",
-        "done",
-        "exercise",
-        "exercises",
-        "plank",
-        "hold",
-        "set",
-        "sets",
-        "rep",
-        "reps",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "rating",
-        "rate",
-        "happiness",
-        "confidence",
-        "progress",
-        "stretch",
-        "stretches",
-        "stretching",
-        "help",
-        "helps",
-        "helped",
-        "helpful",
-        "useful",
-        "works",
-        "video",
-        "videos",
-        "programme",
-        "program",
-        "routine",
-        "bridges",
-        "squats",
-        "lunges",
-    ]
+OTHER_ANCHORS = _words(
+    "effort rpe energy sleep slept mood motivation session sessions workout workouts class "
+    "form difficulty difficult hard harder hardest tough tougher toughest fun recommend "
+    "recommended stars done exercise exercises plank hold set sets rep reps day days week "
+    "weeks rating rate happiness confidence progress stretch stretches stretching help helps "
+    "helped helpful useful works video videos programme program routine bridges squats lunges"
 )
-HAPPY_WORDS = frozenset(
-    [
-        "love",
-        "loved",
-        "great",
-        "amazing",
-        "awesome",
-        "brilliant",
-        "fantastic",
-        "enjoyed",
-        "enjoy",
-        "fab",
-        "perfect",
-        "💪",
-        "🔥",
-        "🙌",
-        "👍",
-        "😊",
-        "🙂",
-        "😄",
-        "❤️",
-    ]
+HAPPY_WORDS = _words(
+    "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 😊 "
+    "🙂 😄 ❤️"
 )
-TIRED_WORDS = frozenset(
-    [
-        "tired",
-        "knackered",
-        "exhausted",
-        "lazy",
-        "early",
-        "sleepy",
-        "hungover",
-        "hangover",
-        "motivation",
-        "bothered",
-        "alarm",
-        "shift",
-        "late",
-        "cosy",
-        "cozy",
-        "cold",
-        "dark",
-    ]
+TIRED_WORDS = _words(
+    "tired knackered exhausted lazy early sleepy hungover hangover motivation bothered alarm "
+    "shift late cosy cozy cold dark"
 )
-BED_PAIN_WORDS = frozenset(
-    [
-        "pain",
-        "painful",
-        "hurts",
-        "hurt",
-        "hurting",
-        "agony",
-        "back",
-        "sciatica",
-        "spine",
-        "sore",
-        "seized",
-        "locked",
-        "spasm",
-        "spasms",
-    ]
+BED_PAIN_WORDS = _words(
+    "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm spasms"
 )
 _SCORE_NEIGHBOURHOOD = 6
-UNITS = frozenset(
-    [
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "sec",
-        "secs",
-        "second",
-        "seconds",
-        "hour",
-        "hours",
-        "hr",
-        "hrs",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "yr",
-        "yrs",
-        "am",
-        "pm",
-        "kg",
-        "kgs",
-        "kilo",
-        "kilos",
-        "lb",
-        "lbs",
-        "pounds",
-        "stone",
-        "reps",
-        "rep",
-        "sets",
-        "set",
-        "times",
-        "x",
-        "%",
-        "percent",
-        "km",
-        "k",
-        "miles",
-        "mile",
-        "metres",
-        "meters",
-        "m",
-        "steps",
-        "yo",
-        "o'clock",
-        "oclock",
-    ]
+UNITS = _words(
+    "min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks "
+    "month months year years yr yrs am pm kg kgs kilo kilos lb lbs pounds stone reps rep sets "
+    "set times x % percent km k miles mile metres meters m steps yo o'clock oclock"
 )
 
 
@@ -303,7 +126,7 @@ def hits(docs: Iterable[Doc]) -> list[Hit]:
     for candidate in found:
         for kind in _kinds_of(candidate, found):
             result.setdefault(kind, Hit(kind, candidate.span.text))
-    return sorted(result.values(), key=lambda hit: list(result).index(hit.kind))
+    return list(result.values())
 
 
 def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
@@ -365,8 +188,3 @@ def _about_pain(span: Span) -> bool:
     if nearest is not None:
         return nearest[1]
     return not any(token.lower_ in HAPPY_WORDS for token in sentence)
-
-
-def label(kind: str) -> str:
-    """The words people read for a finding kind."""
-    return KIND_BY_ID[kind].label
