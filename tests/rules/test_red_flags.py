@@ -17,6 +17,7 @@ from bot.rules.red_flags import (
     triage,
     urgent_flag,
 )
+from bot.rules.red_flags.text import CHUNK_CHARS, chunks, clean
 
 CURLY = "\u2019"  # the apostrophe phones type
 THRESHOLDS = SymptomThresholds(
@@ -411,3 +412,22 @@ def test_the_pipeline_is_built_afresh_once_its_vocabulary_has_grown(
 
     assert load() is not first
     assert result.families == ("cauda_equina",)
+
+
+def test_a_long_message_is_cut_between_sentences_into_short_pieces() -> None:
+    sentence = "My back was a bit stiff today but fine after the stretches. "
+    pieces = chunks(clean(sentence * 40))
+
+    assert len(pieces) > 1
+    assert all(len(piece) <= 2 * CHUNK_CHARS for piece in pieces)
+    assert all(piece.rstrip().endswith(".") for piece in pieces)
+
+
+def test_a_question_and_its_short_answer_stay_together() -> None:
+    assert chunks(clean("Fever? No. " * 60))[0].startswith("fever? no.")
+
+
+def test_a_finding_late_in_a_long_message_is_still_read() -> None:
+    filler = "Did the bridges and the bird dogs, all fine. " * 60
+
+    assert families(filler + "Also I fell off a ladder yesterday.") == ("fracture",)

@@ -16,7 +16,6 @@ _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+(?!(?:no|nope|nah|none|nil)\b)")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
