@@ -431,3 +431,24 @@ def test_a_finding_late_in_a_long_message_is_still_read() -> None:
     filler = "Did the bridges and the bird dogs, all fine. " * 60
 
     assert families(filler + "Also I fell off a ladder yesterday.") == ("fracture",)
+
+
+SADDLE_WORDS = [
+    "groin", "crotch", "bum", "butt", "buttocks", "backside", "arse", "bottom", "genitals",
+    "privates", "private parts", "vagina", "penis", "testicles", "perineum", "back passage",
+    "anus", "saddle area", "inner thighs", "bum cheeks", "nether regions", "undercarriage",
+    "taint", "balls", "front bits",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", SADDLE_WORDS)
+def test_every_saddle_word_with_numbness_is_an_emergency(word: str) -> None:
+    assert families(f"numbness around my {word} since monday") == ("cauda_equina",)
+    assert families(f"my {word} feels numb") == ("cauda_equina",)
+
+
+@pytest.mark.parametrize("word", SADDLE_WORDS)
+def test_every_saddle_word_is_left_alone_when_denied_or_someone_else_s(word: str) -> None:
+    assert level(f"no numbness in my {word}") == "none"
+    assert level(f"my husband says his {word} is numb") == "none"
+    assert level(f"my {word} is sore from the squats") == "none"
