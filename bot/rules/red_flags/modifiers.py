@@ -29,7 +29,8 @@ Categories:
 - NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
 - AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
   and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
-- IDIOM: "wet myself laughing". PERIOD: pads for a period are not for leaks.
+- STRAIN: an arm that aches from carrying or lifting is not pain spreading from the chest.
+- IDIOM: "wet myself laughing", "fell over laughing". PERIOD: pads for a period are not for leaks.
 - NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
@@ -423,6 +424,18 @@ CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue(
+        "STRAIN",
+        "BIDIRECTIONAL",
+        (
+            "from|after carrying|lifting|holding|hauling|gardening|typing|gaming",
+            "from|after the|my|all|those? gym|shopping|bags|weights|planks|computer|phone|laptop"
+            "|pushups|kettlebell|dumbbells",
+            "from|after the|my|all|those? push|press ups",
+        ),
+        max_scope=8,
+        allowed=("radiating_pain",),
+    ),
+    Cue(
         "PERIOD",
         "BIDIRECTIONAL",
         (
@@ -456,7 +469,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         ("laughing|laughed|laugh|laughter|giggling|giggled|giggle",),
         max_scope=3,
-        allowed=("incontinence", "bowel"),
+        allowed=("incontinence", "bowel", "trauma"),
     ),
     Cue(
         "NEAR_MISS",

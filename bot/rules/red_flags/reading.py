@@ -36,6 +36,7 @@ EVERY_BLOCKER = frozenset(
         "NEAR_MISS",
         "MILDER",
         "PERIOD",
+        "STRAIN",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
