@@ -67,6 +67,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "kick|kicks|kicked|kicking in? the butt|bum|arse|ass",
         "pain in the arse|butt|ass|bum",
         "bottom|bum|arse|butt work|workout|exercises",
+        "groin|bum|butt|glute stretch|stretches|strain|strained|pull|pulled|squeeze|exercise"
+        "|exercises|stretching",
+        "inner thigh|thighs stretch|stretches|strain|strained|pull|pulled|squeeze|exercise"
+        "|exercises|stretching",
     ),
     "WIPE": (
         "wipe|wiping|wiped|wipes|tissue",
@@ -318,6 +322,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|crippling|horrendous|debilitating|horrific|torture|torturous|insufferable",
         "off the charts|chart|scale",
         f"{CANT} bear|stand|cope|take|handle it|this|the pain",
+    ),
+    "NOT_SEVERE": (
+        "heat|weather|humidity|traffic|noise|boredom|commute|queue|wait|suspense is|was|'s|are"
+        "|been so|really|just? unbearable|insufferable|intolerable|torture",
+        "unbearable|insufferable heat|weather|humidity|noise|people",
+        "crippling|debilitating anxiety|stress|fear|debt|shyness|costs|bills|depression",
     ),
     "EXERCISE": (
         "workout|workouts|session|sessions|exercise|exercises|bridges|bridge|lunges|lunge|squats"

@@ -29,6 +29,8 @@ Categories:
 - NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
 - AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
   and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
+- NOT_PAIN: "the heat is unbearable", "crippling anxiety", "my form keeps getting worse".
+- FEAR_OF: "my fear of cancer" is not a history of it.
 - STRAIN: an arm that aches from carrying or lifting is not pain spreading from the chest.
 - IDIOM: "wet myself laughing", "fell over laughing". PERIOD: pads for a period are not for leaks.
 - NEAR_MISS: "nearly fell", "almost had an accident".
@@ -358,7 +360,12 @@ CUES: tuple[Cue, ...] = (
             "came back",
         ),
     ),
-    Cue("JOKING", "BIDIRECTIONAL", ("@HUMOUR",), allowed=(*KINDS_EXPLAINED, "chills_sweats")),
+    Cue(
+        "JOKING",
+        "BIDIRECTIONAL",
+        ("@HUMOUR",),
+        allowed=(*KINDS_EXPLAINED, "chills_sweats", "progressive_pain"),
+    ),
     Cue("EXERCISE", "FORWARD", ("@EXERCISE",), max_scope=3, allowed=KINDS_EXPLAINED),
     Cue(
         "POSTURE",
@@ -422,6 +429,26 @@ CUES: tuple[Cue, ...] = (
             "sounds|sound like me|mine|what i have|what i've got",
             "that's|thats|that is|which is me|mine",
         ),
+    ),
+    Cue(
+        "NOT_PAIN",
+        "BIDIRECTIONAL",
+        (
+            "traffic|commute|boredom|anxiety|stress|queue|work|job|boss|neighbours|neighbors|kids"
+            "|form|technique|balance|flexibility|hangover|admin|paperwork|music|film|movie|show",
+        ),
+        max_scope=3,
+        allowed=("severe_pain", "progressive_pain"),
+    ),
+    Cue(
+        "FEAR_OF",
+        "FORWARD",
+        (
+            "fear|fears|afraid|scared|terrified|worried|worry|worries|anxious|paranoid|phobia|fearful"
+            " of|about",
+        ),
+        max_scope=3,
+        allowed=("cancer_history",),
     ),
     Cue(
         "STRAIN",

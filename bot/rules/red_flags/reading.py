@@ -37,6 +37,8 @@ EVERY_BLOCKER = frozenset(
         "MILDER",
         "PERIOD",
         "STRAIN",
+        "NOT_PAIN",
+        "FEAR_OF",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which

@@ -21,7 +21,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ cauda equina
     "saddle_numbness": (
         "@NUMB _{0,4} @SADDLE",
-        "@SADDLE _{0,4} @NUMB|ALTERED",
+        "@SADDLE _{0,4} @NUMB",
+        "@SADDLE _{0,3} feels|feel|feeling|felt|is|'s|are|has|have|went|gone|going _{0,2} @ALTERED",
         "@ALTERED feeling|feelings|sensation _{0,3} @SADDLE",
         "@NUMB|ALTERED _{0,4} @WIPE",
         "@WIPE _{0,6} @NUMB|ALTERED",
@@ -294,7 +295,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{PAIN}|it _{{0,3}} never eases|easing|stops|stopping",
         "painkillers|killers|meds|medication|tablets|pills|codeine|tramadol _{0,2} n't|nt|not|never"
         " touch|touching|helping|help|working|work|doing",
-        f"{PAIN}|it _{{0,3}} all the time",
+        f"{PAIN} _{{0,3}} all the time",
         "there all the time",
         "slowly|steadily|gradually|progressively getting worse",
         "worse and worse",
