@@ -146,7 +146,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "VEHICLE": (
         "car|cars|bike|bicycle|motorbike|motorcycle|motorbikes|scooter|van|lorry|truck|bus|taxi"
-        "|horse|moped|quad|ebike|e-bike|work|ski|skiing|snowboard|snowboarding|sports|sporting"
+        "|horse|moped|quad|ebike|e-bike|cyclist|motorbiker|motorist|driver|work|ski|skiing|snowboard|snowboarding|sports|sporting"
         "|rugby|football|climbing|riding|cycling|trampoline|trampolining|road|traffic",
     ),
     "CRASH": (
