@@ -6,6 +6,7 @@ only in the settings they pass (the Bot API address, the token, the database).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import traceback
@@ -22,6 +23,7 @@ from bot.inbound_limit import InboundLimiter
 from bot.jobs.reminders import ReminderScheduler
 from bot.rate_limit import PacedRateLimiter
 from bot.render import texts
+from bot.rules import red_flags
 from bot.web.server import DashboardSite, set_menu_buttons
 from protocols.loader import load_protocol_library
 from storage.database import Database
@@ -91,6 +93,11 @@ async def _post_init(application: AnyApplication) -> None:
     install(application.bot_data, services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
+    # The red-flag reader takes a few seconds to build: start it now in a worker thread, without
+    # holding up start-up; a note that arrives sooner waits for it (red_flags.load is locked).
+    application.bot_data["red_flag_reader"] = asyncio.get_running_loop().run_in_executor(
+        None, red_flags.load
+    )
     await application.bot.set_my_commands(MEMBER_COMMANDS)
     await _start_dashboard(application, settings)
 

@@ -1,0 +1,351 @@
+"""The words members use for each idea the target rules combine, as token tags.
+
+medspaCy's ConceptTagger gives every token of a matched phrase its tag (`dsl.TAG_ATTR`), so a
+target rule can say "a numbness word near a saddle word" once instead of listing every pair.
+A token carries one tag; where two phrases overlap the longer one wins. That is how the
+``NOT_*`` tags work: "fell asleep" is tagged ``NOT_FALL`` and so is never read as a fall,
+"balls of my feet" is not a saddle word, a "steroid inhaler" is not a course of steroids.
+Words that several ideas share (pain, hurts, down, into) are left to the target rules.
+"""
+
+from __future__ import annotations
+
+CANT = "ca|can|could|cud|cannot|couldnt|cant|unable n't|nt|not|to"
+""""can't", "cannot", "couldn't" in any spelling, as the tokenizer splits them (two tokens)."""
+
+NUMBER = r"/\d+(?:[.,]\d+)?(?:kg|kgs|lbs?|st)?/"
+
+LEXICON: dict[str, tuple[str, ...]] = {
+    # ------------------------------------------------------------------ sensation
+    "NUMB": (
+        "numb|numbed|numbing|numbish|numbness|numbnes|numness|numbess|numbnesss|~numbness",
+        "tingle|tingles|tingling|tingly|tingled|tinglin|tingley|tinglng|tinglying|~tingling",
+        "pins|pin and|&|n|an needles|needle|~needles",
+        "anaesthesia|anesthesia|anaesthetised|anesthetized|anaesthetic|anesthetic",
+        "loss|lost|losing|lack|reduced|less|altered|changed|change of|in? the|all|any|some? "
+        "feeling|sensation|~sensation|feelings",
+        f"{CANT} really|even|properly|actually|quite|fully? feel",
+        "barely|hardly|cannot|cant feel",
+        "no|zero feeling|sensation|~sensation",
+        "feeling|sensation has|'s|is? gone|disappeared|vanished",
+        "n't|nt|not belong to me",
+        "like someone else's|somebody else's",
+    ),
+    "ALTERED": (
+        "weird|strange|different|odd|funny|dead|asleep|cold|buzzing|fizzy|fizzing|wrong",
+        "gone|fallen|fell|went to sleep",
+        "not|n't right|normal",
+        "like cotton wool",
+        "someone|somebody else|else's",
+        "someone's|somebody's else",
+    ),
+    "SADDLE": (
+        "groin|groins|crotch|crutch|bum|bums|butt|butts|buttock|buttocks|~buttocks|backside|arse"
+        "|ass|bottom|genitals|genitalia|~genitals|privates|vagina|vulva|labia|penis|willy"
+        "|testicles|scrotum|perineum|perinium|~perineum|taint|anus|rectum|undercarriage|balls",
+        "bottom|bum|butt|arse|ass cheek|cheeks",
+        "genital|private|pubic area|parts|bits|region",
+        "my|front|lady|man|girly|boy|nether|intimate bits|parts|area",
+        "minge|fanny|foof|vag|fanjita|nuts|knob|dick|cock|clit|pubes|taint|gooch|nethers|ballsack"
+        "|nutsack",
+        "bum|butt|arse crack",
+        "down below|there",
+        "between my|the legs",
+        "back passage",
+        "bum|butt|arse hole",
+        "butthole|arsehole|asshole",
+        "saddle area|region|zone|anaesthesia|anesthesia|numbness|~numbness?",
+        "inner|inside thigh|thighs",
+        "sit|sitting bones",
+        "nether regions",
+        "lady|man bits|parts",
+        "ball sack",
+    ),
+    "NOT_SADDLE": (
+        "bottom|bottoms of|line|up|step|stair|half|rung",
+        "balls of",
+        "kick|kicks|kicked|kicking in? the butt|bum|arse|ass",
+        "pain in the arse|butt|ass|bum",
+        "bottom|bum|arse|butt work|workout|exercises",
+        "groin|bum|butt|glute stretch|stretches|strain|strained|pull|pulled|squeeze|exercise"
+        "|exercises|stretching",
+        "inner thigh|thighs stretch|stretches|strain|strained|pull|pulled|squeeze|exercise"
+        "|exercises|stretching",
+    ),
+    "WIPE": (
+        "wipe|wiping|wiped|wipes|tissue",
+        "toilet|loo|bog paper|roll|tissue",
+    ),
+    "LEG": ("leg|foot|calf|thigh|shin|ankle|knee",),
+    "LEGS": ("legs|feet|calves|thighs|shins|ankles|knees|lges|leggs",),
+    "BOTH": (
+        "both|bilateral|bilaterally",
+        "both|either|each two? sides|side",
+        "left and|& right",
+        "right and|& left",
+    ),
+    "SCIATICA": (
+        "sciatica|sciatic|siatica|sciatca|sciatika|sciattica|sciactica|~sciatica",
+        "nerve pain|pains",
+        "shooting|radiating|electric|electrical|stabbing pain|pains|shocks|shock|zaps",
+    ),
+    # ------------------------------------------------------------------ bladder and bowel
+    "PEE": (
+        "pee|peeing|pees|peed|wee|weeing|wees|wee'd|piss|pissing|urine|urinate|urinating"
+        "|urination|~urinating|weewee|wee-wee|pee-ing",
+        "pass|passing water|urine",
+        "number one|1",
+    ),
+    "POO": (
+        "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions",
+        "open|opening my? bowels",
+        "bowel movement|movements",
+        "number two|2",
+    ),
+    "STREAM": ("stream|flow|flo|jet",),
+    "TOILET": ("toilet|loo|bathroom|restroom|lavatory|lav|bog",),
+    "BLADDER": ("bladder|bladdr|blader|~bladder",),
+    "CONTINENCE": (
+        "incontinence|incontinent|incontinance|incontinant|incontinece|~incontinence|~incontinent",
+    ),
+    # ------------------------------------------------------------------ falls and injuries
+    "FALL": (
+        "fell|fallen|felll|falln",
+        "fall|falls|falling over|down|off|from|onto|backwards|forwards|of",
+        "a|my|bad|nasty|big|small|little|minor|slight|silly|stupid|another|heavy|hard|awkward"
+        "|proper|horrible|serious fall|tumble|spill",
+        "took|had|taken|take a tumble|spill",
+    ),
+    "NOT_FALL": (
+        "fell|fallen|falling|fall|falls asleep|behind|apart|for|through|ill|sick|pregnant|short"
+        "|silent|flat|quiet|victim|prey|foul",
+        "fell|fallen|falling|fall off|of the|my wagon|bandwagon",
+        "fell|fallen|falling|fall out of the|my? habit|habits|routine|rhythm|swing",
+        "fell|fallen|falling|fall out with",
+        f"fell|fall|falls|fallen|falling to|from|by {NUMBER}",
+        "pain|score|scores|weight|level|levels|temperature|temp|it|numbers fell|falls|fallen",
+        "this|last|next fall",
+        "in|since the fall",
+        "fall colours|colors|leaves|season|semester|term|weather|walks|vibes|foliage|fashion",
+        "fall|fell|falls in|into|for love|place|line",
+        "fell|fallen|falling down a rabbit hole",
+        "phone|weight|weights|bar|barbell|dumbbell|kettlebell|plate|book|glass|cup|bottle|box"
+        "|picture|shelf|laptop|keys|mat|tree|trees|leaves|rain|snow|prices|price|it|baby|toddler"
+        "|kid|dog|cat fell|falls|fallen|falling",
+    ),
+    "SLIP": ("slipped|slip|slips|slipping|tripped|trip|trips|tripping|stumbled|stumble",),
+    "NOT_SLIP": (
+        "slipped|slip|slipping a|my disc|disk",
+        "slipped|slip disc|disk",
+        "tripped|trip|tripping up on|over the|my count|words|lines",
+    ),
+    "LANDED": (
+        "landed|landing|land",
+        "went|came|crashed down|over hard?",
+        "hit|smacked|slammed|banged the deck|floor|ground",
+    ),
+    "VEHICLE": (
+        "car|cars|bike|bicycle|motorbike|motorcycle|motorbikes|scooter|van|lorry|truck|bus|taxi"
+        "|horse|moped|quad|ebike|e-bike|cyclist|motorbiker|motorist|driver|work|ski|skiing|snowboard|snowboarding|sports|sporting"
+        "|rugby|football|climbing|riding|cycling|trampoline|trampolining|road|traffic",
+    ),
+    "CRASH": (
+        "crash|crashed|crashes|collision|collided|smash|smashed|pile-up|pileup|accident|prang"
+        "|wreck|rta|rtc|mva|mvc",
+        "pile up",
+        "rear ended|end",
+        "rear-ended|t-boned|tboned",
+        "fender bender",
+        "hit|knocked|thrown|bucked by|off|down|over|from",
+        "run over",
+    ),
+    "NOT_CRASH": (
+        "crash|crashed diet|course|mat|pad|out|asleep|landing",
+        "laptop|computer|pc|phone|app|website|site|system crashed",
+        "sugar crash",
+    ),
+    # ------------------------------------------------------------------ bone health and steroids
+    "OSTEO": (
+        "osteoporosis|osteoporotic|osteoperosis|osteoporisis|~osteoporosis|osteopenia|osteopaenia"
+        "|~osteopenia",
+        "brittle|thin|thinning|weak|fragile|soft bones",
+        "low bone density|mass",
+        "bone density|mass is|was|'s? low|poor",
+        "bone thinning",
+        "alendronic acid",
+        "alendronate",
+    ),
+    "STEROID": (
+        "prednisolone|prednisone|pred|~prednisolone|~prednisone|dexamethasone|methylprednisolone"
+        "|hydrocortisone|steroids|steroid",
+        "steroid tablets|pills",
+    ),
+    "NOT_STEROID": (
+        "steroid|steroids|cortisone inhaler|inhalers|injection|injections|jab|jabs|shot|shots"
+        "|cream|creams|spray|nasal|drops|ointment",
+        "epidural steroid|steroids",
+        "anabolic steroids|steroid",
+    ),
+    "SUDDEN": (
+        "sudden|suddenly|abrupt|abruptly",
+        "all of a sudden",
+        "out of nowhere",
+        "out of the blue",
+        "crack|cracked|snap|snapped|popped|crunch",
+        "felt|heard something go|went|snap|crack|give",
+        "bent|bending|bend down|over",
+        "coughed|coughing|cough|sneezed|sneezing|sneeze|lifting|lifted|twisted|twisting|twist"
+        "|strained|strain|bumped|bump|knocked|knock",
+        "picked|picking|pick up",
+        "sharp pain",
+        "back|it|something just? went|gave|gone",
+        "bending|reaching|stooping",
+    ),
+    # ------------------------------------------------------------------ cancer
+    "CANCER": (
+        "cancer|cancers|cancerous|cancr|canser|cnacer|tumour|tumours|tumor|tumors|tumer|tumours"
+        "|carcinoma"
+        "|malignancy|malignant|lymphoma|~lymphoma|leukaemia|leukemia|~leukaemia|~leukemia|myeloma"
+        "|melanoma|~melanoma|sarcoma|metastasis|metastases|metastatic|mets|secondaries"
+        "|mesothelioma|oncologist|oncology|chemo|chemotherapy|~chemotherapy|radiotherapy"
+        "|~radiotherapy|remission|~remission|mastectomy|lumpectomy|hodgkin|hodgkins|glioma"
+        "|neuroblastoma|seminoma",
+        "hodgkin 's",
+        "the big c",
+        "radiation therapy|treatment",
+    ),
+    # ------------------------------------------------------------------ weight
+    "WEIGHT_LOSS": (
+        "lost|losing|lose|dropped|dropping|shed|shedding nearly|almost|about|around|over|like"
+        "|roughly|just|half? a|some|so|loads|lots|heaps|tons|much"
+        "|the? bit|lot|load? of? weight|kg|kgs|kilos|lbs|pounds|stone|stones",
+        f"lost|losing|dropped|dropping|down|shed|shedding {NUMBER} "
+        "kg|kgs|kilo|kilos|lbs|lb|pounds|stone|st?",
+        "weight loss",
+        "weight|weights has|is|'s|keeps? dropping|dropped|falling|fallen|melting|coming off?",
+        "clothes|trousers|jeans|everything are|is|'s|keep? hanging|falling off me?",
+    ),
+    "UNEXPLAINED": (
+        "without trying|dieting|meaning|changing|even",
+        "not|n't|nt even|been? trying|dieting",
+        "no reason|explanation",
+        "for no apparent|obvious|real? reason",
+        "not|n't|nt know|sure why",
+        "unsure why",
+        "no idea why|how",
+        "unexplained|~unexplained|unintentional|unintentionally|unintended|mysteriously",
+        "eating|eat normally|same|loads|more|properly",
+    ),
+    # ------------------------------------------------------------------ infection
+    "FEVER": (
+        "fever|fevers|feverish|fevery|febrile|fevrish|feaver|fevr|feever|fver|fevah|~feverish",
+        "high|raised a? temperature|temp|temps|~temperature|temprature|tempreture|temperture",
+        "a|got|have|had|running|run|ran|spiking|spiked temperature|temp|~temperature|temprature"
+        "|tempreture|temperture",
+    ),
+    "CHILLS": (
+        "chills|rigors|rigours|shivery|shivers|shivering|~shivering",
+        "hot and|& cold|shivery",
+        "hot then cold",
+        "burning up",
+        "flu like|-like",
+        "flu-like|fluey|flulike",
+        "cold sweats|sweat",
+        "shaking uncontrollably",
+    ),
+    "SWEAT": ("sweat|sweats|sweating|sweaty|drenched|soaked|soaking|clammy|swetting|sweatin",),
+    "NIGHT": (
+        "night|nights|nite|overnight|nighttime|night-time|3am|4am|2am|1am|5am|sheets|pyjamas"
+        "|pajamas|bedsheets",
+        "in|at|during the night",
+        "middle of the night",
+    ),
+    "INFECTION": (
+        "uti|utis|infection|infections|infected|pneumonia|cellulitis|abscess|sepsis|septic"
+        "|pyelonephritis|antibiotics|antibiotic|covid|covid-19|tonsillitis",
+        "water|urine|bladder|kidney|chest|skin|wound|tooth|dental|ear|throat infection|infections",
+    ),
+    "NOT_INFECTION": (
+        "flu|covid jab|jabs|vaccine|shot|vaccination|booster|test|tests|rules|lockdown",
+        "antibiotic cream|ointment",
+    ),
+    "INJECT_DRUGS": (
+        "inject|injecting|injected drugs|heroin|meth|crack|speed|cocaine|coke",
+        "heroin|smack",
+        "iv|intravenous drug|drugs",
+        "share|sharing|shared dirty? needles",
+        "pwid",
+    ),
+    "IMMUNE_CONDITION": (
+        "immunocompromised|~immunocompromised|immunodeficient|neutropenic|hiv|hiv+|transplant"
+        "|transplants|transplanted",
+        "immune|immuno compromised|deficiency",
+        "weak|weakened|low|poor|suppressed|compromised immune system|systems",
+        "low immunity",
+    ),
+    "IMMUNE": (
+        "immunosuppressed|immunosuppressant|immunosuppressants|immunosuppression"
+        "|~immunosuppressed|methotrexate|biologic|biologics|humira"
+        "|adalimumab|infliximab|etanercept|rituximab|tocilizumab|azathioprine|tacrolimus"
+        "|ciclosporin|cyclosporine|mycophenolate|remicade|enbrel|cellcept",
+        "immune|immuno suppressed|suppressant|suppressants|suppression",
+        "anti-rejection|antirejection",
+        "anti rejection",
+    ),
+    "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
+    # ------------------------------------------------------------------ chest and aorta
+    "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
+    "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),
+    "TEARING": ("tearing|ripping|tear|rip|torn|ripped|rips|tears",),
+    "NOT_TEARING": (
+        "tearing|ripping through",
+        "tears in my eyes",
+        "in tears",
+        "ripped abs|physique|body",
+        "getting ripped",
+        "tear|tears up",
+    ),
+    "BELLY": (
+        "belly|tummy|stomach|abdomen|abdominal|gut|navel|belly-button|bellybutton",
+        "belly button",
+    ),
+    "LUMP": ("lump|lumps|mass|bulge|swelling|bump|lumpy",),
+    "PULSE": (
+        "pulsating|pulsing|pulsatile|pulsate|pulsates|pulse|pulses|throbbing|throbs|throb"
+        "|beating|beats|pounding|~pulsating|heartbeat",
+        "heart beat",
+    ),
+    # ------------------------------------------------------------------ pain
+    "SEVERE": (
+        "unbearable|~unbearable|unbearible|unberable|unbareable|excruciating|~excruciating"
+        "|excrutiating|~excrutiating|agony|agonising|agonizing|~agonising|~agonizing|intolerable"
+        "|crippling|horrendous|debilitating|horrific|torture|torturous|insufferable",
+        "off the charts|chart|scale",
+        f"{CANT} bear|stand|cope|take|handle it|this|the pain",
+    ),
+    "NOT_SEVERE": (
+        "heat|weather|humidity|traffic|noise|boredom|commute|queue|wait|suspense is|was|'s|are"
+        "|been so|really|just? unbearable|insufferable|intolerable|torture",
+        "unbearable|insufferable heat|weather|humidity|noise|people",
+        "crippling|debilitating anxiety|stress|fear|debt|shyness|costs|bills|depression",
+    ),
+    "EXERCISE": (
+        "workout|workouts|session|sessions|exercise|exercises|bridges|bridge|lunges|lunge|squats"
+        "|squat|plank|planks|stretch|stretches|stretching|class|training|gym|hike|reps|sets"
+        "|circuit|burpees|deadlifts|deadlift|programme|program|routine|protocol|crunches"
+        "|pushups|push-ups|press-ups|thrusts|kettlebell|yoga|pilates|spin|swim|football"
+        "|netball|tennis|golf|massage|step-ups|copenhagen",
+        "leg|arm|chest|back day",
+        "wall sit|sits",
+        "push|press|step ups",
+        "dead bugs|bug",
+        "bird dogs|dog",
+        "hip thrusts",
+        "cat cow",
+    ),
+    "HUMOUR": (
+        "lol|lmao|haha|hahaha|hehe|lolol|rofl|jk|😂|🤣|😅|😆|😜|🙃|😝|🤪|xd|😄",
+        "/ha(?:ha)+h?/",
+        "/lo+l/",
+    ),
+}

@@ -1,0 +1,548 @@
+"""ConText modifiers: the words that change what a finding means (Harkema et al. 2009).
+
+Each rule has a category, a direction (which side of the cue its scope reaches) and sometimes
+a maximum scope in tokens. A scope ends at the sentence end, at a TERMINATE cue ("but",
+"however", a comma followed by a new subject...) and, for some categories, at other cues
+(`terminated_by`). `reading.BLOCKED_BY` says which categories cancel which kinds of finding.
+
+Categories:
+
+- NEGATED: "no", "never", "without", "denies", "haven't noticed", "Fever? No". Noun-like
+  negations ("no", "without", "none", "nor", "never") reach across a comma, so "no fever,
+  chills or sweats" denies all three; verb negations ("not", "n't") stop at a comma, so
+  "can't sit for long, numb bum" still reports the numbness.
+- PSEUDO: look like a cue but are not one ("no wonder", "not only", "never had pain like
+  this", "gone numb"); being longer, they win over the cue they contain.
+- OTHER_PERSON: someone else has it ("my wife", "dad", "a guy at the gym", "he"); ended by the
+  member speaking of themself again ("I", "my", "me").
+- HYPOTHETICAL: "if", "what if", "in case", "should I worry about", "watch for", "signs of".
+- HISTORICAL: years back ("years ago", "as a kid", "used to", "when I was pregnant", "in 2009").
+- PAST_MONTH: weeks back ("last month", "a few weeks ago", "in March").
+- CURRENT: "now", "again", "since", "still", "today"; ends HISTORICAL and PAST_MONTH scopes.
+- LONGSTANDING: "for years", "always have", "since having my kids" (not new).
+- RESOLVED: "gone", "went away", "cleared up", "no longer", "not anymore".
+- JOKING, EXERCISE, POSTURE: a joke ("could barely walk after leg day 😂"), an exercise as the
+  subject ("these lunges are unbearable"), or a position ("from sitting cross-legged"). Three
+  categories, because ConText lets cues of one category cut each other's scope.
+- EXPLAINED_TEMP: heat or cold from outside ("39 degrees outside", "cold shower").
+- RANGE: a range of movement, not a loss of it ("can't move my leg past 90 degrees").
+- NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
+- AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
+  and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
+- NOT_PAIN: "the heat is unbearable", "crippling anxiety", "my form keeps getting worse".
+- FEAR_OF: "my fear of cancer" is not a history of it.
+- STRAIN: an arm that aches from carrying or lifting is not pain spreading from the chest.
+- IDIOM: "wet myself laughing", "fell over laughing". PERIOD: pads for a period are not for leaks.
+- NEAR_MISS: "nearly fell", "almost had an accident".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from medspacy.context import ConTextRule
+from spacy.tokens import Span
+
+from bot.rules.red_flags.dsl import literals, patterns
+from bot.rules.red_flags.text import clean
+
+RELATIONS = (
+    "wife|husband|hubby|partner|partners|boyfriend|girlfriend|bf|gf|fiance|fiancee|missus|mrs"
+    "|spouse|mum|mom|mother|mam|mummy|mommy|dad|father|daddy|son|sons|daughter|daughters|kid|kids"
+    "|child|children|baby|toddler|brother|bro|sister|sis|sibling|siblings|friend|friends|mate"
+    "|mates|pal|colleague|colleagues|coworker|co-worker|boss|neighbour|neighbor|client|clients"
+    "|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|granddad|grandfather|aunt"
+    "|auntie|aunty|uncle|cousin|cousins|nephew|niece|flatmate|roommate|housemate|teammate"
+    "|stepdad|stepmum|stepmom|family|guy|lady|bloke|fella|dog|cat|teacher"
+    "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil"
+)
+SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
+KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
+KINDS_NOT_NEW = (
+    "saddle_numbness",
+    "bladder",
+    "incontinence",
+    "bowel",
+    "sexual",
+    "both_legs",
+    "leg_weakness",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Phrases (in the `dsl` notation) that act as one kind of ConText cue."""
+
+    category: str
+    direction: str
+    phrases: tuple[str, ...]
+    max_scope: int | None = None
+    allowed: tuple[str, ...] | None = None
+    terminated_by: tuple[str, ...] = field(default_factory=tuple)
+
+
+CUES: tuple[Cue, ...] = (
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            "no|never|without|none|nor|neither|zero|nothing|nope|nah|nada|denies|deny|denied"
+            "|denying|w/o",
+            "no sign|signs|evidence|history|hint|trace|sign of?",
+            "free of|from",
+            "ruled|rule out",
+            "none of",
+            "not any|a",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        ("not|n't|nt|dont|didnt|havent|hasnt|isnt|wasnt|arent|doesnt|cant|wont",),
+        max_scope=6,
+        terminated_by=("COMMA",),
+    ),
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            "?|:|-|=|— no|nope|nah|none|negative|nil|n/a",
+            "not present|noticed|an issue|a problem",
+            "is|are|was|were|'s n't|nt|not a? problem|issue|thing",
+            "was|were|came|come|is|are back? negative|clear|fine|normal",
+        ),
+        max_scope=5,
+    ),
+    Cue("COMMA", "PSEUDO", (",|;|/|…|...",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "no wonder|joke|kidding|lie|lying|doubt|exaggeration|idea|matter|way|better|relief|end"
+            "|clue|choice|option",
+            "not only|just|sure|kidding|joking|exaggerating|improving|easing|settling|helping"
+            "|better"
+            "|great|ideal|normal|right|ok|okay|good|fun|nice|funny|sleeping|until|till|even",
+            "not|n't|nt gonna|going lie",
+            "not|n't|nt even when|at|with|in|while|lying|resting",
+            "not|n't|nt getting|get|got better|any better|easier",
+            "not|n't|nt going|go|gone away",
+            "not|n't|nt stop|stopping|stopped",
+            "n't|nt|not tell|know|say|sure if|whether|when",
+            "never had|felt|experienced|known|been|seen _{0,2} like this|anything|so|this bad"
+            "|before",
+            "nothing helps|works|eases|relieves|touches|settles|shifts|helping|easing|working",
+            "nothing comes|came|coming out",
+            "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
+            "n't|nt|not make|made it",
+            "no urge|urges|sensation|feeling|control",
+            "no feeling|sensation down|in|between|when",
+            "not|n't|nt right|normal",
+            "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
+            "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
+            "on their|its own",
+            "gave|give|gives|giving me the? chills|shivers|goosebumps",
+            "n't|nt|not sure|know|remember",
+        ),
+    ),
+    Cue(
+        "TERMINATE",
+        "TERMINATE",
+        (
+            "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
+            "|anyways|which|who|because|cause|cos|coz|so|also|plus|then|ps|btw"
+            "|update|edit|apart|aside|meanwhile|whilst|while",
+            f",|;|and|&|+|-|— {SUBJECT}",
+            f"and {SUBJECT}",
+            ", and|& " + SUBJECT,
+            "on the other hand",
+            "that said",
+        ),
+    ),
+    Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
+            f"{RELATIONS} 's",
+            "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
+            "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
+            "you|your|yourself|u",
+        ),
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "OTHER_NEAR",
+        "BIDIRECTIONAL",
+        ("his|her|their|him|them",),
+        max_scope=3,
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "thank|thanks you|u",
+            "did|do|have|can|could|will you",
+            "you know",
+            "you said|mentioned|asked",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            "if|whether|incase|unless|hypothetically|theoretically",
+            "what if|happens|should|do|would|are|is|to do",
+            "in case",
+            "in the event|future",
+            "should i|we be? worry|worried|concerned|looking|watching|worrying",
+            "^would|might",
+            "tell|let|warn|remind me|you|us know? if|when|whether|about",
+            "watch|look|keep an? eye? out? for",
+            "signs|sign|symptoms|symptom|warning|warnings of",
+            "warning signs|symptoms|sign",
+            "red flags|flag",
+            "worried|scared|afraid|frightened|terrified|paranoid|fear|fearful|worry of"
+            "|about getting"
+            "|developing|catching|having",
+            "worried|scared|afraid|frightened|terrified|worry it|that 's|is|could|might|may",
+            "could|might|can|may it|this|that be",
+            "is it|this|that a|the? sign|signs|symptom",
+            "can|could|does|do|will|would _{0,4} cause|causes|lead",
+            "what|which counts|count as",
+            "what does _{0,3} mean",
+            "how do|would|can|will|should i know",
+            "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
+            "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
+            "told|advised|warned me|us? to",
+            "just asking|wondering",
+            "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
+            "risk|risks|chance|chances of",
+            "when should|do|would|to",
+            "prevent|avoid|reduce",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "just asking|wondering",
+            "hypothetically",
+            "mean|means|indicate something|anything|cancer|serious",
+            "mean|means|signify|indicate ?",
+            "in general",
+            "generally speaking",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            "years|yrs|year|decades|decade|months ago|back|earlier",
+            "a|one|few|couple|couple of|many|two|three|several|/\\d+/ years|yrs|year|decades|months"
+            " ago|back|earlier",
+            "last|past|previous year",
+            "in|back in|since? /(?:19|20)\\d\\d/",
+            "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
+            "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small"
+            "|young"
+            "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
+            "used|use to",
+            "long|ages time? ago|back",
+            "a long time ago",
+            "in the past",
+            "previously|childhood",
+            "in my youth|20s|twenties|teens",
+            "when|before i started|starting|began",
+            "at the start|beginning",
+            "at first",
+            "initially|originally",
+            "on day|week 1|one",
+            "the first day|week|session|days|weeks",
+            "to begin with",
+            "before starting|lockdown|covid|pregnancy",
+        ),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "PAST_MONTH",
+        "BIDIRECTIONAL",
+        (
+            "last|past|previous month",
+            "a|one|few|couple|couple of|two|three|several|/\\d+/ weeks|week|month ago|back|earlier",
+            "weeks ago",
+            "in|during|over january|february|march|april|may|june|july|august|september|october"
+            "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+            "over|at christmas|easter|summer",
+        ),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (
+            "now|today|tonight|currently|still|again|since|yesterday|lately|recently|atm|nowadays",
+            "this week|morning|evening|afternoon|weekend",
+            "last night",
+            "at the moment",
+            "right now",
+            "these days",
+        ),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BIDIRECTIONAL",
+        (
+            "for years|ages|decades|donkeys",
+            "for a long time",
+            "for as long as",
+            "always have|had|been|do|did",
+            "all my life",
+            "my whole life",
+            "since i was|had|having|giving|my|the birth|kids|baby|children|pregnancy|pregnant"
+            "|child",
+            "since having|giving|childbirth|birth|pregnancy",
+            "years now",
+            "long standing|-standing",
+            "longstanding|chronic|lifelong",
+            "after having|giving my|the? kids|baby|children|birth",
+        ),
+        max_scope=8,
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            "gone|disappeared|vanished|resolved|subsided|passed|stopped|faded|cleared|settled|eased"
+            "|improved|healed|recovered",
+            "went|gone|go|goes away",
+            "cleared|clearing|clears up",
+            "settled|settling|settles down",
+            "all|fine|ok|okay|good|better|normal now",
+            "all fine|ok|okay|good|better|sorted",
+            "back to normal",
+            "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal|after",
+            "not|n't|nt anymore",
+            "not|n't|nt any more",
+            "fully|completely healed|recovered|better|fine",
+        ),
+        max_scope=8,
+    ),
+    Cue("RESOLVED", "FORWARD", ("no longer", "no more"), max_scope=6),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
+            "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
+        ),
+        max_scope=15,
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "control|feeling|sensation|strength|power has|'s|is|have? gone|went|disappeared",
+            "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from"
+            "|down"
+            "|into|through|up|in|under",
+            "stopped|stop|stops me|working|breathing|and",
+            "passed out|water|urine|blood",
+            "cleared by",
+            "came back",
+        ),
+    ),
+    Cue(
+        "JOKING",
+        "BIDIRECTIONAL",
+        ("@HUMOUR",),
+        allowed=(*KINDS_EXPLAINED, "chills_sweats", "progressive_pain"),
+    ),
+    Cue("EXERCISE", "FORWARD", ("@EXERCISE",), max_scope=3, allowed=KINDS_EXPLAINED),
+    Cue(
+        "POSTURE",
+        "BIDIRECTIONAL",
+        (
+            "from|after|while|when sitting|kneeling|crossing|squatting|lying|sleeping|leaning"
+            "|driving|cycling|riding",
+            "cross legged|-legged",
+            "cross-legged|crosslegged",
+            "on|with my? phone|laptop",
+            "too long",
+            "after|from|on the|a|my? long? flight|drive|journey|ride|trip|flights|drives",
+            "in the|a|my? warm|hot? bath|shower|sauna|jacuzzi",
+            "after|from|during running|cycling|exercise|exercising|training|walking|squatting",
+            "after|from|during the|a|my run|walk|workout|session|squats|lunges|class|ride",
+            "hot tub",
+            "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
+        ),
+        max_scope=8,
+        allowed=("both_legs",),
+    ),
+    Cue(
+        "EXPLAINED_TEMP",
+        "BIDIRECTIONAL",
+        (
+            "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath"
+            "|shower"
+            "|pool|oven|room|house|office|freezing|cold|flexion|angle|bend|rotation|stretch|hip"
+            "|knee"
+            "|jacuzzi|spain|greece|dubai|india|summer|aircon|car",
+            "after|during|from|in the|my|a? class|gym|workout|session|run|hike|training|walk",
+            "ice bath|water",
+            "hot tub",
+            "heat wave",
+            "menopause|menopausal|perimenopause|perimenopausal|hrt",
+        ),
+        allowed=("temp_reading", "chills_sweats"),
+    ),
+    Cue(
+        "RANGE",
+        "BACKWARD",
+        (
+            "past|beyond|further|farther|into|through|higher|lower|fully",
+            "as far|much|well|high|low|easily",
+            "very far|much",
+            "that far|much",
+            "more than",
+            "like i used to",
+            "on my|the|both? heels|heel|toes|tiptoes|tiptoe",
+        ),
+        max_scope=3,
+        allowed=("leg_weakness", "severe_pain"),
+    ),
+    Cue(
+        "AFFIRMED",
+        "BACKWARD",
+        (
+            "i think|reckon|believe|suspect|fear|guess i|i've|ive have|'ve|got|get it|that|this"
+            "|them|those|some",
+            "i have|'ve|do|get got? it|that|this|them|those|both",
+            "sounds|sound like me|mine|what i have|what i've got",
+            "that's|thats|that is|which is me|mine",
+        ),
+    ),
+    Cue(
+        "NOT_PAIN",
+        "BIDIRECTIONAL",
+        (
+            "traffic|commute|boredom|anxiety|stress|queue|work|job|boss|neighbours|neighbors|kids"
+            "|form|technique|balance|flexibility|hangover|admin|paperwork|music|film|movie|show",
+        ),
+        max_scope=3,
+        allowed=("severe_pain", "progressive_pain"),
+    ),
+    Cue(
+        "FEAR_OF",
+        "FORWARD",
+        (
+            "fear|fears|afraid|scared|terrified|worried|worry|worries|anxious|paranoid|phobia|fearful"
+            " of|about",
+        ),
+        max_scope=3,
+        allowed=("cancer_history",),
+    ),
+    Cue(
+        "STRAIN",
+        "BIDIRECTIONAL",
+        (
+            "from|after carrying|lifting|holding|hauling|gardening|typing|gaming",
+            "from|after the|my|all|those? gym|shopping|bags|weights|planks|computer|phone|laptop"
+            "|pushups|kettlebell|dumbbells",
+            "from|after the|my|all|those? push|press ups",
+        ),
+        max_scope=8,
+        allowed=("radiating_pain",),
+    ),
+    Cue(
+        "PERIOD",
+        "BIDIRECTIONAL",
+        (
+            "period|periods|menstrual|sanitary|menstruation|tampons",
+            "time of the month",
+            "because|cos|cause|for|during|with|on of? my|the|a? period|periods",
+        ),
+        max_scope=8,
+        allowed=("incontinence",),
+    ),
+    Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
+    Cue(
+        "NOT_MEDICAL",
+        "BIDIRECTIONAL",
+        (
+            "research|charity|awareness|screening|screen|scare|fundraiser|fundraising|relay"
+            "|macmillan"
+            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
+            "|test|tests|testing",
+            "star sign",
+            "race for life",
+            "non cancerous|-cancerous",
+            "non-cancerous|noncancerous",
+            "fun run",
+        ),
+        max_scope=6,
+        allowed=("cancer_history",),
+    ),
+    Cue(
+        "IDIOM",
+        "BIDIRECTIONAL",
+        ("laughing|laughed|laugh|laughter|giggling|giggled|giggle",),
+        max_scope=3,
+        allowed=("incontinence", "bowel", "trauma"),
+    ),
+    Cue(
+        "NEAR_MISS",
+        "FORWARD",
+        (
+            "nearly|almost|practically|virtually",
+            "close to",
+        ),
+        max_scope=3,
+        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset"),
+    ),
+)
+
+
+def context_rules() -> list[ConTextRule]:
+    """The ConTextRules for every cue phrase (one per pattern it expands into)."""
+    rules: list[ConTextRule] = []
+    for cue in CUES:
+        boundary = cue.direction in ("TERMINATE", "PSEUDO")
+        for phrase in cue.phrases:
+            words = literals(phrase)
+            forms: list[tuple[str, list[dict[str, Any]] | None]] = (
+                [(clean(sequence), None) for sequence in words]
+                if words is not None
+                else [(phrase, pattern) for pattern in patterns(phrase)]
+            )
+            for literal, pattern in forms:
+                rules.append(
+                    ConTextRule(
+                        literal=literal,
+                        category=cue.category,
+                        pattern=pattern,
+                        direction=cue.direction,
+                        # medspaCy 1.3 only lets a cue end another's scope when their scopes
+                        # overlap by its test, which misses one scope inside the other; a
+                        # one-token scope around a boundary cue always passes it.
+                        max_scope=1 if boundary else cue.max_scope,
+                        allowed_types=set(cue.allowed) if cue.allowed else None,
+                        terminated_by=set(cue.terminated_by) or None,
+                        on_modifies=outside_target,
+                    )
+                )
+    return rules
+
+
+def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
+    """A cue never modifies a finding it is part of: the "n't" of "can't feel my bum" does not
+    deny it. (medspaCy's own overlap test misses a cue that lies wholly inside the target.)"""
+    return modifier.end <= target.start or modifier.start >= target.end

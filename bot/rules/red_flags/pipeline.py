@@ -1,0 +1,166 @@
+"""The medspaCy pipeline that reads a message, built once and shared.
+
+Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, medspaCy's
+ConceptTagger (`lexicon`, its tags copied to spaCy's native TAG attribute), TargetMatcher
+(`targets`) and ConText (`modifiers`). Built on the first `read` or by `load()` at start-up
+(one to two seconds); after that a short message takes about a millisecond, a 4,096-character
+one about 90 ms.
+
+Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
+tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
+time, and the findings are taken from the parse while the lock is held. `read` (and so
+`triage`) may be called from any thread, e.g. through ``asyncio.to_thread``; calls queue for
+the lock. Calling `triage` straight from the event loop is fine for short notes; `to_thread`
+keeps a long message off the loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+import warnings
+from collections.abc import Callable
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from bot.rules.red_flags.dsl import TAG_ATTR, literals, patterns
+from bot.rules.red_flags.lexicon import LEXICON
+from bot.rules.red_flags.modifiers import context_rules
+from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
+from bot.rules.red_flags.text import chunks, clean
+
+with warnings.catch_warnings():
+    # medspaCy silences every warning of the process when imported; keep that to its import.
+    from medspacy.context import ConText
+    from medspacy.target_matcher import ConceptTagger, TargetMatcher, TargetRule
+
+TARGETS = "rf_targets"
+"""The span group the target matcher fills and ConText reads."""
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
+_SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
+
+T = TypeVar("T")
+
+RENEW_AFTER_NEW_STRINGS = 200_000
+"""spaCy's vocabulary keeps every string it has seen, so memory grows with every new word (and
+typo) members send: about 0.7 kB a string. After this many new strings the pipeline is built
+afresh (about two seconds, once in a long while), which returns that memory."""
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+_strings_when_built = 0
+
+
+def load() -> Language:
+    """The shared pipeline, built on first use (safe to call from several threads)."""
+    with _lock:
+        return _loaded()
+
+
+def _loaded() -> Language:
+    """The pipeline, built if there is none or its vocabulary has grown past the limit (call
+    with the lock held)."""
+    global _nlp, _strings_when_built
+    if _nlp is None or len(_nlp.vocab.strings) - _strings_when_built > RENEW_AFTER_NEW_STRINGS:
+        _nlp = _build()
+        _strings_when_built = len(_nlp.vocab.strings)
+    return _nlp
+
+
+def read(text: str, then: Callable[[list[Doc]], T]) -> T:
+    """``then`` applied to the message parsed piece by piece (see `text.chunks`): sentences,
+    concept tags, target spans and their ConText modifiers. ``then`` runs under the lock too,
+    so no other thread touches the vocabulary while it reads the parse."""
+    with _lock:
+        return then(list(_loaded().pipe(chunks(clean(text)))))
+
+
+@Language.component("rf_native_tags")
+def copy_tags(doc: Doc) -> Doc:
+    """Concept tags into spaCy's native TAG attribute (no statistical tagger uses it here).
+    Untagged tokens get "-", as spaCy's matcher refuses TAG patterns on a doc without tags."""
+    for token in doc:
+        token.tag_ = getattr(token._, TAG_ATTR) or "-"
+    return doc
+
+
+@Language.component("rf_longest_targets")
+def keep_longest_targets(doc: Doc) -> Doc:
+    """Of overlapping targets of one kind keep the longest; targets of different kinds may
+    overlap ("on chemo" is a weakened immune system, "chemo" a history of cancer)."""
+    by_kind: dict[str, list[Span]] = {}
+    for span in doc.spans[TARGETS]:
+        by_kind.setdefault(span.label_, []).append(span)
+    doc.spans[TARGETS] = [span for spans in by_kind.values() for span in filter_spans(spans)]
+    return doc
+
+
+@Language.component("rf_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentences end after . ! ? … a line break or an emoji (members use emoji as full stops);
+    "Fever? No." stays one sentence so the answer can deny the question."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        token.is_sent_start = (
+            _ends_sentence(before)
+            and token.text not in _SENTENCE_END
+            and not (before.text == "?" and token.lower_ in _SHORT_ANSWERS)
+        )
+    return doc
+
+
+def _ends_sentence(token: Token) -> bool:
+    text = token.text
+    if text in _SENTENCE_END or "\n" in text:
+        return True
+    return all(unicodedata.category(char) == "So" or char in "\ufe0f\u200d" for char in text)
+
+
+def _build() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rf_sentences")
+    tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
+    tagger.add([rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases)])
+    nlp.add_pipe("rf_native_tags")
+    matcher: TargetMatcher = nlp.add_pipe(
+        "medspacy_target_matcher",
+        config={"result_type": "group", "span_group_name": TARGETS, "prune": False},
+    )
+    matcher.add(
+        [rule for kind, phrases in TARGET_PHRASES.items() for rule in _rules(kind, phrases)]
+        + [
+            TargetRule(literal=regex, category=kind, pattern=regex)
+            for kind, regexes in TARGET_REGEXES.items()
+            for regex in regexes
+        ]
+    )
+    nlp.add_pipe("rf_longest_targets")
+    context: ConText = nlp.add_pipe(
+        "medspacy_context",
+        config={
+            "rules": None,
+            "span_attrs": None,
+            "input_span_type": "group",
+            "span_group_name": TARGETS,
+        },
+    )
+    context.add(context_rules())
+    return nlp
+
+
+def _rules(category: str, phrases: tuple[str, ...]) -> list[TargetRule]:
+    """TargetRules for phrases: word lists for the phrase matcher where a phrase is plain
+    words, token patterns otherwise."""
+    rules = []
+    for phrase in phrases:
+        words = literals(phrase)
+        if words is not None:
+            rules += [TargetRule(literal=clean(sequence), category=category) for sequence in words]
+        else:
+            rules += [TargetRule(phrase, category, pattern=p) for p in patterns(phrase)]
+    return rules

@@ -1,0 +1,193 @@
+"""From a parsed message to findings: which candidate targets count, and the few rules that
+combine them (numbers, thin bones or steroids with a sudden onset, "can't get out of bed")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from bot.rules.red_flags.families import QUALIFIERS
+from bot.rules.red_flags.pipeline import TARGETS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+EVERY_BLOCKER = frozenset(
+    {
+        "NEGATED",
+        "OTHER_PERSON",
+        "OTHER_NEAR",
+        "HYPOTHETICAL",
+        "HISTORICAL",
+        "PAST_MONTH",
+        "RESOLVED",
+        "LONGSTANDING",
+        "JOKING",
+        "EXERCISE",
+        "POSTURE",
+        "EXPLAINED_TEMP",
+        "RANGE",
+        "NOT_MEDICAL",
+        "IDIOM",
+        "NEAR_MISS",
+        "MILDER",
+        "PERIOD",
+        "STRAIN",
+        "NOT_PAIN",
+        "FEAR_OF",
+    }
+)
+"""ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
+findings it can touch, e.g. JOKING never touches saddle numbness.)"""
+
+STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
+    # a history of cancer is the red flag, however long ago and whether or not it is "gone"
+    "cancer_history": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
+    # thin bones, a transplant or HIV do not go away
+    "osteoporosis": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
+    "immune_condition": frozenset({"HISTORICAL", "PAST_MONTH", "LONGSTANDING"}),
+    # a fall, crash or infection in the last weeks still matters today
+    "trauma": frozenset({"PAST_MONTH"}),
+    "recent_infection": frozenset({"PAST_MONTH"}),
+    "drug_injection": frozenset({"PAST_MONTH"}),
+    "sudden_onset": frozenset({"PAST_MONTH"}),
+}
+
+PAIN_ANCHORS = _words(
+    "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
+    "sciatica spine leg legs hip hips bum neck stiffness stiff"
+)
+OTHER_ANCHORS = _words(
+    "effort rpe energy sleep slept mood motivation session sessions workout workouts class "
+    "form difficulty difficult hard harder hardest tough tougher toughest fun recommend "
+    "recommended stars done exercise exercises plank hold set sets rep reps day days week "
+    "weeks rating rate happiness confidence progress stretch stretches stretching help helps "
+    "helped helpful useful works video videos programme program routine bridges squats lunges"
+)
+HAPPY_WORDS = _words(
+    "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 😊 "
+    "🙂 😄 ❤️"
+)
+TIRED_WORDS = _words(
+    "tired knackered exhausted lazy early sleepy hungover hangover motivation bothered alarm "
+    "shift late cosy cozy cold dark"
+)
+BED_PAIN_WORDS = _words(
+    "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm spasms"
+)
+_SCORE_NEIGHBOURHOOD = 6
+UNITS = _words(
+    "min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks "
+    "month months year years yr yrs am pm kg kgs kilo kilos lb lbs pounds stone reps rep sets "
+    "set times x % percent km k miles mile metres meters m steps yo o'clock oclock"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A target span with the ConText categories that modify it."""
+
+    kind: str
+    span: Span
+    modifiers: frozenset[str]
+
+    @property
+    def counts(self) -> bool:
+        """Not cancelled by any modifier that applies to this kind."""
+        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
+        if "AFFIRMED" in self.modifiers:
+            blockers = blockers - {"HYPOTHETICAL"}
+        return not (self.modifiers & blockers)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding before it is turned into a `Finding`: the kind and the member's words."""
+
+    kind: str
+    matched: str
+
+
+def candidates(docs: Iterable[Doc]) -> list[Candidate]:
+    """Every target span of the message's pieces, in text order, with its modifier categories."""
+    return [
+        Candidate(span.label_, span, frozenset(mod.category for mod in span._.modifiers))
+        for doc in docs
+        for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end))
+    ]
+
+
+def hits(docs: Iterable[Doc]) -> list[Hit]:
+    """The findings that count, in text order, at most one per kind."""
+    found = [candidate for candidate in candidates(docs) if candidate.counts]
+    found = [candidate for candidate in found if _checks_out(candidate, found)]
+    result: dict[str, Hit] = {}
+    for candidate in found:
+        for kind in _kinds_of(candidate, found):
+            result.setdefault(kind, Hit(kind, candidate.span.text))
+    return list(result.values())
+
+
+def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
+    if candidate.kind == "pain_score":
+        span = candidate.span
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        return after not in UNITS and _about_pain(span)
+    if candidate.kind == "fever":
+        return not any(
+            other.kind == "temp_normal" and other.span.sent == candidate.span.sent
+            for other in found
+        )
+    if candidate.kind == "bed_bound":
+        words = {token.lower_ for token in candidate.span.sent}
+        return bool(words & BED_PAIN_WORDS) and not words & TIRED_WORDS
+    return True
+
+
+def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
+    """The finding kinds a counted candidate stands for (none for a lone qualifier)."""
+    kind = candidate.kind
+    if kind not in QUALIFIERS:
+        yield kind
+        return
+    if kind == "bed_bound":
+        yield "severe_pain"
+    elif kind == "steroids":
+        yield "immunosuppression"
+        if _any_kind(found, {"sudden_onset", "trauma"}):
+            yield "steroid_sudden_pain"
+    elif kind == "osteoporosis" and _any_kind(found, {"sudden_onset", "trauma"}):
+        yield "fragile_bone_injury"
+
+
+def _any_kind(found: Iterable[Candidate], kinds: set[str]) -> bool:
+    return any(candidate.kind in kinds for candidate in found)
+
+
+def _about_pain(span: Span) -> bool:
+    """A score out of ten is about pain unless the nearest word saying what is scored is about
+    something else ("effort 9/10", "10/10 would recommend"); with no such word at all, unless
+    the sentence sounds happy ("session 10/10 loved it")."""
+    sentence = span.sent
+    if any(token.lower_ in PAIN_ANCHORS for token in span):
+        return True
+    nearest: tuple[int, bool] | None = None
+    for token in sentence:
+        if span.start <= token.i < span.end:
+            continue
+        word = token.lower_
+        if word not in PAIN_ANCHORS and word not in OTHER_ANCHORS:
+            continue
+        distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        if distance > _SCORE_NEIGHBOURHOOD:
+            continue
+        about_pain = word in PAIN_ANCHORS
+        if nearest is None or distance < nearest[0] or (distance == nearest[0] and about_pain):
+            nearest = (distance, about_pain)
+    if nearest is not None:
+        return nearest[1]
+    return not any(token.lower_ in HAPPY_WORDS for token in sentence)

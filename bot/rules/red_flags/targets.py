@@ -1,0 +1,422 @@
+"""Target rules: the phrasings that name a red-flag finding, per kind of finding.
+
+Phrases are in the notation of `dsl` and build on the tags of `lexicon`. A match is only a
+candidate: ConText (see `modifiers`) then says whether it is denied, someone else's,
+hypothetical, long past or gone, and `reading` decides what counts. Numbers (pain scores,
+temperatures) are matched as regular expressions over the text, so "38.5°C", "39c", "101F" and
+"9/10" read the same however the tokenizer splits them.
+"""
+
+from __future__ import annotations
+
+from bot.rules.red_flags.lexicon import CANT
+
+MY = "my|the|both|his|her|one|a|an|this|that|me|your"
+SIDE = "left|right|lower|upper|back|front|inner|outer|outside|inside"
+PAIN = "pain|pains|painful|ache|aches|aching|achy|hurts|hurt|hurting|sore|soreness|agony"
+BODY = "back|bum|butt|tailbone|coccyx|backside|bottom|spine|hip|hips|side|arse|ass|head|butt"
+NOT_HELP = "n't|nt|not|never"
+
+TARGET_PHRASES: dict[str, tuple[str, ...]] = {
+    # ------------------------------------------------------------------ cauda equina
+    "saddle_numbness": (
+        "@NUMB _{0,4} @SADDLE",
+        "@SADDLE _{0,4} @NUMB",
+        "@SADDLE _{0,3} feels|feel|feeling|felt|is|'s|are|has|have|went|gone|going _{0,2} @ALTERED",
+        "@ALTERED feeling|feelings|sensation _{0,3} @SADDLE",
+        "@NUMB|ALTERED _{0,4} @WIPE",
+        "@WIPE _{0,6} @NUMB|ALTERED",
+        "saddle anaesthesia|anesthesia|numbness|~numbness",
+        "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
+        "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
+        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET|seat|loo",
+    ),
+    "bladder": (
+        f"{CANT} start|get|really|properly|even? @PEE",
+        f"{CANT} empty|emptying _{{0,2}} @BLADDER",
+        f"{CANT} go _{{0,2}} @TOILET",
+        "struggling|struggle|struggled|struggles|trouble|difficulty|difficult|hard|problems"
+        "|problem|issues|issue|hesitancy|straining|strain|push|pushing|ages|forever|effort _{0,3} "
+        "@PEE|BLADDER",
+        "@BLADDER|PEE _{0,2} problems|problem|issues|issue|trouble|changes|change|weird|funny"
+        "|different|strange|odd|wrong|not|n't|nt",
+        "only|just @PEE a tiny|little|small bit|amount|drop|trickle",
+        "@PEE _{0,4} wo|wont|does|did|will n't|nt|not come|start|flow|go|happen",
+        "@PEE|STREAM _{0,5} slowly|weakly|slow|weak|weaker|dribbling|trickling",
+        f"{NOT_HELP} get|feel|getting|feeling|have the? urge|feeling|sensation|signal _{{0,4}} "
+        "@PEE|TOILET|POO",
+        "leaked|leaking|leak|wet|peed in|during my? sleep",
+        "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
+        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
+        "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
+        "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
+        "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
+        "|tricky|struggle|slow|weak|strange|weird|odd|different",
+        "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|trickle|trickles|dribble|dribbles|dribbling"
+        "|dribbly|stops|stop-start|stopping",
+        "weak|weaker|poor|reduced|feeble @PEE|STREAM",
+        "only|just|barely a dribble|trickle",
+        "nothing|barely|hardly|little anything? comes|came|coming|happens|happened out?",
+        "not|very much|little comes|came|coming out",
+        "@BLADDER|PEE _{0,3} feels|feel|still full",
+        "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET",
+        f"{NOT_HELP}|no know|tell|feel|sense|realise|realize|notice _{{0,2}} when|if _{{0,4}} "
+        "@BLADDER|PEE|TOILET",
+        "no|lost|losing|without|zero the? urge|sensation|feeling|need to|of|for? @PEE|TOILET",
+        "no|lost|losing|without|zero the? urge|urges",
+        f"{NOT_HELP} get|feel|getting|feeling the? urge",
+        "urinary|bladder|urine ~retention",
+        "retention of urine",
+        "@BLADDER _{0,3} n't|nt|not|never|isnt|wont emptying|empty|empties|emptied",
+        "still|feels|feel full after _{0,2} @PEE",
+        f"{NOT_HELP} had|done|been a|any|for? a? @PEE|TOILET _{{0,1}} since|in|all|today|for",
+        f"{NOT_HELP} peed|weed|urinated|wee'd since|in|all|today|for",
+        "burning|stings|stinging|hurts|painful when|to|while i? @PEE",
+    ),
+    "incontinence": (
+        "wet|wetting|wets|peed|pee'd|peeing|pissed|pissing|weed|wee'd|weeing|soaked|soiled"
+        "|pooed|pooped|shat|poo'd|messed myself|meself",
+        "wet|wetting|wets|peed|peeing|pissed|pissing|weed|weeing|soiled|pooed|pooped|messed "
+        "the|my bed|pants|trousers|knickers|underwear|undies|jeans|leggings|shorts",
+        "leak|leaking|leaked|leaks|leakage _{0,2} urine|pee|wee|myself|everywhere|slightly",
+        "leak|leaking|leaked|leaks a bit|little|few|drop|drops",
+        "leak|leaking|leaked|leaks when|if i? cough|sneeze|laugh|lift|jump|stand|walk|bend",
+        "i|keep|keeps|kept|been|started|start|am|'m|'ve|still leak|leaking|leaked",
+        "@BLADDER|PEE _{0,2} leak|leaking|leaks|leaked|leakage",
+        "dribble|dribbling|dribbled|dribbles|leaking|leaked|trickling @PEE",
+        "having|have|had|get|getting|keep|little|small|tiny|occasional leaks|leak|leakage",
+        "pooed|pooped|peed|weed|wet|leaked|soiled|went|wee'd _{0,3} without|not knowing|realising"
+        "|realizing|noticing|feeling|meaning",
+        "@POO _{0,2} went|opened|emptied|gone|moved on their|its own",
+        "wearing|wear|need|needing|needed|using|use|buy|bought|started|start a|an? pads|pad"
+        "|nappies|nappy|tena|depends",
+        "incontinence pads|pad",
+        "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
+        "@BLADDER|POO control",
+        "@CONTINENCE",
+        "accident|accidents _{0,5} @TOILET|PEE|POO|BLADDER",
+        "accident|accidents in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
+        "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo accident|accidents",
+        "had|having|have|keep|kept|'ve accidents",
+        f"{NOT_HELP} make|made it to the @TOILET",
+        f"{CANT} hold it in",
+        f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
+    ),
+    "bowel": (
+        "no|lost|losing|reduced|less feeling|sensation _{0,4} @POO",
+        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @POO",
+        "until|till it happened|came|was too late",
+        "@POO _{0,4} without|not me? knowing|realising|realizing|noticing|feeling",
+        "no|lost|losing|reduced|less|altered|lose|loss|lack of? @POO sensation|feeling",
+        f"{CANT} feel|tell|sense|know when|if _{{0,4}} @POO",
+        f"{NOT_HELP} know|tell|feel|sense|notice|realise|realize when|if _{{0,3}} @POO",
+        f"{CANT} feel|tell|sense|know when|if _{{0,3}} i need|have|want to go",
+        "no|lost|losing the? urge|sensation|feeling to|of|for? @POO",
+    ),
+    "sexual": (
+        f"{CANT} feel _{{0,3}} sex|intercourse|orgasm|climax",
+        "@NUMB|ALTERED _{0,3} during|in|with|having|when|after sex|intercourse",
+        "sex|intercourse _{0,3} @NUMB|ALTERED",
+        "no|lost|less|reduced sensation|feeling _{0,2} during|in|with sex",
+        "erection|erections|hard-on|boner problems|problem|issues|issue|trouble|troubles"
+        "|difficulty|difficulties",
+        "erectile dysfunction|problems|issues",
+        "erection|erections|hard-ons|boners _{0,3} stopped|stop|gone|disappeared|weak|weaker|not"
+        "|n't|nt|wont|problems|trouble|issues|difficult|harder|fail|failing|failed",
+        "@NUMB|ALTERED _{0,4} bedroom|intimacy|intimate|sex|orgasm|orgasms|climax",
+        "bedroom|intimacy|intimate|orgasm|orgasms|climax _{0,4} @NUMB|ALTERED",
+        f"{CANT} get|keep|maintain _{{0,1}} erection|hard-on|boner|erect",
+        f"{CANT} get it up",
+        "trouble|problems|struggling|difficulty getting|keeping|maintaining an? erection",
+        "trouble|problems|struggling|difficulty getting|get|keeping|keep|stay|staying hard|erect",
+        f"{CANT} get|keep|stay hard|erect",
+    ),
+    "both_legs": (
+        "@NUMB|SCIATICA _{0,5} @BOTH _{0,2} @LEG|LEGS",
+        "@NUMB|SCIATICA _{0,4} @LEGS",
+        "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
+        "@LEGS _{0,4} @NUMB",
+        "@SCIATICA _{0,3} @BOTH",
+        "@NUMB|SCIATICA _{0,6} @BOTH",
+        "@NUMB _{0,4} waist|hips|hip|pelvis|belly|bum down",
+        f"{PAIN}|burning|shooting|electric|stabbing _{{0,2}} down|into|through|along my|the? @LEGS",
+        "@SCIATICA _{0,8} both|bilateral",
+        "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
+        "it|it's|its|they|'s|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
+        "@BOTH _{0,2} @SCIATICA",
+        f"{PAIN}|burning|shooting|electric|stabbing|radiating _{{0,2}} "
+        "down|into|in|through|along|across|to _{0,3} @BOTH _{0,2} @LEG|LEGS",
+    ),
+    "leg_weakness": (
+        "@LEG|LEGS _{0,3} gave|give|giving|gives|gone|went|going|go way|out",
+        "@LEG|LEGS _{0,3} buckled|buckling|buckle|buckles|collapsed|collapsing|collapse|collapses",
+        "@LEG|LEGS _{0,2} went|gone|go|going|goes from|out under|underneath|beneath|from",
+        "@LEGS just went|gave|go|gone|give",
+        "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
+        "|working",
+        "@LEG|LEGS stopped|stop|stops|stopping working",
+        "foot|feet drop|dropping|slaps|slapping|flops|flopping|drags|dragging",
+        "drop|dropped foot",
+        "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
+        "@LEG|LEGS _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
+        f"tripping|tripped|trip|trips|catching|catch|catches|caught|stubbing|scuffing over|on? "
+        f"{MY}? own? {SIDE}? foot|feet|toes|toe",
+        f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg|feet|legs",
+        f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
+        f"{CANT} lift|raise|point|pull|flex _{{0,4}} foot|feet|toes|ankle|ankles",
+        f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
+        "@LEG|LEGS _{0,3} weaker|weakening",
+        "weaker|weakening _{0,4} @LEG|LEGS",
+        "weak|weakness _{0,2} in|of @BOTH _{0,1} @LEG|LEGS",
+        f"weakness|weakening|numbness in|of {MY}? {SIDE}? @LEG|LEGS _{{0,3}} worse|spreading"
+        "|getting|increasing",
+        f"weakness|weakening in|of {MY}? {SIDE}? @LEG|LEGS",
+        "@LEG|LEGS _{0,2} suddenly|went|gone|going|getting|keep|keeps weak",
+        "leg|legs|foot weakness",
+        f"{CANT} move {MY}? {SIDE}? @LEG|LEGS",
+        "weak|weakness _{0,6} getting|gets|got worse|weaker",
+        "@LEG|LEGS _{0,3} dead weight|useless|floppy",
+        f"{CANT}|barely|hardly even? lift|pick|raise it|my|the leg|foot? up",
+    ),
+    "cauda_equina_named": (
+        "cauda|corda|caudia|cuada|cawda|caudal|cauder|chorda|coda equina|equine|equena|equinna"
+        "|equnia|equia|equinea",
+        "ces",
+        "cauda",
+    ),
+    # ------------------------------------------------------------------ vascular
+    "chest_pain": (
+        "@CHEST _{0,3} pain|pains|painful|hurts|hurt|hurting|ache|aches|aching|achy|tight"
+        "|tightness|tighter|pressure|crushing|crushed|heavy|heaviness|squeezing|squeezed"
+        "|gripping|discomfort",
+        "pain|pains|tightness|pressure|crushing|heaviness|squeezing|ache|aching|discomfort|tight"
+        "|weight|band feeling|sensation? in|across|on|around|behind|through _{0,4} @CHEST",
+        "@CHEST _{0,6} elephant|vice|vise|crushed|crushing|pressing|weight|band|squeezed",
+        "tight|crushing|heavy|painful|squeezing|tightening @CHEST",
+        "heart attack|attacks",
+        "angina",
+        "heart pain|pains|hurts|hurting|aches|aching",
+    ),
+    "radiating_pain": (
+        f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
+        "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
+        "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} left|right? "
+        "arm|arms|jaw",
+        f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
+        "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
+        "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} @CHEST",
+        "left arm pain|pains|ache|aches|aching|hurts|hurting|tingling|numb|numbness|heavy",
+        "pain|pains|ache|aching|tingling|numbness in|down my? left arm",
+        "@CHEST _{0,3} and|& jaw|arm",
+    ),
+    "tearing_pain": (
+        "@TEARING _{0,1} pain|pains|sensation|feeling|feel",
+        "something|it is|'s|was? tearing|ripping|tear|rip",
+        "like something _{0,2} tearing|ripping|tear|rip|torn|ripped",
+        "feels|feel|felt|feeling like _{0,2} tearing|ripping|tear|rip",
+        "like _{0,2} tearing|ripping",
+        "as if _{0,2} tearing|ripping",
+        "@TEARING _{0,4} @BELLY",
+    ),
+    "pulsating_lump": (
+        "@PULSE _{0,2} @LUMP",
+        "@LUMP _{0,5} @PULSE",
+        "@PULSE in|on|inside|from my|the? @BELLY",
+        "@BELLY _{0,5} @PULSE",
+        "aortic aneurysm|aneurism|dissection",
+        "aneurysm|aneurism",
+    ),
+    # ------------------------------------------------------------------ fracture
+    "trauma": (
+        "@FALL",
+        "@SLIP _{0,6} @LANDED",
+        "@SLIP on|down|over|off|in|at _{0,2} ice|icy|stairs|steps|step|floor|kerb|curb|pavement"
+        "|path|mud|muddy|leaves|puddle|wet|shower|bath|rug|carpet|grass|stair|tiles|snow|ladder",
+        f"landed|land|landing|came|went|crashed|slammed down? hard|heavily|awkwardly|badly|flat"
+        f"|right|straight|smack? on|onto {MY}? {BODY}",
+        "@VEHICLE _{0,1} @CRASH",
+        "@CRASH _{0,3} @VEHICLE",
+        "@VEHICLE _{0,2} hit|hits|smashed|crashed|ran|drove|went|ploughed|knocked into? me|my",
+        "@VEHICLE _{0,1} threw|chucked|bucked|dumped me",
+        "was|been|were|involved|in a|an _{0,2} @CRASH",
+        "rta|rtc|mva|mvc|whiplash",
+        "rear ended|end",
+        "rear-ended|t-boned|tboned",
+        "run over",
+        "came|fell|thrown|bucked|knocked|flew off|from my|the|a? @VEHICLE",
+        "accident at|on work|the road|the slopes|site",
+    ),
+    "osteoporosis": ("@OSTEO",),
+    "steroids": ("@STEROID", "long term|long-term|longterm steroids|steroid"),
+    "sudden_onset": ("@SUDDEN", "@SLIP", "@FALL"),
+    # ------------------------------------------------------------------ cancer
+    "cancer_history": ("@CANCER",),
+    "weight_loss": (
+        "@WEIGHT_LOSS _{0,8} @UNEXPLAINED",
+        "@UNEXPLAINED _{0,4} @WEIGHT_LOSS",
+    ),
+    "night_rest_pain": (
+        f"{PAIN}|it|back|sciatica _{{0,3}} wakes|woke|waking|wake|keeps|kept|keeping|keep me up"
+        "|awake?",
+        f"wakes|woke|waking|wake|woken|waking me? up? _{{0,4}} with|by|from|because|due _{{0,2}} "
+        f"{PAIN}|back",
+        f"{CANT} sleep _{{0,3}} for|because|with|due|from _{{0,2}} {PAIN}|it|back",
+        "worse|worst|bad|terrible|awful|horrendous @NIGHT",
+        "worse|worst|bad|terrible|awful at|in|during|over|when|while the? night|nite|nights"
+        "|overnight|bed|bedtime",
+        "worse|bad|painful|hurts|agony when|while|if? i|i'm|im? 'm|am? lying|lie|lay|laying"
+        "|sleeping|in down|flat|bed",
+        "night pain|pains",
+        "hurts|hurt|worse|painful|sore more|most? when|while|if? i|i'm|im? 'm|am? lying|lie|lay"
+        "|laying",
+        "rest|resting|lying|sleep|sleeping|sitting|down makes|made|make|making no|little|zero"
+        " difference",
+        f"{PAIN} every|each|most|all night|nights",
+        f"up|awake all night with|from|because _{{0,2}} {PAIN}|back",
+        f"rest|resting|lying|lie|sitting|nothing|painkillers|medication|meds _{{0,2}} does|do|did"
+        f"|is|wo|will {NOT_HELP} help|helps|ease|eases|relieve|touch|settle|work",
+        "nothing helps|eases|works|relieves|touches|settles|shifts|helping|easing",
+        f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest"
+        "|resting|lie"
+        "|lying|lay|laying|sleep|night|bed|still",
+        "not eased|relieved|helped|better by|with rest|resting|lying",
+        "even at|when|while|with|in? rest|resting|lying|bed|night|sitting",
+        f"{PAIN} at|when|while rest|resting",
+        "nothing _{0,3} makes|make|made it|things? better|easier|easy",
+        "no|any position|positions _{0,2} comfortable|comfy|helps|works",
+        "day and night",
+        "night and day",
+        "24/7",
+    ),
+    "progressive_pain": (
+        "constant|constantly|continuous|continual|non-stop|nonstop|unrelenting|relentless|persistent"
+        " pain|ache|aching|agony|throbbing|burning",
+        f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
+        "|unrelenting",
+        f"{PAIN}|it _{{0,3}} never|n't|nt|not lets|let|letting up|off",
+        f"{PAIN}|it _{{0,3}} never eases|easing|stops|stopping",
+        "painkillers|killers|meds|medication|tablets|pills|codeine|tramadol _{0,2} n't|nt|not|never"
+        " touch|touching|helping|help|working|work|doing",
+        f"{PAIN} _{{0,3}} all the time",
+        "there all the time",
+        "slowly|steadily|gradually|progressively getting worse",
+        "worse and worse",
+        "progressively|steadily|gradually|increasingly worse",
+        "worse every|each day|week|morning|night",
+        "worse by the day",
+        "worse day by day",
+        "worse day after day",
+        "keeps|kept|keep getting worse",
+        "getting worse all the time",
+        "worse week|day|month by|on|after week|day|month",
+        "week|day|month by|on|after week|day|month _{0,2} worse",
+    ),
+    # ------------------------------------------------------------------ infection
+    "fever": ("@FEVER",),
+    "chills_sweats": (
+        "@CHILLS",
+        "@NIGHT _{0,2} @SWEAT",
+        "@SWEAT _{0,4} @NIGHT",
+        "woke|woken|waking|wake|wakes up? _{0,2} @SWEAT",
+        "drenching|drenched|soaking sweats|sweat",
+        "shaking|shivering|trembling|shivery _{0,2} with|from cold|chills",
+        "@CHILLS|cold|freezing|shaking _{0,4} even? under|in the? duvet|blankets|covers|bed",
+    ),
+    "drug_injection": ("@INJECT_DRUGS",),
+    "immune_condition": ("@IMMUNE_CONDITION",),
+    "immunosuppression": (
+        "@IMMUNE",
+        "on|having|doing|started|getting|receiving|currently|starting|during|mid chemo"
+        "|chemotherapy|radiotherapy|immunotherapy",
+    ),
+    "recent_infection": ("@INFECTION",),
+    # ------------------------------------------------------------------ severe pain
+    "pain_score": (
+        "^about|around|like|maybe|probably|prob|honestly|solid|a|an|at|its|it's _{0,2} "
+        "/(?:9|10|9[.,]5|9\\.9|11|12|nine|ten|eleven)/",
+        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its "
+        "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
+        "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
+        "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
+        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,3} "
+        "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
+    ),
+    "severe_pain": (
+        "@SEVERE",
+        f"worst|worse _{{0,2}} {PAIN}|back",
+        "worst it|it's|its|'s|has|ever _{0,2} been",
+        "never had|felt|experienced|known _{0,2} pain|agony|anything like this|it",
+        "never been in this|so|such much? pain|agony",
+        "screaming|crying|sobbing|howling|weeping|yelling|shaking in|with|from _{0,1} pain|agony",
+        "in tears with|from|because _{0,2} pain|agony|it|back",
+        "in bits with|from|because _{0,2} pain|agony",
+        f"{PAIN} _{{0,3}} in tears|crying|sobbing",
+        f"{CANT} move",
+        "barely|hardly move|walk|stand|breathe",
+        f"{CANT} even? walk|straighten",
+        f"{CANT} even? stand up|upright|straight",
+        "stuck on|in the|my? floor|bed|sofa|couch",
+        f"{PAIN}|it _{{0,3}} through the roof",
+        "pain is|'s|was off the charts|scale",
+        "in so|such|too much pain|agony",
+        "so|such|too much pain|agony",
+        "severe|extreme|intense|insane|unreal|unbelievable|indescribable|immense|brutal|crazy"
+        "|horrendous|terrible|excessive pain|agony",
+        "pain|it is|'s|was|feels so|really|absolutely|literally? severe|extreme|intense|insane"
+        "|unreal|unbelievable|indescribable|immense|brutal",
+        "crawl|crawling|crawled to|on|around|across|along|upstairs",
+        "worst i|i've|ive|'ve _{0,2} ever|evr felt|had|experienced|been|known",
+        f"{CANT} even? roll|turn|get|sit|bend over|up|dressed|down",
+        "so|that|too bad|severe|strong|intense _{0,3} sick|vomit|vomited|vomiting|threw|throw|faint"
+        "|fainted|cry|crying|cried|pass|passed",
+        f"{PAIN}|it _{{0,4}} made|making|makes me sick|vomit|throw|cry|faint|pass",
+        "crying|sobbing|screaming|writhing|howling _{0,4} floor|bathroom|pain|agony",
+        "screaming|screamed|scream|yelping|yelped|shouting|crying _{0,4} move|moving|walk|stand|sit"
+        "|bend|turn",
+    ),
+    "bed_bound": (
+        "bedbound|bed-bound|bedridden",
+        "bed bound|ridden",
+        f"{CANT} get|getting out of bed",
+        "barely|hardly get|got|getting out of bed",
+    ),
+}
+
+_C = r"(?:3[89]|4[0-3])(?:[.,]\d{1,2})?"
+_F = r"(?:100[.,][4-9]\d?|10[1-9](?:[.,]\d{1,2})?|11[0-2])"
+_C_NORMAL = r"(?:3[5-7](?:[.,]\d{1,2})?)"
+_F_NORMAL = r"(?:9[5-9](?:[.,]\d{1,2})?|100(?:[.,][0-3]\d?)?)"
+_TEMP_WORD = (
+    r"\b(?:temp|temps|temperature|temprature|tempreture|temperture|fever|feverish|thermometer)\b"
+)
+_NOT_DIGIT_BEFORE = r"(?<![\d.,/])"
+_NOT_DIGIT_AFTER = r"(?![.,]?\d)"
+
+TARGET_REGEXES: dict[str, tuple[str, ...]] = {
+    "pain_score": (
+        _NOT_DIGIT_BEFORE
+        + r"(?:9(?:[.,]\d)?|10|1[1-9]|[2-9]0|100|nine|ten|eleven|twelve)\s*(?:/|out\s+of|outta"
+        r"|oo|of)\s*(?:10|ten)\b" + _NOT_DIGIT_AFTER,
+    ),
+    "temp_reading": (
+        _NOT_DIGIT_BEFORE + _C + r"\s*(?:°\s*c?|º\s*c?|degrees?(?:\s*c(?:elsius)?)?|deg|c|celsius)"
+        r"(?![a-z])",
+        _NOT_DIGIT_BEFORE + _F + r"\s*(?:°\s*f?|º\s*f?|degrees?(?:\s*f(?:ahrenheit)?)?|deg|f"
+        r"|fahrenheit)(?![a-z])",
+        _TEMP_WORD
+        + r"[^.!?\n\d]{0,25}?"
+        + _NOT_DIGIT_BEFORE
+        + rf"(?:{_C}|{_F})"
+        + _NOT_DIGIT_AFTER,
+        _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + r"\s*(?:°\s*[cf]?\s*)?(?:degrees?\s*)?"
+        r"(?:fever|temp|temperature)\b",
+    ),
+    "temp_normal": (
+        _TEMP_WORD
+        + r"[^.!?\n\d]{0,25}?"
+        + _NOT_DIGIT_BEFORE
+        + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
+        + _NOT_DIGIT_AFTER,
+        _NOT_DIGIT_BEFORE + _C_NORMAL + r"\s*(?:°\s*c?|º\s*c?|degrees?\s*c?|c)(?![a-z])",
+    ),
+}
