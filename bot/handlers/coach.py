@@ -180,6 +180,7 @@ async def assign(turn: Turn, args: list[str]) -> None:
                 turn.services.database,
                 chat_id,
                 texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
+                on_blocked=turn.member_blocked,
             )
             answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
             await turn.say(answer.format(name=shown_name(name), title=title, schedule=phrase))
