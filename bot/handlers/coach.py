@@ -241,13 +241,15 @@ async def on_quick_answer(turn: Turn, data: cb.QuickAnswer) -> None:
         return
     query = turn.update.callback_query
     pressed = query.message if query is not None else None
-    target = await conversation.target_of(turn, pressed) if isinstance(pressed, Message) else None
+    if not isinstance(pressed, Message):  # too old for Telegram to hand it back
+        await turn.toast(coach_texts.COACH_REPLY_UNKNOWN, alert=True)
+        return
+    target = await conversation.target_of(turn, pressed)
     if not isinstance(target, line.ReplyTarget):
         gone = isinstance(target, line.MemberGone)
         reason = coach_texts.COACH_REPLY_MEMBER_GONE if gone else coach_texts.COACH_REPLY_UNKNOWN
         await turn.toast(reason, alert=True)
         return
-    assert isinstance(pressed, Message)
     answer = answers[data.index]
     await turn.toast()
     name = shown_name(target.member_name)
