@@ -201,3 +201,8 @@ def test_notice_events_are_the_four_the_coach_hears_about() -> None:
         "🗑 Erased their data",
         "🚫 Blocked the bot",
     ]
+
+
+def test_a_members_words_lose_only_their_invisible_characters() -> None:
+    shown = bundle((said("pain 2\u202e9 niap\u200b, ok?"), False))
+    assert "18:40 pain 29 niap, ok?" in shown.split("\n")
