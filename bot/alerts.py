@@ -1,19 +1,29 @@
-"""Telling the coach: new flags, and members' form-check videos.
+"""Telling the coach: new flags, members' messages and form-check videos, and notices.
 
-A flag reaches every coach chat as the alert text with the buttons (Acknowledge, Open member)
-first, then the pain-trend chart (a photo). The chart is drawn while the texts go out and is
-a best effort: if it cannot be drawn (whatever the member's name holds) the failure is logged
-and the text has already reached the coach. A form-check video is copied into every coach
-chat with a caption naming member and exercise. A coach chat that cannot be reached is logged
-and skipped: nothing a member sends fails because a coach chat is misconfigured.
+Every message here goes to the coach chats `bot.services.coaches.chats_for_member` names for
+the member, and is remembered as being about that member (`bot.services.messages`), so a coach
+can answer any of them by replying. A coach chat that cannot be reached is logged and skipped:
+nothing a member sends fails because a coach chat is misconfigured.
+
+- A flag: the alert text with Acknowledge, Open member and the quick answers first, then the
+  pain-trend chart (a photo). The chart is drawn while the texts go out and is a best effort:
+  if it cannot be drawn (whatever the member's name holds) the failure is logged and the text
+  has already reached the coach.
+- A member's messages: one bundle message per window, sent with the first message and edited
+  as more arrive (an edit does not notify the coach again); media, and texts too long for the
+  bundle, are copied whole under it.
+- A form-check video: copied with a caption naming the member, their context and the exercise.
+- Notices (`send_notice`): paused, resumed, erased, blocked, a session with steps not done.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram import InlineKeyboardMarkup
+from telegram.error import TelegramError
 
 from bot import sender
 from bot.context import BotServices
@@ -21,10 +31,15 @@ from bot.render import coach_texts, keyboards
 from bot.render.charts import pain_trend_png
 from bot.rules.symptoms import pain_points
 from bot.sender import AnyBot
-from bot.services import coaches, form_checks
-from bot.views import FlagAlert
+from bot.services import coaches, form_checks, messages, notices
+from bot.services.messages import About
+from bot.views import FlagAlert, MemberNotice, Notice, SessionReport
+from storage.models import CoachMessageKind
 
 log = logging.getLogger(__name__)
+
+Sent = list[tuple[int, int]]
+"""(coach chat id, message id) of what reached each coach chat."""
 
 
 def pain_chart(alert: FlagAlert, threshold: int | None) -> bytes:
@@ -34,18 +49,33 @@ def pain_chart(alert: FlagAlert, threshold: int | None) -> bytes:
     return pain_trend_png(points, coach_texts.chart_title(alert.member), threshold)
 
 
+async def _send_to_coaches(
+    bot: AnyBot,
+    services: BotServices,
+    chats: Sequence[int],
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Sent:
+    sent: Sent = []
+    for chat_id in chats:
+        try:
+            message = await sender.send_text(bot, services.database, chat_id, text, markup)
+        except TelegramError as error:
+            log.warning("message not delivered to coach chat %s: %s", chat_id, error)
+            continue
+        if message is not None:
+            sent.append((chat_id, message.message_id))
+    return sent
+
+
 async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> None:
-    """Send the flag, its history and a pain chart to every coach chat."""
+    """Send the flag and its history, then a pain chart, to the member's coach chats."""
     text = coach_texts.flag_message(alert)
     threshold = services.settings.flags.persistent_pain
     drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
-    markup = keyboards.flag_actions(alert.flag.id, alert.member.id)
+    markup = keyboards.flag_actions(alert.flag.id, alert.member.id, services.settings.quick_replies)
     chats = await coaches.chats_for_member(services, alert.member.id)
-    for chat_id in chats:
-        try:
-            await sender.send_text(bot, services.database, chat_id, text, markup)
-        except TelegramError as error:
-            log.warning("flag %s not delivered to coach chat %s: %s", alert.flag.id, chat_id, error)
+    sent = await _send_to_coaches(bot, services, chats, text, markup)
     try:
         chart = await drawing
     except Exception:
@@ -53,15 +83,66 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> Non
     else:
         for chat_id in chats:
             try:
-                await sender.send_photo(bot, services.database, chat_id, chart)
+                photo = await sender.send_photo(bot, services.database, chat_id, chart)
             except TelegramError as error:
                 log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
+                continue
+            if photo is not None:
+                sent.append((chat_id, photo.message_id))
+    about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
+    await messages.shown_to_coaches(services, about, sent, services.clock())
     log.info(
         "flag %s (%s) for member %s sent to the coach",
         alert.flag.id,
         alert.flag.kind,
         alert.member.id,
     )
+
+
+async def relay_to_coaches(
+    bot: AnyBot,
+    services: BotServices,
+    relayed: messages.Relayed,
+    from_chat_id: int,
+    message_id: int,
+) -> None:
+    """Show the member's bundle to their coach chats: a new message for a new bundle, an edit
+    of it otherwise; then, for media or a long text, a copy of the message under it."""
+    text = coach_texts.relay_message(relayed.view)
+    markup = keyboards.quick_answers(services.settings.quick_replies)
+    bundles: Sent
+    if relayed.copies:
+        bundles = list(relayed.copies)
+        for chat_id, bundle_id in bundles:
+            try:
+                await sender.edit_text(bot, chat_id, bundle_id, text, markup)
+            except TelegramError as error:
+                log.warning("bundle not updated in coach chat %s: %s", chat_id, error)
+    else:
+        chats = await coaches.chats_for_member(services, relayed.member_id)
+        bundles = await _send_to_coaches(bot, services, chats, text, markup)
+        about = About(relayed.member_id, CoachMessageKind.RELAY, relay_id=relayed.relay_id)
+        await messages.shown_to_coaches(services, about, bundles, services.clock())
+    if not relayed.copy_below:
+        return
+    copies: Sent = []
+    for chat_id, bundle_id in bundles:
+        try:
+            copy_id = await sender.copy_message(
+                bot, services.database, chat_id, from_chat_id, message_id, reply_to=bundle_id
+            )
+        except TelegramError as error:
+            log.warning("message not copied to coach chat %s: %s", chat_id, error)
+            continue
+        if copy_id is not None:
+            copies.append((chat_id, copy_id))
+    about = About(
+        relayed.member_id,
+        CoachMessageKind.COPY,
+        relay_id=relayed.relay_id,
+        thread_message_id=relayed.thread_message_id,
+    )
+    await messages.shown_to_coaches(services, about, copies, services.clock())
 
 
 async def send_form_check(
@@ -73,13 +154,62 @@ async def send_form_check(
 ) -> None:
     """Copy the member's video into their coach chats, and remember each copy for replies."""
     check_id = received.check.id
-    caption = coach_texts.form_check_caption(check_id, received.member, received.exercise)
-    for chat_id in await coaches.chats_for_member(services, received.member.id):
+    member_id = received.context.member.id
+    caption = coach_texts.form_check_caption(
+        check_id, received.context, received.exercise, received.caption
+    )
+    copies: Sent = []
+    for chat_id in await coaches.chats_for_member(services, member_id):
         try:
-            copy = await bot.copy_message(chat_id, from_chat_id, message_id, caption=caption)
-        except (BadRequest, Forbidden) as error:
+            copy_id = await sender.copy_message(
+                bot, services.database, chat_id, from_chat_id, message_id, caption=caption
+            )
+        except TelegramError as error:
             log.warning(
                 "form check %s not delivered to coach chat %s: %s", check_id, chat_id, error
             )
             continue
-        await form_checks.copied_to_coach(services, check_id, chat_id, copy.message_id)
+        if copy_id is not None:
+            copies.append((chat_id, copy_id))
+    about = About(
+        member_id,
+        CoachMessageKind.FORM_CHECK,
+        form_check_id=check_id,
+        thread_message_id=received.thread_message_id,
+    )
+    await messages.shown_to_coaches(services, about, copies, services.clock())
+
+
+async def send_notice(
+    bot: AnyBot, services: BotServices, told: Notice, chats: Sequence[int] | None = None
+) -> None:
+    """Tell the member's coach chats (or `chats`, for a member already erased) what happened.
+
+    Every notice goes through here: when a daily digest exists, this is where a notice is
+    held for it instead of being sent at once.
+    """
+    member_id = told.member.id
+    targets = chats if chats is not None else await coaches.chats_for_member(services, member_id)
+    sent = await _send_to_coaches(bot, services, targets, coach_texts.notice(told))
+    match told:
+        case MemberNotice(_, "deleted"):
+            return  # nothing of the member is left to remember the notice by
+        case SessionReport(_, steps):
+            about = About(member_id, CoachMessageKind.SUMMARY, session_id=steps.session_id)
+        case MemberNotice():
+            about = About(member_id, CoachMessageKind.NOTICE)
+    await messages.shown_to_coaches(services, about, sent, services.clock())
+
+
+async def report_session(bot: AnyBot, services: BotServices, session_id: int) -> None:
+    """Tell the coach about a finished session whose steps were not all done as asked."""
+    report = await notices.session_report(services, session_id)
+    if report is not None:
+        await send_notice(bot, services, report)
+
+
+async def member_blocked(bot: AnyBot, services: BotServices, member_id: int) -> None:
+    """An active member turned out to have blocked the bot (see `bot.sender`)."""
+    blocked = await notices.member_blocked(services, member_id)
+    if blocked is not None:
+        await send_notice(bot, services, blocked)

@@ -18,6 +18,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 TELEGRAM_CLOUD_API = "https://api.telegram.org/bot"
 TELEGRAM_CLOUD_FILES = "https://api.telegram.org/file/bot"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///coach-bot.sqlite3"
+DEFAULT_QUICK_REPLIES = ("Rest 2 days", "Let's talk: when suits you?", "Keep going, that's normal")
+MAX_QUICK_REPLIES = 6
+MAX_QUICK_REPLY_LENGTH = 200
 
 # Telegram tokens look like "123456789:AA...": a numeric bot id, a colon, 30+ url-safe characters.
 _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,}$")
@@ -169,6 +172,15 @@ class Settings(BaseSettings):
     nudge_after: timedelta = timedelta(hours=3)
     quiet_start: time = time(21, 0)
     quiet_end: time = time(7, 0)
+    relay_window: timedelta = Field(
+        timedelta(minutes=5),
+        gt=timedelta(0),
+        description="A member's messages within this long are bundled into one coach message.",
+    )
+    quick_replies: Annotated[tuple[str, ...], NoDecode] = Field(
+        DEFAULT_QUICK_REPLIES,
+        description="One-tap answers on flag alerts and relayed messages, separated by '|'.",
+    )
     flags: SymptomThresholds = Field(default_factory=SymptomThresholds)
     pain: PainThresholds = Field(default_factory=PainThresholds)
     adherence: AdherenceThresholds = Field(default_factory=AdherenceThresholds)
@@ -205,6 +217,25 @@ class Settings(BaseSettings):
             parts.scheme == "https" or (parts.scheme == "http" and loopback)
         ):
             raise ValueError("must be an https:// address, e.g. https://coach.example.org/")
+        return value
+
+    @field_validator("quick_replies", mode="before")
+    @classmethod
+    def _split_quick_replies(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split("|") if part.strip())
+        return value
+
+    @field_validator("quick_replies")
+    @classmethod
+    def _quick_replies_fit_buttons(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) > MAX_QUICK_REPLIES:
+            raise ValueError(f"at most {MAX_QUICK_REPLIES} quick replies, got {len(value)}")
+        for reply in value:
+            if not reply.strip() or len(reply) > MAX_QUICK_REPLY_LENGTH:
+                raise ValueError(
+                    f"each quick reply needs 1 to {MAX_QUICK_REPLY_LENGTH} characters: {reply!r}"
+                )
         return value
 
     @field_validator("tz", mode="before")

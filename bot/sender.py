@@ -4,7 +4,8 @@ Rate limiting and 429 retries happen in `bot.rate_limit.PacedRateLimiter` (confi
 `bot.app`); this module turns what is left into decisions:
 
 - 403 (the member blocked the bot, or deleted their account): the member is marked inactive,
-  so reminders stop, and the call returns None instead of raising;
+  so reminders stop, and the call returns None instead of raising; a caller that passes
+  `on_blocked` hears once, when an active member is first found to have blocked the bot;
 - 400 "message is not modified": nothing to do;
 - 400 "message to edit not found" (the member deleted it): the edit is skipped.
 """
@@ -12,11 +13,11 @@ Rate limiting and 429 retries happen in `bot.rate_limit.PacedRateLimiter` (confi
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile, Message
-from telegram.error import BadRequest, Forbidden
+from telegram import InlineKeyboardMarkup, InputFile, Message, ReactionTypeEmoji, ReplyParameters
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
 from storage import repository
@@ -28,14 +29,29 @@ _HARMLESS_EDIT_ERRORS = ("message is not modified", "message to edit not found")
 
 AnyBot = ExtBot[Any]
 
+BlockedHook = Callable[[int], Awaitable[None]]
+"""Called with the member's id when an active member turns out to have blocked the bot."""
 
-async def mark_blocked(database: Database, chat_id: int) -> None:
+
+async def mark_blocked(
+    database: Database, chat_id: int, on_blocked: BlockedHook | None = None
+) -> None:
     """Telegram said this chat blocked the bot: stop writing to it."""
     async with database.transaction() as session:
         member = await repository.members.by_chat_id(session, chat_id)
+        newly = member is not None and not member.inactive
         if member is not None:
             await repository.members.set_inactive(session, member.id, True)
     log.info("chat %s blocked the bot; member marked inactive", chat_id)
+    if newly and member is not None and on_blocked is not None:
+        await on_blocked(member.id)
+
+
+def _reply(message_id: int | None) -> ReplyParameters | None:
+    """Reply to `message_id`, or send plainly if it is gone (the member deleted it)."""
+    if message_id is None:
+        return None
+    return ReplyParameters(message_id, allow_sending_without_reply=True)
 
 
 async def send_text(
@@ -44,13 +60,55 @@ async def send_text(
     chat_id: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
+    *,
+    reply_to: int | None = None,
+    on_blocked: BlockedHook | None = None,
 ) -> Message | None:
-    """Send a message; None when the chat is unreachable (blocked, deleted account)."""
+    """Send a message (as a reply to `reply_to`, if given); None when the chat is unreachable
+    (blocked, deleted account)."""
     try:
-        return await bot.send_message(chat_id, text, reply_markup=markup)
+        return await bot.send_message(
+            chat_id, text, reply_markup=markup, reply_parameters=_reply(reply_to)
+        )
     except Forbidden:
-        await mark_blocked(database, chat_id)
+        await mark_blocked(database, chat_id, on_blocked)
         return None
+
+
+async def copy_message(
+    bot: AnyBot,
+    database: Database,
+    chat_id: int,
+    from_chat_id: int,
+    message_id: int,
+    *,
+    caption: str | None = None,
+    reply_to: int | None = None,
+    on_blocked: BlockedHook | None = None,
+) -> int | None:
+    """Copy a message (its caption replaced by `caption`, if given) into `chat_id`; the copy's
+    id, or None when the chat is unreachable."""
+    try:
+        copy = await bot.copy_message(
+            chat_id,
+            from_chat_id,
+            message_id,
+            caption=caption,
+            reply_parameters=_reply(reply_to),
+        )
+    except Forbidden:
+        await mark_blocked(database, chat_id, on_blocked)
+        return None
+    return copy.message_id
+
+
+async def react(bot: AnyBot, chat_id: int, message_id: int, emoji: str) -> None:
+    """Put an emoji reaction on a message; a reaction that cannot be set is only logged (it
+    is a courtesy, never what the message depends on)."""
+    try:
+        await bot.set_message_reaction(chat_id, message_id, ReactionTypeEmoji(emoji))
+    except TelegramError as error:
+        log.info("no reaction on message %s in chat %s: %s", message_id, chat_id, error)
 
 
 async def send_photo(

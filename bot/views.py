@@ -18,6 +18,19 @@ from bot.rules.symptoms import CheckIn, CheckInKind, FlagLevel
 FlagKindName = Literal["worsening", "urgent"]
 StepOutcomeName = Literal["done", "skipped", "too_hard"]
 SessionStatusName = Literal["in_progress", "finished", "abandoned"]
+MessageKindName = Literal[
+    "text",
+    "voice",
+    "audio",
+    "photo",
+    "video",
+    "video_note",
+    "document",
+    "sticker",
+    "animation",
+    "other",
+]
+NoticeEvent = Literal["paused", "resumed", "deleted", "blocked"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,126 @@ class MemberRow:
 
 
 @dataclass(frozen=True)
+class StepPlace:
+    """The step a member is on, in the workout they are doing."""
+
+    workout_title: str
+    number: int
+    count: int
+    exercise: str
+
+
+@dataclass(frozen=True)
+class LastSession:
+    workout_title: str
+    ended_at: datetime
+
+
+@dataclass(frozen=True)
+class MemberContext:
+    """The line that goes with everything a member sends the coach: who, on which protocol,
+    where they are (the step they are on, or else their last session), and their last pain."""
+
+    member: MemberCard
+    protocol_title: str | None
+    step: StepPlace | None
+    last_session: LastSession | None
+    last_pain: int | None
+    last_pain_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ThreadLine:
+    """One message between member and coach, either way."""
+
+    at: datetime
+    from_member: bool
+    kind: MessageKindName
+    text: str | None
+    edited: bool = False
+    coach_name: str | None = None
+
+
+@dataclass(frozen=True)
+class RelayView:
+    """A bundle of a member's messages, as the coach's message shows it; `copied_below` are
+    the lines whose message is copied under it (media, a long text)."""
+
+    context: MemberContext
+    lines: Sequence[ThreadLine]
+    copied_below: Sequence[bool]
+
+
+@dataclass(frozen=True)
+class SessionSteps:
+    """A workout that is over, with the steps the member did not do as asked (exercise names,
+    in step order, one per set)."""
+
+    session_id: int
+    workout_title: str
+    started_at: datetime
+    finished: bool
+    done: int
+    step_count: int
+    skipped: Sequence[str]
+    too_hard: Sequence[str]
+
+
+@dataclass(frozen=True)
+class MemberNotice:
+    """Something a member did that their coach should know about."""
+
+    member: MemberCard
+    event: NoticeEvent
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """A finished session with steps skipped or too hard, for the coach."""
+
+    member: MemberCard
+    session: SessionSteps
+
+
+Notice = MemberNotice | SessionReport
+"""What `bot.alerts.send_notice` tells the coach (a daily digest would collect these)."""
+
+
+@dataclass(frozen=True)
+class AboutMessage:
+    """A coach's answer to one of the member's messages (`member_message_id` in their chat)."""
+
+    kind: MessageKindName
+    text: str | None
+    member_message_id: int | None
+
+
+@dataclass(frozen=True)
+class AboutFormCheck:
+    exercise: str | None
+    member_message_id: int | None
+
+
+@dataclass(frozen=True)
+class AboutCheckIn:
+    pain: int | None
+
+
+@dataclass(frozen=True)
+class AboutSession:
+    workout_title: str
+
+
+@dataclass(frozen=True)
+class AboutNothing:
+    """A message that starts a conversation (/msg, or an answer to a notice)."""
+
+
+Subject = AboutMessage | AboutFormCheck | AboutCheckIn | AboutSession | AboutNothing
+"""What a coach's message to a member answers, so the member sees it quoted."""
+
+
+@dataclass(frozen=True)
 class MemberDetail:
     """Everything /member shows."""
 
@@ -103,6 +236,8 @@ class MemberDetail:
     check_ins: Sequence[CheckIn]
     open_flags: Sequence[FlagView]
     form_checks: Sequence[FormCheckLine]
+    sessions: Sequence[SessionSteps]
+    thread: Sequence[ThreadLine]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,8 @@ _FILE_TYPE_NAMES = {
     "photo": "Photo",
     "video": "Video",
     "video_note": "VideoNote",
+    "voice": "Voice",
+    "audio": "Audio",
     "document": "Document",
     "sticker": "Sticker",
 }
@@ -554,4 +556,32 @@ async def send_chat_action(state: EmulatorState, p: Params) -> object:
         raise bad_request("wrong parameter action in request")
     chat.actions.append(action)
     state.publish(ChatEvent("chat_action", chat.chat_id, action=action))
+    return True
+
+
+@method(
+    "setMessageReaction",
+    {
+        "chat_id": Kind.CHAT_ID,
+        "message_id": Kind.INT,
+        "reaction": Kind.ARRAY,
+        "is_big": Kind.BOOL,
+    },
+    required=("chat_id", "message_id"),
+)
+async def set_message_reaction(state: EmulatorState, p: Params) -> object:
+    """The bot's reactions replace the earlier ones; only plain emoji, at most one."""
+    message = state.target_chat(p.chat_id()).message(p.integer("message_id"))
+    if message is None:
+        raise bad_request("message to react not found")
+    reactions = p.array("reaction") or []
+    if len(reactions) > 1:
+        raise bad_request("REACTIONS_TOO_MANY")
+    emoji = []
+    for reaction in reactions:
+        if not isinstance(reaction, dict) or reaction.get("type") != "emoji":
+            raise bad_request("REACTION_INVALID")
+        emoji.append(str(reaction.get("emoji", "")))
+    message.reactions = emoji
+    state.notify()
     return True

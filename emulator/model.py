@@ -14,7 +14,7 @@ class StoredFile:
 
     file_id: str
     file_unique_id: str
-    kind: str  # photo, video, video_note, document, sticker
+    kind: str  # photo, video, video_note, voice, audio, document, sticker
     data: bytes
     file_path: str
     file_name: str | None = None
@@ -56,6 +56,8 @@ class StoredFile:
                 "height": 720,
                 "duration": self.duration or 0,
             }
+        if self.kind in ("voice", "audio"):
+            extra = {"duration": self.duration or 0}
         if self.file_name:
             extra["file_name"] = self.file_name
         if self.mime_type:
@@ -110,6 +112,8 @@ class ChatMessage:
     edit_date: int | None = None
     edit_history: list[MessageVersion] = field(default_factory=list)
     deleted: bool = False
+    reactions: list[str] = field(default_factory=list)
+    """The emoji the bot has put on this message (``setMessageReaction``)."""
 
     @property
     def chat_id(self) -> int:

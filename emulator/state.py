@@ -24,7 +24,14 @@ from emulator.model import (
     StoredFile,
 )
 
-_EXTENSIONS = {"photo": "jpg", "video": "mp4", "video_note": "mp4", "sticker": "webp"}
+_EXTENSIONS = {
+    "photo": "jpg",
+    "video": "mp4",
+    "video_note": "mp4",
+    "voice": "ogg",
+    "audio": "mp3",
+    "sticker": "webp",
+}
 _ID_ALPHABET = string.ascii_letters + string.digits + "-_"
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from emulator.model import CallbackQueryRecord, ChatMessage, ChatState, JSONDict, StoredFile
+from emulator.model import (
+    CallbackQueryRecord,
+    ChatEvent,
+    ChatMessage,
+    ChatState,
+    JSONDict,
+    MessageVersion,
+    StoredFile,
+)
 from emulator.state import EmulatorState
 
 
@@ -44,8 +52,60 @@ class SimulatedUser:
         """A text replying to ``message`` (e.g. the coach answering a forwarded video)."""
         return self._send(text=text, reply_to=message)
 
-    async def send_photo(self, data: bytes, caption: str | None = None) -> ChatMessage:
-        return self._send_file("photo", data, caption=caption, mime_type="image/jpeg")
+    async def edit(self, message: ChatMessage, text: str) -> ChatMessage:
+        """Edit one of this user's own messages: its text (or a media message's caption)
+        changes and the bot receives an ``edited_message`` update."""
+        if message.sender.get("id") != self.id or message.chat_id != self.chat.chat_id:
+            raise ValueError("a user can only edit their own messages in their chat")
+        message.edit_history.append(
+            MessageVersion(
+                message.text,
+                message.caption,
+                message.reply_markup,
+                message.edit_date or message.date,
+            )
+        )
+        if message.file is None:
+            message.text = text
+        else:
+            message.caption = text
+        message.edit_date = self._state.now()
+        self._cursor = len(self.chat.messages)
+        self._state.publish(ChatEvent("edit", self.chat.chat_id, message))
+        self._state.enqueue_update("edited_message", message.to_api())
+        return message
+
+    async def send_photo(
+        self, data: bytes, caption: str | None = None, reply_to: ChatMessage | None = None
+    ) -> ChatMessage:
+        return self._send_file(
+            "photo", data, caption=caption, mime_type="image/jpeg", reply_to=reply_to
+        )
+
+    async def send_voice(
+        self,
+        data: bytes,
+        duration: int = 3,
+        caption: str | None = None,
+        reply_to: ChatMessage | None = None,
+    ) -> ChatMessage:
+        """A voice note (OGG/Opus, as Telegram's apps record them)."""
+        return self._send_file(
+            "voice",
+            data,
+            caption,
+            mime_type="audio/ogg",
+            duration=duration,
+            reply_to=reply_to,
+        )
+
+    async def send_audio(
+        self, data: bytes, file_name: str = "audio.mp3", duration: int = 30
+    ) -> ChatMessage:
+        """A music or audio file (not a voice note)."""
+        return self._send_file(
+            "audio", data, file_name=file_name, mime_type="audio/mpeg", duration=duration
+        )
 
     async def send_video(
         self,
@@ -55,6 +115,7 @@ class SimulatedUser:
         mime_type: str = "video/mp4",
         caption: str | None = None,
         file_size: int | None = None,
+        reply_to: ChatMessage | None = None,
     ) -> ChatMessage:
         """A video; ``file_size`` makes Telegram report that size instead of ``len(data)``
         (a 30 MB phone video without allocating 30 MB)."""
@@ -66,6 +127,7 @@ class SimulatedUser:
             duration=duration,
             mime_type=mime_type,
             reported_size=file_size,
+            reply_to=reply_to,
         )
 
     async def send_video_note(self, data: bytes, duration: int = 5) -> ChatMessage:
@@ -162,6 +224,7 @@ class SimulatedUser:
         duration: int | None = None,
         emoji: str | None = None,
         reported_size: int | None = None,
+        reply_to: ChatMessage | None = None,
     ) -> ChatMessage:
         stored = self._state.store_file(
             kind,
@@ -172,7 +235,7 @@ class SimulatedUser:
             emoji=emoji,
             reported_size=reported_size,
         )
-        return self._send(caption=caption, file=stored)
+        return self._send(caption=caption, file=stored, reply_to=reply_to)
 
     def _send(
         self,

@@ -146,6 +146,38 @@ class ReminderKind(enum.StrEnum):
     NUDGE = "nudge"
 
 
+class MessageDirection(enum.StrEnum):
+    FROM_MEMBER = "from_member"
+    TO_MEMBER = "to_member"
+
+
+class MessageKind(enum.StrEnum):
+    """What a message of the thread carries (as Telegram names it)."""
+
+    TEXT = "text"
+    VOICE = "voice"
+    AUDIO = "audio"
+    PHOTO = "photo"
+    VIDEO = "video"
+    VIDEO_NOTE = "video_note"
+    DOCUMENT = "document"
+    STICKER = "sticker"
+    ANIMATION = "animation"
+    OTHER = "other"
+
+
+class CoachMessageKind(enum.StrEnum):
+    """What a bot message about a member in a coach chat is."""
+
+    RELAY = "relay"  # the member's messages of one window, bundled
+    COPY = "copy"  # a copy of one message of the member (media, a long text)
+    FORM_CHECK = "form_check"
+    ALERT = "alert"
+    NOTICE = "notice"
+    SUMMARY = "summary"  # a session with skipped or too-hard steps
+    SENT = "sent"  # the bot's confirmation that a coach's message reached the member
+
+
 def _string_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
     """A VARCHAR holding the enum's *values*, with a CHECK constraint on both backends."""
     return Enum(
@@ -199,6 +231,9 @@ class Member(Base):
     flags: Mapped[list[Flag]] = _owned()
     form_checks: Mapped[list[FormCheck]] = _owned()
     reminders: Mapped[list[ReminderSent]] = _owned()
+    relays: Mapped[list[Relay]] = _owned()
+    thread: Mapped[list[ThreadMessage]] = _owned()
+    coach_messages: Mapped[list[CoachMessage]] = _owned()
 
     # Read-only views for overviews; load them with selectinload (see repository.list_members).
     active_enrolment: Mapped[Enrolment | None] = relationship(
@@ -320,7 +355,6 @@ Index(
 
 class FormCheck(Base):
     __tablename__ = "form_checks"
-    __table_args__ = (Index("ix_form_checks_coach_message", "coach_chat_id", "coach_message_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = _member_fk()
@@ -332,9 +366,7 @@ class FormCheck(Base):
     file_id: Mapped[str] = mapped_column(String(256))
     file_unique_id: Mapped[str] = mapped_column(String(128))
     kind: Mapped[FormCheckKind] = mapped_column(_string_enum(FormCheckKind, "kind"))
-    # The copy in the coach chat that a coach replies to.
-    coach_chat_id: Mapped[int | None] = mapped_column(BigInteger)
-    coach_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Its copies in the coach chats are `CoachMessage` rows (kind form_check).
     coach_reply: Mapped[str | None] = mapped_column(Text)
     replied_at: Mapped[datetime | None]
     archived_path: Mapped[str | None] = mapped_column(String(1024))
@@ -367,3 +399,79 @@ class ReminderSent(Base):
     sent_at: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="reminders", lazy="raise")
+
+
+class Relay(Base):
+    """A bundle: the member's messages of one window, shown to the coach as one message per
+    coach chat (edited as messages arrive). Closed when a coach answers, or when full."""
+
+    __tablename__ = "relays"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    opened_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship(back_populates="relays", lazy="raise")
+
+
+class ThreadMessage(Base):
+    """One message between a member and their coach, either way, in the member's words or the
+    coach's (text, or a media message's caption)."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    direction: Mapped[MessageDirection] = mapped_column(_string_enum(MessageDirection, "direction"))
+    kind: Mapped[MessageKind] = mapped_column(_string_enum(MessageKind, "kind"))
+    text: Mapped[str | None] = mapped_column(Text)
+    # A member's edit of an earlier message (stored as a message of its own).
+    edited: Mapped[bool] = mapped_column(default=False)
+    # The message in the member's chat: theirs (from_member), or the one they received.
+    member_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # To the member: the coach's own message (or the message whose quick answer was pressed).
+    coach_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    coach_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    coach_name: Mapped[str | None] = mapped_column(String(256))
+    relay_id: Mapped[int | None] = mapped_column(
+        ForeignKey("relays.id", ondelete="CASCADE"), index=True
+    )
+    form_check_id: Mapped[int | None] = mapped_column(
+        ForeignKey("form_checks.id", ondelete="SET NULL")
+    )
+    at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="thread", lazy="raise")
+
+
+class CoachMessage(Base):
+    """A bot message about a member in a coach chat: a coach's reply to it reaches the member.
+
+    The references say what it is about, so the reply can quote it to the member.
+    """
+
+    __tablename__ = "coach_messages"
+    __table_args__ = (UniqueConstraint("coach_chat_id", "coach_message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    coach_chat_id: Mapped[int] = mapped_column(BigInteger)
+    coach_message_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[CoachMessageKind] = mapped_column(_string_enum(CoachMessageKind, "kind"))
+    relay_id: Mapped[int | None] = mapped_column(
+        ForeignKey("relays.id", ondelete="CASCADE"), index=True
+    )
+    thread_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE")
+    )
+    form_check_id: Mapped[int | None] = mapped_column(
+        ForeignKey("form_checks.id", ondelete="CASCADE")
+    )
+    flag_id: Mapped[int | None] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="SET NULL")
+    )
+    at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="coach_messages", lazy="raise")

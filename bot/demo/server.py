@@ -388,6 +388,8 @@ class ChatWeb:
         mime_type = upload.content_type or "application/octet-stream"
         if mime_type.startswith("image/"):
             sent = await user.send_photo(data, caption=caption)
+        elif mime_type.startswith("audio/"):
+            sent = await user.send_voice(data, caption=caption)
         elif mime_type.startswith("video/"):
             sent = await user.send_video(
                 data, file_name=upload.filename, mime_type=mime_type, caption=caption

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bot import alerts, sender
+from bot.handlers import conversation
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
+from bot.rules.pain_zone import pain_zone
 from bot.rules.typed_input import parse_pain
 from bot.services import checkins
 from storage.awaiting import AwaitNote, AwaitPain
@@ -27,7 +29,7 @@ async def on_pain_button(turn: Turn, data: cb.PainScore) -> None:
     await turn.toast()
     answered = texts.PAIN_ANSWERED.format(pain=data.pain)
     await turn.edit_pressed(f"{texts.PAIN_QUESTION}\n\n{answered}")
-    await _after_pain(turn, data.session_id, result)
+    await _after_pain(turn, data.session_id, data.pain, result)
 
 
 async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
@@ -41,15 +43,16 @@ async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
     if isinstance(result, checkins.Stale):
         await turn.say(texts.SESSION_OVER)
         return
-    await _after_pain(turn, state.session_id, result)
+    await _after_pain(turn, state.session_id, pain, result)
 
 
-async def _after_pain(turn: Turn, session_id: int, result: checkins.CheckedIn) -> None:
-    """Tell the member to stop when it is urgent (and the coach about any flag), or ask for
-    the note."""
+async def _after_pain(turn: Turn, session_id: int, pain: int, result: checkins.CheckedIn) -> None:
+    """Tell the member to stop when it is urgent (and the coach about any flag), or say what
+    their score means and ask for the note."""
     if await _handle_flags(turn, result):
         return
-    question = await turn.say(texts.NOTE_QUESTION, keyboards.no_note(session_id))
+    meaning = texts.pain_acknowledgement(pain, pain_zone(pain, turn.services.settings.pain))
+    question = await turn.say(f"{meaning}\n{texts.NOTE_QUESTION}", keyboards.no_note(session_id))
     if question is not None:
         await checkins.note_question_shown(
             turn.services, turn.user_id, result.report_id, question.message_id
@@ -65,8 +68,15 @@ async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
         return
     if result.note_cut:
         await turn.say(texts.NOTE_TOO_LONG.format(limit=checkins.MAX_NOTE))
-    if not await _handle_flags(turn, result):
-        await turn.say(texts.NOTE_SAVED)
+    if await _handle_flags(turn, result):
+        return
+    # The note is written for the coach: it reaches them like any message (its red flags
+    # were read with the check-in above).
+    message = turn.message
+    sent = message is not None and await conversation.relay(
+        turn, message, edited=False, acknowledge=False
+    )
+    await turn.say(texts.NOTE_SENT if sent else texts.NOTE_SAVED)
 
 
 async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:

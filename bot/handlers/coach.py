@@ -1,4 +1,5 @@
-"""Coach commands and buttons (only from the chats in COACH_CHAT_IDS).
+"""Coach commands and buttons (only from the chats in COACH_CHAT_IDS): the member overview and
+detail, flags, protocols, the export, and writing to a member (/msg, the quick answers).
 
 Every entry point is wrapped by `_coach_only`: anyone else gets the same polite refusal,
 whatever they asked for, so nothing about members (names, counts, whether a flag or member
@@ -11,9 +12,10 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from telegram import InputFile
+from telegram import InputFile, Message
 
 from bot import sender
+from bot.handlers import conversation
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
@@ -22,6 +24,7 @@ from bot.render.safe_text import shown_name
 from bot.rules.row_ids import parse_row_id
 from bot.services import coach
 from bot.services import export as export_service
+from bot.services import messages as line
 
 FLAGS_PER_PAGE = 10
 """Open flags shown per /flags page (each is its own message with buttons)."""
@@ -177,6 +180,7 @@ async def assign(turn: Turn, args: list[str]) -> None:
                 turn.services.database,
                 chat_id,
                 texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
+                on_blocked=turn.member_blocked,
             )
             answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
             await turn.say(answer.format(name=shown_name(name), title=title, schedule=phrase))
@@ -211,6 +215,48 @@ async def dashboard(turn: Turn, args: list[str]) -> None:
         await turn.say(coach_texts.DASHBOARD_OPEN, keyboards.open_dashboard(url))
 
 
+@_coach_only
+async def msg(turn: Turn, args: list[str]) -> None:
+    """/msg <member> <words>: start a conversation with a member."""
+    message = turn.message
+    parts = (message.text or "").split(maxsplit=2) if message is not None else []
+    reference = _member_reference(args[0]) if len(parts) == 3 else None
+    if message is None or reference is None:
+        await turn.say(coach_texts.USAGE_MSG if len(parts) != 3 else _no_such(args[0]))
+        return
+    target = await line.member_target(turn.services, reference)
+    if target is None:
+        await turn.say(_no_such(args[0]))
+        return
+    confirmation = coach_texts.COACH_REPLY_SENT.format(name=shown_name(target.member_name))
+    await conversation.pass_on(turn, target, parts[2], message.message_id, confirmation)
+
+
+@_coach_only
+async def on_quick_answer(turn: Turn, data: cb.QuickAnswer) -> None:
+    """A quick answer pressed on a message about a member: it goes to that member."""
+    answers = turn.services.settings.quick_replies
+    if data.index >= len(answers) or cb.quick_check(answers[data.index]) != data.check:
+        await turn.toast(coach_texts.QUICK_ANSWER_STALE, alert=True)
+        return
+    query = turn.update.callback_query
+    pressed = query.message if query is not None else None
+    if not isinstance(pressed, Message):  # too old for Telegram to hand it back
+        await turn.toast(coach_texts.COACH_REPLY_UNKNOWN, alert=True)
+        return
+    target = await conversation.target_of(turn, pressed)
+    if not isinstance(target, line.ReplyTarget):
+        gone = isinstance(target, line.MemberGone)
+        reason = coach_texts.COACH_REPLY_MEMBER_GONE if gone else coach_texts.COACH_REPLY_UNKNOWN
+        await turn.toast(reason, alert=True)
+        return
+    answer = answers[data.index]
+    await turn.toast()
+    name = shown_name(target.member_name)
+    confirmation = coach_texts.QUICK_ANSWER_SENT.format(name=name, answer=answer)
+    await conversation.pass_on(turn, target, answer, pressed.message_id, confirmation)
+
+
 COMMANDS: dict[str, CommandFunction] = {
     "members": members,
     "member": member,
@@ -219,8 +265,10 @@ COMMANDS: dict[str, CommandFunction] = {
     "assign": assign,
     "export": export,
     "dashboard": dashboard,
+    "msg": msg,
 }
 BUTTONS: dict[type, ButtonFunction] = {
     cb.AcknowledgeFlag: on_acknowledge,
     cb.OpenMember: on_open_member,
+    cb.QuickAnswer: on_quick_answer,
 }

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from bot import sender
+from bot import alerts, sender
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
 from bot.render.charts import pain_trend_png
 from bot.services import members
 from bot.services.progress import progress as progress_of
+from bot.views import MemberNotice, NoticeEvent
 
 
 async def help_command(turn: Turn, _args: list[str]) -> None:
@@ -48,13 +49,16 @@ async def _set_paused(turn: Turn, paused: bool) -> None:
             await turn.say(texts.ALREADY_PAUSED)
         case members.PauseUnchanged(False):
             await turn.say(texts.ALREADY_RUNNING)
-        case members.PauseChanged(True, _, _):
+        case members.PauseChanged(True, _, _, _):
             await turn.say(texts.PAUSED)
-        case members.PauseChanged(False, None, _):
+        case members.PauseChanged(False, None, _, _):
             await turn.say(texts.RESUMED_NO_NEXT)
-        case members.PauseChanged(False, next_at, zone) if next_at is not None:
+        case members.PauseChanged(False, next_at, zone, _) if next_at is not None:
             local = next_at.astimezone(zone)
             await turn.say(texts.RESUMED.format(when=f"{local:%a %d %b, %H:%M}"))
+    if isinstance(result, members.PauseChanged):
+        event: NoticeEvent = "paused" if result.paused else "resumed"
+        await alerts.send_notice(turn.bot, turn.services, MemberNotice(result.member, event))
 
 
 async def snooze(turn: Turn, _args: list[str]) -> None:
@@ -86,10 +90,13 @@ async def delete(turn: Turn, _args: list[str]) -> None:
 
 async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
     await turn.toast()
-    if data.confirmed and await members.erase(turn.services, turn.user_id):
-        await turn.edit_pressed(texts.DELETED)
-    else:
+    erased = await members.erase(turn.services, turn.user_id) if data.confirmed else None
+    if erased is None:
         await turn.edit_pressed(texts.DELETE_CANCELLED)
+        return
+    await turn.edit_pressed(texts.DELETED)
+    notice = MemberNotice(erased.member, "deleted")
+    await alerts.send_notice(turn.bot, turn.services, notice, erased.coach_chats)
 
 
 COMMANDS: dict[str, CommandFunction] = {

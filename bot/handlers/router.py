@@ -1,8 +1,9 @@
 """Routes every update to the function that handles it.
 
-python-telegram-bot delivers updates here through three handlers (commands, button presses,
-everything else); this module turns each into a `Turn`, holds the member's lock while it is
-handled, and picks the function from the tables the conversation modules export:
+python-telegram-bot delivers updates here through two handlers: button presses, and every
+message or edited message (commands included), which goes through the intake's stages
+(`bot.handlers.intake`). This module turns each update into a `Turn`, holds the member's lock
+while it is handled, and holds the tables the conversation modules export:
 
 - `COMMANDS`: command name → function(turn, args)
 - `BUTTONS`: callback data type (see `bot.render.callbacks`) → function(turn, data)
@@ -26,14 +27,10 @@ from telegram.ext import (
 )
 
 from bot.context import services_of
-from bot.handlers import checkin, coach, form_check, member_commands, onboarding, workout
+from bot.handlers import checkin, coach, intake, member_commands, onboarding, workout
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import texts
-from bot.services import members
-
-# Telegram allows 4096 characters; a member's note is kept up to this many (see checkin).
-MAX_TEXT = 4096
 
 COMMANDS: dict[str, CommandFunction] = {
     **onboarding.COMMANDS,
@@ -52,6 +49,7 @@ AWAITED: dict[type, AwaitedFunction] = {
     **onboarding.AWAITED,
     **checkin.AWAITED,
 }
+TABLES = intake.Tables(COMMANDS, AWAITED)
 
 Context = CallbackContext[ExtBot[Any], Any, Any, Any]
 
@@ -62,21 +60,6 @@ def _turn(update: Update, context: Context) -> Turn | None:
         return None
     services = services_of(context.bot_data)
     return Turn(update, context, services, user.id, chat.id, services.clock())
-
-
-async def on_command(update: Update, context: Context) -> None:
-    turn = _turn(update, context)
-    message = update.effective_message
-    if turn is None or message is None or not message.text:
-        return
-    word, *args = message.text.split()
-    name = word[1:].split("@", 1)[0].lower()
-    function = COMMANDS.get(name)
-    async with turn.services.locks.hold(turn.user_id):
-        if function is None:
-            await turn.say(texts.UNKNOWN_COMMAND)
-        else:
-            await function(turn, args)
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -94,42 +77,21 @@ async def on_button(update: Update, context: Context) -> None:
 
 
 async def on_message(update: Update, context: Context) -> None:
-    """Text, media and anything else that is not a command or a button press."""
+    """A message or an edited message: through the intake's stages."""
     turn = _turn(update, context)
     message = update.effective_message
     if turn is None or message is None:
         return
+    incoming = intake.Incoming(message, edited=update.edited_message is not None)
     async with turn.services.locks.hold(turn.user_id):
-        is_reply = message.reply_to_message is not None
-        if turn.is_coach and is_reply and await form_check.on_coach_reply(turn, message):
-            return
-        if message.video or message.video_note or message.document or message.photo:
-            await form_check.on_upload(turn, message)
-        elif message.text is not None:
-            await _on_text(turn, message.text)
-        else:
-            await turn.say(texts.UNSUPPORTED_MESSAGE)
-
-
-async def _on_text(turn: Turn, text: str) -> None:
-    state = await members.awaited(turn.services, turn.user_id)
-    function = AWAITED.get(type(state))
-    if function is not None:
-        await function(turn, text, state)
-    elif len(text) >= MAX_TEXT:
-        await turn.say(texts.TEXT_TOO_LONG)
-    elif isinstance(state, members.Unknown):
-        await turn.say(texts.NOT_ENROLLED)
-    else:
-        await turn.say(texts.UNEXPECTED_TEXT)
+        await intake.take(turn, incoming, TABLES)
 
 
 def handlers() -> list[BaseHandler[Update, Any, Any]]:
-    """The three handlers the application registers, in order."""
+    """The two handlers the application registers."""
     return [
-        MessageHandler(filters.COMMAND, on_command),
         CallbackQueryHandler(on_button),
-        MessageHandler(filters.ALL & ~filters.COMMAND & ~filters.UpdateType.EDITED, on_message),
+        MessageHandler(filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE, on_message),
     ]
 
 

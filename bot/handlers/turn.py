@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
-from bot import sender
+from bot import alerts, sender
 from bot.context import BotServices
 from bot.services.members import Profile
 
@@ -48,7 +48,18 @@ class Turn:
 
     async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message | None:
         """Send a message to the chat this update came from."""
-        return await sender.send_text(self.bot, self.services.database, self.chat_id, text, markup)
+        return await sender.send_text(
+            self.bot,
+            self.services.database,
+            self.chat_id,
+            text,
+            markup,
+            on_blocked=self.member_blocked,
+        )
+
+    async def member_blocked(self, member_id: int) -> None:
+        """A member this turn wrote to has blocked the bot: their coach hears of it."""
+        await alerts.member_blocked(self.bot, self.services, member_id)
 
     async def toast(self, text: str | None = None, *, alert: bool = False) -> None:
         """Answer the pressed button (Telegram shows `text` briefly), if this was a press."""

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from telegram.ext import ContextTypes
 
-from bot import sender
+from bot import alerts, sender
 from bot.handlers.checkin import ask_pain
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
@@ -99,6 +99,7 @@ async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
                     )
                 )
                 await ask_pain(turn, answered.session_id)
+                await alerts.report_session(turn.bot, turn.services, answered.session_id)
 
 
 async def on_timer(turn: Turn, data: cb.StepTimer) -> None:

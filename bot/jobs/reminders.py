@@ -16,7 +16,7 @@ second case, because nothing waits between marking sending and sending.
 
 A send that fails on the network gives its claim back and is tried again `RETRY_DELAY` later,
 for as long as it is inside the grace window; a member who blocked the bot is marked inactive
-(by `bot.sender`) and is not tried again.
+(by `bot.sender`), is not tried again, and their coach is told.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import Any, Literal
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot import sender
+from bot import alerts, sender
 from bot.context import BotServices
 from bot.rate_limit import MESSAGES_PER_SECOND, Pacer
 from bot.render import keyboards, texts
@@ -278,10 +278,18 @@ class ReminderScheduler:
         )
         return outcome, settings
 
+    async def _member_blocked(self, member_id: int) -> None:
+        await alerts.member_blocked(self._bot, self._services, member_id)
+
     async def _send(self, chat_id: int, text: str) -> FireOutcome:
         try:
             message = await sender.send_text(
-                self._bot, self._services.database, chat_id, text, keyboards.reminder()
+                self._bot,
+                self._services.database,
+                chat_id,
+                text,
+                keyboards.reminder(),
+                on_blocked=self._member_blocked,
             )
         except BadRequest:
             log.exception("Telegram refused a reminder for chat %s", chat_id)

@@ -11,6 +11,7 @@ that fails.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -116,6 +117,21 @@ class OpenMember:
     member_id: int
 
 
+@dataclass(frozen=True)
+class QuickAnswer:
+    """The coach's one-tap answer number `index` of the configured list; `check` is
+    `quick_check` of its words, so a button from before the list changed is stale rather
+    than sending other words. The member is the one the pressed message is about."""
+
+    index: int
+    check: str
+
+
+def quick_check(words: str) -> str:
+    """Four hex digits that change when the words of a quick answer change."""
+    return f"{zlib.crc32(words.encode()) & 0xFFFF:04x}"
+
+
 Callback = (
     Consent
     | ChooseProtocol
@@ -134,10 +150,12 @@ Callback = (
     | Snooze
     | AcknowledgeFlag
     | OpenMember
+    | QuickAnswer
 )
 
 _SETTINGS_PARTS = ("protocol", "days", "zone", "keep")
 _NAME = re.compile(r"^[A-Za-z0-9_./+-]{1,48}$")
+_CHECK = re.compile(r"^[0-9a-f]{4}$")
 
 
 def encode(callback: Callback) -> str:
@@ -178,6 +196,8 @@ def encode(callback: Callback) -> str:
             parts = ("ack", flag_id)
         case OpenMember(member_id):
             parts = ("mem", member_id)
+        case QuickAnswer(index, check):
+            parts = ("qa", index, check)
     data = ":".join(str(part) for part in (VERSION, *parts))
     if len(data.encode()) > _MAX_BYTES:
         raise ValueError(f"callback data over {_MAX_BYTES} bytes: {data!r}")
@@ -235,6 +255,8 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return AcknowledgeFlag(_id(flag_id))
         case "mem", [member_id]:
             return OpenMember(_id(member_id))
+        case "qa", [index, check] if _small_int(index, 9) is not None and _CHECK.match(check):
+            return QuickAnswer(int(index), check)
     return None
 
 

@@ -1,10 +1,15 @@
-"""Everything the coach reads: command answers, flag alerts, form-check captions.
+"""Everything the coach reads: command answers, flag alerts, form-check captions, members'
+messages, notices.
 
 Plain text (no parse_mode), so names and notes typed by members never become markup; names
 and note previews pass through `safe_text` (no bidi overrides, invisible characters or line
-breaks).
+breaks), and a member's own words in a bundle lose only their invisible characters.
 Every message stays under Telegram's 4096 characters: lists are split with `pages`, single
 reports are cut with `fit`.
+
+Every message about one member has a first line that ends with `who(member)`, so it ends with
+" #<member number>": a coach's reply to a message the bot did not record still finds the
+member (`member_mark`). No other coach text may end its first line that way.
 """
 
 from __future__ import annotations
@@ -14,13 +19,30 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.render.safe_text import one_line, shown_name
-from bot.render.texts import schedule_phrase, week_counts
+from bot.render.safe_text import one_line, shown_name, without_invisibles
+from bot.render.texts import MESSAGE_KIND_WORDS, schedule_phrase, week_counts
 from bot.rules.symptoms import CheckIn, trend_summary
-from bot.views import FlagAlert, FlagView, MemberCard, MemberDetail, MemberRow
+from bot.views import (
+    FlagAlert,
+    FlagView,
+    MemberCard,
+    MemberContext,
+    MemberDetail,
+    MemberNotice,
+    MemberRow,
+    MessageKindName,
+    Notice,
+    RelayView,
+    SessionReport,
+    SessionSteps,
+    ThreadLine,
+)
 
 MESSAGE_LIMIT = 4000
 """A little under Telegram's 4096, for the "…" and any line added after."""
+
+CAPTION_LIMIT = 1024
+"""Telegram's limit for a media caption."""
 
 NOTE_PREVIEW = 200
 """Characters of a member's note shown in a list."""
@@ -67,12 +89,36 @@ FLAG_ACKNOWLEDGED_IN_DASHBOARD = (
 
 COACH_REPLY_SENT = "Sent to {name}."
 COACH_REPLY_UNKNOWN = (
-    "I can only pass on replies to form-check videos. Reply to the video's message."
+    "I can't tell which member that is about. Reply to a message about them (their message, "
+    "an alert, a notice), or send /msg <member number or @username> <your message>."
+)
+HOW_TO_WRITE = (
+    "To write to a member, reply to a message about them, or send "
+    "/msg <member number or @username> <your message>."
 )
 COACH_REPLY_MEMBER_GONE = "That member has left, so I couldn't pass your reply on."
 COACH_REPLY_UNREACHABLE = "{name} has blocked the bot, so I couldn't pass your reply on."
+USAGE_MSG = (
+    "Usage: /msg <member number or @username> <your message>, e.g. /msg @maya How did today go?"
+)
+QUICK_ANSWER_SENT = 'Sent to {name}: "{answer}"'
+QUICK_ANSWER_STALE = "That answer has changed since. Tap one on a newer message."
+REPLY_HINT = "Reply to this message to answer {name}."
 
 _FORM_CHECK_MARK = re.compile(r"^🎥 Form check #(\d+) ")
+_MEMBER_MARK = re.compile(r" #(\d{1,12})$")
+_KIND_ICONS: Mapping[MessageKindName, str] = {
+    "text": "📝",
+    "voice": "🎤",
+    "audio": "🎵",
+    "photo": "📷",
+    "video": "🎥",
+    "video_note": "🎥",
+    "document": "📎",
+    "sticker": "🙂",
+    "animation": "🎞",
+    "other": "📎",
+}
 
 
 def usage_assign(protocols: Mapping[str, str]) -> str:
@@ -97,6 +143,10 @@ def _when(moment: datetime, zone: ZoneInfo) -> str:
 
 def _day(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%a %d %b")
+
+
+def _time(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%H:%M")
 
 
 def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
@@ -213,12 +263,18 @@ def member_detail(detail: MemberDetail) -> str:
         lines += ["Open flags:", *(f"• {flag_line(f, zone)}" for f in detail.open_flags)]
     else:
         lines.append("No open flags.")
+    if detail.sessions:
+        lines += ["Recent sessions:", *session_lines(detail.sessions, zone)]
     if detail.form_checks:
         lines.append("Recent form checks:")
         for check in detail.form_checks:
             answered = "answered" if check.answered else "waiting for your reply"
             exercise = check.exercise or "general"
             lines.append(f"• {_when(check.at, zone)} {exercise}: {answered}")
+    if detail.thread:
+        lines += ["", "Last messages:", *thread_lines(detail.thread, member)]
+    else:
+        lines += ["", "No messages yet."]
     return fit("\n".join(lines))
 
 
@@ -232,15 +288,155 @@ def already_acknowledged(flag: FlagView, coach_user_id: int, zone: ZoneInfo) -> 
     return ALREADY_ACKNOWLEDGED.format(flag_id=flag.id, by=by, when=when)
 
 
-def form_check_caption(check_id: int, member: MemberCard, exercise: str | None) -> str:
-    """The caption of a form-check copy; it starts with the mark `form_check_id` reads back."""
-    return (
-        f"🎥 Form check #{check_id} from {who(member)}: {exercise or 'general form check'}\n"
-        "Reply to this message and I'll pass your answer on."
-    )
+def form_check_caption(
+    check_id: int, context: MemberContext, exercise: str | None, caption: str | None
+) -> str:
+    """The caption of a form-check copy: it starts with the mark `form_check_id` reads back,
+    then the member's context and their own caption."""
+    lines = [
+        f"🎥 Form check #{check_id} from {who(context.member)}: {exercise or 'general form check'}",
+        context_line(context),
+        *([without_invisibles(caption)] if caption else []),
+        "Reply to this message and I'll pass your answer on.",
+    ]
+    return fit("\n".join(lines), CAPTION_LIMIT)
 
 
 def form_check_id(caption: str | None) -> int | None:
     """The form-check number in a caption written by `form_check_caption`, if any."""
     match = _FORM_CHECK_MARK.match(caption or "")
     return int(match.group(1)) if match else None
+
+
+def member_mark(text: str | None) -> int | None:
+    """The member number ending the first line of a coach text about one member, if any."""
+    first_line = (text or "").split("\n", 1)[0]
+    match = _MEMBER_MARK.search(first_line)
+    return int(match.group(1)) if match else None
+
+
+# --- members' messages -------------------------------------------------------------------------
+
+
+def context_line(context: MemberContext) -> str:
+    """'<protocol> · step 4 of 18 of Day 1 (Crawling) · last pain 6 (Tue 05 Mar)'."""
+    zone = context.member.zone
+    parts = [context.protocol_title or "not set up yet"]
+    if context.step is not None:
+        step = context.step
+        parts.append(
+            f"now on step {step.number} of {step.count} of {step.workout_title} ({step.exercise})"
+        )
+    elif context.last_session is not None:
+        last = context.last_session
+        parts.append(f"last session {_day(last.ended_at, zone)} ({last.workout_title})")
+    else:
+        parts.append("no session yet")
+    if context.last_pain is not None and context.last_pain_at is not None:
+        parts.append(f"last pain {context.last_pain} ({_day(context.last_pain_at, zone)})")
+    else:
+        parts.append("no pain score yet")
+    return " · ".join(parts)
+
+
+def _what_was_sent(line: ThreadLine, copied_below: bool) -> str:
+    """The member's words as they are, or what their media message is (copied below)."""
+    edited = "✏️ edited: " if line.edited else ""
+    if not copied_below:
+        return edited + without_invisibles(line.text or "")
+    where = "below" if line.kind != "text" else "below, in full"
+    caption = line.text and line.kind != "text"
+    words = f": {fit(one_line(line.text or ''), NOTE_PREVIEW)}" if caption else ""
+    return f"{edited}{_KIND_ICONS[line.kind]} {MESSAGE_KIND_WORDS[line.kind]} ({where}){words}"
+
+
+def relay_message(view: RelayView) -> str:
+    """The coach's message for a bundle of a member's messages (edited as more arrive)."""
+    member = view.context.member
+    lines = [f"💬 {who(member)}", context_line(view.context), ""]
+    for line, copied_below in zip(view.lines, view.copied_below, strict=True):
+        lines.append(f"{_time(line.at, member.zone)} {_what_was_sent(line, copied_below)}")
+    lines += ["", REPLY_HINT.format(name=shown_name(member.name))]
+    return fit("\n".join(lines))
+
+
+def thread_lines(thread: Sequence[ThreadLine], member: MemberCard) -> list[str]:
+    """/member's last messages, either way: '• Tue 05 Mar 18:42 Maya: <words>'."""
+    lines = []
+    for line in thread:
+        coach = shown_name(line.coach_name) if line.coach_name else "Coach"
+        author = shown_name(member.name) if line.from_member else f"{coach} (coach)"
+        if line.kind == "text":
+            words = fit(one_line(line.text or ""), NOTE_PREVIEW)
+        else:
+            caption = f": {fit(one_line(line.text), NOTE_PREVIEW)}" if line.text else ""
+            words = f"{_KIND_ICONS[line.kind]} {MESSAGE_KIND_WORDS[line.kind]}{caption}"
+        edited = "✏️ edited: " if line.edited else ""
+        lines.append(f"• {_when(line.at, member.zone)} {author}: {edited}{words}")
+    return lines
+
+
+# --- sessions, skipped and too-hard steps -----------------------------------------------------
+
+
+def exercise_list(names: Sequence[str]) -> str:
+    """'Copenhagen Progression (2 sets), Crawling': each exercise once, in order."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{name} ({n} sets)" if n > 1 else name for name, n in counts.items())
+
+
+def session_outcome(steps: SessionSteps) -> str:
+    """'15 of 18 done · too hard: Copenhagen Progression (2 sets) · skipped: Crawling'."""
+    if steps.finished:
+        done = f"{steps.done} of {steps.step_count} done"
+        if not steps.skipped and not steps.too_hard:
+            done = f"all {steps.step_count} done"
+    else:
+        done = f"stopped after {steps.done + len(steps.skipped) + len(steps.too_hard)} of "
+        done += f"{steps.step_count} steps"
+    parts = [done]
+    if steps.too_hard:
+        parts.append(f"too hard: {exercise_list(steps.too_hard)}")
+    if steps.skipped:
+        parts.append(f"skipped: {exercise_list(steps.skipped)}")
+    return " · ".join(parts)
+
+
+def session_lines(sessions: Sequence[SessionSteps], zone: ZoneInfo) -> list[str]:
+    return [
+        f"• {_day(steps.started_at, zone)} {steps.workout_title}: {session_outcome(steps)}"
+        for steps in sessions
+    ]
+
+
+# --- notices ----------------------------------------------------------------------------------
+
+_NOTICE_HEADINGS = {
+    "paused": "⏸ Reminders paused: {who}\nNo reminders until they send /resume.",
+    "resumed": "▶️ Reminders back on: {who}",
+    "deleted": (
+        "🗑 Erased their data: {who}\nEverything about them is gone; /start brings them back "
+        "as a new member."
+    ),
+    "blocked": (
+        "🚫 Blocked the bot: {who}\nNo reminders or messages reach them until they write to "
+        "me again."
+    ),
+}
+
+
+def notice(told: Notice) -> str:
+    """What the coach reads about something a member did."""
+    match told:
+        case MemberNotice(member, event):
+            return _NOTICE_HEADINGS[event].format(who=who(member))
+        case SessionReport(member, steps):
+            lines = [
+                f"📋 Steps not done: {who(member)}",
+                f"{steps.workout_title}, {_when(steps.started_at, member.zone)}: "
+                f"{session_outcome(steps)}",
+                REPLY_HINT.format(name=shown_name(member.name)),
+            ]
+            return fit("\n".join(lines))

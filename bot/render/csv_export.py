@@ -16,8 +16,14 @@ COLUMNS = (
     "status",
     "started_at",
     "finished_at",
+    "skipped",
+    "too_hard",
     "pain",
     "note",
+    "direction",
+    "kind",
+    "text",
+    "coach",
     "at",
 )
 

@@ -118,15 +118,26 @@ def confirm_delete() -> InlineKeyboardMarkup:
     )
 
 
-def flag_actions(flag_id: int, member_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button("Acknowledge", cb.AcknowledgeFlag(flag_id)),
-                _button("Open member", cb.OpenMember(member_id)),
-            ]
-        ]
-    )
+def flag_actions(flag_id: int, member_id: int, answers: Sequence[str] = ()) -> InlineKeyboardMarkup:
+    """Acknowledge and Open member, then one row per quick answer (on a new alert)."""
+    actions = [
+        _button("Acknowledge", cb.AcknowledgeFlag(flag_id)),
+        _button("Open member", cb.OpenMember(member_id)),
+    ]
+    return InlineKeyboardMarkup([actions, *_quick_answer_rows(answers)])
+
+
+def quick_answers(answers: Sequence[str]) -> InlineKeyboardMarkup | None:
+    """One row per quick answer (the coach's configured list), or no keyboard without any."""
+    rows = _quick_answer_rows(answers)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _quick_answer_rows(answers: Sequence[str]) -> list[list[InlineKeyboardButton]]:
+    return [
+        [_button(answer, cb.QuickAnswer(index, cb.quick_check(answer)))]
+        for index, answer in enumerate(answers)
+    ]
 
 
 def _duration(seconds: int) -> str:

@@ -9,8 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.rules.pain_zone import PainZone
 from bot.rules.weekly_cap import WorkoutChoice
-from bot.views import MemberSettings, Schedule
+from bot.views import (
+    AboutCheckIn,
+    AboutFormCheck,
+    AboutMessage,
+    AboutNothing,
+    AboutSession,
+    MemberSettings,
+    MessageKindName,
+    Schedule,
+    Subject,
+)
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -59,10 +70,11 @@ NOT_YOURS = "That button isn't for you."
 PAIN_QUESTION = "How does your back feel right now? 0 = no pain, 10 = the worst pain imaginable."
 PAIN_NOT_A_NUMBER = "Please send a whole number from 0 to 10, or tap one of the buttons."
 NOTE_QUESTION = (
-    "Thanks. Anything to add for your coach about how it felt? Type a short note, or tap No note."
+    "Anything to add for your coach about how it felt? Type a short note, or tap No note."
 )
 NO_NOTE_BUTTON = "No note"
 NOTE_SAVED = "Saved. Thank you! Rest well, and I'll remind you next time."
+NOTE_SENT = "Saved, and your coach will read it. Rest well, and I'll remind you next time."
 NOTE_TOO_LONG = (
     "That's a long note! I kept the first {limit} characters for your coach. "
     "Feel free to send more in a second message."
@@ -77,12 +89,9 @@ VIDEO_TOO_BIG = (
     "That video is too big for me to pass on ({size} MB, the limit is {limit} MB). "
     "Please trim it or send a shorter clip."
 )
-PLEASE_SEND_VIDEO = (
-    "I can only pass videos to your coach for form checks. Please send a video (or a "
-    "video message)."
-)
-COACH_REPLY = "Your coach on {exercise}:\n{reply}"
-YOUR_FORM_CHECK = "your form check"
+SENT_TO_COACH = "Sent to your coach ✉️ They'll answer you here."
+RECEIVED_REACTION = "👌"
+"""Put on each further message of the same bundle: the first one was acknowledged in words."""
 DAYS_CHOSEN = "Reminder days: {days} ✅"
 TIME_CHOSEN = "Reminder time: {at} ✅"
 ZONE_CHOSEN = "Time zone: {zone} ✅"
@@ -95,12 +104,7 @@ PAIN_THIS_STRONG = "pain this strong"
 PROGRESS_CHART_TITLE = "Your pain after sessions"
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
-UNEXPECTED_TEXT = (
-    "I'm a simple bot, so I work best with the buttons. /today starts your session, "
-    "/help lists everything else."
-)
 TEXT_TOO_LONG = "That message is very long, so I didn't keep it. Please send something shorter."
-UNSUPPORTED_MESSAGE = "I can't do anything with that, sorry. /help lists what I can do."
 SLOW_DOWN = "That's a lot at once! I'll skip messages for a few seconds, then I'm all yours."
 PAUSED = "Reminders paused. Send /resume whenever you want them back."
 RESUMED = "Reminders are back on. Next one: {when}."
@@ -141,8 +145,36 @@ HELP = (
     "/pause and /resume: stop or restart reminders\n"
     "/start: change your protocol, days, time or time zone\n"
     "/delete: erase everything I have about you\n\n"
-    "Send a video at any time and your coach will check your form."
+    "Anything you write or send me here (a question, a voice note, a photo) goes to your "
+    "coach, and their answers come back here. Send a video at any time and your coach will "
+    "check your form."
 )
+
+MESSAGE_KIND_WORDS: Mapping[MessageKindName, str] = {
+    "text": "message",
+    "voice": "voice note",
+    "audio": "audio",
+    "photo": "photo",
+    "video": "video",
+    "video_note": "video message",
+    "document": "file",
+    "sticker": "sticker",
+    "animation": "GIF",
+    "other": "message",
+}
+QUOTE_LENGTH = 60
+"""Characters of the member's own words quoted above their coach's answer."""
+
+_PAIN_WORDS: Mapping[PainZone, str] = {
+    "none": "0: no pain at all, lovely to hear.",
+    "safe": "{pain} is low: a good sign.",
+    "acceptable": "{pain} is moderate, within what's fine while your back gets used to this.",
+    "above_acceptable": (
+        "{pain} is above the comfortable range: thanks for telling me, your coach will see it."
+    ),
+    "critical": "{pain} is high: thanks for telling me, your coach will see it.",
+    "urgent": "{pain} is very high: thanks for telling me, your coach will see it.",
+}
 
 
 def day_names(days: Iterable[int]) -> str:
@@ -219,12 +251,41 @@ def progress(
     return "\n".join(lines)
 
 
-# --- coach → member (issue 7: bot/handlers/coach.py, bot/handlers/form_check.py) -------------
+def pain_acknowledgement(pain: int, zone: PainZone) -> str:
+    """What the member's pain score means, said back to them (never a bare "thanks")."""
+    return _PAIN_WORDS[zone].format(pain=pain)
+
+
+# --- coach → member (bot/handlers/coach.py, bot/handlers/messages.py) -------------------------
 PROTOCOL_ASSIGNED = (
     "Your coach has moved you to {title}. Your days and time stay the same: {schedule}. "
     "Send /today when you're ready for your next session."
 )
-COACH_REPLY_MEDIA = "Your coach on {exercise}:"
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def from_coach(coach_name: str, subject: Subject) -> str:
+    """The line above a coach's message: who writes, and what they answer."""
+    coach = f"{coach_name} (your coach)"
+    match subject:
+        case AboutMessage(_, text, _) if text:
+            return f'{coach}, answering "{_shorten(text, QUOTE_LENGTH)}":'
+        case AboutMessage(kind, _, _):
+            return f"{coach}, about your {MESSAGE_KIND_WORDS[kind]}:"
+        case AboutFormCheck(exercise, _):
+            return f"{coach} on {exercise or 'your form check'}:"
+        case AboutCheckIn(pain) if pain is not None:
+            return f"{coach}, about your check-in (pain {pain}):"
+        case AboutCheckIn():
+            return f"{coach}, about your check-in:"
+        case AboutSession(workout_title):
+            return f"{coach}, about your session ({workout_title}):"
+        case AboutNothing():
+            return f"{coach}:"
 
 
 def reminder(title: str, choice: WorkoutChoice) -> str:

@@ -1,5 +1,6 @@
-"""What the coach asks for: the members, one member in detail, open flags, acknowledging a
-flag, and moving a member to another protocol.
+"""What the coach asks for: the members, one member in detail (with their recent sessions'
+skipped and too-hard steps and their last messages), open flags, acknowledging a flag, and
+moving a member to another protocol.
 
 Every function is one unit of work and answers with plain values (`bot.views`) or a small
 result type the coach handler words. Lists come from a fixed number of queries, whatever the
@@ -20,7 +21,8 @@ from bot.rules.local_time import week_bounds
 from bot.rules.weekly_cap import week_counts
 from bot.services.checkins import history
 from bot.services.members import schedule_of
-from bot.services.views import flag_view, member_card
+from bot.services.session_steps import by_session, session_steps
+from bot.services.views import flag_view, member_card, thread_line
 from bot.services.workouts import done_sessions
 from bot.views import FlagView, FormCheckLine, MemberCard, MemberDetail, MemberRow, Schedule
 from protocols.schema import Protocol
@@ -28,6 +30,8 @@ from storage import repository
 from storage.models import Member
 
 RECENT_FORM_CHECKS = 5
+RECENT_SESSIONS = 5
+RECENT_MESSAGES = 8
 
 
 async def find_member(session: AsyncSession, reference: int | str) -> Member | None:
@@ -84,6 +88,11 @@ async def member_detail(
         check_ins = await history(session, found.id)
         flags = await repository.flags.unacknowledged(session, found.id)
         checks = await repository.form_checks.recent(session, found.id, RECENT_FORM_CHECKS)
+        rows = await repository.sessions.recent(session, found.id, RECENT_SESSIONS)
+        not_done = by_session(
+            await repository.sessions.steps_not_done(session, [row.id for row in rows])
+        )
+        thread = await repository.messages.recent(session, found.id, RECENT_MESSAGES)
     protocol = services.protocol(enrolment.protocol) if enrolment else None
     return MemberDetail(
         member=member_card(found),
@@ -99,6 +108,8 @@ async def member_detail(
         form_checks=[
             FormCheckLine(c.at, c.exercise_name, c.replied_at is not None) for c in checks
         ],
+        sessions=[session_steps(services, row, not_done.get(row.id, [])) for row in rows],
+        thread=[thread_line(message) for message in thread],
     )
 
 

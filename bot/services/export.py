@@ -1,4 +1,5 @@
-"""The coach's export: every session and check-in of every member, as rows for a CSV file."""
+"""The coach's export: every session (with its skipped and too-hard steps), check-in and
+message of every member, as rows for a CSV file."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.context import BotServices
+from bot.services.session_steps import by_session, session_steps
 from storage import repository
 from storage.models import Member
 
 Row = Mapping[str, object]
+
+STEP_SEPARATOR = "; "
+"""Between the exercise names of a session's skipped (or too-hard) steps, one per set."""
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -21,23 +26,30 @@ def _owner(member: Member) -> dict[str, object]:
 
 
 async def rows(services: BotServices) -> list[Row]:
-    """Sessions, then check-ins, each ordered by member and time (two queries)."""
+    """Sessions, then check-ins, then messages, each ordered by member and time (four
+    queries)."""
     async with services.database.read() as session:
         sessions = await repository.sessions.all_with_members(session)
+        not_done = by_session(await repository.sessions.steps_not_done(session))
         check_ins = await repository.check_ins.all_with_members(session)
-    exported: list[Row] = [
-        {
-            **_owner(owner),
-            "record": "session",
-            "protocol": row.protocol,
-            "workout": row.workout_key,
-            "status": row.status.value,
-            "started_at": _iso(row.started_at),
-            "finished_at": _iso(row.finished_at),
-            "at": _iso(row.started_at),
-        }
-        for row, owner in sessions
-    ]
+        messages = await repository.messages.all_with_members(session)
+    exported: list[Row] = []
+    for row, owner in sessions:
+        steps = session_steps(services, row, not_done.get(row.id, []))
+        exported.append(
+            {
+                **_owner(owner),
+                "record": "session",
+                "protocol": row.protocol,
+                "workout": row.workout_key,
+                "status": row.status.value,
+                "started_at": _iso(row.started_at),
+                "finished_at": _iso(row.finished_at),
+                "skipped": STEP_SEPARATOR.join(steps.skipped),
+                "too_hard": STEP_SEPARATOR.join(steps.too_hard),
+                "at": _iso(row.started_at),
+            }
+        )
     exported += [
         {
             **_owner(owner),
@@ -47,5 +59,17 @@ async def rows(services: BotServices) -> list[Row]:
             "at": _iso(report.at),
         }
         for report, owner in check_ins
+    ]
+    exported += [
+        {
+            **_owner(owner),
+            "record": "message",
+            "direction": message.direction.value,
+            "kind": message.kind.value,
+            "text": message.text,
+            "coach": message.coach_name,
+            "at": _iso(message.at),
+        }
+        for message, owner in messages
     ]
     return exported

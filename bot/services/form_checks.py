@@ -1,5 +1,6 @@
-"""Form-check videos: a member's clip stored with the exercise it belongs to; the coach's copy
-and reply recorded.
+"""Form-check videos: a member's clip stored with the exercise it belongs to (and in the thread
+between member and coach). Its copies in the coach chats and the coach's reply are recorded by
+`bot.services.messages`.
 
 A video belongs to the step the member pressed "Send form video" on, or else to the step of
 the session in progress, or to no exercise ("general form check").
@@ -13,13 +14,13 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.services.views import member_card
+from bot.services.member_context import member_context
 from bot.services.workouts import current_step
-from bot.views import MemberCard
+from bot.views import MemberContext
 from protocols.expand import expand_workout
 from storage import repository
 from storage.awaiting import AwaitVideo
-from storage.models import FormCheck, FormCheckKind, Member
+from storage.models import FormCheck, FormCheckKind, Member, MessageDirection, MessageKind
 
 CLOUD_FILE_LIMIT_MB = 20
 """Telegram's cloud Bot API hands bots files up to this size (a local server: 2000 MB)."""
@@ -32,15 +33,20 @@ class IncomingVideo:
     file_unique_id: str
     kind: FormCheckKind
     size: int | None
+    member_message_id: int
+    caption: str | None = None
 
 
 @dataclass(frozen=True)
 class Received:
-    """Stored: copy it to the coach chats (captioned with `member` and `exercise`)."""
+    """Stored: copy it to the coach chats (captioned with the member's context and the
+    exercise)."""
 
     check: FormCheck
-    member: MemberCard
+    context: MemberContext
     exercise: str | None
+    caption: str | None
+    thread_message_id: int
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,20 @@ async def receive(
             exercise_name=exercise,
             now=now,
         )
+        message = await repository.messages.add(
+            session,
+            member.id,
+            direction=MessageDirection.FROM_MEMBER,
+            kind=MessageKind(video.kind.value),
+            text=video.caption,
+            member_message_id=video.member_message_id,
+            form_check_id=check.id,
+            now=now,
+        )
         if isinstance(member.awaiting, AwaitVideo):
             await repository.members.set_awaiting(session, member.id, None)
-    return Received(check, member_card(member), exercise)
+        context = await member_context(services, session, member)
+    return Received(check, context, exercise, video.caption, message.id)
 
 
 async def _exercise_for(
@@ -100,50 +117,3 @@ async def _exercise_for(
         if chosen.step_index < len(steps):
             step = steps[chosen.step_index]
     return view.session_id, step.index, step.exercise.name
-
-
-async def copied_to_coach(
-    services: BotServices, check_id: int, chat_id: int, message_id: int
-) -> None:
-    """Remember the copy in a coach chat, so a reply to it finds the form check."""
-    async with services.database.transaction() as session:
-        await repository.form_checks.set_coach_message(
-            session, check_id, chat_id=chat_id, message_id=message_id
-        )
-
-
-@dataclass(frozen=True)
-class ReplyTarget:
-    """The form check a coach replied to, and the member to pass the reply to."""
-
-    check_id: int
-    member_name: str
-    member_chat_id: int
-    exercise: str | None
-
-
-@dataclass(frozen=True)
-class MemberGone:
-    pass
-
-
-async def replied_to(
-    services: BotServices, chat_id: int, message_id: int, caption_check_id: int | None
-) -> ReplyTarget | MemberGone | None:
-    """The form check whose copy the coach replied to: found by the copy (`chat_id`,
-    `message_id`) or else by the number in its caption; None if it is not a form check."""
-    async with services.database.read() as session:
-        check = await repository.form_checks.by_coach_message(session, chat_id, message_id)
-        if check is None and caption_check_id is not None:
-            check = await repository.form_checks.get(session, caption_check_id)
-        if check is None:
-            return None
-        member = await repository.members.get(session, check.member_id)
-    if member is None:
-        return MemberGone()
-    return ReplyTarget(check.id, member.name, member.chat_id, check.exercise_name)
-
-
-async def reply_passed_on(services: BotServices, check_id: int, reply: str, now: datetime) -> None:
-    async with services.database.transaction() as session:
-        await repository.form_checks.set_reply(session, check_id, reply=reply, now=now)

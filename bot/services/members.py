@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.views import MemberSettings, Schedule
+from bot.services.coaches import chats_for_member
+from bot.services.views import member_card
+from bot.views import MemberCard, MemberSettings, Schedule
 from protocols.schema import Protocol
 from storage import repository
 from storage.awaiting import Awaiting, AwaitTime, AwaitZone
@@ -285,6 +287,7 @@ class PauseChanged:
     paused: bool
     next_reminder: datetime | None
     zone: ZoneInfo
+    member: MemberCard
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,7 @@ async def set_paused(
             return PauseUnchanged(paused)
         await repository.members.set_paused(session, member.id, paused)
     next_at = await _replan(services, member.id)
-    return PauseChanged(paused, next_at, member.time_zone)
+    return PauseChanged(paused, next_at, member.time_zone, member_card(member))
 
 
 @dataclass(frozen=True)
@@ -339,18 +342,30 @@ async def is_member(services: BotServices, user_id: int) -> bool:
         return await repository.members.by_user_id(session, user_id) is not None
 
 
-async def erase(services: BotServices, user_id: int) -> bool:
-    """Erase the member and everything of theirs; False if there was no such member."""
-    async with services.database.transaction() as session:
+@dataclass(frozen=True)
+class Erased:
+    """Who was erased, and the coach chats that heard about them (asked before the erasure,
+    while the member still had a coach)."""
+
+    member: MemberCard
+    coach_chats: Sequence[int]
+
+
+async def erase(services: BotServices, user_id: int) -> Erased | None:
+    """Erase the member and everything of theirs; None if there was no such member."""
+    async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
-        if member is None:
-            return False
-        await repository.members.delete(session, member.id)
+    if member is None:
+        return None
+    coach_chats = await chats_for_member(services, member.id)
+    async with services.database.transaction() as session:
+        if not await repository.members.delete(session, member.id):
+            return None
     await services.database.checkpoint()  # the erased rows leave the WAL file too
     remove_member_videos(services.settings.form_video_archive_dir, member.id)
     if services.reminders is not None:
         services.reminders.forget_member(member.id)
-    return True
+    return Erased(member_card(member), coach_chats)
 
 
 async def awaited(services: BotServices, user_id: int) -> Awaiting | Unknown | None:

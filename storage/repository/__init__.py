@@ -1,7 +1,7 @@
 """Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
-`form_checks`, `reminders`, and `roster` (read-only overviews across
-members, for the coach's dashboard).
+`form_checks`, `reminders`, `messages` (the member ↔ coach thread), and `roster`
+(read-only overviews across members, for the coach's dashboard).
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -16,6 +16,7 @@ from storage.repository import (
     flags,
     form_checks,
     members,
+    messages,
     reminders,
     roster,
     sessions,
@@ -27,6 +28,7 @@ __all__ = [
     "flags",
     "form_checks",
     "members",
+    "messages",
     "reminders",
     "roster",
     "sessions",

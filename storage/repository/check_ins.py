@@ -58,6 +58,20 @@ async def recent(session: AsyncSession, member_id: int, limit: int = 10) -> list
     return list(reversed(result.all()))
 
 
+async def latest_pain(
+    session: AsyncSession, member_id: int, *, until: datetime | None = None
+) -> SymptomReport | None:
+    """The member's latest check-in with a pain score (at or before `until`, when given)."""
+    query = select(SymptomReport).where(
+        SymptomReport.member_id == member_id, SymptomReport.pain.is_not(None)
+    )
+    if until is not None:
+        query = query.where(SymptomReport.at <= until)
+    return await session.scalar(
+        query.order_by(SymptomReport.at.desc(), SymptomReport.id.desc()).limit(1)
+    )
+
+
 async def latest_pain_by_member(session: AsyncSession) -> dict[int, SymptomReport]:
     """Each member's latest check-in that has a pain score, keyed by member id (one query)."""
     ranked = (

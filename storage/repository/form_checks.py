@@ -1,4 +1,5 @@
-"""Form checks: a member's video, its copy in the coach chat, and the coach's reply."""
+"""Form checks: a member's video and the coach's reply (its copies in the coach chats are
+`messages.add_coach_message` records)."""
 
 from __future__ import annotations
 
@@ -35,27 +36,6 @@ async def add(
     session.add(form_check)
     await session.flush()
     return form_check
-
-
-async def set_coach_message(
-    session: AsyncSession, form_check_id: int, *, chat_id: int, message_id: int
-) -> None:
-    """Remember the copy in the coach chat, so a coach's reply to it finds the form check."""
-    await session.execute(
-        update(FormCheck)
-        .where(FormCheck.id == form_check_id)
-        .values(coach_chat_id=chat_id, coach_message_id=message_id)
-    )
-
-
-async def by_coach_message(
-    session: AsyncSession, chat_id: int, message_id: int
-) -> FormCheck | None:
-    return await session.scalar(
-        select(FormCheck).where(
-            FormCheck.coach_chat_id == chat_id, FormCheck.coach_message_id == message_id
-        )
-    )
 
 
 async def set_reply(

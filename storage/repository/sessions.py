@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -86,6 +87,33 @@ async def step_results(session: AsyncSession, session_id: int) -> list[StepResul
         select(StepResult)
         .where(StepResult.session_id == session_id)
         .order_by(StepResult.step_index)
+    )
+    return list(result)
+
+
+async def steps_not_done(
+    session: AsyncSession, session_ids: Sequence[int] | None = None
+) -> list[StepResult]:
+    """The skipped and too-hard answers of these sessions (of every session when None), by
+    session then step."""
+    query = select(StepResult).where(StepResult.outcome != StepOutcome.DONE)
+    if session_ids is not None:
+        query = query.where(StepResult.session_id.in_(session_ids))
+    result = await session.scalars(query.order_by(StepResult.session_id, StepResult.step_index))
+    return list(result)
+
+
+async def recent(session: AsyncSession, member_id: int, limit: int) -> list[WorkoutSession]:
+    """The member's latest `limit` workouts that are over (finished or abandoned), newest
+    first."""
+    result = await session.scalars(
+        select(WorkoutSession)
+        .where(
+            WorkoutSession.member_id == member_id,
+            WorkoutSession.status != SessionStatus.IN_PROGRESS,
+        )
+        .order_by(WorkoutSession.started_at.desc(), WorkoutSession.id.desc())
+        .limit(limit)
     )
     return list(result)
 

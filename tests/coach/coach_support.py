@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from fixtures_bot import RunningBot
@@ -62,3 +63,17 @@ async def check_in(bot: RunningBot, user: SimulatedUser, pain: int) -> ChatMessa
 def texts_of(user: SimulatedUser) -> list[str]:
     """What the bot has said in the user's chat (texts and captions)."""
     return [m.text or m.caption or "" for m in user.messages if m.from_bot]
+
+
+async def until_recorded(bot: RunningBot, message: ChatMessage) -> ChatMessage:
+    """Wait until the bot has remembered its message in a coach chat as being about a member
+    (it does so right after sending it), so a reply to it finds its record."""
+    for _ in range(250):
+        async with bot.services.database.transaction() as session:
+            record = await repository.messages.coach_message(
+                session, message.chat_id, message.message_id
+            )
+        if record is not None:
+            return message
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"message {message.message_id} was never recorded")

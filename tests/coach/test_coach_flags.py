@@ -67,14 +67,16 @@ async def test_a_red_flag_note_stops_the_member_and_alerts_the_coach_as_urgent(
     assert (alert.text or "").startswith("🚨 URGENT: Maya (@maya)")
 
 
-async def test_a_negated_red_flag_note_raises_nothing(
+async def test_a_negated_red_flag_note_raises_no_flag_and_reaches_the_coach_as_a_message(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await check_in(running_bot, maya, 3)
     await maya.send_text("no numbness or tingling, just a bit stiff")
     saved = await maya.wait_for_message()
-    assert (saved.text or "").startswith("Saved.")
-    assert coach.messages == []
+    assert (saved.text or "").startswith("Saved, and your coach will read it.")
+    relayed = await coach.wait_for_message()
+    assert "no numbness or tingling, just a bit stiff" in (relayed.text or "")
+    assert not any(is_alert(message) for message in coach.messages)
 
 
 async def test_pain_nine_is_urgent_at_once(

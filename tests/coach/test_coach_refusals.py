@@ -22,6 +22,7 @@ COMMANDS = [
     ("/ack", "1"),
     ("/assign", "1 7-exercise-protocol-lower-back-relief"),
     ("/export", ""),
+    ("/msg", "@maya hello"),
 ]
 
 
@@ -52,12 +53,14 @@ async def test_a_coach_command_is_refused_to_a_member(
     assert (await maya_on_record.wait_for_message()).text == REFUSAL
 
 
-@pytest.mark.parametrize("label", ["Acknowledge", "Open member"])
+@pytest.mark.parametrize("label", ["Acknowledge", "Open member", "Rest 2 days"])
 async def test_a_coach_button_is_refused_to_a_member(
     running_bot: RunningBot, maya_on_record: SimulatedUser, label: str
 ) -> None:
     bot = running_bot.application.bot
-    await bot.send_message(maya_on_record.id, "forged", reply_markup=keyboards.flag_actions(1, 1))
+    await bot.send_message(
+        maya_on_record.id, "forged", reply_markup=keyboards.flag_actions(1, 1, ("Rest 2 days",))
+    )
     await maya_on_record.wait_for_message(lambda m: m.text == "forged")
     press = await maya_on_record.press(label)
     await running_bot.emulator.wait_until(lambda: press.answered)

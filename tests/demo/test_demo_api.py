@@ -97,6 +97,17 @@ async def test_a_video_upload_lands_in_the_chat_and_downloads_again(
         assert await download.read() == b"\x00\x00\x00\x18ftypmp42"
 
 
+async def test_an_audio_upload_is_sent_as_a_voice_note(
+    demo: Demo, page_http: aiohttp.ClientSession
+) -> None:
+    member_api = f"{demo.url}/api/chats/{MEMBER.user_id}"
+    form = aiohttp.FormData()
+    form.add_field("file", b"OggS voice", filename="note.ogg", content_type="audio/ogg")
+    async with page_http.post(f"{member_api}/files", data=form) as sent:
+        message = (await sent.json())["message"]
+    assert message["file"]["kind"] == "voice"
+
+
 @pytest.mark.parametrize(
     ("method", "path", "body", "status"),
     [

@@ -1,4 +1,5 @@
-"""Input the bot did not ask for gets a short, helpful reply and changes nothing."""
+"""Input the bot did not ask for gets a short, helpful reply and changes nothing (what a member
+writes to their coach is in tests/coach/test_coach_conversation.py)."""
 
 from __future__ import annotations
 
@@ -8,30 +9,12 @@ from emulator import SimulatedUser
 from storage import repository
 
 
-async def test_text_where_a_button_was_expected_points_to_the_buttons(
-    running_bot: RunningBot, member: SimulatedUser
-) -> None:
-    await onboard(member)
-    await member.send_command("/today")
-    await member.wait_for_message(lambda m: has_button(m, "Done"))
-    await member.send_text("done!!")
-    reply = await member.wait_for_message()
-    assert "buttons" in (reply.text or "")
-
-
 async def test_unknown_command_suggests_help(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await member.send_command("/dance")
     reply = await member.wait_for_message()
     assert "/help" in (reply.text or "")
-
-
-async def test_sticker_gets_a_polite_answer(running_bot: RunningBot, member: SimulatedUser) -> None:
-    await onboard(member)
-    await member.send_sticker()
-    reply = await member.wait_for_message()
-    assert "can't do anything with that" in (reply.text or "")
 
 
 async def test_very_long_message_is_refused_without_losing_the_session(

@@ -1,8 +1,8 @@
 """Hypothesis-generated updates against one running bot: random text, unicode, huge messages,
 commands with junk arguments, malformed callback data and data forged to name another
 member's session or a coach's flag. No handler raises (nothing logged at ERROR), every
-message gets a reply and every button press an answer, and the other member's state is
-exactly as before.
+message gets an answer (a reply, or a reaction when it joins a bundle already sent to the
+coach), every button press an answer, and the other member's state is exactly as before.
 
 pytest-asyncio cannot drive `@given` on an async test, so the emulator and the bot run on an
 event loop in a background thread (started once for the module), and the sync `@given` test
@@ -150,8 +150,13 @@ class World:
     async def apply(self, kind: str, value: Any) -> None:
         self.counts[kind] += 1
         if kind == "text":
-            await self.fuzzer.send_text(value)
-            await self.fuzzer.wait_for_message()
+            sent = await self.fuzzer.send_text(value)
+            after = self.fuzzer.messages.index(sent)
+            await self.emulator.wait_until(
+                lambda: (
+                    bool(sent.reactions) or any(m.from_bot for m in self.fuzzer.messages[after:])
+                )
+            )
         elif kind == "command":
             name, args = value
             await self.fuzzer.send_command(f"/{name}", args.strip())

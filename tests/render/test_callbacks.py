@@ -30,6 +30,8 @@ EVERY_KIND: list[cb.Callback] = [
     cb.Snooze(),
     cb.AcknowledgeFlag(7),
     cb.OpenMember(3),
+    cb.QuickAnswer(0, "0f3a"),
+    cb.QuickAnswer(5, cb.quick_check("Rest 2 days")),
 ]
 
 
@@ -73,7 +75,16 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
         "1:del:maybe",
         "1:tz:Europe/London;drop",
         "1:ack:1234567890123",  # longer than any id the bot hands out
+        "1:qa:0:0F3A",  # the check is lower-case hex
+        "1:qa:0:0f3",
+        "1:qa:10:0f3a",  # no more than ten quick answers
+        "1:qa:-1:0f3a",
     ],
 )
 def test_stale_malformed_or_forged_data_reads_as_nothing(data: str | None) -> None:
     assert cb.decode(data) is None
+
+
+def test_a_quick_answers_check_changes_with_its_words() -> None:
+    assert cb.quick_check("Rest 2 days") == cb.quick_check("Rest 2 days")
+    assert cb.quick_check("Rest 2 days") != cb.quick_check("Rest 3 days")

@@ -10,7 +10,15 @@ from storage_support import NOW
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import FlagKind, FormCheckKind, ReminderKind, StepOutcome
+from storage.models import (
+    CoachMessageKind,
+    FlagKind,
+    FormCheckKind,
+    MessageDirection,
+    MessageKind,
+    ReminderKind,
+    StepOutcome,
+)
 
 
 async def _member_with_everything(database: Database, telegram_user_id: int, name: str) -> int:
@@ -43,7 +51,7 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
         )
         await repo.flags.add(session, member.id, FlagKind.WORSENING, "pain rising", now=NOW)
-        await repo.form_checks.add(
+        form_check = await repo.form_checks.add(
             session,
             member.id,
             file_id="file-1",
@@ -51,6 +59,28 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             kind=FormCheckKind.VIDEO,
             session_id=workout.id,
             step_index=1,
+            now=NOW,
+        )
+        relay = await repo.messages.add_relay(session, member.id, now=NOW)
+        message = await repo.messages.add(
+            session,
+            member.id,
+            direction=MessageDirection.FROM_MEMBER,
+            kind=MessageKind.TEXT,
+            text="is this twinge ok?",
+            member_message_id=10,
+            relay_id=relay.id,
+            now=NOW,
+        )
+        await repo.messages.add_coach_message(
+            session,
+            member.id,
+            CoachMessageKind.RELAY,
+            chat_id=-100,
+            message_id=telegram_user_id,
+            relay_id=relay.id,
+            thread_message_id=message.id,
+            form_check_id=form_check.id,
             now=NOW,
         )
         await repo.reminders.claim(

@@ -56,7 +56,9 @@ async def test_recent_symptom_reports_are_the_latest_oldest_first(
     assert [report.pain for report in recent] == [2, 3, 4]
 
 
-async def test_a_coach_reply_finds_its_form_check(database: Database, member_id: int) -> None:
+async def test_a_form_checks_reply_and_archive_path_are_kept(
+    database: Database, member_id: int
+) -> None:
     async with database.transaction() as session:
         form_check = await repo.form_checks.add(
             session,
@@ -67,17 +69,11 @@ async def test_a_coach_reply_finds_its_form_check(database: Database, member_id:
             exercise_name="Bird dog",
             now=NOW,
         )
-        await repo.form_checks.set_coach_message(
-            session, form_check.id, chat_id=-100123, message_id=77
-        )
-    async with database.transaction() as session:
-        found = await repo.form_checks.by_coach_message(session, -100123, 77)
-        assert found is not None
-        await repo.form_checks.set_reply(session, found.id, reply="Knees softer", now=NOW)
-        await repo.form_checks.set_archived_path(session, found.id, "archive/u.mp4")
+        await repo.form_checks.set_reply(session, form_check.id, reply="Knees softer", now=NOW)
+        await repo.form_checks.set_archived_path(session, form_check.id, "archive/u.mp4")
 
     async with database.transaction() as session:
-        saved = await repo.form_checks.by_coach_message(session, -100123, 77)
+        saved = await repo.form_checks.get(session, form_check.id)
     assert saved is not None
     assert (saved.coach_reply, saved.replied_at, saved.archived_path) == (
         "Knees softer",

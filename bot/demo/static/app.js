@@ -138,6 +138,13 @@ function renderFile(pane, file) {
     video.preload = "metadata";
     return video;
   }
+  if (file.kind === "voice" || file.kind === "audio") {
+    const audio = element("audio", "audio");
+    audio.src = file.url;
+    audio.controls = true;
+    audio.preload = "metadata";
+    return audio;
+  }
   const link = element("a", "document", `📄 ${file.name || file.kind} (${file.size} bytes)`);
   link.href = file.url;
   link.download = file.name || "file";
