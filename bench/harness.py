@@ -158,6 +158,7 @@ def bot_environment(emulator: BotApiEmulator, database_url: str) -> dict[str, st
         "TELEGRAM_API_FILE_URL": emulator.base_file_url,
         "DATABASE_URL": database_url,
         "COACH_CHAT_IDS": "900001",
+        "DEFAULT_COACH_ID": "900001",
         "TZ": "UTC",
     }
 

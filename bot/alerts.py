@@ -1,9 +1,10 @@
 """Telling the coach: new flags, members' messages and form-check videos, and notices.
 
 Every message here goes to the coach chats `bot.services.coaches.chats_for_member` names for
-the member, and is remembered as being about that member (`bot.services.messages`), so a coach
-can answer any of them by replying. A coach chat that cannot be reached is logged and skipped:
-nothing a member sends fails because a coach chat is misconfigured.
+the member (their coach, and the owners who hear about everyone), and is remembered as being
+about that member (`bot.services.messages`), so a coach can answer any of them by replying. A
+coach chat that cannot be reached is logged and skipped: nothing a member sends fails because a
+coach chat is misconfigured.
 
 - A flag: the alert text with Acknowledge, Open member and the quick answers first, then the
   pain-trend chart (a photo). The chart is drawn while the texts go out and is a best effort:
@@ -13,7 +14,11 @@ nothing a member sends fails because a coach chat is misconfigured.
   as more arrive (an edit does not notify the coach again); media, and texts too long for the
   bundle, are copied whole under it.
 - A form-check video: copied with a caption naming the member, their context and the exercise.
-- Notices (`send_notice`): paused, resumed, erased, blocked, a session with steps not done.
+- Notices (`send_notice`): joined, paused, resumed, erased, blocked, a session with steps not
+  done.
+
+`send_flag` and `send_form_check` answer how many coach chats they reached, so the member is
+never told a coach heard when none did.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from bot.rules.symptoms import pain_points
 from bot.sender import AnyBot
 from bot.services import coaches, form_checks, messages, notices
 from bot.services.messages import About
-from bot.views import FlagAlert, MemberNotice, Notice, SessionReport
+from bot.views import FlagAlert, JoinNotice, MemberNotice, Notice, SessionReport
 from storage.models import CoachMessageKind
 
 log = logging.getLogger(__name__)
@@ -68,14 +73,19 @@ async def _send_to_coaches(
     return sent
 
 
-async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> None:
-    """Send the flag and its history, then a pain chart, to the member's coach chats."""
+async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int:
+    """Send the flag and its history, then a pain chart, to the member's coach chats; how many
+    got the text."""
+    chats = await coaches.chats_for_member(services, alert.member.id)
+    if not chats:
+        log.warning("flag %s for member %s: no coach to tell", alert.flag.id, alert.member.id)
+        return 0
     text = coach_texts.flag_message(alert)
     threshold = services.settings.flags.persistent_pain
     drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
     markup = keyboards.flag_actions(alert.flag.id, alert.member.id, services.settings.quick_replies)
-    chats = await coaches.chats_for_member(services, alert.member.id)
     sent = await _send_to_coaches(bot, services, chats, text, markup)
+    reached = len(sent)
     try:
         chart = await drawing
     except Exception:
@@ -92,11 +102,13 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> Non
     about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
     await messages.shown_to_coaches(services, about, sent, services.clock())
     log.info(
-        "flag %s (%s) for member %s sent to the coach",
+        "flag %s (%s) for member %s sent to %s coach chat(s)",
         alert.flag.id,
         alert.flag.kind,
         alert.member.id,
+        reached,
     )
+    return reached
 
 
 async def relay_to_coaches(
@@ -151,8 +163,9 @@ async def send_form_check(
     received: form_checks.Received,
     from_chat_id: int,
     message_id: int,
-) -> None:
-    """Copy the member's video into their coach chats, and remember each copy for replies."""
+) -> int:
+    """Copy the member's video into their coach chats, and remember each copy for replies;
+    how many chats got it."""
     check_id = received.check.id
     member_id = received.context.member.id
     caption = coach_texts.form_check_caption(
@@ -178,6 +191,7 @@ async def send_form_check(
         thread_message_id=received.thread_message_id,
     )
     await messages.shown_to_coaches(services, about, copies, services.clock())
+    return len(copies)
 
 
 async def send_notice(
@@ -196,7 +210,7 @@ async def send_notice(
             return  # nothing of the member is left to remember the notice by
         case SessionReport(_, steps):
             about = About(member_id, CoachMessageKind.SUMMARY, session_id=steps.session_id)
-        case MemberNotice():
+        case MemberNotice() | JoinNotice():
             about = About(member_id, CoachMessageKind.NOTICE)
     await messages.shown_to_coaches(services, about, sent, services.clock())
 

@@ -12,18 +12,19 @@ import time
 import traceback
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import inbound_limit, webhook
+from bot import inbound_limit, menus, webhook
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
 from bot.inbound_limit import InboundLimiter
 from bot.jobs.reminders import ReminderScheduler
 from bot.rate_limit import PacedRateLimiter
-from bot.render import texts
+from bot.render import coach_texts, texts
 from bot.rules import red_flags
+from bot.services import coaches
 from bot.web.server import DashboardSite, set_menu_buttons
 from protocols.loader import load_protocol_library
 from storage.database import Database
@@ -34,17 +35,6 @@ log = logging.getLogger(__name__)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 _SERVE_DASHBOARD = "serve_dashboard"
 _DASHBOARD_SITE = "dashboard_site"
-
-MEMBER_COMMANDS = [
-    BotCommand("today", "Start or continue today's session"),
-    BotCommand("progress", "Your week, streak and pain scores"),
-    BotCommand("snooze", "Move today's reminder by an hour"),
-    BotCommand("pause", "Pause reminders"),
-    BotCommand("resume", "Resume reminders"),
-    BotCommand("start", "Set up or change your settings"),
-    BotCommand("help", "What I can do"),
-    BotCommand("delete", "Erase everything I have about you"),
-]
 
 
 def build_application(
@@ -91,6 +81,7 @@ async def _post_init(application: AnyApplication) -> None:
     library = load_protocol_library(settings.protocols_dir)
     services = BotServices(settings, database, library, clock=application.bot_data["clock"])
     install(application.bot_data, services)
+    await _check_coaches(services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
     # The red-flag reader takes a few seconds to build: start it now in a worker thread, without
@@ -98,16 +89,33 @@ async def _post_init(application: AnyApplication) -> None:
     application.bot_data["red_flag_reader"] = asyncio.get_running_loop().run_in_executor(
         None, red_flags.load
     )
-    await application.bot.set_my_commands(MEMBER_COMMANDS)
-    await _start_dashboard(application, settings)
+    await menus.publish_all(application.bot, services)
+    await _start_dashboard(application, services)
 
 
-async def _start_dashboard(application: AnyApplication, settings: Settings) -> None:
+async def _check_coaches(services: BotServices) -> None:
+    """Seed the owners from COACH_CHAT_IDS, and say loudly when nobody would hear a flag."""
+    staffing = await coaches.seed_owners(services, services.clock())
+    log.info(
+        "coaches: %s owner(s), %s coach(es); %s member(s) given to the first owner",
+        staffing.owners,
+        staffing.coaches,
+        staffing.members_given_to_first_owner,
+    )
+    if not staffing.owners + staffing.coaches:
+        log.warning(coach_texts.NO_COACH_AT_START_UP)
+    default = services.settings.default_coach_id
+    if default is not None and not staffing.default_coach_known:
+        log.warning(coach_texts.DEFAULT_COACH_UNKNOWN.format(user_id=default))
+
+
+async def _start_dashboard(application: AnyApplication, services: BotServices) -> None:
+    settings = services.settings
     if not settings.web_public_url:
         log.info("dashboard off: WEB_PUBLIC_URL is not set")
         return
-    private_coach_chats = [chat_id for chat_id in settings.coach_chat_ids if chat_id > 0]
-    await set_menu_buttons(application, settings.web_public_url, private_coach_chats)
+    coach_chats = [user_id for user_id, _ in await coaches.everyone_with_roles(services)]
+    await set_menu_buttons(application, settings.web_public_url, coach_chats)
     if application.bot_data[_SERVE_DASHBOARD]:
         site = DashboardSite(application)
         await site.start(settings.web_host, settings.web_port)

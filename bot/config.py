@@ -136,7 +136,20 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     telegram_bot_token: str = Field("", description="The token @BotFather gave the bot.")
-    coach_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    coach_chat_ids: Annotated[tuple[int, ...], NoDecode] = Field(
+        (),
+        description=(
+            "Owners' Telegram user ids (seeded as owners at start-up) and coach groups' chat "
+            "ids (negative: groups where coaches may use coach commands)."
+        ),
+    )
+    default_coach_id: int | None = Field(
+        None,
+        description=(
+            "Telegram user id of the coach a member joins when they /start without an invite "
+            "link; unset: they are asked for their coach's link."
+        ),
+    )
     database_url: str = DEFAULT_DATABASE_URL
     tz: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone offered first to new members.")
     protocols_dir: Path | None = None
@@ -247,6 +260,16 @@ class Settings(BaseSettings):
             return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London") from None
+
+    @property
+    def owner_user_ids(self) -> tuple[int, ...]:
+        """The users COACH_CHAT_IDS makes owners (a private chat's id is its user's id)."""
+        return tuple(chat_id for chat_id in self.coach_chat_ids if chat_id > 0)
+
+    @property
+    def coach_group_ids(self) -> frozenset[int]:
+        """The groups where known coaches may use coach commands (group ids are negative)."""
+        return frozenset(chat_id for chat_id in self.coach_chat_ids if chat_id < 0)
 
     def require_token(self) -> str:
         """The token for a real run, or a `ConfigError` naming the variable."""

@@ -71,9 +71,6 @@ class BotServices:
     def protocol(self, name: str) -> ProtocolData | None:
         return self.library.get(name)
 
-    def is_coach(self, chat_id: int | None) -> bool:
-        return chat_id is not None and chat_id in self.settings.coach_chat_ids
-
 
 def install(bot_data: MutableMapping[str, Any], services: BotServices) -> None:
     """Keep the services in the application's `bot_data`, where handlers and jobs find them."""

@@ -31,6 +31,8 @@ MessageKindName = Literal[
     "other",
 ]
 NoticeEvent = Literal["paused", "resumed", "deleted", "blocked"]
+InviteKindName = Literal["member", "coach", "owner"]
+InviteEnd = Literal["revoked", "expired", "used up"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,17 @@ class MemberCard:
     name: str
     username: str | None
     zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class CoachCard:
+    """Who a coach is: their Telegram user id, and their name once they have talked to the
+    bot."""
+
+    user_id: int
+    name: str | None
+    username: str | None
+    owner: bool
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,17 @@ class MemberSettings:
 
     protocol_title: str
     schedule: Schedule
+    chosen_by_coach: bool = False
+    """The coach set the protocol (an invite or /assign): the member may not switch it."""
+
+
+@dataclass(frozen=True)
+class JoinNotice:
+    """A member has joined a coach: who, on what, reminded when, and when they joined."""
+
+    member: MemberCard
+    settings: MemberSettings
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,8 @@ class MemberRow:
     open_flags: Sequence[FlagKindName]
     paused: bool
     inactive: bool
+    coach: CoachCard | None = None
+    """The member's coach, shown to owners (who see everyone's members)."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +209,7 @@ class SessionReport:
     session: SessionSteps
 
 
-Notice = MemberNotice | SessionReport
+Notice = MemberNotice | SessionReport | JoinNotice
 """What `bot.alerts.send_notice` tells the coach (a daily digest would collect these)."""
 
 
@@ -238,6 +264,20 @@ class MemberDetail:
     form_checks: Sequence[FormCheckLine]
     sessions: Sequence[SessionSteps]
     thread: Sequence[ThreadLine]
+
+
+@dataclass(frozen=True)
+class InviteLine:
+    """One invite link in /invites."""
+
+    code: str
+    kind: InviteKindName
+    protocol_title: str | None
+    uses: int
+    max_uses: int
+    expires_at: datetime
+    ended: InviteEnd | None
+    coach: CoachCard
 
 
 @dataclass(frozen=True)

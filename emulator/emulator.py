@@ -142,6 +142,15 @@ class BotApiEmulator:
         chat.known = chat.known or known
         return SimulatedUser(self.state, user, chat)
 
+    def group(self, chat_id: int, title: str = "Coaches") -> ChatState:
+        """A group the bot is a member of (group ids are negative); people write in it
+        with ``user.in_chat(group)``."""
+        if chat_id >= 0:
+            raise ValueError("group chat ids are negative")
+        chat = self.state.chat_state({"id": chat_id, "type": "group", "title": title})
+        chat.known = True
+        return chat
+
     def chat(self, chat_id: int) -> ChatState:
         """What a chat holds: ``messages`` in order (with edits), ``actions``."""
         return self.state.chats[chat_id]

@@ -12,6 +12,7 @@ from emulator.model import (
     ChatEvent,
     ChatMessage,
     ChatState,
+    CommandsKey,
     JSONDict,
     MessageVersion,
     StoredFile,
@@ -73,6 +74,11 @@ _EDIT_TARGET = {
     "reply_markup": Kind.OBJECT,
 }
 _COMMANDS_SCOPE = {"scope": Kind.OBJECT, "language_code": Kind.STR}
+_SCOPE_TYPES = frozenset(
+    {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
+    | {"chat", "chat_administrators", "chat_member"}
+)
+_CHAT_SCOPES = frozenset({"chat", "chat_administrators", "chat_member"})
 _CHAT_ACTIONS = frozenset(
     {"typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice"}
     | {"upload_document", "choose_sticker", "find_location", "record_video_note"}
@@ -155,9 +161,26 @@ async def get_webhook_info(state: EmulatorState, p: Params) -> object:
     }
 
 
-def _commands_key(p: Params) -> tuple[str, str]:
+def _commands_key(state: EmulatorState, p: Params) -> CommandsKey:
+    """Which list a command call is about: the scope (its type, and the chat and user it
+    names, if any) and the language. A chat scope must name a chat the bot can reach."""
     scope = p.obj("scope") or {"type": "default"}
-    return str(scope.get("type", "default")), p.opt_string("language_code") or ""
+    kind = str(scope.get("type", "default"))
+    if kind not in _SCOPE_TYPES:
+        raise bad_request("unsupported bot command scope type")
+    chat_id, user_id = scope.get("chat_id"), scope.get("user_id")
+    if kind in _CHAT_SCOPES:
+        if not isinstance(chat_id, int):
+            raise bad_request("chat not found")
+        state.target_chat(chat_id)
+    if kind == "chat_member" and not isinstance(user_id, int):
+        raise bad_request("user not found")
+    return CommandsKey(
+        kind,
+        chat_id if kind in _CHAT_SCOPES else None,
+        user_id if kind == "chat_member" else None,
+        p.opt_string("language_code") or "",
+    )
 
 
 @method("setMyCommands", {"commands": Kind.ARRAY, **_COMMANDS_SCOPE}, required=("commands",))
@@ -172,18 +195,18 @@ async def set_my_commands(state: EmulatorState, p: Params) -> object:
             raise bad_request("BOT_COMMAND_INVALID")
         if not 1 <= len(str(command.get("description", ""))) <= 256:
             raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
-    state.commands[_commands_key(p)] = commands
+    state.commands[_commands_key(state, p)] = commands
     return True
 
 
 @method("getMyCommands", _COMMANDS_SCOPE)
 async def get_my_commands(state: EmulatorState, p: Params) -> object:
-    return state.commands.get(_commands_key(p), [])
+    return state.commands.get(_commands_key(state, p), [])
 
 
 @method("deleteMyCommands", _COMMANDS_SCOPE)
 async def delete_my_commands(state: EmulatorState, p: Params) -> object:
-    state.commands.pop(_commands_key(p), None)
+    state.commands.pop(_commands_key(state, p), None)
     return True
 
 

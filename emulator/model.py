@@ -184,7 +184,7 @@ class ChatMessage:
 
 @dataclass
 class ChatState:
-    """A private chat between the bot and one user."""
+    """A chat the bot is in: a private chat with one user, or a group."""
 
     chat: JSONDict
     known: bool = False  # the user has talked to the bot, so the bot may write there
@@ -195,6 +195,10 @@ class ChatState:
     @property
     def chat_id(self) -> int:
         return int(self.chat["id"])
+
+    @property
+    def private(self) -> bool:
+        return self.chat.get("type") == "private"
 
     @property
     def bot_messages(self) -> list[ChatMessage]:
@@ -233,6 +237,17 @@ class ApiRequest:
     time: float
     status: int
     description: str | None = None
+
+
+@dataclass(frozen=True)
+class CommandsKey:
+    """Which command list: a scope (``default``, ``all_private_chats``, ``chat``…), the
+    chat and user it names, if any, and a language ("" for all)."""
+
+    scope: str
+    chat_id: int | None = None
+    user_id: int | None = None
+    language_code: str = ""
 
 
 @dataclass(frozen=True)

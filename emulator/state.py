@@ -20,6 +20,7 @@ from emulator.model import (
     ChatEvent,
     ChatMessage,
     ChatState,
+    CommandsKey,
     JSONDict,
     StoredFile,
 )
@@ -87,7 +88,7 @@ class EmulatorState:
         self.requests: list[ApiRequest] = []
         self.webhook_url = ""
         self.local_dir: Path | None = None  # set for a server in local mode (see BotApiEmulator)
-        self.commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self.commands: dict[CommandsKey, list[JSONDict]] = {}
         # setChatMenuButton: by private chat id, None for the bot's default button.
         self.menu_buttons: dict[int | None, JSONDict] = {}
         self.subscriptions: list[Subscription] = []
@@ -196,6 +197,29 @@ class EmulatorState:
         self.files[stored.file_id] = stored
         self.files_by_path[stored.file_path] = stored
         return stored
+
+    def menu(self, chat: ChatState, user_id: int, language_code: str = "") -> list[JSONDict]:
+        """The commands this user sees in this chat's menu, found as Telegram does: the
+        narrowest scope that has a list, in the user's language before any language."""
+        if chat.private:
+            scopes = [
+                CommandsKey("chat", chat.chat_id),
+                CommandsKey("all_private_chats"),
+                CommandsKey("default"),
+            ]
+        else:
+            scopes = [
+                CommandsKey("chat_member", chat.chat_id, user_id),
+                CommandsKey("chat", chat.chat_id),
+                CommandsKey("all_group_chats"),
+                CommandsKey("default"),
+            ]
+        for scope in scopes:
+            for language in dict.fromkeys((language_code, "")):
+                key = CommandsKey(scope.scope, scope.chat_id, scope.user_id, language)
+                if key in self.commands:
+                    return self.commands[key]
+        return []
 
     # updates
 

@@ -17,8 +17,9 @@ from emulator.state import EmulatorState
 
 
 class SimulatedUser:
-    """A person in a private chat with the bot. Actions queue updates for ``getUpdates``;
-    ``wait_for_message`` reads what the bot sent back."""
+    """A person in a chat with the bot (their private chat, unless made with ``in_chat``).
+    Actions queue updates for ``getUpdates``; ``wait_for_message`` reads what the bot sent
+    back."""
 
     def __init__(self, state: EmulatorState, user: JSONDict, chat: ChatState) -> None:
         self._state = state
@@ -30,6 +31,17 @@ class SimulatedUser:
     @property
     def id(self) -> int:
         return int(self.user["id"])
+
+    def in_chat(self, chat: ChatState) -> SimulatedUser:
+        """The same person writing in another chat (a group made with ``emulator.group``)."""
+        return SimulatedUser(self._state, self.user, chat)
+
+    @property
+    def menu(self) -> list[str]:
+        """The commands the bot's menu shows this person in this chat (as set by
+        ``setMyCommands`` for the narrowest scope that applies)."""
+        language = str(self.user.get("language_code", ""))
+        return [str(c["command"]) for c in self._state.menu(self.chat, self.id, language)]
 
     @property
     def messages(self) -> list[ChatMessage]:

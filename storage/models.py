@@ -178,6 +178,22 @@ class CoachMessageKind(enum.StrEnum):
     SENT = "sent"  # the bot's confirmation that a coach's message reached the member
 
 
+class CoachRole(enum.StrEnum):
+    """An owner manages the coaches and sees every member; a coach sees their own members."""
+
+    OWNER = "owner"
+    COACH = "coach"
+
+
+class InviteKind(enum.StrEnum):
+    """What opening an invite link makes of the person: a member (with a protocol), or a
+    coach or owner."""
+
+    MEMBER = "member"
+    COACH = "coach"
+    OWNER = "owner"
+
+
 def _string_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
     """A VARCHAR holding the enum's *values*, with a CHECK constraint on both backends."""
     return Enum(
@@ -207,6 +223,45 @@ def _owned() -> Any:
     )
 
 
+class Coach(Base):
+    """A coach or owner, known by their Telegram user id; the bot writes to them in their
+    private chat with it, whose id is the same number."""
+
+    __tablename__ = "coaches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # As Telegram names them; None until they first talk to the bot.
+    name: Mapped[str | None] = mapped_column(String(256))
+    username: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[CoachRole] = mapped_column(_string_enum(CoachRole, "role"))
+    # An owner who asked to hear about every member, not only their own.
+    hears_everyone: Mapped[bool] = mapped_column(default=False)
+    added_at: Mapped[datetime]
+
+
+class Invite(Base):
+    """A deep link `https://t.me/<bot>?start=<code>`: whoever opens it joins `coach_id`, as a
+    member on `protocol`, or as a coach or owner. It expires, and may be used `max_uses`
+    times."""
+
+    __tablename__ = "invites"
+    __table_args__ = (
+        CheckConstraint("(kind = 'member') = (protocol IS NOT NULL)", name="protocol_for_members"),
+        CheckConstraint("uses <= max_uses", name="uses_within_limit"),
+    )
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coaches.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[InviteKind] = mapped_column(_string_enum(InviteKind, "kind"))
+    protocol: Mapped[str | None] = mapped_column(String(128))
+    max_uses: Mapped[int]
+    uses: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
 class Member(Base):
     __tablename__ = "members"
 
@@ -224,6 +279,10 @@ class Member(Base):
     # What the bot waits for the member to send next (see storage.awaiting).
     awaiting: Mapped[Awaiting | None] = mapped_column(AwaitingColumn())
     created_at: Mapped[datetime]
+    # The coach who hears about this member; None only while no coach exists at all.
+    coach_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coaches.id", ondelete="SET NULL"), index=True
+    )
 
     enrolments: Mapped[list[Enrolment]] = _owned()
     sessions: Mapped[list[WorkoutSession]] = _owned()
@@ -262,6 +321,8 @@ class Enrolment(Base):
     # Today's reminder moved by /snooze: planned at this instant instead of the regular time,
     # until it fires or the schedule changes (kept here so a restart does not lose it).
     snoozed_until: Mapped[datetime | None]
+    # The coach chose this protocol (an invite or /assign): the member may not switch it.
+    set_by_coach: Mapped[bool] = mapped_column(default=False)
 
     member: Mapped[Member] = relationship(back_populates="enrolments", lazy="raise")
 

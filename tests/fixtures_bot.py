@@ -1,6 +1,7 @@
 """The real bot, running against the Bot API emulator.
 
-- ``bot_settings``: settings pointing at the emulator, a fresh SQLite file, one coach chat.
+- ``bot_settings``: settings pointing at the emulator, a fresh SQLite file, one owner (the
+  coach), who is also the default coach, so a plain /start signs a member up with them.
 - ``running_bot``: the bot's real ``Application`` (built by ``bot.app.build_application``)
   polling the emulator; yields a ``RunningBot`` with the application and its services.
 - ``member`` / ``coach``: simulated Telegram users (the coach's private chat is a coach chat).
@@ -8,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ def make_settings(emulator: BotApiEmulator, directory: Path, **overrides: Any) -
         "telegram_api_file_url": emulator.base_file_url,
         "database_url": f"sqlite+aiosqlite:///{directory / 'bot.sqlite3'}",
         "coach_chat_ids": (COACH_USER_ID,),
+        "default_coach_id": COACH_USER_ID,
         "tz": "UTC",
         # Simulated members tap far faster than people; tests/e2e/test_flood.py uses the default.
         "inbound_limit": 1_000,
@@ -108,6 +111,36 @@ async def onboard(
 ) -> None:
     """Take a new member through /start with the default days (Mon, Wed, Fri)."""
     await reach_the_time_question(user, protocol)
+    await user.press(hour)
+    await user.wait_for_message(lambda m: has_button(m, zone))
+    await user.press(zone)
+    await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+
+
+def invite_code(message: ChatMessage) -> str:
+    """The code of the invite link in a bot message (``…?start=<code>``)."""
+    found = re.search(r"\?start=([A-Za-z0-9_-]+)", message.text or "")
+    assert found is not None, f"no invite link in {message.text!r}"
+    return found.group(1)
+
+
+async def make_invite(coach: SimulatedUser, args: str = PROTOCOL_2_NAME) -> str:
+    """The coach sends /invite <args>; the code of the link they get."""
+    await coach.send_command("/invite", args)
+    return invite_code(await coach.wait_for_message(lambda m: "?start=" in (m.text or "")))
+
+
+async def onboard_with_code(
+    user: SimulatedUser, code: str, hour: str = "18:00", zone: str = "UTC"
+) -> None:
+    """Open an invite link (/start <code>), then set up with the default days: no protocol
+    question, the coach chose it."""
+    await user.send_command("/start", code)
+    await user.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
+    await user.press("I understand, let's go")
+    await user.wait_for_message(lambda m: has_button(m, "Done"))
+    await user.press("Done")
+    await user.wait_for_message(lambda m: has_button(m, hour))
     await user.press(hour)
     await user.wait_for_message(lambda m: has_button(m, zone))
     await user.press(zone)

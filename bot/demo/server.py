@@ -95,9 +95,9 @@ def demo_settings(
     database_url: str | None = None,
     dashboard_url: str | None = None,
 ) -> Settings:
-    """``settings`` pointed at the emulator, with the demo coach as the only coach chat,
-    ``database_url`` (the demo's own SQLite file by default; ``DATABASE_URL`` is ignored) and
-    the dashboard at ``dashboard_url``."""
+    """``settings`` pointed at the emulator, with the demo coach as the owner and the default
+    coach, ``database_url`` (the demo's own SQLite file by default; ``DATABASE_URL`` is
+    ignored) and the dashboard at ``dashboard_url``."""
     update: JSONDict = {
         "telegram_bot_token": emulator.bot_token,
         "telegram_api_base_url": emulator.base_url,
@@ -107,6 +107,7 @@ def demo_settings(
         "coach_chat_ids": (COACH.user_id,),
         "database_url": database_url or DEMO_DATABASE_URL,
         "web_public_url": dashboard_url,
+        "default_coach_id": COACH.user_id,
     }
     return settings.model_copy(update=update)
 

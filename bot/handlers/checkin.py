@@ -9,7 +9,7 @@ from bot.render import callbacks as cb
 from bot.render import keyboards, texts
 from bot.rules.pain_zone import pain_zone
 from bot.rules.typed_input import parse_pain
-from bot.services import checkins
+from bot.services import checkins, coaches
 from storage.awaiting import AwaitNote, AwaitPain
 
 
@@ -87,16 +87,22 @@ async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
 
 
 async def _handle_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
-    """Tell the member to stop when it is urgent, and the coach about any new flag.
+    """Tell the coach about any new flag, and the member to stop when it is urgent (saying
+    whether their coach was told).
 
     True when the member was told to stop (the check-in conversation ends there).
     """
-    if result.urgent is not None:
-        what = ", ".join(result.urgent.what) or texts.PAIN_THIS_STRONG
-        await turn.say(texts.URGENT_STOP.format(what=what))
+    reached = 0
     for alert in result.alerts:
-        await alerts.send_flag(turn.bot, turn.services, alert)
-    return result.urgent is not None
+        reached += await alerts.send_flag(turn.bot, turn.services, alert)
+    if result.urgent is None:
+        return False
+    if not result.alerts:  # the flag was raised before: has the member a coach to hear it?
+        reached = len(await coaches.chats_for_user(turn.services, turn.user_id))
+    what = ", ".join(result.urgent.what) or texts.PAIN_THIS_STRONG
+    stop = texts.URGENT_STOP if reached else texts.URGENT_STOP_NO_COACH
+    await turn.say(stop.format(what=what))
+    return True
 
 
 BUTTONS: dict[type, ButtonFunction] = {cb.PainScore: on_pain_button, cb.NoNote: on_no_note}

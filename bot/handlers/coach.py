@@ -1,109 +1,88 @@
-"""Coach commands and buttons (only from the chats in COACH_CHAT_IDS): the member overview and
-detail, flags, protocols, the export, and writing to a member (/msg, the quick answers).
+"""Coach commands and buttons about members: the overview and detail, flags, protocols and
+coaches (/assign), the export, the dashboard, and writing to a member (/msg, the quick answers).
 
-Every entry point is wrapped by `_coach_only`: anyone else gets the same polite refusal,
-whatever they asked for, so nothing about members (names, counts, whether a flag or member
-number exists) leaks. Arguments are checked before any work; junk gets a usage line.
+Each is behind the coach gate (`bot.handlers.coach_access`) and passes the coach's `Viewer` to
+the services, so a coach sees and acts on their own members only (an owner on everyone's).
+Arguments are checked before any work; junk gets a usage line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from functools import wraps
-from typing import Any, TypeVar
+import logging
 
 from telegram import InputFile, Message
+from telegram.error import BadRequest
 
 from bot import sender
 from bot.handlers import conversation
+from bot.handlers.coach_access import (
+    coach_button,
+    coach_command,
+    id_argument,
+    user_id_argument,
+    user_reference,
+)
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.csv_export import export_csv
 from bot.render.safe_text import shown_name
-from bot.rules.row_ids import parse_row_id
 from bot.services import coach
 from bot.services import export as export_service
 from bot.services import messages as line
+from bot.services.coaches import Viewer
+
+log = logging.getLogger(__name__)
 
 FLAGS_PER_PAGE = 10
 """Open flags shown per /flags page (each is its own message with buttons)."""
-
-_Handler = TypeVar("_Handler", bound=Callable[..., Awaitable[None]])
-
-
-def _coach_only(function: _Handler) -> _Handler:
-    """Refuse the command or button to anyone outside the coach chats."""
-
-    @wraps(function)
-    async def guarded(turn: Turn, argument: Any) -> None:
-        if not turn.is_coach:
-            if turn.update.callback_query is not None:
-                await turn.toast(coach_texts.NOT_A_COACH, alert=True)
-            else:
-                await turn.say(coach_texts.NOT_A_COACH)
-            return
-        await function(turn, argument)
-
-    return guarded  # type: ignore[return-value]
-
-
-def _id_argument(text: str) -> int | None:
-    """A row id such as "12" or "#12" (within the database's range); None for anything else."""
-    return parse_row_id(text.removeprefix("#"))
-
-
-def _member_reference(text: str) -> int | str | None:
-    """A member named by "12", "#12" (their number) or "@username" (the name without "@")."""
-    if text.startswith("@") and len(text) > 1:
-        return text[1:]
-    return _id_argument(text)
 
 
 def _protocol_titles(turn: Turn) -> dict[str, str]:
     return {name: protocol.title for name, protocol in turn.services.library.items()}
 
 
-@_coach_only
-async def members(turn: Turn, args: list[str]) -> None:
+@coach_command
+async def members(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     if args:
         await turn.say(coach_texts.USAGE_MEMBERS)
         return
-    for message in coach_texts.members_overview(await coach.member_rows(turn.services, turn.now)):
+    rows = await coach.member_rows(turn.services, viewer, turn.now)
+    for message in coach_texts.members_overview(rows):
         await turn.say(message)
 
 
-@_coach_only
-async def member(turn: Turn, args: list[str]) -> None:
-    reference = _member_reference(args[0]) if len(args) == 1 else None
+@coach_command
+async def member(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    reference = user_reference(args[0]) if len(args) == 1 else None
     if reference is None:
         await turn.say(coach_texts.USAGE_MEMBER if len(args) != 1 else _no_such(args[0]))
         return
-    await _show_member(turn, reference, args[0])
+    await _show_member(turn, viewer, reference, args[0])
 
 
-@_coach_only
-async def on_open_member(turn: Turn, data: cb.OpenMember) -> None:
+@coach_button
+async def on_open_member(turn: Turn, viewer: Viewer, data: cb.OpenMember) -> None:
     await turn.toast()
-    await _show_member(turn, data.member_id, f"#{data.member_id}")
+    await _show_member(turn, viewer, data.member_id, f"#{data.member_id}")
 
 
 def _no_such(reference: str) -> str:
     return coach_texts.NO_SUCH_MEMBER.format(reference=reference[:64])
 
 
-async def _show_member(turn: Turn, reference: int | str, as_typed: str) -> None:
-    detail = await coach.member_detail(turn.services, reference, turn.now)
+async def _show_member(turn: Turn, viewer: Viewer, reference: int | str, as_typed: str) -> None:
+    detail = await coach.member_detail(turn.services, viewer, reference, turn.now)
     await turn.say(_no_such(as_typed) if detail is None else coach_texts.member_detail(detail))
 
 
-@_coach_only
-async def flags(turn: Turn, args: list[str]) -> None:
-    page = _id_argument(args[0]) if len(args) == 1 else 1 if not args else None
+@coach_command
+async def flags(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    page = id_argument(args[0]) if len(args) == 1 else 1 if not args else None
     if page is None:
         await turn.say(coach_texts.USAGE_FLAGS)
         return
-    open_flags = await coach.open_flags(turn.services)
+    open_flags = await coach.open_flags(turn.services, viewer)
     if not open_flags:
         await turn.say(coach_texts.NO_OPEN_FLAGS)
         return
@@ -120,24 +99,24 @@ async def flags(turn: Turn, args: list[str]) -> None:
         )
 
 
-@_coach_only
-async def ack(turn: Turn, args: list[str]) -> None:
-    flag_id = _id_argument(args[0]) if len(args) == 1 else None
+@coach_command
+async def ack(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    flag_id = id_argument(args[0]) if len(args) == 1 else None
     if flag_id is None:
         await turn.say(coach_texts.USAGE_ACK)
         return
-    await turn.say(await _acknowledge(turn, flag_id))
+    await turn.say(await _acknowledge(turn, viewer, flag_id))
 
 
-@_coach_only
-async def on_acknowledge(turn: Turn, data: cb.AcknowledgeFlag) -> None:
+@coach_button
+async def on_acknowledge(turn: Turn, viewer: Viewer, data: cb.AcknowledgeFlag) -> None:
     await turn.toast()
-    await turn.say(await _acknowledge(turn, data.flag_id))
+    await turn.say(await _acknowledge(turn, viewer, data.flag_id))
 
 
-async def _acknowledge(turn: Turn, flag_id: int) -> str:
+async def _acknowledge(turn: Turn, viewer: Viewer, flag_id: int) -> str:
     """Acknowledge the flag as this coach, now; the answer to show the coach."""
-    result = await coach.acknowledge(turn.services, flag_id, turn.user_id, turn.now)
+    result = await coach.acknowledge(turn.services, viewer, flag_id, turn.now)
     match result:
         case coach.Acknowledged(flag_id, name):
             return coach_texts.FLAG_ACKNOWLEDGED.format(flag_id=flag_id, name=shown_name(name))
@@ -147,9 +126,12 @@ async def _acknowledge(turn: Turn, flag_id: int) -> str:
             return coach_texts.already_acknowledged(flag, turn.user_id, turn.services.settings.tz)
 
 
-@_coach_only
-async def assign(turn: Turn, args: list[str]) -> None:
+@coach_command
+async def assign(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     titles = _protocol_titles(turn)
+    if len(args) == 3 and args[1].lower() == "coach":
+        await _hand_over(turn, viewer, args[0], args[2])
+        return
     if len(args) != 2:
         await turn.say(coach_texts.usage_assign(titles))
         return
@@ -158,9 +140,9 @@ async def assign(turn: Turn, args: list[str]) -> None:
     if protocol is None:
         await turn.say(coach_texts.unknown_protocol(protocol_name[:64], titles))
         return
-    reference = _member_reference(reference_text)
+    reference = user_reference(reference_text)
     result = (
-        await coach.assign(turn.services, reference, protocol, turn.now)
+        await coach.assign(turn.services, viewer, reference, protocol, turn.now)
         if reference is not None
         else coach.NoSuchMember()
     )
@@ -186,12 +168,57 @@ async def assign(turn: Turn, args: list[str]) -> None:
             await turn.say(answer.format(name=shown_name(name), title=title, schedule=phrase))
 
 
-@_coach_only
-async def export(turn: Turn, args: list[str]) -> None:
+async def _hand_over(turn: Turn, viewer: Viewer, member_text: str, coach_text: str) -> None:
+    """/assign <member> coach <@username or user id>: the member goes to that coach."""
+    member_ref = user_reference(member_text)
+    coach_ref = coach_text[1:65] if coach_text.startswith("@") else user_id_argument(coach_text)
+    if member_ref is None:
+        await turn.say(_no_such(member_text))
+        return
+    result = (
+        await coach.hand_over(turn.services, viewer, member_ref, coach_ref)
+        if coach_ref
+        else coach.NoSuchCoach()
+    )
+    match result:
+        case coach.NoSuchMember():
+            await turn.say(_no_such(member_text))
+        case coach.NoSuchCoach():
+            await turn.say(coach_texts.NO_SUCH_COACH.format(reference=coach_text[:64]))
+        case coach.AlreadyTheirs(name, new_coach):
+            name_of_coach = coach_texts.coach_name(new_coach)
+            await turn.say(
+                coach_texts.ALREADY_THEIRS.format(name=shown_name(name), coach=name_of_coach)
+            )
+        case coach.HandedOver(handed, member_chat_id, new_coach):
+            database = turn.services.database
+            to_member = texts.handed_over(shown_name(new_coach.name) if new_coach.name else None)
+            await sender.send_text(turn.bot, database, member_chat_id, to_member)
+            if new_coach.user_id != turn.user_id:
+                to_coach = coach_texts.HANDED_TO_YOU.format(
+                    member=coach_texts.who(handed), id=handed.id
+                )
+                await _tell_coach(turn, new_coach.user_id, to_coach)
+            name_of_coach = coach_texts.coach_name(new_coach)
+            await turn.say(
+                coach_texts.HANDED_OVER.format(name=shown_name(handed.name), coach=name_of_coach)
+            )
+
+
+async def _tell_coach(turn: Turn, chat_id: int, text: str) -> None:
+    """A message to another coach's chat; one the bot cannot reach yet is skipped."""
+    try:
+        await sender.send_text(turn.bot, turn.services.database, chat_id, text)
+    except BadRequest as error:
+        log.info("coach chat %s not told: %s", chat_id, error)
+
+
+@coach_command
+async def export(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     if args:
         await turn.say(coach_texts.USAGE_EXPORT)
         return
-    rows = await export_service.rows(turn.services)
+    rows = await export_service.rows(turn.services, viewer)
     if not rows:
         await turn.say(coach_texts.EXPORT_EMPTY)
         return
@@ -202,29 +229,29 @@ async def export(turn: Turn, args: list[str]) -> None:
     )
 
 
-@_coach_only
-async def dashboard(turn: Turn, args: list[str]) -> None:
+@coach_command
+async def dashboard(turn: Turn, _viewer: Viewer, args: list[str]) -> None:
     url = turn.services.settings.web_public_url
     if args:
         await turn.say(coach_texts.USAGE_DASHBOARD)
     elif not url:
         await turn.say(coach_texts.DASHBOARD_OFF)
-    elif turn.chat_id < 0:
+    elif not turn.private:
         await turn.say(coach_texts.DASHBOARD_PRIVATE_ONLY)
     else:
         await turn.say(coach_texts.DASHBOARD_OPEN, keyboards.open_dashboard(url))
 
 
-@_coach_only
-async def msg(turn: Turn, args: list[str]) -> None:
-    """/msg <member> <words>: start a conversation with a member."""
+@coach_command
+async def msg(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    """/msg <member> <words>: start a conversation with one of the coach's members."""
     message = turn.message
     parts = (message.text or "").split(maxsplit=2) if message is not None else []
-    reference = _member_reference(args[0]) if len(parts) == 3 else None
+    reference = user_reference(args[0]) if len(parts) == 3 else None
     if message is None or reference is None:
         await turn.say(coach_texts.USAGE_MSG if len(parts) != 3 else _no_such(args[0]))
         return
-    target = await line.member_target(turn.services, reference)
+    target = await line.member_target(turn.services, viewer, reference)
     if target is None:
         await turn.say(_no_such(args[0]))
         return
@@ -232,8 +259,8 @@ async def msg(turn: Turn, args: list[str]) -> None:
     await conversation.pass_on(turn, target, parts[2], message.message_id, confirmation)
 
 
-@_coach_only
-async def on_quick_answer(turn: Turn, data: cb.QuickAnswer) -> None:
+@coach_button
+async def on_quick_answer(turn: Turn, viewer: Viewer, data: cb.QuickAnswer) -> None:
     """A quick answer pressed on a message about a member: it goes to that member."""
     answers = turn.services.settings.quick_replies
     if data.index >= len(answers) or cb.quick_check(answers[data.index]) != data.check:
@@ -244,11 +271,9 @@ async def on_quick_answer(turn: Turn, data: cb.QuickAnswer) -> None:
     if not isinstance(pressed, Message):  # too old for Telegram to hand it back
         await turn.toast(coach_texts.COACH_REPLY_UNKNOWN, alert=True)
         return
-    target = await conversation.target_of(turn, pressed)
+    target = await conversation.target_of(turn, viewer, pressed)
     if not isinstance(target, line.ReplyTarget):
-        gone = isinstance(target, line.MemberGone)
-        reason = coach_texts.COACH_REPLY_MEMBER_GONE if gone else coach_texts.COACH_REPLY_UNKNOWN
-        await turn.toast(reason, alert=True)
+        await turn.toast(conversation.no_target_reason(target), alert=True)
         return
     answer = answers[data.index]
     await turn.toast()

@@ -17,6 +17,7 @@ from bot.render import coach_texts, texts
 from bot.render.safe_text import shown_name
 from bot.services import members
 from bot.services import messages as line
+from bot.services.coaches import Viewer
 from bot.views import AboutFormCheck, AboutMessage, Subject
 from storage.models import CoachMessageKind, MessageKind
 
@@ -90,12 +91,16 @@ async def relay(turn: Turn, message: Message, *, edited: bool, acknowledge: bool
             return True
 
 
-async def target_of(turn: Turn, shown: Message) -> line.ReplyTarget | line.MemberGone | None:
-    """The member a message in this coach chat is about (the bot's own messages only)."""
+async def target_of(
+    turn: Turn, viewer: Viewer, shown: Message
+) -> line.ReplyTarget | line.MemberGone | line.NotYourMember | None:
+    """The member a message in this coach chat is about (the bot's own messages only), if
+    the coach may write to them."""
     from_bot = shown.from_user is not None and shown.from_user.id == turn.bot.id
     words = (shown.text if shown.text is not None else shown.caption) if from_bot else None
     return await line.reply_target(
         turn.services,
+        viewer,
         turn.chat_id,
         shown.message_id,
         form_check_mark=coach_texts.form_check_id(words),
@@ -103,23 +108,37 @@ async def target_of(turn: Turn, shown: Message) -> line.ReplyTarget | line.Membe
     )
 
 
-async def coach_reply(turn: Turn, message: Message) -> bool:
-    """A coach replied to a message: if it is about a member, pass the reply on to them.
+def no_target_reason(target: line.MemberGone | line.NotYourMember | None) -> str:
+    """Why a coach's answer cannot go to a member."""
+    match target:
+        case line.MemberGone():
+            return coach_texts.COACH_REPLY_MEMBER_GONE
+        case line.NotYourMember(name):
+            return coach_texts.COACH_REPLY_NOT_YOURS.format(name=shown_name(name))
+    return coach_texts.COACH_REPLY_UNKNOWN
 
-    False when the reply is about no member and the coach is also a member, so the message is
-    handled as a member's (e.g. a typed pain score replying to the question).
+
+async def coach_reply(turn: Turn, message: Message) -> bool:
+    """A coach replied to a message: if it is about one of their members, pass the reply on.
+
+    False when the sender is no coach here, or when the reply is about no member and the coach
+    is also a member, so the message is handled as a member's (e.g. a typed pain score
+    replying to the question).
     """
     replied_to = message.reply_to_message
     if replied_to is None:
         return False
-    target = await target_of(turn, replied_to)
+    viewer = await turn.coach()
+    if viewer is None:
+        return False
+    target = await target_of(turn, viewer, replied_to)
     match target:
         case None:
             if await members.is_member(turn.services, turn.user_id):
                 return False
             await turn.say(coach_texts.COACH_REPLY_UNKNOWN)
-        case line.MemberGone():
-            await turn.say(coach_texts.COACH_REPLY_MEMBER_GONE)
+        case line.MemberGone() | line.NotYourMember():
+            await turn.say(no_target_reason(target))
         case line.ReplyTarget():
             words = message.text if message.text is not None else message.caption
             media = message if message.text is None else None

@@ -1,9 +1,10 @@
 """Form-check videos: member → coach with the exercise they belong to.
 
-Every coach chat of the member receives a copy captioned with the member, their context and
-the exercise; each copy is remembered, so replying to any of them reaches the member (see
-`bot.handlers.conversation`, which also reads the form-check number the caption starts with,
-"🎥 Form check #12 ...", when a copy was not remembered).
+The member's coach chats (their coach, and owners who hear about everyone) receive a copy
+captioned with the member, their context and the exercise; each copy is remembered, so
+replying to any of them reaches the member (see `bot.handlers.conversation`, which also reads
+the form-check number the caption starts with, "🎥 Form check #12 ...", when a copy was not
+remembered), if the coach replying may see the member.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
         case form_checks.Received(check):
             archive_form_video(turn.context.application, turn.services, check)
-            await alerts.send_form_check(
+            reached = await alerts.send_form_check(
                 turn.bot, turn.services, result, turn.chat_id, message.message_id
             )
-            await turn.say(texts.VIDEO_SENT)
+            await turn.say(texts.VIDEO_SENT if reached else texts.VIDEO_KEPT_NO_COACH)

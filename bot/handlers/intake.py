@@ -28,7 +28,7 @@ from telegram import Message, MessageEntity
 from bot.handlers import conversation
 from bot.handlers.turn import AwaitedFunction, CommandFunction, Turn
 from bot.render import coach_texts, texts
-from bot.services import members
+from bot.services import coaches, members
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ Stage = Callable[[Turn, Incoming, Tables], Awaitable[bool]]
 
 
 async def _coach_answer(turn: Turn, incoming: Incoming, _tables: Tables) -> bool:
-    if not turn.is_coach or incoming.edited or incoming.is_command:
+    if incoming.edited or incoming.is_command:
         return False
-    return await conversation.coach_reply(turn, incoming.message)
+    return await conversation.coach_reply(turn, incoming.message)  # False unless a coach
 
 
 async def _awaited_reply(turn: Turn, incoming: Incoming, tables: Tables) -> bool:
@@ -93,7 +93,8 @@ async def _command(turn: Turn, incoming: Incoming, tables: Tables) -> bool:
 
 
 async def _everything_else(turn: Turn, incoming: Incoming, _tables: Tables) -> bool:
-    if turn.is_coach and not await members.is_member(turn.services, turn.user_id):
+    is_coach = await coaches.is_coach(turn.services, turn.user_id)
+    if is_coach and not await members.is_member(turn.services, turn.user_id):
         if not incoming.edited:
             await turn.say(coach_texts.HOW_TO_WRITE)
         return True

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import asyncio
 
-from bot import alerts, sender
+from bot import alerts, menus, sender
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
-from bot.render import keyboards, texts
+from bot.render import coach_texts, keyboards, texts
 from bot.render.charts import pain_trend_png
-from bot.services import members
+from bot.services import coaches, members
 from bot.services.progress import progress as progress_of
 from bot.views import MemberNotice, NoticeEvent
 
 
 async def help_command(turn: Turn, _args: list[str]) -> None:
-    await turn.say(texts.HELP)
+    """The member commands; a coach's own: the coach commands (and the member ones when they
+    train too); in a coach group: the coach commands."""
+    if not turn.private:
+        viewer = await turn.coach()
+        await turn.say(
+            texts.PRIVATE_ONLY if viewer is None else coach_texts.coach_help(viewer.owner, False)
+        )
+        return
+    roles = await coaches.roles(turn.services, turn.user_id)
+    if roles.coach is None:
+        await turn.say(texts.HELP)
+    else:
+        await turn.say(coach_texts.coach_help(roles.coach.owner, roles.member))
 
 
 async def progress(turn: Turn, _args: list[str]) -> None:
@@ -97,6 +109,8 @@ async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
     await turn.edit_pressed(texts.DELETED)
     notice = MemberNotice(erased.member, "deleted")
     await alerts.send_notice(turn.bot, turn.services, notice, erased.coach_chats)
+    if (await coaches.roles(turn.services, turn.user_id)).coach is not None:
+        await menus.publish_for(turn.bot, turn.services, turn.user_id)  # a coach only, now
 
 
 COMMANDS: dict[str, CommandFunction] = {

@@ -1,7 +1,9 @@
 """/start: the disclaimer, the protocol, workout days, reminder time and time zone.
 
-A new member goes through every question in that order; a member who is already set up gets a
-menu and changes one thing (see `bot.services.members`, which keeps the order and the answers).
+A new member goes through every question in that order (the protocol only when no coach chose
+it through an invite link); a member who is already set up gets a menu and changes one thing
+(see `bot.services.members`, which keeps the order and the answers). Who may start at all,
+and with which coach, is `bot.services.joining`. When a member joins, their coach is told.
 """
 
 from __future__ import annotations
@@ -9,15 +11,17 @@ from __future__ import annotations
 from datetime import time
 from zoneinfo import ZoneInfo
 
+from bot import alerts, menus
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
-from bot.render import keyboards, texts
+from bot.render import coach_texts, keyboards, texts
 from bot.rules.typed_input import parse_time_of_day, parse_time_zone
-from bot.services import members
+from bot.services import coaches, joining, members
+from bot.views import JoinNotice
 from storage.awaiting import AwaitTime, AwaitZone
 
 
-async def show(turn: Turn, step: members.Step | members.Unknown) -> None:
+async def show(turn: Turn, step: members.Step | members.ProtocolLocked | members.Unknown) -> None:
     """Send the message for where the member is now in set-up."""
     match step:
         case members.AskConsent(first_name):
@@ -30,16 +34,51 @@ async def show(turn: Turn, step: members.Step | members.Unknown) -> None:
             await turn.say(texts.CHOOSE_TIME, keyboards.hours())
         case members.AskZone(suggested):
             await turn.say(texts.CHOOSE_ZONE, keyboards.zones(suggested.key))
-        case members.AllSet(settings):
+        case members.AllSet(settings, joined):
+            await _tell_coach(turn, joined)
             await turn.say(texts.all_set(settings), keyboards.start_workout())
-        case members.WelcomeBack(first_name, settings):
-            await turn.say(texts.welcome_back(first_name, settings), keyboards.settings_menu())
+        case members.WelcomeBack(first_name, settings, joined):
+            await _tell_coach(turn, joined)
+            menu = keyboards.settings_menu(protocol_locked=settings.chosen_by_coach)
+            await turn.say(texts.welcome_back(first_name, settings), menu)
+        case members.ProtocolLocked(title):
+            await turn.say(texts.PROTOCOL_LOCKED.format(title=title))
         case members.Unknown():
             await turn.say(texts.NOT_ENROLLED)
 
 
-async def start(turn: Turn, _args: list[str]) -> None:
-    await show(turn, await members.start(turn.services, turn.profile(), turn.now))
+async def _tell_coach(turn: Turn, joined: JoinNotice | None) -> None:
+    """A member joined: their coach hears it (before the member's own answer, so the member
+    seeing "All set" means the coach was told)."""
+    if joined is not None:
+        await alerts.send_notice(turn.bot, turn.services, joined)
+
+
+async def start(turn: Turn, args: list[str]) -> None:
+    """/start, or /start <code> from an invite link (Telegram sends the link's code)."""
+    code = args[0] if args else None
+    arrival = await joining.start(turn.services, turn.profile(), turn.now, code)
+    match arrival:
+        case joining.NotPrivate():
+            await turn.say(texts.PRIVATE_ONLY)
+        case joining.AskForLink():
+            await turn.say(texts.ASK_FOR_LINK)
+        case joining.LinkNotValid():
+            await turn.say(texts.LINK_NOT_VALID)
+        case joining.CoachWelcome(first_name, owner):
+            await menus.publish_for(turn.bot, turn.services, turn.user_id)
+            await turn.say(coach_texts.coach_welcome(first_name, owner))
+        case joining.BecameCoach(first_name, owner, inviter):
+            await menus.publish_for(turn.bot, turn.services, turn.user_id)
+            await turn.say(
+                coach_texts.BECAME_COACH.format(
+                    name=first_name,
+                    inviter=coach_texts.coach_name(inviter),
+                    role=coach_texts.role_name(owner),
+                )
+            )
+        case _:
+            await show(turn, arrival)
 
 
 async def on_consent(turn: Turn, _data: cb.Consent) -> None:
@@ -51,11 +90,17 @@ async def on_consent(turn: Turn, _data: cb.Consent) -> None:
     name = turn.profile().first_name
     await turn.edit_pressed(f"{texts.DISCLAIMER.format(name=name)}\n\n{texts.CONSENT_GIVEN}")
     await show(turn, step)
+    if (await coaches.roles(turn.services, turn.user_id)).coach is not None:
+        await menus.publish_for(turn.bot, turn.services, turn.user_id)  # a coach who trains too
 
 
 async def on_protocol(turn: Turn, data: cb.ChooseProtocol) -> None:
     step = await members.choose_protocol(turn.services, turn.user_id, data.name, turn.now)
     protocol = turn.services.protocol(data.name)
+    if isinstance(step, members.ProtocolLocked):
+        await turn.toast(texts.PROTOCOL_LOCKED.format(title=step.protocol_title), alert=True)
+        await turn.remove_pressed_buttons()
+        return
     if isinstance(step, members.Unknown) or protocol is None:
         await turn.toast(texts.SESSION_OVER)
         return

@@ -14,7 +14,8 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot import alerts, sender
 from bot.context import BotServices
-from bot.services.members import Profile
+from bot.services import coaches
+from bot.services.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +28,17 @@ class Turn:
     user_id: int
     chat_id: int
     now: datetime
+    private: bool
+    """Sent in the user's private chat with the bot (not in a group)."""
 
     @property
     def bot(self) -> ExtBot[Any]:
         return self.context.bot
 
-    @property
-    def is_coach(self) -> bool:
-        return self.services.is_coach(self.chat_id)
+    async def coach(self) -> coaches.Viewer | None:
+        """The coach who sent this, if coach commands are allowed here (their private chat,
+        or a coach group); None for anyone else."""
+        return await coaches.authorise(self.services, self.profile(), self.private)
 
     @property
     def message(self) -> Message | None:

@@ -19,12 +19,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.render.commands import coach_commands
 from bot.render.safe_text import one_line, shown_name, without_invisibles
-from bot.render.texts import MESSAGE_KIND_WORDS, schedule_phrase, week_counts
+from bot.render.texts import HELP, MESSAGE_KIND_WORDS, schedule_phrase, week_counts
 from bot.rules.symptoms import CheckIn, trend_summary
 from bot.views import (
+    CoachCard,
     FlagAlert,
     FlagView,
+    InviteLine,
+    JoinNotice,
     MemberCard,
     MemberContext,
     MemberDetail,
@@ -57,7 +61,7 @@ USAGE_MEMBER = "Usage: /member <member number or @username>, e.g. /member 3 or /
 USAGE_FLAGS = "Usage: /flags, or /flags <page> for more"
 USAGE_ACK = "Usage: /ack <flag number>, e.g. /ack 12 (/flags lists the open ones)"
 USAGE_EXPORT = "Usage: /export"
-NO_SUCH_MEMBER = "I don't know a member {reference}. /members lists everyone."
+NO_SUCH_MEMBER = "I don't know a member {reference}. /members lists yours."
 NO_MEMBERS = "No members yet."
 NO_OPEN_FLAGS = "No open flags. 👍"
 NO_SUCH_FLAG = "There's no flag #{flag_id}. /flags lists the open ones."
@@ -67,13 +71,15 @@ ALREADY_ACKNOWLEDGED = "Flag #{flag_id} was already acknowledged {by} on {when}.
 ALREADY_ACKNOWLEDGED_BY_YOU = "by you"
 ALREADY_ACKNOWLEDGED_BY_OTHER = "by another coach (user {user_id})"
 NOT_SET_UP = "{name} hasn't finished setting up yet, so there are no days and time to keep."
-ALREADY_ON_PROTOCOL = "{name} is already on {title}."
+ALREADY_ON_PROTOCOL = (
+    "{name} is already on {title}. It's your choice now, so they can't switch it themselves."
+)
 ASSIGNED = "{name} is now on {title}, same days and time: {schedule}. I've told them."
 ASSIGNED_UNREACHABLE = (
     "{name} is now on {title}, same days and time: {schedule}. I couldn't tell them: "
     "they have blocked the bot."
 )
-EXPORT_CAPTION = "Sessions and check-ins of every member, as of {when} (UTC)."
+EXPORT_CAPTION = "Sessions and check-ins of your members, as of {when} (UTC)."
 EXPORT_EMPTY = "Nothing to export yet: no sessions or check-ins."
 
 DASHBOARD_BUTTON = "Dashboard"
@@ -104,7 +110,73 @@ USAGE_MSG = (
 QUICK_ANSWER_SENT = 'Sent to {name}: "{answer}"'
 QUICK_ANSWER_STALE = "That answer has changed since. Tap one on a newer message."
 REPLY_HINT = "Reply to this message to answer {name}."
+COACH_REPLY_NOT_YOURS = "{name} has moved to another coach, so I didn't pass your reply on."
 
+USAGE_INVITE_EXAMPLE = "e.g. /invite {protocol} 1 14 (one use, valid 14 days)"
+INVITE_FOR_MEMBER = (
+    "Here's a link for a new member on {title}, good for {uses} and valid until {until}:\n"
+    "{link}\n"
+    "Send it to them. Opening it signs them up with you, on that protocol."
+)
+INVITE_FOR_COACH = (
+    "Here's a link to join as {role}, good for {uses} and valid until {until}:\n{link}\n"
+    "Send it to them. Opening it gives them the coach commands."
+)
+NO_INVITES = "No invite links yet. /invite makes one."
+USAGE_INVITES = "Usage: /invites"
+INVITES_FOOTER = "/revoke <code> ends a link."
+USAGE_REVOKE = "Usage: /revoke <code> (/invites lists your links)"
+REVOKED = "Link {code} is ended: nobody can use it any more."
+NO_SUCH_INVITE = "I don't know a link {code}. /invites lists yours."
+
+USAGE_COACH = (
+    "Usage:\n"
+    "/coach list: every coach and how many members they have\n"
+    "/coach add: a one-use link that makes whoever opens it a coach\n"
+    "/coach add <user id>: make that Telegram user a coach\n"
+    "(add the word owner to either for an owner)\n"
+    "/coach remove <user id>: their members become yours\n"
+    "/coach notify all|mine: hear about every member, or only your own"
+)
+OWNERS_ONLY = "Only an owner can do that."
+COACH_ADDED = (
+    "Done: {coach} is now a coach. Once they've opened a chat with me, /help shows them the "
+    "coach commands."
+)
+OWNER_ADDED = "Done: {coach} is now an owner, who can manage coaches and see every member."
+ALREADY_A_COACH = "Nothing to do: {coach} is already {role}."
+COACH_REMOVED = "{coach} is no longer a coach. Their links have ended, and {members} now yours."
+NOT_A_KNOWN_COACH = "There's no coach with the user id {user_id}. /coach list shows them all."
+CONFIGURED_OWNER = (
+    "{coach} is an owner from COACH_CHAT_IDS, so they'd be back at the next start. Take them "
+    "out of the configuration first."
+)
+NOT_YOURSELF = "You can't remove yourself. Another owner can."
+HEARS_EVERYONE = "From now on you'll hear about every member: flags, videos and new members."
+HEARS_OWN = "From now on you'll only hear about your own members."
+
+USAGE_HAND_OVER = "or /assign <member> coach <@username or user id> to hand them to a coach"
+NO_SUCH_COACH = "I don't know a coach {reference}. /coach list shows them (owners only)."
+ALREADY_THEIRS = "{name} is already coached by {coach}."
+HANDED_OVER = "{name} is now coached by {coach}. I've told them both."
+HANDED_TO_YOU = "{member} is your member now. /member {id} shows how they're doing."
+
+COACH_WELCOME = (
+    "Hi {name}! You're {role} here. /help lists your commands, and /invite makes a link for "
+    "a new member."
+)
+BECAME_COACH = (
+    "Welcome aboard, {name}! {inviter} made you {role}. /help lists your commands; /invite "
+    "makes a link for a new member."
+)
+NO_COACH_AT_START_UP = (
+    "NO COACH IS SET UP: flags, form-check videos and new members will reach nobody, and "
+    "members will be told so. Put the coach's Telegram user id in COACH_CHAT_IDS."
+)
+DEFAULT_COACH_UNKNOWN = (
+    "DEFAULT_COACH_ID {user_id} is not a coach: people without an invite link will be asked "
+    "for one. Add them with /coach add {user_id}, or fix the setting."
+)
 _FORM_CHECK_MARK = re.compile(r"^🎥 Form check #(\d+) ")
 _MEMBER_MARK = re.compile(r" #(\d{1,12})$")
 _KIND_ICONS: Mapping[MessageKindName, str] = {
@@ -121,20 +193,46 @@ _KIND_ICONS: Mapping[MessageKindName, str] = {
 }
 
 
+def _protocol_list(protocols: Mapping[str, str]) -> str:
+    return "\n".join(f"• {name} ({title})" for name, title in sorted(protocols.items()))
+
+
 def usage_assign(protocols: Mapping[str, str]) -> str:
     """The /assign usage line, listing protocol names (and their titles) to choose from."""
-    listed = "\n".join(f"• {name} ({title})" for name, title in sorted(protocols.items()))
-    return f"Usage: /assign <member number or @username> <protocol>\nProtocols:\n{listed}"
+    return (
+        f"Usage: /assign <member number or @username> <protocol>,\n{USAGE_HAND_OVER}.\n"
+        f"Protocols:\n{_protocol_list(protocols)}"
+    )
 
 
-def unknown_protocol(name: str, protocols: Mapping[str, str]) -> str:
-    return f"I don't know a protocol {name!r}.\n{usage_assign(protocols)}"
+def usage_invite(protocols: Mapping[str, str]) -> str:
+    """The /invite usage line, with an example and the protocols to choose from."""
+    example = USAGE_INVITE_EXAMPLE.format(protocol=min(protocols, default="<protocol>"))
+    return (
+        f"Usage: /invite <protocol> [uses] [days], {example}.\n"
+        f"Protocols:\n{_protocol_list(protocols)}"
+    )
+
+
+def unknown_protocol(name: str, protocols: Mapping[str, str], usage: str | None = None) -> str:
+    return f"I don't know a protocol {name!r}.\n{usage or usage_assign(protocols)}"
 
 
 def who(member: MemberCard) -> str:
     """'Maya (@maya) #3'."""
     handle = f" (@{member.username})" if member.username else ""
     return f"{shown_name(member.name)}{handle} #{member.id}"
+
+
+def coach_name(coach: CoachCard) -> str:
+    """'Sam (@sam)', or 'user 123' before they have talked to the bot."""
+    if coach.name is None:
+        return f"@{coach.username}" if coach.username else f"user {coach.user_id}"
+    return f"{coach.name} (@{coach.username})" if coach.username else coach.name
+
+
+def role_name(owner: bool) -> str:
+    return "an owner" if owner else "a coach"
 
 
 def _when(moment: datetime, zone: ZoneInfo) -> str:
@@ -188,6 +286,8 @@ def member_line(row: MemberRow) -> str:
         parts.append("paused")
     if row.inactive:
         parts.append("blocked the bot")
+    if row.coach is not None:
+        parts.append(f"coach {coach_name(row.coach)}")
     return " · ".join(parts)
 
 
@@ -430,6 +530,8 @@ _NOTICE_HEADINGS = {
 def notice(told: Notice) -> str:
     """What the coach reads about something a member did."""
     match told:
+        case JoinNotice():
+            return join_notice(told)
         case MemberNotice(member, event):
             return _NOTICE_HEADINGS[event].format(who=who(member))
         case SessionReport(member, steps):
@@ -440,3 +542,94 @@ def notice(told: Notice) -> str:
                 REPLY_HINT.format(name=shown_name(member.name)),
             ]
             return fit("\n".join(lines))
+
+
+def uses(count: int) -> str:
+    return "one use" if count == 1 else f"{count} uses"
+
+
+def invite_created(
+    link: str, kind: str, title: str | None, max_uses: int, until: datetime, zone: ZoneInfo
+) -> str:
+    """The answer to /invite and /coach add: the link, what it is for, how long it lasts."""
+    when = _when(until, zone)
+    if kind == "member":
+        return INVITE_FOR_MEMBER.format(title=title, uses=uses(max_uses), until=when, link=link)
+    role = role_name(kind == "owner")
+    return INVITE_FOR_COACH.format(role=role, uses=uses(max_uses), until=when, link=link)
+
+
+def invite_line(line: InviteLine, zone: ZoneInfo, with_coach: bool) -> str:
+    """'• Ab3… · Lower Back Pain Relief · used 1 of 1 · until Tue 05 Mar 18:40 · used up'."""
+    what = line.protocol_title if line.kind == "member" else f"join as {line.kind}"
+    parts = [line.code, what or "?", f"used {line.uses} of {line.max_uses}"]
+    parts.append(f"until {_when(line.expires_at, zone)}")
+    if line.ended is not None:
+        parts.append(line.ended)
+    if with_coach:
+        parts.append(f"by {coach_name(line.coach)}")
+    return "• " + " · ".join(parts)
+
+
+def invites_overview(lines: Sequence[InviteLine], zone: ZoneInfo, owner: bool) -> list[str]:
+    """/invites as one or more messages."""
+    if not lines:
+        return [NO_INVITES]
+    return pages(
+        [
+            f"Invite links ({len(lines)}):",
+            *(invite_line(line, zone, owner) for line in lines),
+            INVITES_FOOTER,
+        ]
+    )
+
+
+def staff_line(coach: CoachCard, members: int, hears_everyone: bool, configured: bool) -> str:
+    """'• Sam (@sam) · user id 900002 · coach · 3 members'."""
+    count = "1 member" if members == 1 else f"{members} members"
+    named = coach.name is not None or coach.username is not None
+    parts = [coach_name(coach), *([f"user id {coach.user_id}"] if named else [])]
+    parts += ["owner" if coach.owner else "coach", count]
+    if hears_everyone:
+        parts.append("hears about everyone")
+    if configured:
+        parts.append("from COACH_CHAT_IDS")
+    return "• " + " · ".join(parts)
+
+
+def coach_removed(coach: CoachCard, members: int) -> str:
+    moved = (
+        "no members are"
+        if not members
+        else "1 member is"
+        if members == 1
+        else f"{members} members are"
+    )
+    return COACH_REMOVED.format(coach=coach_name(coach), members=moved)
+
+
+def join_notice(notice: JoinNotice) -> str:
+    """What a coach reads when a member joins them."""
+    member = notice.member
+    lines = [
+        f"👋 New member: {who(member)}",
+        f"Protocol: {notice.settings.protocol_title}",
+        f"Reminders: {schedule_phrase(notice.settings.schedule)}",
+        f"Joined: {_when(notice.at, member.zone)} ({member.zone.key})",
+        REPLY_HINT.format(name=shown_name(member.name)),
+    ]
+    return fit("\n".join(lines))
+
+
+def coach_help(owner: bool, member: bool) -> str:
+    """/help for a coach: the coach commands, and the member ones too when they train."""
+    lines = ["Your coach commands:"]
+    lines += [f"/{name}: {description}" for name, description in coach_commands(owner)]
+    lines.append("Replying to a form-check video sends your answer to the member.")
+    if member:
+        lines += ["", "For your own training:", HELP.removeprefix("Here's what I can do:\n")]
+    return "\n".join(lines)
+
+
+def coach_welcome(first_name: str, owner: bool) -> str:
+    return COACH_WELCOME.format(name=first_name, role=role_name(owner))

@@ -62,10 +62,12 @@ def zones(first: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows([_button(name, cb.ChooseZone(name)) for name in names], 2))
 
 
-def settings_menu() -> InlineKeyboardMarkup:
+def settings_menu(protocol_locked: bool = False) -> InlineKeyboardMarkup:
+    """What a set-up member may change; not the protocol when their coach chose it."""
+    rows = [] if protocol_locked else [[_button("Protocol", cb.Settings("protocol"))]]
     return InlineKeyboardMarkup(
         [
-            [_button("Protocol", cb.Settings("protocol"))],
+            *rows,
             [_button("Days and time", cb.Settings("days"))],
             [_button("Time zone", cb.Settings("zone"))],
             [_button("Nothing, all good", cb.Settings("keep"))],

@@ -58,6 +58,19 @@ WELCOME_BACK = (
     "Welcome back, {name}! You're on {protocol}, reminders {schedule}.\n"
     "What would you like to change?"
 )
+YOUR_COACHS_CHOICE = "{title} (your coach's choice)"
+PROTOCOL_LOCKED = (
+    "Your coach chose {title} for you, so it stays as it is. If you'd like a change, just ask them."
+)
+ASK_FOR_LINK = (
+    "Hi! I'm the check-in bot your coach uses. To get started, open the invite link your "
+    "coach sent you. No link yet? Ask your coach for one."
+)
+LINK_NOT_VALID = (
+    "That invite link has expired or has already been used. Ask your coach for a fresh one, "
+    "then open it again."
+)
+PRIVATE_ONLY = "Let's talk one to one: open a private chat with me and send /start there."
 NOTHING_CHANGED = "Great, everything stays as it is. Send /today when you're ready to train."
 DONE_BUTTON = "Done"
 ALL_WEEK_DONE = (
@@ -85,6 +98,9 @@ VIDEO_PROMPT = (
     'Send your clip now (a video or a video message). It goes to your coach with "{exercise}".'
 )
 VIDEO_SENT = "Got it, your video is on its way to your coach."
+VIDEO_KEPT_NO_COACH = (
+    "Got your video and kept it. Your coach hasn't set up alerts yet, so they won't see it for now."
+)
 VIDEO_TOO_BIG = (
     "That video is too big for me to pass on ({size} MB, the limit is {limit} MB). "
     "Please trim it or send a shorter clip."
@@ -136,6 +152,11 @@ SOMETHING_WENT_WRONG = (
 URGENT_STOP = (
     "Please stop the protocol for now. What you describe ({what}) should be checked by a doctor "
     "soon, today if you can, not by a workout. I've let your coach know."
+)
+URGENT_STOP_NO_COACH = (
+    "Please stop the protocol for now. What you describe ({what}) should be checked by a doctor "
+    "soon, today if you can, not by a workout. Your coach hasn't set up alerts yet, so please "
+    "tell them yourself too."
 )
 HELP = (
     "Here's what I can do:\n"
@@ -197,9 +218,10 @@ def all_set(settings: MemberSettings) -> str:
 
 
 def welcome_back(first_name: str, settings: MemberSettings) -> str:
+    title = settings.protocol_title
     return WELCOME_BACK.format(
         name=first_name,
-        protocol=settings.protocol_title,
+        protocol=YOUR_COACHS_CHOICE.format(title=title) if settings.chosen_by_coach else title,
         schedule=schedule_phrase(settings.schedule),
     )
 
@@ -286,6 +308,17 @@ def from_coach(coach_name: str, subject: Subject) -> str:
             return f"{coach}, about your session ({workout_title}):"
         case AboutNothing():
             return f"{coach}:"
+
+
+HANDED_OVER = "From now on {coach} is your coach."
+HANDED_OVER_UNNAMED = "From now on you have a new coach."
+NOTHING_ELSE_CHANGES = " Your protocol, days and time stay as they are."
+
+
+def handed_over(coach_name: str | None) -> str:
+    """Told to a member whose coach handed them to another coach."""
+    news = HANDED_OVER.format(coach=coach_name) if coach_name else HANDED_OVER_UNNAMED
+    return news + NOTHING_ELSE_CHANGES
 
 
 def reminder(title: str, choice: WorkoutChoice) -> str:

@@ -1,9 +1,8 @@
 """The coach's dashboard (the Mini App): who may use it, what it shows, what it changes.
 
-`coach_access` is THE place that says whether a Telegram user is a coach and which members
-they may see; everything else takes its answer and never shows or changes a member outside it.
-Today every coach chat of `COACH_CHAT_IDS` sees every member (a private chat's id is the user's
-id); issue 20 (coaches in the database, with roles) replaces its body.
+`coach_access` says whether a Telegram user is a coach (`bot.services.coaches`, the coaches in
+the database) and which members they may see: an owner every member, a coach their own;
+everything else takes its answer and never shows or changes a member outside it.
 
 Reads are one transaction each with a fixed number of queries, whatever the number of members
 (`storage.repository.roster`). Changes go through the services the bot's commands use
@@ -55,8 +54,12 @@ FORM_CHECKS = 30
 class CoachAccess:
     """A coach using the dashboard, and the members they may see (None: every member)."""
 
-    user_id: int
+    viewer: coaches.Viewer
     members: frozenset[int] | None = None
+
+    @property
+    def user_id(self) -> int:
+        return self.viewer.user_id
 
     def sees(self, member_id: int) -> bool:
         return self.members is None or member_id in self.members
@@ -64,9 +67,15 @@ class CoachAccess:
 
 async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAccess | None:
     """The dashboard access of this Telegram user; None for anyone who is not a coach."""
-    if not services.is_coach(telegram_user_id):
-        return None
-    return CoachAccess(telegram_user_id)
+    async with services.database.read() as session:
+        found = await repository.coaches.by_user_id(session, telegram_user_id)
+        if found is None:
+            return None
+        viewer = coaches.viewer_of(found)
+        if viewer.owner:
+            return CoachAccess(viewer)
+        mine = await repository.members.ids_of_coach(session, found.id)
+    return CoachAccess(viewer, frozenset(mine))
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -305,8 +314,7 @@ async def form_check_video(
 
 async def export_rows(services: BotServices, access: CoachAccess) -> list[export_service.Row]:
     """The export of `/export`, limited to the members the coach sees."""
-    rows = await export_service.rows(services)
-    return [row for row in rows if access.sees(int(str(row["member_id"])))]
+    return await export_service.rows(services, access.viewer)
 
 
 # --- changing --------------------------------------------------------------------------------
@@ -330,7 +338,7 @@ async def acknowledge(
         flag = await repository.flags.get(session, flag_id)
     if flag is None or not access.sees(flag.member_id):
         return coach.NoSuchFlag(flag_id)
-    result = await coach.acknowledge(services, flag_id, access.user_id, now)
+    result = await coach.acknowledge(services, access.viewer, flag_id, now)
     if not isinstance(result, coach.Acknowledged):
         return result
     chats = await coaches.chats_for_member(services, flag.member_id)
@@ -353,7 +361,7 @@ async def assign(
         return UnknownProtocol(protocol_name)
     if not access.sees(member_id):
         return coach.NoSuchMember()
-    return await coach.assign(services, member_id, protocol, now)
+    return await coach.assign(services, access.viewer, member_id, protocol, now)
 
 
 async def set_paused(
@@ -362,4 +370,4 @@ async def set_paused(
     """Pause or resume a member's reminders, as the coach."""
     if not access.sees(member_id):
         return coach.NoSuchMember()
-    return await coach.set_paused(services, member_id, paused)
+    return await coach.set_paused(services, access.viewer, member_id, paused)

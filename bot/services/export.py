@@ -1,5 +1,5 @@
 """The coach's export: every session (with its skipped and too-hard steps), check-in and
-message of every member, as rows for a CSV file."""
+message of the coach's members (an owner's: every member's), as rows for a CSV file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.context import BotServices
+from bot.services.coaches import Viewer
 from bot.services.session_steps import by_session, session_steps
 from storage import repository
 from storage.models import Member
@@ -25,14 +26,16 @@ def _owner(member: Member) -> dict[str, object]:
     return {"member_id": member.id, "member_name": member.name, "username": member.username}
 
 
-async def rows(services: BotServices) -> list[Row]:
+async def rows(services: BotServices, viewer: Viewer) -> list[Row]:
     """Sessions, then check-ins, then messages, each ordered by member and time (four
     queries)."""
+    only = viewer.coach_filter
     async with services.database.read() as session:
-        sessions = await repository.sessions.all_with_members(session)
-        not_done = by_session(await repository.sessions.steps_not_done(session))
-        check_ins = await repository.check_ins.all_with_members(session)
-        messages = await repository.messages.all_with_members(session)
+        sessions = await repository.sessions.all_with_members(session, only)
+        session_ids = [row.id for row, _ in sessions] if only is not None else None
+        not_done = by_session(await repository.sessions.steps_not_done(session, session_ids))
+        check_ins = await repository.check_ins.all_with_members(session, only)
+        messages = await repository.messages.all_with_members(session, only)
     exported: list[Row] = []
     for row, owner in sessions:
         steps = session_steps(services, row, not_done.get(row.id, []))

@@ -10,7 +10,7 @@ onboarding handler turns into the next message.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.context import BotServices
 from bot.services.coaches import chats_for_member
 from bot.services.views import member_card
-from bot.views import MemberCard, MemberSettings, Schedule
+from bot.views import JoinNotice, MemberCard, MemberSettings, Schedule
 from protocols.schema import Protocol
 from storage import repository
 from storage.awaiting import Awaiting, AwaitTime, AwaitZone
@@ -29,17 +29,6 @@ from storage.video_files import remove_member_videos
 
 DEFAULT_DAYS = frozenset({0, 2, 4})
 DEFAULT_TIME = time(18, 0)
-
-
-@dataclass(frozen=True)
-class Profile:
-    """Who an update comes from, as Telegram names them."""
-
-    user_id: int
-    chat_id: int
-    full_name: str
-    first_name: str
-    username: str | None
 
 
 # --- where a member is in set-up ---------------------------------------------------------------
@@ -77,6 +66,8 @@ class AllSet:
     """Set-up is complete (or a setting was changed): reminders are planned."""
 
     settings: MemberSettings
+    joined: JoinNotice | None = None
+    """Set when this answer completed set-up: the coach hears about the new member."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +76,15 @@ class WelcomeBack:
 
     first_name: str
     settings: MemberSettings
+    joined: JoinNotice | None = None
+    """Set when they came back through a coach's invite link: that coach hears about it."""
+
+
+@dataclass(frozen=True)
+class ProtocolLocked:
+    """The coach chose the member's protocol: only the coach changes it."""
+
+    protocol_title: str
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,15 @@ def schedule_of(member: Member, enrolment: Enrolment) -> Schedule:
     return Schedule(enrolment.workout_days, enrolment.reminder_time, member.time_zone)
 
 
-def _settings(services: BotServices, member: Member, enrolment: Enrolment) -> MemberSettings:
+def _title(services: BotServices, enrolment: Enrolment) -> str:
     protocol = services.protocol(enrolment.protocol)
-    title = protocol.title if protocol is not None else enrolment.protocol
-    return MemberSettings(title, schedule_of(member, enrolment))
+    return protocol.title if protocol is not None else enrolment.protocol
+
+
+def settings_of(services: BotServices, member: Member, enrolment: Enrolment) -> MemberSettings:
+    return MemberSettings(
+        _title(services, enrolment), schedule_of(member, enrolment), enrolment.set_by_coach
+    )
 
 
 def _ask_days(services: BotServices, enrolment: Enrolment) -> AskDays:
@@ -145,27 +150,25 @@ async def _replan(services: BotServices, member_id: int) -> datetime | None:
 # --- set-up ------------------------------------------------------------------------------------
 
 
-async def start(services: BotServices, profile: Profile, now: datetime) -> Step:
-    """/start: the member is created on first contact (never twice) and told where they are."""
-    async with services.database.transaction() as session:
-        member = await repository.members.upsert(
-            session,
-            telegram_user_id=profile.user_id,
-            chat_id=profile.chat_id,
-            name=profile.full_name[:256],
-            username=profile.username,
-            time_zone=services.settings.tz,
-            now=now,
-        )
-        await repository.members.set_awaiting(session, member.id, None)
-        enrolment = await repository.enrolments.active(session, member.id)
+async def where_is(
+    services: BotServices,
+    member: Member,
+    enrolment: Enrolment | None,
+    first_name: str,
+    joined_at: datetime | None = None,
+) -> Step:
+    """Where a member who just sent /start is in set-up: the next question, or, when set up,
+    what they would like to change (`joined_at`: they came through a coach's invite link
+    then, so that coach hears about them)."""
     if member.consent_at is None:
-        return AskConsent(profile.first_name)
+        return AskConsent(first_name)
     if member.onboarded_at is None or enrolment is None:
         return _next_question(services, member, enrolment)
     # A member who had blocked the bot is reachable again: plan their reminders.
     await _replan(services, member.id)
-    return WelcomeBack(profile.first_name, _settings(services, member, enrolment))
+    settings = settings_of(services, member, enrolment)
+    joined = JoinNotice(member_card(member), settings, joined_at) if joined_at else None
+    return WelcomeBack(first_name, settings, joined)
 
 
 async def consent(services: BotServices, user_id: int, now: datetime) -> Step | Unknown:
@@ -181,13 +184,16 @@ async def consent(services: BotServices, user_id: int, now: datetime) -> Step | 
 
 async def choose_protocol(
     services: BotServices, user_id: int, name: str, now: datetime
-) -> Step | Unknown:
-    """Enrol the member in the protocol they picked (keeping their days and time)."""
+) -> Step | ProtocolLocked | Unknown:
+    """Enrol the member in the protocol they picked (keeping their days and time), unless
+    their coach chose it."""
     protocol = services.protocol(name)
     async with services.database.transaction() as session:
         member, current = await _member_and_enrolment(session, user_id)
         if protocol is None or member is None or member.consent_at is None:
             return Unknown()
+        if current is not None and current.set_by_coach:
+            return ProtocolLocked(_title(services, current))
         enrolment = await repository.enrolments.enrol(
             session,
             member.id,
@@ -239,7 +245,7 @@ async def set_reminder_time(services: BotServices, user_id: int, at: time) -> St
         await repository.members.set_awaiting(session, member.id, None)
     await _replan(services, member.id)
     schedule = Schedule(enrolment.workout_days, at, member.time_zone)
-    return AllSet(MemberSettings(_settings(services, member, enrolment).protocol_title, schedule))
+    return AllSet(MemberSettings(_title(services, enrolment), schedule, enrolment.set_by_coach))
 
 
 async def set_time_zone(
@@ -252,25 +258,31 @@ async def set_time_zone(
             return Unknown()
         await repository.members.set_time_zone(session, member.id, zone)
         await repository.members.set_awaiting(session, member.id, None)
-        if member.onboarded_at is None:
+        joining = member.onboarded_at is None
+        if joining:
             await repository.members.set_onboarded(session, member.id, now)
     await _replan(services, member.id)
-    protocol_title = _settings(services, member, enrolment).protocol_title
-    return AllSet(
-        MemberSettings(
-            protocol_title, Schedule(enrolment.workout_days, enrolment.reminder_time, zone)
-        )
+    settings = MemberSettings(
+        _title(services, enrolment),
+        Schedule(enrolment.workout_days, enrolment.reminder_time, zone),
+        enrolment.set_by_coach,
     )
+    card = member_card(member)
+    joined = JoinNotice(replace(card, zone=zone), settings, now) if joining else None
+    return AllSet(settings, joined)
 
 
 async def change_setting(
     services: BotServices, user_id: int, part: SettingsPart
-) -> AskProtocol | AskDays | AskZone | Unknown:
-    """A set-up member wants to change one thing: the question for it."""
+) -> AskProtocol | AskDays | AskZone | ProtocolLocked | Unknown:
+    """A set-up member wants to change one thing: the question for it (the protocol only if
+    they chose it themselves)."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if part == "protocol" and enrolment.set_by_coach:
+            return ProtocolLocked(_title(services, enrolment))
         if part == "zone":
             await repository.members.set_awaiting(session, member.id, AwaitZone())
             return AskZone(member.time_zone)

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
 from bot.services.coach import find_member
+from bot.services.coaches import Viewer
 from bot.services.member_context import member_context
 from bot.services.session_steps import workout_title
 from bot.services.views import thread_line
@@ -209,16 +210,25 @@ class MemberGone:
     """The message was about a member who has since erased their data."""
 
 
+@dataclass(frozen=True)
+class NotYourMember:
+    """The member has another coach now (or never was the viewer's): the reply stays here."""
+
+    member_name: str
+
+
 async def reply_target(
     services: BotServices,
+    viewer: Viewer,
     chat_id: int,
     message_id: int,
     *,
     form_check_mark: int | None = None,
     member_mark: int | None = None,
-) -> ReplyTarget | MemberGone | None:
+) -> ReplyTarget | MemberGone | NotYourMember | None:
     """The member a bot message in a coach chat is about: found by the message's record, or
-    else by the marks read from its heading; None if it is about no member."""
+    else by the marks read from its heading; None if it is about no member. Only the member's
+    own coach (or an owner) may answer them."""
     async with services.database.read() as session:
         record = await repository.messages.coach_message(session, chat_id, message_id)
         check_id: int | None = None
@@ -238,13 +248,18 @@ async def reply_target(
             return None
     if member is None:
         return MemberGone()
+    if not viewer.may_see(member):
+        return NotYourMember(member.name)
     return _target(member, subject, check_id)
 
 
-async def member_target(services: BotServices, reference: int | str) -> ReplyTarget | None:
-    """The member named by number or @username, for a conversation the coach starts."""
+async def member_target(
+    services: BotServices, viewer: Viewer, reference: int | str
+) -> ReplyTarget | None:
+    """The viewer's member named by number or @username, for a conversation the coach
+    starts."""
     async with services.database.read() as session:
-        member = await find_member(session, reference)
+        member = await find_member(session, viewer, reference)
     return _target(member, AboutNothing(), None) if member is not None else None
 
 

@@ -1,7 +1,7 @@
 """Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
-`form_checks`, `reminders`, `messages` (the member ↔ coach thread), and `roster`
-(read-only overviews across members, for the coach's dashboard).
+`form_checks`, `reminders`, `messages` (the member ↔ coach thread), `roster`
+(read-only overviews across members, for the coach's dashboard), `coaches` and `invites`.
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -12,9 +12,11 @@ reading first.
 
 from storage.repository import (
     check_ins,
+    coaches,
     enrolments,
     flags,
     form_checks,
+    invites,
     members,
     messages,
     reminders,
@@ -24,9 +26,11 @@ from storage.repository import (
 
 __all__ = [
     "check_ins",
+    "coaches",
     "enrolments",
     "flags",
     "form_checks",
+    "invites",
     "members",
     "messages",
     "reminders",

@@ -95,11 +95,13 @@ async def latest_pain_by_member(session: AsyncSession) -> dict[int, SymptomRepor
     return {report.member_id: report for report in result}
 
 
-async def all_with_members(session: AsyncSession) -> list[tuple[SymptomReport, Member]]:
-    """Every check-in of every member, by member then time (one query, for export)."""
-    result = await session.execute(
-        select(SymptomReport, Member)
-        .join(Member, Member.id == SymptomReport.member_id)
-        .order_by(Member.id, SymptomReport.at, SymptomReport.id)
-    )
+async def all_with_members(
+    session: AsyncSession, coach_id: int | None = None
+) -> list[tuple[SymptomReport, Member]]:
+    """Every check-in of every member, by member then time (one query, for export); only
+    one coach's members with `coach_id`."""
+    query = select(SymptomReport, Member).join(Member, Member.id == SymptomReport.member_id)
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    result = await session.execute(query.order_by(Member.id, SymptomReport.at, SymptomReport.id))
     return [(report, member) for report, member in result]

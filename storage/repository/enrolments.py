@@ -20,8 +20,12 @@ async def enrol(
     workout_days: Iterable[int],
     reminder_time: time,
     start_date: date,
+    set_by_coach: bool = False,
 ) -> Enrolment:
-    """Enrol the member in `protocol`, replacing (deactivating) any active enrolment."""
+    """Enrol the member in `protocol`, replacing (deactivating) any active enrolment.
+
+    `set_by_coach`: the coach chose the protocol, so the member may not switch it alone.
+    """
     await session.execute(
         update(Enrolment)
         .where(Enrolment.member_id == member_id, Enrolment.active)
@@ -34,6 +38,7 @@ async def enrol(
         reminder_time=reminder_time,
         start_date=start_date,
         active=True,
+        set_by_coach=set_by_coach,
     )
     session.add(enrolment)
     await session.flush()
@@ -58,6 +63,13 @@ async def set_schedule(
         await session.execute(
             update(Enrolment).where(Enrolment.id == enrolment_id).values(**values)
         )
+
+
+async def set_by_coach(session: AsyncSession, enrolment_id: int) -> None:
+    """The coach confirmed the enrolment's protocol: the member may not switch it alone."""
+    await session.execute(
+        update(Enrolment).where(Enrolment.id == enrolment_id).values(set_by_coach=True)
+    )
 
 
 async def active(session: AsyncSession, member_id: int) -> Enrolment | None:

@@ -58,12 +58,17 @@ async def get(session: AsyncSession, flag_id: int) -> Flag | None:
     return await session.get(Flag, flag_id)
 
 
-async def unacknowledged_with_members(session: AsyncSession) -> list[tuple[Flag, Member]]:
-    """Every unacknowledged flag with its member, oldest first (one query)."""
-    result = await session.execute(
+async def unacknowledged_with_members(
+    session: AsyncSession, coach_id: int | None = None
+) -> list[tuple[Flag, Member]]:
+    """Every unacknowledged flag with its member, oldest first (one query); only the flags
+    of one coach's members with `coach_id`."""
+    query = (
         select(Flag, Member)
         .join(Member, Member.id == Flag.member_id)
         .where(Flag.acknowledged_at.is_(None))
-        .order_by(Flag.raised_at, Flag.id)
     )
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    result = await session.execute(query.order_by(Flag.raised_at, Flag.id))
     return [(flag, member) for flag, member in result]

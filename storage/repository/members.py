@@ -44,12 +44,14 @@ async def upsert(
     username: str | None,
     time_zone: ZoneInfo,
     now: datetime,
+    coach_id: int | None = None,
 ) -> Member:
     """The member for this Telegram user, created on first contact, never duplicated.
 
     On a repeat (/start again) the chat, name and username are refreshed and the member is
     marked reachable again (`inactive=False`: they are talking to the bot, so not blocking
-    it); their time zone, consent and pause are kept.
+    it); their time zone, consent, pause and coach are kept (`coach_id` is for a new member;
+    `set_coach` moves one).
     """
     insert = insert_for(session, Member).values(
         telegram_user_id=telegram_user_id,
@@ -60,6 +62,7 @@ async def upsert(
         paused=False,
         inactive=False,
         created_at=now,
+        coach_id=coach_id,
     )
     upsert = insert.on_conflict_do_update(
         index_elements=[Member.telegram_user_id],
@@ -106,13 +109,51 @@ async def set_inactive(session: AsyncSession, member_id: int, inactive: bool) ->
     await _update(session, member_id, inactive=inactive)
 
 
-async def everyone(session: AsyncSession) -> list[Member]:
-    """Every member by name, with `active_enrolment` and `open_flags` loaded (3 queries)."""
+async def user_ids_among(session: AsyncSession, telegram_user_ids: list[int]) -> set[int]:
+    """Which of these Telegram users are members."""
+    if not telegram_user_ids:
+        return set()
     result = await session.scalars(
-        select(Member)
-        .options(selectinload(Member.active_enrolment), selectinload(Member.open_flags))
-        .order_by(Member.name, Member.id)
+        select(Member.telegram_user_id).where(Member.telegram_user_id.in_(telegram_user_ids))
     )
+    return set(result)
+
+
+async def ids_of_coach(session: AsyncSession, coach_id: int) -> list[int]:
+    """The ids of one coach's members."""
+    result = await session.scalars(select(Member.id).where(Member.coach_id == coach_id))
+    return list(result)
+
+
+async def set_coach(session: AsyncSession, member_id: int, coach_id: int) -> None:
+    await _update(session, member_id, coach_id=coach_id)
+
+
+async def give_coachless_to(session: AsyncSession, coach_id: int) -> int:
+    """Every member without a coach goes to this coach; how many did."""
+    result = await session.execute(
+        update(Member).where(Member.coach_id.is_(None)).values(coach_id=coach_id)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def move_all(session: AsyncSession, from_coach_id: int, to_coach_id: int) -> int:
+    """Every member of one coach goes to another; how many did."""
+    result = await session.execute(
+        update(Member).where(Member.coach_id == from_coach_id).values(coach_id=to_coach_id)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def everyone(session: AsyncSession, coach_id: int | None = None) -> list[Member]:
+    """Every member by name (one coach's, with `coach_id`), with `active_enrolment` and
+    `open_flags` loaded (3 queries)."""
+    query = select(Member).options(
+        selectinload(Member.active_enrolment), selectinload(Member.open_flags)
+    )
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    result = await session.scalars(query.order_by(Member.name, Member.id))
     return list(result)
 
 

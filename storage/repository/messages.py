@@ -127,13 +127,15 @@ async def recent(session: AsyncSession, member_id: int, limit: int) -> list[Thre
     return list(reversed(result.all()))
 
 
-async def all_with_members(session: AsyncSession) -> list[tuple[ThreadMessage, Member]]:
-    """Every message of every member, by member then time (one query, for export)."""
-    result = await session.execute(
-        select(ThreadMessage, Member)
-        .join(Member, Member.id == ThreadMessage.member_id)
-        .order_by(Member.id, ThreadMessage.at, ThreadMessage.id)
-    )
+async def all_with_members(
+    session: AsyncSession, coach_id: int | None = None
+) -> list[tuple[ThreadMessage, Member]]:
+    """Every message of every member, by member then time (one query, for export); only one
+    coach's members with `coach_id`."""
+    query = select(ThreadMessage, Member).join(Member, Member.id == ThreadMessage.member_id)
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    result = await session.execute(query.order_by(Member.id, ThreadMessage.at, ThreadMessage.id))
     return [(message, member) for message, member in result]
 
 

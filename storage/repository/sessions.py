@@ -207,11 +207,15 @@ async def finished_since(session: AsyncSession, since: datetime) -> list[Workout
     return list(result)
 
 
-async def all_with_members(session: AsyncSession) -> list[tuple[WorkoutSession, Member]]:
-    """Every workout session of every member, by member then start (one query, for export)."""
+async def all_with_members(
+    session: AsyncSession, coach_id: int | None = None
+) -> list[tuple[WorkoutSession, Member]]:
+    """Every workout session of every member, by member then start (one query, for export); only
+    one coach's members with `coach_id`."""
+    query = select(WorkoutSession, Member).join(Member, Member.id == WorkoutSession.member_id)
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
     result = await session.execute(
-        select(WorkoutSession, Member)
-        .join(Member, Member.id == WorkoutSession.member_id)
-        .order_by(Member.id, WorkoutSession.started_at, WorkoutSession.id)
+        query.order_by(Member.id, WorkoutSession.started_at, WorkoutSession.id)
     )
     return [(row, member) for row, member in result]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from coach_support import check_in
-from fixtures_bot import RunningBot, has_button, onboard
+from coach_support import check_in, onboard_with_coach
+from fixtures_bot import RunningBot, has_button
 
 from emulator import SimulatedUser
 
@@ -13,9 +13,8 @@ from emulator import SimulatedUser
 async def maya(
     running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
 ) -> SimulatedUser:
-    """An onboarded member; the coach's chat is open so the bot may write there."""
-    coach.chat.known = True
-    await onboard(member)
+    """An onboarded member of the coach (who has seen the join notice)."""
+    await onboard_with_coach(member, coach)
     return member
 
 

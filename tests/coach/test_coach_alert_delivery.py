@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from coach_support import PNG_SIGNATURE, check_in
+from coach_support import PNG_SIGNATURE, check_in, is_join_notice
 from fixtures_bot import RunningBot, has_button, onboard
 
 from bot import alerts
@@ -47,7 +47,9 @@ async def test_the_alert_text_comes_before_the_chart(
     await check_in(running_bot, member, 9)
     await open_coach_chat.wait_for_message(lambda m: m.file is not None)
     kinds = [
-        "chart" if m.file else "alert" if is_alert(m) else "other" for m in open_coach_chat.messages
+        "chart" if m.file else "alert" if is_alert(m) else "other"
+        for m in open_coach_chat.messages
+        if not is_join_notice(m)
     ]
     assert kinds == ["alert", "chart"]
 

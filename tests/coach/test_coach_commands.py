@@ -7,8 +7,8 @@ import io
 from zoneinfo import ZoneInfo
 
 import pytest
-from coach_support import seed_sessions, stored_member
-from fixtures_bot import RunningBot, has_button, onboard
+from coach_support import onboard_with_coach, seed_sessions, stored_member
+from fixtures_bot import RunningBot, has_button
 
 from emulator import SimulatedUser
 from storage import repository
@@ -76,7 +76,7 @@ async def test_member_by_username_finds_the_same_member(
 async def test_member_shows_the_trend_of_recent_check_ins(
     running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    await onboard(member)
+    await onboard_with_coach(member, coach)
     await seed_sessions(running_bot, member, [2, 3, 4])
     assert "Pain trend: 2 → 3 → 4 (rising)" in await ask(coach, "/member", "1")
 
@@ -91,7 +91,7 @@ async def test_member_with_junk_arguments_answers_with_usage(
 
 async def test_member_unknown_says_so(running_bot: RunningBot, coach: SimulatedUser) -> None:
     assert await ask(coach, "/member", "@nobody") == (
-        "I don't know a member @nobody. /members lists everyone."
+        "I don't know a member @nobody. /members lists yours."
     )
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from coach_support import PNG_SIGNATURE, check_in, seed_sessions, stored_member
+from coach_support import (
+    PNG_SIGNATURE,
+    add_coach,
+    check_in,
+    heard,
+    seed_sessions,
+    stored_member,
+)
 from fixtures_bot import RunningBot, has_button
 from matplotlib import image
 
@@ -52,7 +59,7 @@ async def test_easing_pain_raises_no_flag(
     await seed_sessions(running_bot, maya, [5, 4, 3, 3])
     answer = await check_in(running_bot, maya, 2)
     assert "Anything to add" in (answer.text or "")
-    assert coach.messages == []
+    assert heard(coach) == []
 
 
 async def test_a_red_flag_note_stops_the_member_and_alerts_the_coach_as_urgent(
@@ -102,11 +109,11 @@ async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
     assert len([m for m in coach.messages if is_alert(m)]) == 1
 
 
-async def test_every_coach_chat_gets_the_alert(
+async def test_an_owner_who_hears_about_everyone_gets_the_alert_too(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
-    running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
+    await add_coach(running_bot, second.id, owner=True, hears_everyone=True)
     await check_in(running_bot, maya, 9)
     await coach.wait_for_message(is_alert)
     await second.wait_for_message(is_alert)
@@ -115,7 +122,8 @@ async def test_every_coach_chat_gets_the_alert(
 async def test_an_unreachable_coach_chat_does_not_break_the_check_in(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    running_bot.services.settings.coach_chat_ids = (-100_999, coach.id)
+    await add_coach(running_bot, 900_777, owner=True, hears_everyone=True)  # never wrote
     stop = await check_in(running_bot, maya, 9)
     assert "Please stop the protocol" in (stop.text or "")
+    assert "I've let your coach know" in (stop.text or "")
     await coach.wait_for_message(is_alert)

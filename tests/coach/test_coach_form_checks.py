@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fixtures_bot import RunningBot, has_button, onboard
+from coach_support import add_coach, heard
+from fixtures_bot import RunningBot, has_button, make_invite, onboard_with_code
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
@@ -76,14 +77,14 @@ async def test_an_oversized_video_gets_a_clear_message_and_is_not_passed_on(
     await maya.send_video(bytes(21 * 1024 * 1024))
     answer = await maya.wait_for_message()
     assert (answer.text or "").startswith("That video is too big for me to pass on (21 MB")
-    assert coach.messages == []
+    assert heard(coach) == []
 
 
-async def test_every_coach_chat_can_answer_the_same_form_check(
+async def test_the_coach_and_an_owner_who_hears_about_everyone_can_both_answer(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     second = running_bot.emulator.user(user_id=900_002, first_name="Sam", known=True)
-    running_bot.services.settings.coach_chat_ids = (coach.id, second.id)
+    await add_coach(running_bot, second.id, owner=True, hears_everyone=True)
     await maya.send_video(CLIP)
     first_copy = await coach.wait_for_message(is_form_check)
     second_copy = await second.wait_for_message(is_form_check)
@@ -106,7 +107,7 @@ async def test_a_coach_reply_to_a_message_about_no_member_is_explained(
 async def test_a_coach_who_is_also_a_member_can_reply_with_a_pain_score(
     running_bot: RunningBot, coach: SimulatedUser
 ) -> None:
-    await onboard(coach, protocol="7 Exercise Protocol for Lower Back Relief")
+    await onboard_with_code(coach, await make_invite(coach))
     await coach.send_command("/today")
     while True:
         step = await coach.wait_for_message(lambda m: has_button(m, "Done") or has_button(m, "10"))

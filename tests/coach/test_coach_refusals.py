@@ -1,4 +1,5 @@
-"""Coach commands and buttons from anyone else: one polite refusal, nothing leaked."""
+"""Coach commands and buttons from anyone who is not a coach: one polite refusal, nothing
+leaked."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ COMMANDS = [
     ("/assign", "1 7-exercise-protocol-lower-back-relief"),
     ("/export", ""),
     ("/msg", "@maya hello"),
+    ("/invite", "lower-back-pain-relief-lvl1"),
+    ("/invites", ""),
+    ("/revoke", "abc"),
+    ("/coach", "list"),
+    ("/coach", "add 100001"),
 ]
 
 

@@ -37,6 +37,7 @@ class BotProcess:
             "TELEGRAM_API_FILE_URL": emulator.base_file_url,
             "DATABASE_URL": self.database_url,
             "COACH_CHAT_IDS": str(COACH_USER_ID),
+            "DEFAULT_COACH_ID": str(COACH_USER_ID),
             "TZ": "UTC",
         }
         self.process: subprocess.Popen[bytes] | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handlers.coach import _id_argument
+from bot.handlers.coach_access import id_argument
 from bot.render import callbacks as cb
 from bot.rules.row_ids import MAX_ROW_ID, parse_row_id
 
@@ -86,4 +86,4 @@ def test_parse_row_id(text: str, expected: int | None) -> None:
 def test_a_coach_command_id_is_checked_against_the_same_range(
     argument: str, expected: int | None
 ) -> None:
-    assert _id_argument(argument) == expected
+    assert id_argument(argument) == expected

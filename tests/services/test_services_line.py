@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.context import BotServices
 from bot.services import messages as line
+from bot.services.coaches import Viewer
 from bot.services.messages import BUNDLE_MESSAGES, BUNDLE_TEXT, LONG_TEXT
 from bot.views import AboutMessage, AboutNothing
 from protocols.loader import load_protocol_library
@@ -19,6 +20,9 @@ from storage.models import CoachMessageKind, MessageKind
 
 NOW = datetime(2026, 3, 3, 18, 0, tzinfo=UTC)
 USER = 4242
+OWNER = Viewer(coach_id=1, user_id=900_001, owner=True)
+"""An owner sees every member (the coach whose members these are does not matter here)."""
+OTHER_COACH = Viewer(coach_id=2, user_id=900_002, owner=False)
 
 
 @pytest.fixture
@@ -98,7 +102,7 @@ async def test_a_full_bundle_starts_another(services: BotServices) -> None:
 
 async def test_a_coachs_answer_closes_the_bundle(services: BotServices) -> None:
     first = await say(services, "is this ok?")
-    target = await line.member_target(services, "maya")
+    target = await line.member_target(services, OWNER, "maya")
     assert target is not None
     outgoing = line.Outgoing(MessageKind.TEXT, "yes", -100, 7, "Sam", 55)
     await line.coach_wrote(services, target, outgoing, NOW + timedelta(seconds=10))
@@ -126,14 +130,14 @@ async def test_a_reply_to_a_recorded_bundle_answers_its_latest_message(
     await say(services, "second", at=1)
     about = line.About(relayed.member_id, CoachMessageKind.RELAY, relay_id=relayed.relay_id)
     await line.shown_to_coaches(services, about, [(-100, 40)], NOW)
-    target = await line.reply_target(services, -100, 40)
+    target = await line.reply_target(services, OWNER, -100, 40)
     assert isinstance(target, line.ReplyTarget)
     assert target.subject == AboutMessage("text", "second", 101)
 
 
 async def test_an_unrecorded_message_is_found_by_its_member_mark(services: BotServices) -> None:
     relayed = await say(services, "hi")
-    target = await line.reply_target(services, -100, 41, member_mark=relayed.member_id)
+    target = await line.reply_target(services, OWNER, -100, 41, member_mark=relayed.member_id)
     assert isinstance(target, line.ReplyTarget)
     assert (target.member_name, target.subject) == ("Maya", AboutNothing())
 
@@ -150,4 +154,11 @@ async def test_an_unrecorded_message_is_found_by_its_member_mark(services: BotSe
 async def test_a_reply_to_nothing_known_finds_no_member(
     services: BotServices, marks: dict[str, int], expected: type
 ) -> None:
-    assert isinstance(await line.reply_target(services, -100, 42, **marks), expected)
+    assert isinstance(await line.reply_target(services, OWNER, -100, 42, **marks), expected)
+
+
+async def test_a_reply_about_another_coachs_member_is_not_theirs(services: BotServices) -> None:
+    relayed = await say(services, "hi")
+    target = await line.reply_target(services, OTHER_COACH, -100, 43, member_mark=relayed.member_id)
+    assert target == line.NotYourMember("Maya")
+    assert await line.member_target(services, OTHER_COACH, "maya") is None

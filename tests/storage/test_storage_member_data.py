@@ -7,7 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import Base, Member, StepResult, WorkoutSession
+from storage.models import Base, Coach, Invite, Member, StepResult, WorkoutSession
+
+NOT_MEMBER_DATA = {Coach.__tablename__, Invite.__tablename__}
+"""The coaches' own tables: a member points at their coach, but owns nothing there."""
 
 
 def _rows_of(table: Table, member_id: int) -> Select[int]:
@@ -26,6 +29,7 @@ async def _counts(session: AsyncSession, member_id: int) -> dict[str, int]:
     return {
         table.name: await session.scalar(_rows_of(table, member_id)) or 0
         for table in Base.metadata.sorted_tables
+        if table.name not in NOT_MEMBER_DATA
     }
 
 

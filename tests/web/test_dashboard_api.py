@@ -16,6 +16,8 @@ from web_support import HOSTILE_NAME, PROTOCOL_TITLE, VIDEO, Practice, signed_fo
 from bot.render import coach_texts, texts
 from bot.services import dashboard
 from emulator import BotApiEmulator
+from storage import repository
+from storage.models import CoachRole
 
 
 class Coach:
@@ -242,9 +244,14 @@ async def test_an_export_sent_to_the_chat_arrives_as_a_file(
 async def test_a_coach_who_may_see_some_members_sees_only_them(
     practice: Practice,
 ) -> None:
-    access = dashboard.CoachAccess(practice.coach.id, frozenset({practice.ben.member_id}))
     services = practice.bot.services
     now = datetime.now(UTC)
+    async with services.database.transaction() as session:
+        sam = await repository.coaches.add(session, 900_002, CoachRole.COACH, now=now)
+        assert sam is not None
+        await repository.members.set_coach(session, practice.ben.member_id, sam.id)
+    access = await dashboard.coach_access(services, 900_002)
+    assert access is not None
     assert [row.member.name for row in await dashboard.roster(services, access, now)] == ["Ben"]
     assert await dashboard.member_file(services, access, practice.maya.member_id, now) is None
     assert await dashboard.open_flags(services, access) == []
