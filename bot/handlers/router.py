@@ -109,10 +109,11 @@ async def on_button(update: Update, context: Context) -> None:
 
 
 async def on_message(update: Update, context: Context) -> None:
-    """A message or an edited message: through the intake's stages."""
+    """A message or an edited message: through the intake's stages (in a group, only this
+    bot's commands)."""
     turn = _turn(update, context)
     message = update.effective_message
-    if turn is None or message is None or not turn.private:
+    if turn is None or message is None:
         return
     incoming = intake.Incoming(message, edited=update.edited_message is not None)
     if not turn.private:

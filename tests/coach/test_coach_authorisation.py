@@ -11,7 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.context import BotServices
-from bot.services import coach, coaches, export, form_checks, invites
+from bot.services import coach, coaches, export, invites, messages
 from bot.services.profile import Profile
 from protocols.loader import load_protocol_library
 from storage import repository
@@ -205,10 +205,16 @@ async def test_a_coach_exports_only_their_own_members(gym: Gym) -> None:
 
 
 async def test_a_coach_cannot_answer_another_coachs_form_check(gym: Gym) -> None:
-    target = await form_checks.replied_to(gym.services, gym.sam, SAM, 1, gym.lee_check)
-    assert target == form_checks.NotYourMember("Lee")
-    owners = await form_checks.replied_to(gym.services, gym.owner, OWNER, 1, gym.lee_check)
-    assert isinstance(owners, form_checks.ReplyTarget)
+    services, check = gym.services, gym.lee_check
+    target = await messages.reply_target(services, gym.sam, SAM, 1, form_check_mark=check)
+    assert target == messages.NotYourMember("Lee")
+    owners = await messages.reply_target(services, gym.owner, OWNER, 1, form_check_mark=check)
+    assert isinstance(owners, messages.ReplyTarget)
+
+
+async def test_a_coach_cannot_start_a_conversation_with_another_coachs_member(gym: Gym) -> None:
+    assert await messages.member_target(gym.services, gym.sam, "lee") is None
+    assert await messages.member_target(gym.services, gym.kim, "lee") is not None
 
 
 # --- moving members between coaches ------------------------------------------------------------

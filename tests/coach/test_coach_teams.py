@@ -105,8 +105,8 @@ async def test_a_form_check_reaches_the_members_coach_and_the_owner_only(team: T
     await team.owner.wait_for_message(is_form_check)
     assert not [m for m in team.sam.messages if is_form_check(m)]
     await team.kim.reply_to(copy, "Lovely depth")
-    reply = await team.lee.wait_for_message(lambda m: "Your coach" in (m.text or ""))
-    assert reply.text == "Your coach on your form check:\nLovely depth"
+    reply = await team.lee.wait_for_message(lambda m: "(your coach)" in (m.text or ""))
+    assert reply.text == "Kim (your coach) on your form check:\nLovely depth"
 
 
 async def test_a_coach_cannot_open_another_coachs_member(team: Team) -> None:

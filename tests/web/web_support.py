@@ -41,6 +41,7 @@ async def seed_member(
     yesterday), each with its check-in; the first session has a skipped and a too-hard step."""
     now = bot.services.clock()
     async with bot.services.database.transaction() as session:
+        owner = await repository.coaches.first_owner(session)  # the coach, from COACH_CHAT_IDS
         member = await repository.members.upsert(
             session,
             telegram_user_id=user.id,
@@ -49,6 +50,7 @@ async def seed_member(
             username=user.user.get("username"),
             time_zone=ZoneInfo(zone),
             now=now - timedelta(days=40),
+            coach_id=owner.id if owner else None,
         )
         await repository.members.set_consent(session, member.id, now - timedelta(days=40))
         await repository.members.set_onboarded(session, member.id, now - timedelta(days=40))
