@@ -26,10 +26,12 @@ COACH_COMMANDS: list[Command] = [
     ("flags", "Open flags, oldest first"),
     ("ack", "Acknowledge a flag"),
     ("assign", "Move a member to a protocol or to another coach"),
+    ("msg", "Write to one of your members"),
     ("invite", "A link for a new member"),
     ("invites", "Your invite links and how often each was used"),
     ("revoke", "End an invite link"),
-    ("export", "Your members' sessions and check-ins as CSV"),
+    ("export", "Your members' sessions, check-ins and messages as CSV"),
+    ("dashboard", "Open the dashboard"),
 ]
 OWNER_COMMANDS: list[Command] = [
     ("coach", "Add, remove or list coaches"),
