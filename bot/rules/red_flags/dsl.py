@@ -19,7 +19,12 @@ gap never swallows a negation ("it doesn't wake me" is not "it ... wake me").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
+
+from spacy.tokens import Doc
+
+from bot.rules.red_flags.text import clean
 
 TAG_ATTR = "rf_concept"
 """The token extension medspaCy's concept tagger writes; the pipeline copies it into spaCy's
@@ -27,6 +32,8 @@ native ``TAG`` attribute, which ``@TAG`` reads (the matcher compares native attr
 extension attributes in Python)."""
 
 Token = dict[str, Any]
+Tokenize = Callable[[str], Doc]
+"""The pipeline's tokenizer (spaCy's `Tokenizer` has no type stubs)."""
 
 FUZZY_GUARDS: dict[str, tuple[str, ...]] = {
     # Every English word (from pyspellchecker's list, frequency 50 and up) within the fuzzy
@@ -131,6 +138,30 @@ def literals(phrase: str) -> list[str] | None:
     for choices in options:
         sequences = [f"{done} {choice}".strip() for done in sequences for choice in choices]
     return [sequence for sequence in dict.fromkeys(sequences) if sequence]
+
+
+def forms(phrase: str, tokenizer: Tokenize) -> list[tuple[str, list[Token] | None]]:
+    """How a phrase is handed to medspaCy: ``(literal, None)`` for each word sequence the phrase
+    matcher can find, ``(literal, pattern)`` for token patterns (see `exact`)."""
+    words = literals(phrase)
+    if words is None:
+        return [(phrase, pattern) for pattern in patterns(phrase)]
+    result: list[tuple[str, list[Token] | None]] = []
+    for sequence in words:
+        sequence = clean(sequence)
+        cut = any(len(tokenizer(word)) > 1 for word in sequence.split() if word.startswith("'"))
+        result.append((sequence, exact(sequence) if cut else None))
+    return result
+
+
+def exact(sequence: str) -> list[Token]:
+    """A token pattern for a word sequence, word by word. For the sequences a phrase list cannot
+    hold: spaCy's tokenizer cuts "'ve" and "'m" standing alone into two tokens, while in a message
+    ("i've", "i'm") they are one, so the phrase "'ve got" would never match."""
+    tokens: list[Token] = [{"LOWER": word} for word in sequence.split()]
+    for token in tokens[1:]:
+        token["IS_SENT_START"] = False
+    return tokens
 
 
 def _split_fuzzy(part: str) -> list[str]:

@@ -15,6 +15,23 @@ CANT = "ca|can|could|cud|cannot|couldnt|cant|unable n't|nt|not|to"
 
 NUMBER = r"/\d+(?:[.,]\d+)?(?:kg|kgs|lbs?|st)?/"
 
+UNABLE_PHRASES = (
+    f"{CANT} seem|manage|quite? to?",
+    "cannot|couldnt|cant",
+    "unable|struggling|struggle|struggled|struggles|battling|straining to",
+    "have|has|had|'ve|ve|'s n't|nt|not been able to",
+    "havent|hasnt|hadnt been able to",
+    "not|never|nt|n't been? able to",
+    "no longer able to",
+    "finding|found it hard|difficult|tricky|impossible to",
+    "finding|found it a struggle to",
+    "it 's|is|was|takes hard|difficult|tricky|impossible|ages|forever to",
+    "it 's|is|was a struggle to",
+    "having|had|have trouble|difficulty|problems",
+)
+"""Saying one cannot do something, in all its lay forms: "can't", "cannot", "haven't been able
+to", "struggling to", "finding it hard to", "having trouble"."""
+
 LEXICON: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ sensation
     "NUMB": (
@@ -26,6 +43,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "feeling|sensation|~sensation|feelings",
         f"{CANT} really|even|properly|actually|quite|fully? feel",
         "barely|hardly|cannot|cant feel",
+        "have|has|had|'ve|havent|hasnt|hadnt n't|nt|not? been able to feel",
+        "not|never been? able to feel",
+        "no longer able to feel",
         "no|zero feeling|sensation|~sensation",
         "feeling|sensation has|'s|is? gone|disappeared|vanished",
         "n't|nt|not belong to me",
@@ -39,15 +59,18 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "someone|somebody else|else's",
         "someone's|somebody's else",
     ),
+    "UNABLE": UNABLE_PHRASES,
     "SADDLE": (
         "groin|groins|crotch|crutch|bum|bums|butt|butts|buttock|buttocks|~buttocks|backside|arse"
         "|ass|bottom|genitals|genitalia|~genitals|privates|vagina|vulva|labia|penis|willy"
         "|testicles|scrotum|perineum|perinium|~perineum|taint|anus|rectum|undercarriage|balls",
         "bottom|bum|butt|arse|ass cheek|cheeks",
-        "genital|private|pubic area|parts|bits|region",
+        "genital|private|privates|pubic area|parts|part|bits|bit|region|place",
         "my|front|lady|man|girly|boy|nether|intimate bits|parts|area",
         "minge|fanny|foof|vag|fanjita|nuts|knob|dick|cock|clit|pubes|taint|gooch|nethers|ballsack"
-        "|nutsack",
+        "|nutsack|todger|pecker|schlong|cooch|coochie|vajayjay|hoo-ha|scrotum|labia",
+        "lady|front garden|bits",
+        "sexual|sex organs|organ",
         "bum|butt|arse crack",
         "down below|there",
         "between my|the legs",
@@ -88,6 +111,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "sciatica|sciatic|siatica|sciatca|sciatika|sciattica|sciactica|~sciatica",
         "nerve pain|pains",
         "shooting|radiating|electric|electrical|stabbing pain|pains|shocks|shock|zaps",
+        "pain|pains shooting|radiating|burning",
+    ),
+    "OTHER_SIDE": (
+        "other|opposite|second",
+        "left|right one|side|'s",
+        "the|my other|opposite|left|right",
     ),
     # ------------------------------------------------------------------ bladder and bowel
     "PEE": (
@@ -129,6 +158,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fall colours|colors|leaves|season|semester|term|weather|walks|vibes|foliage|fashion",
         "fall|fell|falls in|into|for love|place|line",
         "fell|fallen|falling down a rabbit hole",
+        "fall|falls|fell|fallen ...|…|..? in|of motivation|energy|mood|standards|form|interest"
+        "|confidence|willpower|discipline|enthusiasm|morale",
+        "motivation|energy|mood|enthusiasm|willpower|discipline|diet|routine|plan|plans|wheels"
+        "|standards|morale|confidence has|have|'s|had|is|just? fell|fallen|falling|falls|fall",
         "phone|weight|weights|bar|barbell|dumbbell|kettlebell|plate|book|glass|cup|bottle|box"
         "|picture|shelf|laptop|keys|mat|tree|trees|leaves|rain|snow|prices|price|it|baby|toddler"
         "|kid|dog|cat fell|falls|fallen|falling",
@@ -150,7 +183,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|rugby|football|climbing|riding|cycling|trampoline|trampolining|road|traffic",
     ),
     "CRASH": (
-        "crash|crashed|crashes|collision|collided|smash|smashed|pile-up|pileup|accident|prang"
+        "crash|crashed|crashes|collision|collided|smash|smashed|pile-up|pileup|prang"
         "|wreck|rta|rtc|mva|mvc",
         "pile up",
         "rear ended|end",
@@ -158,6 +191,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fender bender",
         "hit|knocked|thrown|bucked by|off|down|over|from",
         "run over",
+    ),
+    "ACCIDENT": ("accident|accidents|mishap",),
+    "NOT_ACCIDENT": (
+        "accident|accidents|mishap _{0,4} spilled|spilt|spilling|spill|spills|splashed|dropped"
+        "|knocked",
+        "accident|accidents|mishap with|involving|in the|a|my? coffee|tea|milk|juice|wine|paint"
+        "|kettle|kitchen|blender|printer|keyboard|laptop|phone|cooking|dye|hair|washing|oven",
     ),
     "NOT_CRASH": (
         "crash|crashed diet|course|mat|pad|out|asleep|landing",
@@ -242,6 +282,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "high|raised a? temperature|temp|temps|~temperature|temprature|tempreture|temperture",
         "a|got|have|had|running|run|ran|spiking|spiked temperature|temp|~temperature|temprature"
         "|tempreture|temperture",
+    ),
+    "NOT_FEVER": (
+        "fever|feverish|fevered dream|dreams|dreaming|pitch",
+        "cabin|spring|football|cup|election|baby|gym|shopping|holiday|wedding|disco|dance fever",
+        "saturday night fever",
     ),
     "CHILLS": (
         "chills|rigors|rigours|shivery|shivers|shivering|~shivering",

@@ -21,31 +21,43 @@ Categories:
 - CURRENT: "now", "again", "since", "still", "today"; ends HISTORICAL and PAST_MONTH scopes.
 - LONGSTANDING: "for years", "always have", "since having my kids" (not new).
 - RESOLVED: "gone", "went away", "cleared up", "no longer", "not anymore".
+- TRANSIENT: numbness or a leg giving way that passed as soon as its cause did ("fine once I
+  got up", "stops as soon as I come out of the stretch", "then fine"); for saddle, leg and
+  both-leg findings only.
+- PERSISTING: "still", "hasn't gone", "not this time", "for two days": lifts RESOLVED and
+  TRANSIENT, so a transient cue never hides numbness that stays.
+- DEFINITION: a question about a word, not a report ("what does cauda equina mean?", "is chest
+  pain ever normal?"); ended by the member speaking of themself ("what does it mean that I
+  can't feel…").
 - JOKING, EXERCISE, POSTURE: a joke ("could barely walk after leg day 😂"), an exercise as the
   subject ("these lunges are unbearable"), or a position ("from sitting cross-legged"). Three
   categories, because ConText lets cues of one category cut each other's scope.
 - EXPLAINED_TEMP: heat or cold from outside ("39 degrees outside", "cold shower").
 - RANGE: a range of movement, not a loss of it ("can't move my leg past 90 degrees").
-- NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "star sign").
+- NOT_MEDICAL: a cancer word that is not a diagnosis ("cancer research", "I'm a Cancer", the
+  star sign); DIAGNOSED ("survivor", "patient") lifts it.
 - AFFIRMED: the member says a hypothetical is theirs ("the leaflet mentioned saddle numbness
-  and I think I have it"); it lifts HYPOTHETICAL for what comes before it.
+  and I think I have it", "…? mine hasn't for two days"); it lifts HYPOTHETICAL and DEFINITION
+  for what comes before it, in its sentence or an earlier one of the message.
 - NOT_PAIN: "the heat is unbearable", "crippling anxiety", "my form keeps getting worse".
 - FEAR_OF: "my fear of cancer" is not a history of it.
 - STRAIN: an arm that aches from carrying or lifting is not pain spreading from the chest.
-- IDIOM: "wet myself laughing", "fell over laughing". PERIOD: pads for a period are not for leaks.
+- IDIOM: "wet myself laughing", "fell over laughing", "couldn't move for laughing". PERIOD: pads
+  for a period are not for leaks.
+- ELSEWHERE_FINE: pain worse at night in one bed but fine in another ("fine in my own bed") is
+  mechanical, not night pain.
+- ANGLE: "degrees" of a joint ("hip flexion to 100 degrees"), near the number only.
 - NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from medspacy.context import ConTextRule
 from spacy.tokens import Span
 
-from bot.rules.red_flags.dsl import literals, patterns
-from bot.rules.red_flags.text import clean
+from bot.rules.red_flags.dsl import Tokenize, forms
 
 RELATIONS = (
     "wife|husband|hubby|partner|partners|boyfriend|girlfriend|bf|gf|fiance|fiancee|missus|mrs"
@@ -59,6 +71,36 @@ RELATIONS = (
 )
 SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
 KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
+PASSED = (
+    "fine|normal|ok|okay|better|gone|alright|right|away|off|stops|stopped|stop|goes|went|eases"
+    "|eased|passes|passed|wore|wears|disappears|disappeared|settles|settled"
+)
+"""Words that say a sensation ended, as in "fine once I got up" or "wore off in a minute"."""
+QUICKLY = (
+    "once|when|whenever|after|immediately|instantly|quickly",
+    "in|within a|/\\d+/|seconds|secs|minutes|mins|few|couple|moment|minute|second|sec|min",
+    "the moment|minute|second|instant",
+    "as? soon as",
+    "straight|right after|away",
+)
+"""What ties its end to a change of position or to a short time (one phrase each)."""
+STILL_THERE = (
+    "still",
+    "not|n't|nt|never _{0,2} gone|fine|normal|ok|okay|right|better|stopped|stop|passed|eased|away"
+    "|off|settled|go|wear|worn|cleared|improved",
+    "not|n't|nt|never come|came|gone|got|went back to normal",
+    "not this time",
+    "this time it",
+    "ever since|since then",
+    "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
+    "all day|night|morning|afternoon|evening|week",
+)
+"""What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
+not this time")."""
+ELSEWHERE_WORDS = (
+    "but|though|tho|and|,|;|-? fine|better|ok|okay|good|comfy|comfortable|normal|great|grand"
+)
+TRANSIENT_KINDS = ("saddle_numbness", "both_legs", "leg_weakness")
 KINDS_NOT_NEW = (
     "saddle_numbness",
     "bladder",
@@ -163,6 +205,11 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
     Cue(
+        "DEICTIC",
+        "PSEUDO",
+        ("this|that|these|those|it|its|wrong|up|happening|happened|causing|caused|about|a|an",),
+    ),
+    Cue(
         "OTHER_PERSON",
         "FORWARD",
         (
@@ -214,7 +261,6 @@ CUES: tuple[Cue, ...] = (
             "is it|this|that a|the? sign|signs|symptom",
             "can|could|does|do|will|would _{0,4} cause|causes|lead",
             "what|which counts|count as",
-            "what does _{0,3} mean",
             "how do|would|can|will|should i know",
             "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
             "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
@@ -225,6 +271,31 @@ CUES: tuple[Cue, ...] = (
             "when should|do|would|to",
             "prevent|avoid|reduce",
         ),
+    ),
+    Cue(
+        "DEFINITION",
+        "FORWARD",
+        ("^what|whats",),
+        max_scope=5,
+        terminated_by=("SELF", "DEICTIC", "COMMA"),
+    ),
+    Cue(
+        "DEFINITION",
+        "BACKWARD",
+        (
+            "ever normal|ok|okay|common|serious|dangerous|bad|fine|safe|harmless|expected",
+            "ever a problem|issue|concern|thing",
+            "ever something to worry about",
+        ),
+        max_scope=10,
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "DEFINITION",
+        "FORWARD",
+        ("ever normal|ok|okay|common|fine|safe|expected to|for",),
+        max_scope=10,
+        terminated_by=("SELF",),
     ),
     Cue(
         "HYPOTHETICAL",
@@ -306,8 +377,11 @@ CUES: tuple[Cue, ...] = (
             "always have|had|been|do|did",
             "all my life",
             "my whole life",
-            "since i was|had|having|giving|my|the birth|kids|baby|children|pregnancy|pregnant"
-            "|child",
+            "since|after i? was|had|having|giving|gave? birth? to? my|the|our? first|second|third"
+            "|last|1st|2nd|3rd|youngest|eldest? birth|kids|kid|baby|babies|children|child|pregnancy"
+            "|pregnant|son|daughter|twins|labour|labor|delivery|section|c-section|csection",
+            "for a? /\\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|few/ "
+            "years|yrs|decades",
             "since having|giving|childbirth|birth|pregnancy",
             "years now",
             "long standing|-standing",
@@ -347,6 +421,25 @@ CUES: tuple[Cue, ...] = (
         max_scope=15,
     ),
     Cue(
+        "TRANSIENT",
+        "BACKWARD",
+        (
+            *(f"but|and|though|tho|then|,|;|-|— _{{0,3}} {PASSED} {quick}" for quick in QUICKLY),
+            *(f"{PASSED} {quick}" for quick in QUICKLY),
+            ",|;|-|and|but? then fine|normal|ok|okay|gone|better|alright|good",
+            f"{PASSED} /\\d+|few|couple|ten|five|two|a/ _{{0,1}} minutes|mins|min|seconds|secs"
+            " later|after",
+        ),
+        max_scope=20,
+        allowed=TRANSIENT_KINDS,
+    ),
+    Cue(
+        "PERSISTING",
+        "BIDIRECTIONAL",
+        (*STILL_THERE, *(f"but|and|though|tho|,|;|- _{{0,3}} {still}" for still in STILL_THERE)),
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
         "PSEUDO",
         "PSEUDO",
         (
@@ -356,6 +449,7 @@ CUES: tuple[Cue, ...] = (
             "|into|through|up|in|under",
             "stopped|stop|stops me|working|breathing|and",
             "passed out|water|urine|blood",
+            "lower|upper back|spine|body|leg|legs|abdomen|belly|tummy",
             "cleared by",
             "came back",
         ),
@@ -392,10 +486,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath"
-            "|shower"
-            "|pool|oven|room|house|office|freezing|cold|flexion|angle|bend|rotation|stretch|hip"
-            "|knee"
-            "|jacuzzi|spain|greece|dubai|india|summer|aircon|car",
+            "|shower|pool|oven|room|house|office|freezing|cold|jacuzzi|spain|greece|dubai|india"
+            "|summer|aircon|car",
             "after|during|from|in the|my|a? class|gym|workout|session|run|hike|training|walk",
             "ice bath|water",
             "hot tub",
@@ -403,6 +495,13 @@ CUES: tuple[Cue, ...] = (
             "menopause|menopausal|perimenopause|perimenopausal|hrt",
         ),
         allowed=("temp_reading", "chills_sweats"),
+    ),
+    Cue(
+        "ANGLE",
+        "BIDIRECTIONAL",
+        ("flexion|extension|angle|bend|bent|rotation|rotate|stretch|hip|knee|abduction|tilt",),
+        max_scope=3,
+        allowed=("temp_reading",),
     ),
     Cue(
         "RANGE",
@@ -426,8 +525,14 @@ CUES: tuple[Cue, ...] = (
             "i think|reckon|believe|suspect|fear|guess i|i've|ive have|'ve|got|get it|that|this"
             "|them|those|some",
             "i have|'ve|do|get got? it|that|this|them|those|both",
-            "sounds|sound like me|mine|what i have|what i've got",
-            "that's|thats|that is|which is me|mine",
+            "sounds|sound like me|mine",
+            "sounds|sound like what i have|'ve|get|got",
+            "that|which 's|is me|mine",
+            "thats me|mine",
+            "mine has|does|is|did|'s|keeps|hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
+            "mine has|does|is|did|wo n't|nt|not",
+            "i 'm|am|m getting|having|experiencing it|that|this|them",
+            "happening to me",
         ),
     ),
     Cue(
@@ -483,6 +588,7 @@ CUES: tuple[Cue, ...] = (
             "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
             "|test|tests|testing",
             "star sign",
+            "crab|crabs|cancerian|season|moody|horoscopes",
             "race for life",
             "non cancerous|-cancerous",
             "non-cancerous|noncancerous",
@@ -492,11 +598,42 @@ CUES: tuple[Cue, ...] = (
         allowed=("cancer_history",),
     ),
     Cue(
+        "NOT_MEDICAL",
+        "FORWARD",
+        ("'m|m|am|as|such|typical|classic|total a|an", "typical|classic|such"),
+        max_scope=1,
+        allowed=("cancer_history",),
+    ),
+    Cue(
+        "DIAGNOSED",
+        "BACKWARD",
+        ("survivor|survivors|patient|sufferer|diagnosis|diagnosed|treatment|free|clear|journey",),
+        max_scope=2,
+        allowed=("cancer_history",),
+    ),
+    Cue(
         "IDIOM",
         "BIDIRECTIONAL",
         ("laughing|laughed|laugh|laughter|giggling|giggled|giggle",),
         max_scope=3,
         allowed=("incontinence", "bowel", "trauma"),
+    ),
+    Cue(
+        "IDIOM",
+        "BIDIRECTIONAL",
+        ("for|from|with|of laughing|laughter|laughin", "in stitches"),
+        max_scope=4,
+        allowed=("severe_pain", "incontinence", "bowel", "trauma"),
+    ),
+    Cue(
+        "ELSEWHERE_FINE",
+        "BACKWARD",
+        (
+            f"{ELSEWHERE_WORDS} in|on my|the own|normal|usual|regular bed|mattress",
+            f"{ELSEWHERE_WORDS} at|back home",
+        ),
+        max_scope=15,
+        allowed=("night_rest_pain",),
     ),
     Cue(
         "NEAR_MISS",
@@ -511,19 +648,13 @@ CUES: tuple[Cue, ...] = (
 )
 
 
-def context_rules() -> list[ConTextRule]:
+def context_rules(tokenizer: Tokenize) -> list[ConTextRule]:
     """The ConTextRules for every cue phrase (one per pattern it expands into)."""
     rules: list[ConTextRule] = []
     for cue in CUES:
         boundary = cue.direction in ("TERMINATE", "PSEUDO")
         for phrase in cue.phrases:
-            words = literals(phrase)
-            forms: list[tuple[str, list[dict[str, Any]] | None]] = (
-                [(clean(sequence), None) for sequence in words]
-                if words is not None
-                else [(phrase, pattern) for pattern in patterns(phrase)]
-            )
-            for literal, pattern in forms:
+            for literal, pattern in forms(phrase, tokenizer):
                 rules.append(
                     ConTextRule(
                         literal=literal,
@@ -536,7 +667,9 @@ def context_rules() -> list[ConTextRule]:
                         max_scope=1 if boundary else cue.max_scope,
                         allowed_types=set(cue.allowed) if cue.allowed else None,
                         terminated_by=set(cue.terminated_by) or None,
-                        on_modifies=outside_target,
+                        on_modifies=(
+                            someone_else_s if cue.category in OTHER_PEOPLE else outside_target
+                        ),
                     )
                 )
     return rules
@@ -546,3 +679,15 @@ def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
     """A cue never modifies a finding it is part of: the "n't" of "can't feel my bum" does not
     deny it. (medspaCy's own overlap test misses a cue that lies wholly inside the target.)"""
     return modifier.end <= target.start or modifier.start >= target.end
+
+
+OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR"})
+SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
+
+
+def someone_else_s(target: Span, modifier: Span, between: Span) -> bool:
+    """Someone else is the subject, unless the finding names the member: "someone barged into
+    me … something cracked", "a car hit me" are the member's."""
+    return outside_target(target, modifier, between) and not any(
+        token.lower_ in SELF_WORDS for token in target
+    )

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from bot.rules.red_flags.dsl import TAG_ATTR, literals, patterns
+from bot.rules.red_flags.dsl import TAG_ATTR, Tokenize, forms
 from bot.rules.red_flags.lexicon import LEXICON
 from bot.rules.red_flags.modifiers import context_rules
 from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
@@ -104,6 +104,8 @@ def keep_longest_targets(doc: Doc) -> Doc:
 def split_sentences(doc: Doc) -> Doc:
     """Sentences end after . ! ? … a line break or an emoji (members use emoji as full stops);
     "Fever? No." stays one sentence so the answer can deny the question."""
+    if len(doc):
+        doc[0].is_sent_start = True
     for token in doc[1:]:
         before = doc[token.i - 1]
         token.is_sent_start = (
@@ -125,14 +127,20 @@ def _build() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("rf_sentences")
     tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
-    tagger.add([rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases)])
+    tagger.add(
+        [rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases, nlp.tokenizer)]
+    )
     nlp.add_pipe("rf_native_tags")
     matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher",
         config={"result_type": "group", "span_group_name": TARGETS, "prune": False},
     )
     matcher.add(
-        [rule for kind, phrases in TARGET_PHRASES.items() for rule in _rules(kind, phrases)]
+        [
+            rule
+            for kind, phrases in TARGET_PHRASES.items()
+            for rule in _rules(kind, phrases, nlp.tokenizer)
+        ]
         + [
             TargetRule(literal=regex, category=kind, pattern=regex)
             for kind, regexes in TARGET_REGEXES.items()
@@ -149,18 +157,15 @@ def _build() -> Language:
             "span_group_name": TARGETS,
         },
     )
-    context.add(context_rules())
+    context.add(context_rules(nlp.tokenizer))
     return nlp
 
 
-def _rules(category: str, phrases: tuple[str, ...]) -> list[TargetRule]:
+def _rules(category: str, phrases: tuple[str, ...], tokenizer: Tokenize) -> list[TargetRule]:
     """TargetRules for phrases: word lists for the phrase matcher where a phrase is plain
-    words, token patterns otherwise."""
+    words, token patterns otherwise (and for the sequences the tokenizer would cut apart)."""
     rules = []
     for phrase in phrases:
-        words = literals(phrase)
-        if words is not None:
-            rules += [TargetRule(literal=clean(sequence), category=category) for sequence in words]
-        else:
-            rules += [TargetRule(phrase, category, pattern=p) for p in patterns(phrase)]
+        for literal, pattern in forms(phrase, tokenizer):
+            rules.append(TargetRule(literal=literal, category=category, pattern=pattern))
     return rules

@@ -25,6 +25,10 @@ EVERY_BLOCKER = frozenset(
         "HISTORICAL",
         "PAST_MONTH",
         "RESOLVED",
+        "TRANSIENT",
+        "DEFINITION",
+        "ELSEWHERE_FINE",
+        "ANGLE",
         "LONGSTANDING",
         "JOKING",
         "EXERCISE",
@@ -57,6 +61,16 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     "sudden_onset": frozenset({"PAST_MONTH"}),
 }
 
+LIFTED_BY: dict[str, frozenset[str]] = {
+    # "…and I think I have it": a hypothetical the member claims
+    "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION"}),
+    # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
+    "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
+    # "I'm a cancer survivor" is a diagnosis, not a star sign
+    "DIAGNOSED": frozenset({"NOT_MEDICAL"}),
+}
+"""Categories that cancel the cancelling categories they name."""
+
 PAIN_ANCHORS = _words(
     "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
     "sciatica spine leg legs hip hips bum neck stiffness stiff"
@@ -68,6 +82,9 @@ OTHER_ANCHORS = _words(
     "weeks rating rate happiness confidence progress stretch stretches stretching help helps "
     "helped helpful useful works video videos programme program routine bridges squats lunges"
 )
+TIME_WORDS = _words("day days week weeks")
+TIME_PRECEDERS = _words("last this next past previous that all same other")
+"""A time ("last week", "this week") says when, not what was scored."""
 HAPPY_WORDS = _words(
     "love loved great amazing awesome brilliant fantastic enjoyed enjoy fab perfect 💪 🔥 🙌 👍 😊 "
     "🙂 😄 ❤️"
@@ -99,8 +116,9 @@ class Candidate:
     def counts(self) -> bool:
         """Not cancelled by any modifier that applies to this kind."""
         blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
-        if "AFFIRMED" in self.modifiers:
-            blockers = blockers - {"HYPOTHETICAL"}
+        for lifter, lifted in LIFTED_BY.items():
+            if lifter in self.modifiers:
+                blockers = blockers - lifted
         return not (self.modifiers & blockers)
 
 
@@ -113,12 +131,21 @@ class Hit:
 
 
 def candidates(docs: Iterable[Doc]) -> list[Candidate]:
-    """Every target span of the message's pieces, in text order, with its modifier categories."""
-    return [
-        Candidate(span.label_, span, frozenset(mod.category for mod in span._.modifiers))
-        for doc in docs
-        for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end))
-    ]
+    """Every target span of the message's pieces, in text order, with its modifier categories
+    (and AFFIRMED when a later sentence claims it: "is that ever normal? mine is like that")."""
+    result = []
+    for doc in docs:
+        claims = [
+            modifier.modifier_span[0]
+            for modifier in doc._.context_graph.modifiers
+            if modifier.category == "AFFIRMED"
+        ]
+        for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end)):
+            categories = {modifier.category for modifier in span._.modifiers}
+            if any(start >= span.sent.end for start in claims):
+                categories.add("AFFIRMED")
+            result.append(Candidate(span.label_, span, frozenset(categories)))
+    return result
 
 
 def hits(docs: Iterable[Doc]) -> list[Hit]:
@@ -181,6 +208,8 @@ def _about_pain(span: Span) -> bool:
             continue
         word = token.lower_
         if word not in PAIN_ANCHORS and word not in OTHER_ANCHORS:
+            continue
+        if word in TIME_WORDS and token.i > 0 and token.nbor(-1).lower_ in TIME_PRECEDERS:
             continue
         distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
         if distance > _SCORE_NEIGHBOURHOOD:

@@ -16,6 +16,21 @@ SIDE = "left|right|lower|upper|back|front|inner|outer|outside|inside"
 PAIN = "pain|pains|painful|ache|aches|aching|achy|hurts|hurt|hurting|sore|soreness|agony"
 BODY = "back|bum|butt|tailbone|coccyx|backside|bottom|spine|hip|hips|side|arse|ass|head|butt"
 NOT_HELP = "n't|nt|not|never"
+AWARE = (
+    "know|knowing|tell|telling|feel|feeling|sense|sensing|realise|realising|realize|realizing"
+    "|notice|noticing"
+)
+"""Verbs of noticing a body signal ("not feeling when my bladder is full")."""
+DRIBBLE = "dribble|dribbles|dribbling|dribbled|dribbly|trickle|trickles|trickling|trickled|drips"
+SPREAD = "shooting|burning|radiating|tingling|tingly|numb|throbbing|aching|affected"
+"""What a second leg does when sciatica or numbness spreads to it."""
+IMPACT = (
+    "tackled|tackle|tackling|barged|kicked|kneed|elbowed|rammed|clattered|flattened|crunched"
+    "|sacked|speared|slammed|smashed|struck|whacked|thumped|walloped|clobbered|collided"
+    "|collision|landed|thrown|scrum|ruck"
+)
+"""Blows and collisions in sport or a scuffle, for a crack or snap heard with them."""
+CRACK = "crack|cracked|cracking|snap|snapped|snapping|pop|popped|popping|crunch|crunched"
 
 TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ cauda equina
@@ -33,16 +48,33 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "bladder": (
         f"{CANT} start|get|really|properly|even? @PEE",
+        "@UNABLE really|properly|even|actually|fully|just|normally? @PEE",
+        "@UNABLE start|begin|get|manage|have|do|go|force|push|squeeze|pass|finish|produce _{0,3} "
+        "@PEE",
+        "@UNABLE _{0,3} @PEE _{0,1} going|started|start|starting|flowing|flow|out|come|coming",
+        "@UNABLE _{0,1} empty|emptying|control|hold|tell|sense _{0,3} @BLADDER|PEE",
+        "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|PEE|BLADDER|go|going",
+        "@TOILET|PEE|BLADDER _{0,8} never|n't|nt|not feels|feel|feeling empty|emptied|finished",
+        "@NUMB _{0,3} @BLADDER",
+        f"@PEE|BLADDER|TOILET|go|going|goes|went _{{0,8}} only|just|barely|merely a? "
+        f"tiny|little|small? {DRIBBLE}|drop|drops",
+        f"{DRIBBLE} out|when|whenever",
+        f"out|comes|coming|came in|as|a _{{0,1}} {DRIBBLE}",
+        "stop|stops|stopping and? start|starts|starting _{0,3} @PEE|STREAM",
+        "@PEE|STREAM _{0,4} stop|stops|stopping and? start|starts|starting",
+        f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if|that|whether i? "
+        "need|needs|needed|have|has|want|got|gotta to? go|wee|pee",
         f"{CANT} empty|emptying _{{0,2}} @BLADDER",
         f"{CANT} go _{{0,2}} @TOILET",
         "struggling|struggle|struggled|struggles|trouble|difficulty|difficult|hard|problems"
-        "|problem|issues|issue|hesitancy|straining|strain|push|pushing|ages|forever|effort _{0,3} "
+        "|problem|issues|issue|hesitancy|straining|strain|push|pushing|ages|forever|effort|force"
+        "|forcing|forced|squeeze|squeezing _{0,3} "
         "@PEE|BLADDER",
         "@BLADDER|PEE _{0,2} problems|problem|issues|issue|trouble|changes|change|weird|funny"
         "|different|strange|odd|wrong|not|n't|nt",
         "only|just @PEE a tiny|little|small bit|amount|drop|trickle",
         "@PEE _{0,4} wo|wont|does|did|will n't|nt|not come|start|flow|go|happen",
-        "@PEE|STREAM _{0,5} slowly|weakly|slow|weak|weaker|dribbling|trickling",
+        f"@PEE|STREAM _{{0,5}} slowly|weakly|slow|weak|weaker|{DRIBBLE}",
         f"{NOT_HELP} get|feel|getting|feeling|have the? urge|feeling|sensation|signal _{{0,4}} "
         "@PEE|TOILET|POO",
         "leaked|leaking|leak|wet|peed in|during my? sleep",
@@ -52,16 +84,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
-        "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|trickle|trickles|dribble|dribbles|dribbling"
-        "|dribbly|stops|stop-start|stopping",
+        "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
-        "only|just|barely a dribble|trickle",
         "nothing|barely|hardly|little anything? comes|came|coming|happens|happened out?",
         "not|very much|little comes|came|coming out",
         "@BLADDER|PEE _{0,3} feels|feel|still full",
         "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET",
-        f"{NOT_HELP}|no know|tell|feel|sense|realise|realize|notice _{{0,2}} when|if _{{0,4}} "
-        "@BLADDER|PEE|TOILET",
+        f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if _{{0,4}} @BLADDER|PEE|TOILET",
         "no|lost|losing|without|zero the? urge|sensation|feeling|need to|of|for? @PEE|TOILET",
         "no|lost|losing|without|zero the? urge|urges",
         f"{NOT_HELP} get|feel|getting|feeling the? urge",
@@ -94,9 +123,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
         "@BLADDER|POO control",
         "@CONTINENCE",
-        "accident|accidents _{0,5} @TOILET|PEE|POO|BLADDER",
-        "accident|accidents in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
-        "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo accident|accidents",
+        "@ACCIDENT _{0,5} @TOILET|PEE|POO|BLADDER",
+        "@ACCIDENT in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
+        "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo @ACCIDENT",
         "had|having|have|keep|kept|'ve accidents",
         f"{NOT_HELP} make|made it to the @TOILET",
         f"{CANT} hold it in",
@@ -144,6 +173,15 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
         "it|it's|its|they|'s|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
         "@BOTH _{0,2} @SCIATICA",
+        "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
+        "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
+        "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS?",
+        "@OTHER_SIDE @LEG? _{0,2} joined|joining|joins",
+        f"@OTHER_SIDE @LEG? _{{0,2}} {SPREAD}|@NUMB|SCIATICA _{{0,5}} too|aswell|also|as|now|again",
+        "@OTHER_SIDE @LEG? _{0,2} started|starting|doing|does|done it|same|this|that _{0,1} "
+        "too|aswell|also|as|now|again",
+        f"left|right @LEG _{{0,2}} {SPREAD}|@NUMB|SCIATICA _{{0,5}} too|aswell|also|as|now|again",
+        "left|right @LEG _{0,2} joined|joining|joins",
         f"{PAIN}|burning|shooting|electric|stabbing|radiating _{{0,2}} "
         "down|into|in|through|along|across|to _{0,3} @BOTH _{0,2} @LEG|LEGS",
     ),
@@ -153,15 +191,18 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS _{0,2} went|gone|go|going|goes from|out under|underneath|beneath|from",
         "@LEGS just went|gave|go|gone|give",
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
-        "|working",
+        "|working|lift|raise|clear|come|flex|pick",
         "@LEG|LEGS stopped|stop|stops|stopping working",
-        "foot|feet drop|dropping|slaps|slapping|flops|flopping|drags|dragging",
+        "foot|feet drop|dropping|slaps|slapping|flops|flopping",
+        "foot drags|dragging",
+        "toe|toes|foot _{0,2} keep|keeps|kept? catch|catches|catching|snag|snags|snagging|scuff"
+        "|scuffs|scuffing",
         "drop|dropped foot",
         "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
-        "@LEG|LEGS _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
+        "@LEG _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
         f"tripping|tripped|trip|trips|catching|catch|catches|caught|stubbing|scuffing over|on? "
         f"{MY}? own? {SIDE}? foot|feet|toes|toe",
-        f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg|feet|legs",
+        f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
         f"{CANT} lift|raise|point|pull|flex _{{0,4}} foot|feet|toes|ankle|ankles",
         f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
@@ -192,6 +233,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "pain|pains|tightness|pressure|crushing|heaviness|squeezing|ache|aching|discomfort|tight"
         "|weight|band feeling|sensation? in|across|on|around|behind|through _{0,4} @CHEST",
         "@CHEST _{0,6} elephant|vice|vise|crushed|crushing|pressing|weight|band|squeezed",
+        "weight|elephant|someone|somebody|something|band|belt|strap|vice|vise|rope _{0,3} "
+        "pressing|pressed|sitting|sat|stood|standing|kneeling|crushing|squeezing|tightening"
+        "|tightened|tight|pushing|round|around|across _{0,3} @CHEST",
         "tight|crushing|heavy|painful|squeezing|tightening @CHEST",
         "heart attack|attacks",
         "angina",
@@ -238,13 +282,21 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@CRASH _{0,3} @VEHICLE",
         "@VEHICLE _{0,2} hit|hits|smashed|crashed|ran|drove|went|ploughed|knocked into? me|my",
         "@VEHICLE _{0,1} threw|chucked|bucked|dumped me",
-        "was|been|were|involved|in a|an _{0,2} @CRASH",
+        "was|been|were|involved|in a|an _{0,2} @CRASH|ACCIDENT",
+        "@VEHICLE _{0,1} @ACCIDENT",
+        "@ACCIDENT _{0,3} @VEHICLE",
+        f"{IMPACT} _{{0,10}} heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
+        f"got|was|been|get|getting hit|whacked|struck|smashed _{{0,10}} "
+        f"heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
+        f"took|take|taking|taken a knee|boot|kick|hit|whack|knock|blow|elbow|shoulder|tackle"
+        f" _{{0,10}} heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
+        f"heard|felt|hear|feel a|something? {CRACK} _{{0,8}} {IMPACT}|hit|tackle",
         "rta|rtc|mva|mvc|whiplash",
         "rear ended|end",
         "rear-ended|t-boned|tboned",
         "run over",
         "came|fell|thrown|bucked|knocked|flew off|from my|the|a? @VEHICLE",
-        "accident at|on work|the road|the slopes|site",
+        "@ACCIDENT at|on work|the road|the slopes|site",
     ),
     "osteoporosis": ("@OSTEO",),
     "steroids": ("@STEROID", "long term|long-term|longterm steroids|steroid"),
@@ -340,6 +392,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
         "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,3} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
+        "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
+        "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
+        "a|was|from|at? /[2-8]/ yesterday|earlier|before|lastnight|last|this|in|at _{0,2} "
+        "/(?:9|10|9[.,]5)/ today|now|tonight|this",
     ),
     "severe_pain": (
         "@SEVERE",
@@ -391,12 +447,28 @@ _TEMP_WORD = (
 )
 _NOT_DIGIT_BEFORE = r"(?<![\d.,/])"
 _NOT_DIGIT_AFTER = r"(?![.,]?\d)"
+_THERMOMETER = "(?:\U0001f321|\U0001f912)\ufe0f?"
+"""🌡️ and 🤒: a number after either is a temperature."""
+_FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d{1,2}|100[.,][4-9]\d?|10[1-6][.,]\d{1,2})"
+"""38.0 to 42.99 and 100.4 to 106.99 with a decimal: nearly always a temperature, unless a unit,
+money or a weight says otherwise."""
+_NOT_MONEY_OR_WEIGHT = r"(?<![£$€#\w])(?<!weigh )(?<!weighed )(?<!weight )(?<!bmi )(?<!bmi of )"
+_NO_UNIT_AFTER = (
+    r"(?!\s*(?:%|kg|kgs|kilos?|k\b|km|kms|lbs?|pounds|st\b|stone|mi\b|miles?|m\b|metres?"
+    r"|meters?|cm|mm|mins?\b|minutes?|s\b|secs?|seconds?|h\b|hrs?|hours?|bpm|reps?|sets?|quid"
+    r"|p\b|x\b|years?|yrs?|yo\b|weeks?|days?|k?cals?|g\b|ml|l\b|litres?|liters?|inch"
+    r"|ft|feet|mph|kmh|kph|w\b|watts?|/))"
+)
 
 TARGET_REGEXES: dict[str, tuple[str, ...]] = {
     "pain_score": (
         _NOT_DIGIT_BEFORE
         + r"(?:9(?:[.,]\d)?|10|1[1-9]|[2-9]0|100|nine|ten|eleven|twelve)\s*(?:/|out\s+of|outta"
         r"|oo|of)\s*(?:10|ten)\b" + _NOT_DIGIT_AFTER,
+        # a jump: "from 4 to 9", "3 → 9", "3->10" (not "1 to 10", the scale itself)
+        _NOT_DIGIT_BEFORE
+        + r"[2-8](?:[.,]5)?\s*(?:-+>|→|=>|>|to|till|until|then|now)\s*(?:a\s+)?(?:9|10|9[.,]5)\b"
+        + _NOT_DIGIT_AFTER,
     ),
     "temp_reading": (
         _NOT_DIGIT_BEFORE + _C + r"\s*(?:°\s*c?|º\s*c?|degrees?(?:\s*c(?:elsius)?)?|deg|c|celsius)"
@@ -410,6 +482,16 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + r"\s*(?:°\s*[cf]?\s*)?(?:degrees?\s*)?"
         r"(?:fever|temp|temperature)\b",
+        _THERMOMETER
+        + r"[^.!?\n\d]{0,20}?"
+        + _NOT_DIGIT_BEFORE
+        + rf"(?:{_C}|{_F})"
+        + _NOT_DIGIT_AFTER,
+        _NOT_DIGIT_BEFORE
+        + _NOT_MONEY_OR_WEIGHT
+        + _FEVER_DECIMAL
+        + _NOT_DIGIT_AFTER
+        + _NO_UNIT_AFTER,
     ),
     "temp_normal": (
         _TEMP_WORD
