@@ -129,7 +129,7 @@ def literals(phrase: str) -> list[str] | None:
         body, op = (match["body"], match["op"]) if match else (part, None)
         if op not in (None, "?") or body.startswith(("@", "/", "^")) or "~" in body or body == "_":
             return None
-        choices = body.split("|") + ([""] if op == "?" else [])
+        choices = _words(body) + ([""] if op == "?" else [])
         count *= len(choices)
         if count > LITERAL_LIMIT:
             return None
@@ -187,6 +187,8 @@ def _token(part: str) -> Token:
         token = {"LOWER": {"NOT_IN": list(NEGATIONS)}} if op else {}
     elif body.startswith("@"):
         names = body[1:].split("|")
+        if not all(_TAG_NAME.fullmatch(name) for name in names):
+            raise ValueError(f"a tag token holds only tags: {part!r}")
         token = {"TAG": names[0] if len(names) == 1 else {"IN": names}}
         op = op or "+"
     elif body.startswith("~"):
@@ -195,11 +197,24 @@ def _token(part: str) -> Token:
         words = body[1:].split("|")
         token = {"LOWER": {"IN": words}, "IS_SENT_START": True}
     else:
-        words = body.split("|")
+        words = _words(body)
         token = {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
     if op:
         token["OP"] = op
     return token
+
+
+_TAG_NAME = re.compile(r"[A-Z_]+")
+
+
+def _words(body: str) -> list[str]:
+    """The alternatives of a word token; a tag (``@X``) or a regex (``/x/``) cannot be one of
+    them (write a second phrase instead)."""
+    words = body.split("|")
+    for word in words:
+        if word.startswith("@") or (word.startswith("/") and len(word) > 1):
+            raise ValueError(f"{word!r} cannot stand among plain words in {body!r}")
+    return words
 
 
 def _fuzzy(word: str) -> dict[str, Any]:

@@ -113,6 +113,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "shooting|radiating|electric|electrical|stabbing pain|pains|shocks|shock|zaps",
         "pain|pains shooting|radiating|burning",
     ),
+    "ALSO": ("too|also|aswell", "as well", "as well now"),
+    "NOT_ALSO": (
+        "too long|much|many|far|hard|bad|often|early|late|soon|tired|heavy|quickly|fast|deep|low"
+        "|high|tight|sore|stiff|weak|little|big|small",
+        "as well as",
+    ),
     "OTHER_SIDE": (
         "other|opposite|second",
         "left|right one|side|'s",
@@ -287,6 +293,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fever|feverish|fevered dream|dreams|dreaming|pitch",
         "cabin|spring|football|cup|election|baby|gym|shopping|holiday|wedding|disco|dance fever",
         "saturday night fever",
+    ),
+    "NOT_CHILLS": (
+        "chills|shivers|goosebumps watching|listening|reading|hearing|thinking",
+        "chills|shivers|goosebumps from|at|during|over the|that|this film|movie|song|music|speech"
+        "|story|show|match|game|concert|performance|news|video",
+        "hot and|& cold about|on|over|with",
     ),
     "CHILLS": (
         "chills|rigors|rigours|shivery|shivers|shivering|~shivering",

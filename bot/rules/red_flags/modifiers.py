@@ -14,7 +14,9 @@ Categories:
 - PSEUDO: look like a cue but are not one ("no wonder", "not only", "never had pain like
   this", "gone numb"); being longer, they win over the cue they contain.
 - OTHER_PERSON: someone else has it ("my wife", "dad", "a guy at the gym", "he"); ended by the
-  member speaking of themself again ("I", "my", "me").
+  member speaking of themself again ("I", "my", "me"), and never about a finding that names them
+  ("a car hit me"). GENERIC_YOU: "you", "your" ("what if your legs go numb?"), lifted when the
+  member then claims it ("…? that's me right now").
 - HYPOTHETICAL: "if", "what if", "in case", "should I worry about", "watch for", "signs of".
 - HISTORICAL: years back ("years ago", "as a kid", "used to", "when I was pregnant", "in 2009").
 - PAST_MONTH: weeks back ("last month", "a few weeks ago", "in March").
@@ -47,6 +49,7 @@ Categories:
 - ELSEWHERE_FINE: pain worse at night in one bed but fine in another ("fine in my own bed") is
   mechanical, not night pain.
 - ANGLE: "degrees" of a joint ("hip flexion to 100 degrees"), near the number only.
+- DOWN_NOW: a high score that has come down ("pain was 9 last week, now it's a 3").
 - NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
@@ -78,7 +81,8 @@ PASSED = (
 """Words that say a sensation ended, as in "fine once I got up" or "wore off in a minute"."""
 QUICKLY = (
     "once|when|whenever|after|immediately|instantly|quickly",
-    "in|within a|/\\d+/|seconds|secs|minutes|mins|few|couple|moment|minute|second|sec|min",
+    "in|within a|seconds|secs|minutes|mins|few|couple|moment|minute|second|sec|min",
+    "in|within /\\d+/",
     "the moment|minute|second|instant",
     "as? soon as",
     "straight|right after|away",
@@ -92,6 +96,17 @@ STILL_THERE = (
     "not this time",
     "this time it",
     "ever since|since then",
+    "then|but|and|now came|come|comes|coming back",
+    "came|comes|coming back again|today|this|now|yesterday|tonight|after|at|last|in|since",
+    "'s|is|are|its|it's back now|again|today|tonight",
+    "it|they|numbness|tingling 's|is|are back",
+    "back again",
+    "returned|returning|recurring|recurred|recurs",
+    "comes and goes",
+    "on and off",
+    "keeps|kept coming|comes back",
+    "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|last"
+    "|this|lunch|breakfast",
     "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
     "all day|night|morning|afternoon|evening|week",
 )
@@ -217,10 +232,10 @@ CUES: tuple[Cue, ...] = (
             f"{RELATIONS} 's",
             "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
-            "you|your|yourself|u",
         ),
         terminated_by=("SELF",),
     ),
+    Cue("GENERIC_YOU", "FORWARD", ("you|your|yourself|u",), terminated_by=("SELF",)),
     Cue(
         "OTHER_NEAR",
         "BIDIRECTIONAL",
@@ -246,7 +261,9 @@ CUES: tuple[Cue, ...] = (
             "what if|happens|should|do|would|are|is|to do",
             "in case",
             "in the event|future",
-            "should i|we be? worry|worried|concerned|looking|watching|worrying",
+            "should i|we be? worry|worried|concerned|looking|watching|worrying about|if|for"
+            "|whether|when",
+            "should i|we worry|worrying",
             "^would|might",
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
             "watch|look|keep an? eye? out? for",
@@ -284,7 +301,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             "ever normal|ok|okay|common|serious|dangerous|bad|fine|safe|harmless|expected",
-            "ever a problem|issue|concern|thing",
+            "ever a|an",
             "ever something to worry about",
         ),
         max_scope=10,
@@ -301,7 +318,7 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "BACKWARD",
         (
-            "just asking|wondering",
+            "just asking|wondering|curious",
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
             "mean|means|signify|indicate ?",
@@ -315,8 +332,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "years|yrs|year|decades|decade|months ago|back|earlier",
-            "a|one|few|couple|couple of|many|two|three|several|/\\d+/ years|yrs|year|decades|months"
-            " ago|back|earlier",
+            "/(?:a|one|few|couple|many|two|three|four|five|several|\\d+)/ of? "
+            "years|yrs|year|decades|months ago|back|earlier",
             "last|past|previous year",
             "in|back in|since? /(?:19|20)\\d\\d/",
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
@@ -346,7 +363,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "last|past|previous month",
-            "a|one|few|couple|couple of|two|three|several|/\\d+/ weeks|week|month ago|back|earlier",
+            "/(?:a|one|few|couple|two|three|four|several|\\d+)/ of? "
+            "weeks|week|month ago|back|earlier",
             "weeks ago",
             "in|during|over january|february|march|april|may|june|july|august|september|october"
             "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
@@ -403,7 +421,7 @@ CUES: tuple[Cue, ...] = (
             "all|fine|ok|okay|good|better|normal now",
             "all fine|ok|okay|good|better|sorted",
             "back to normal",
-            "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal|after",
+            "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal",
             "not|n't|nt anymore",
             "not|n't|nt any more",
             "fully|completely healed|recovered|better|fine",
@@ -450,6 +468,7 @@ CUES: tuple[Cue, ...] = (
             "stopped|stop|stops me|working|breathing|and",
             "passed out|water|urine|blood",
             "lower|upper back|spine|body|leg|legs|abdomen|belly|tummy",
+            "for ages|ever before|until|till|to",
             "cleared by",
             "came back",
         ),
@@ -527,7 +546,7 @@ CUES: tuple[Cue, ...] = (
             "i have|'ve|do|get got? it|that|this|them|those|both",
             "sounds|sound like me|mine",
             "sounds|sound like what i have|'ve|get|got",
-            "that|which 's|is me|mine",
+            "that|which|it 's|is me|mine",
             "thats me|mine",
             "mine has|does|is|did|'s|keeps|hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
             "mine has|does|is|did|wo n't|nt|not",
@@ -626,11 +645,22 @@ CUES: tuple[Cue, ...] = (
         allowed=("severe_pain", "incontinence", "bowel", "trauma"),
     ),
     Cue(
+        "DOWN_NOW",
+        "BACKWARD",
+        (
+            "now|today|currently|at _{0,3} a? /[0-7](?:[.,]5)?/",
+            "down|back to _{0,2} a? /[0-7](?:[.,]5)?/",
+        ),
+        max_scope=12,
+        allowed=("pain_score",),
+    ),
+    Cue(
         "ELSEWHERE_FINE",
         "BACKWARD",
         (
             f"{ELSEWHERE_WORDS} in|on my|the own|normal|usual|regular bed|mattress",
             f"{ELSEWHERE_WORDS} at|back home",
+            f"{ELSEWHERE_WORDS} on|lying|sleeping on? my|the side|back|front|left|right|tummy",
         ),
         max_scope=15,
         allowed=("night_rest_pain",),
@@ -681,7 +711,7 @@ def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
     return modifier.end <= target.start or modifier.start >= target.end
 
 
-OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR"})
+OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR", "GENERIC_YOU"})
 SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
 
 

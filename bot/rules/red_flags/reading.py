@@ -21,6 +21,8 @@ EVERY_BLOCKER = frozenset(
         "NEGATED",
         "OTHER_PERSON",
         "OTHER_NEAR",
+        "GENERIC_YOU",
+        "DOWN_NOW",
         "HYPOTHETICAL",
         "HISTORICAL",
         "PAST_MONTH",
@@ -63,7 +65,7 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
 
 LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
-    "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION"}),
+    "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
     # "I'm a cancer survivor" is a diagnosis, not a star sign

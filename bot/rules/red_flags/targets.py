@@ -27,7 +27,10 @@ SPREAD = "shooting|burning|radiating|tingling|tingly|numb|throbbing|aching|affec
 IMPACT = (
     "tackled|tackle|tackling|barged|kicked|kneed|elbowed|rammed|clattered|flattened|crunched"
     "|sacked|speared|slammed|smashed|struck|whacked|thumped|walloped|clobbered|collided"
-    "|collision|landed|thrown|scrum|ruck"
+    "|collision|landed|thrown|scrum|ruck",
+    "got|was|been|get|getting hit|whacked|struck|smashed|punched|booted|knocked|smacked",
+    "hit|punched|smacked|booted|bashed|knocked|whacked|struck me|my",
+    "took|take|taking|taken a knee|boot|kick|hit|whack|knock|blow|elbow|shoulder|tackle",
 )
 """Blows and collisions in sport or a scuffle, for a crack or snap heard with them."""
 CRACK = "crack|cracked|cracking|snap|snapped|snapping|pop|popped|popping|crunch|crunched"
@@ -44,7 +47,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "saddle anaesthesia|anesthesia|numbness|~numbness",
         "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
         "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
-        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET|seat|loo",
+        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET",
+        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a|my? seat|loo",
     ),
     "bladder": (
         f"{CANT} start|get|really|properly|even? @PEE",
@@ -52,18 +56,20 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@UNABLE start|begin|get|manage|have|do|go|force|push|squeeze|pass|finish|produce _{0,3} "
         "@PEE",
         "@UNABLE _{0,3} @PEE _{0,1} going|started|start|starting|flowing|flow|out|come|coming",
+        "@UNABLE _{0,2} started|start|going|flowing _{0,5} @PEE|TOILET",
         "@UNABLE _{0,1} empty|emptying|control|hold|tell|sense _{0,3} @BLADDER|PEE",
-        "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|PEE|BLADDER|go|going",
+        "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|PEE|BLADDER",
+        "@UNABLE empty|emptying|finish|finishing _{0,6} go|going",
         "@TOILET|PEE|BLADDER _{0,8} never|n't|nt|not feels|feel|feeling empty|emptied|finished",
         "@NUMB _{0,3} @BLADDER",
-        f"@PEE|BLADDER|TOILET|go|going|goes|went _{{0,8}} only|just|barely|merely a? "
-        f"tiny|little|small? {DRIBBLE}|drop|drops",
+        f"@PEE|BLADDER|TOILET _{{0,8}} only|just|barely|merely a? tiny|little|small? "
+        f"{DRIBBLE}|drop|drops",
         f"{DRIBBLE} out|when|whenever",
         f"out|comes|coming|came in|as|a _{{0,1}} {DRIBBLE}",
         "stop|stops|stopping and? start|starts|starting _{0,3} @PEE|STREAM",
         "@PEE|STREAM _{0,4} stop|stops|stopping and? start|starts|starting",
         f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if|that|whether i? "
-        "need|needs|needed|have|has|want|got|gotta to? go|wee|pee",
+        "need|needs|needed|have|has|want|got|gotta to? go|wee|pee|the|a",
         f"{CANT} empty|emptying _{{0,2}} @BLADDER",
         f"{CANT} go _{{0,2}} @TOILET",
         "struggling|struggle|struggled|struggles|trouble|difficulty|difficult|hard|problems"
@@ -84,7 +90,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
-        "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping",
+        "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping|pathetic|feeble|pitiful"
+        "|piddly|rubbish|useless",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
         "nothing|barely|hardly|little anything? comes|came|coming|happens|happened out?",
         "not|very much|little comes|came|coming out",
@@ -96,7 +103,17 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{NOT_HELP} get|feel|getting|feeling the? urge",
         "urinary|bladder|urine ~retention",
         "retention of urine",
-        "@BLADDER _{0,3} n't|nt|not|never|isnt|wont emptying|empty|empties|emptied",
+        "@BLADDER _{0,3} n't|nt|not|never|isnt|wont|doesnt fully|properly|completely|really? "
+        "emptying|empty|empties|emptied",
+        "@TOILET|PEE|BLADDER _{0,6} ages|forever|minutes|while before|until|till _{0,1} "
+        "anything|something|it|anymore|any|a|wee|pee|urine _{0,1} happens|comes|starts|flows"
+        "|appears|happened|came|started",
+        "no idea|clue when|if i? need|needs|have|want to? go|the|a @TOILET|PEE",
+        *(
+            "@UNABLE hold|control it|on|in|myself _{0,3} when|till|until|before i? need|needs|get"
+            f"|reach|make|have to? {then}"
+            for then in ("go", "@TOILET|PEE")
+        ),
         "still|feels|feel full after _{0,2} @PEE",
         f"{NOT_HELP} had|done|been a|any|for? a? @PEE|TOILET _{{0,1}} since|in|all|today|for",
         f"{NOT_HELP} peed|weed|urinated|wee'd since|in|all|today|for",
@@ -123,6 +140,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
         "@BLADDER|POO control",
         "@CONTINENCE",
+        f"{NOT_HELP} {AWARE}|noticed|realised|realized|felt _{{0,3}} wet|peed|pooed|soiled|leaked"
+        "|wee'd|weed|pooped",
         "@ACCIDENT _{0,5} @TOILET|PEE|POO|BLADDER",
         "@ACCIDENT in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
         "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo @ACCIDENT",
@@ -176,12 +195,27 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
         "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS?",
-        "@OTHER_SIDE @LEG? _{0,2} joined|joining|joins",
-        f"@OTHER_SIDE @LEG? _{{0,2}} {SPREAD}|@NUMB|SCIATICA _{{0,5}} too|aswell|also|as|now|again",
-        "@OTHER_SIDE @LEG? _{0,2} started|starting|doing|does|done it|same|this|that _{0,1} "
-        "too|aswell|also|as|now|again",
-        f"left|right @LEG _{{0,2}} {SPREAD}|@NUMB|SCIATICA _{{0,5}} too|aswell|also|as|now|again",
-        "left|right @LEG _{0,2} joined|joining|joins",
+        *(
+            f"{side} _{{0,2}} {spread}"
+            for side in ("@OTHER_SIDE @LEG?", "left|right @LEG")
+            for spread in (
+                "joined|joining|joins",
+                f"{SPREAD} _{{0,4}} @ALSO",
+                "@NUMB|SCIATICA _{0,4} @ALSO",
+                f"{SPREAD} now",
+                "@NUMB|SCIATICA now",
+                "started|starting|doing|does|done it|same|this|that _{0,1} @ALSO",
+            )
+        ),
+        *(
+            f"{what} _{{0,4}} left|right|other|opposite @LEG _{{0,1}} now? @ALSO"
+            for what in (SPREAD, "@NUMB|SCIATICA")
+        ),
+        *(
+            f"{what} _{{0,6}} @LEG _{{0,2}} {plus} the|my? left|right|other|opposite"
+            for what in (SPREAD, "@NUMB|SCIATICA")
+            for plus in ("as well as", "aswell as", "plus", "along with")
+        ),
         f"{PAIN}|burning|shooting|electric|stabbing|radiating _{{0,2}} "
         "down|into|in|through|along|across|to _{0,3} @BOTH _{0,2} @LEG|LEGS",
     ),
@@ -195,6 +229,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS stopped|stop|stops|stopping working",
         "foot|feet drop|dropping|slaps|slapping|flops|flopping",
         "foot drags|dragging",
+        "foot|feet|ankle|toes _{0,2} hangs|hanging|hang|droops|drooping|droopy|dangles|dangling"
+        "|floppy|limp",
+        "ankle|foot|toes wo|do|does|did|will|can|ca|could n't|nt|not bend|flex|point|pull|come up",
         "toe|toes|foot _{0,2} keep|keeps|kept? catch|catches|catching|snag|snags|snagging|scuff"
         "|scuffs|scuffing",
         "drop|dropped foot",
@@ -233,6 +270,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "pain|pains|tightness|pressure|crushing|heaviness|squeezing|ache|aching|discomfort|tight"
         "|weight|band feeling|sensation? in|across|on|around|behind|through _{0,4} @CHEST",
         "@CHEST _{0,6} elephant|vice|vise|crushed|crushing|pressing|weight|band|squeezed",
+        "@CHEST _{0,6} like|as someone|somebody|something|a|an|if _{0,3} sitting|sat|standing"
+        "|stood|kneeling|pressing|crushing|squeezing|crushed|squeezed",
+        *(
+            f"{like} a|an|someone|somebody|something _{{0,2}} sitting|sat|standing|stood|pressing"
+            "|pressed|crushing|squeezing|kneeling|on|across|around|round _{0,2} @CHEST"
+            for like in ("like", "as if")
+        ),
         "weight|elephant|someone|somebody|something|band|belt|strap|vice|vise|rope _{0,3} "
         "pressing|pressed|sitting|sat|stood|standing|kneeling|crushing|squeezing|tightening"
         "|tightened|tight|pushing|round|around|across _{0,3} @CHEST",
@@ -285,12 +329,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "was|been|were|involved|in a|an _{0,2} @CRASH|ACCIDENT",
         "@VEHICLE _{0,1} @ACCIDENT",
         "@ACCIDENT _{0,3} @VEHICLE",
-        f"{IMPACT} _{{0,10}} heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
-        f"got|was|been|get|getting hit|whacked|struck|smashed _{{0,10}} "
-        f"heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
-        f"took|take|taking|taken a knee|boot|kick|hit|whack|knock|blow|elbow|shoulder|tackle"
-        f" _{{0,10}} heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}",
-        f"heard|felt|hear|feel a|something? {CRACK} _{{0,8}} {IMPACT}|hit|tackle",
+        *(
+            f"{blow} _{{0,10}} heard|felt|feel|hear|something|it|back|spine|a _{{0,2}} {CRACK}"
+            for blow in IMPACT
+        ),
+        *(f"heard|felt|hear|feel a|something? {CRACK} _{{0,8}} {blow}" for blow in IMPACT),
         "rta|rtc|mva|mvc|whiplash",
         "rear ended|end",
         "rear-ended|t-boned|tboned",
@@ -372,7 +415,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "woke|woken|waking|wake|wakes up? _{0,2} @SWEAT",
         "drenching|drenched|soaking sweats|sweat",
         "shaking|shivering|trembling|shivery _{0,2} with|from cold|chills",
-        "@CHILLS|cold|freezing|shaking _{0,4} even? under|in the? duvet|blankets|covers|bed",
+        "@CHILLS _{0,4} even? under|in the? duvet|blankets|covers|bed",
+        "cold|freezing|shaking _{0,4} even? under|in the? duvet|blankets|covers|bed",
     ),
     "drug_injection": ("@INJECT_DRUGS",),
     "immune_condition": ("@IMMUNE_CONDITION",),
@@ -394,6 +438,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
+        "pain|pains|pain's|back|sciatica _{0,4} ,|:|-|— /(?:9|10|9[.,]5)/",
         "a|was|from|at? /[2-8]/ yesterday|earlier|before|lastnight|last|this|in|at _{0,2} "
         "/(?:9|10|9[.,]5)/ today|now|tonight|this",
     ),
@@ -449,10 +494,13 @@ _NOT_DIGIT_BEFORE = r"(?<![\d.,/])"
 _NOT_DIGIT_AFTER = r"(?![.,]?\d)"
 _THERMOMETER = "(?:\U0001f321|\U0001f912)\ufe0f?"
 """🌡️ and 🤒: a number after either is a temperature."""
-_FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d{1,2}|100[.,][4-9]\d?|10[1-6][.,]\d{1,2})"
-"""38.0 to 42.99 and 100.4 to 106.99 with a decimal: nearly always a temperature, unless a unit,
+_FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d|100[.,][4-9]|10[1-6][.,]\d)"
+"""38.0 to 42.9 and 100.4 to 106.9 with one decimal: nearly always a temperature, unless a unit,
 money or a weight says otherwise."""
-_NOT_MONEY_OR_WEIGHT = r"(?<![£$€#\w])(?<!weigh )(?<!weighed )(?<!weight )(?<!bmi )(?<!bmi of )"
+_NOT_MONEY_OR_WEIGHT = (
+    r"(?<![£$€#\w])(?<!weigh )(?<!weighed )(?<!weight )(?<!bmi )(?<!bmi of )(?<!bmi is )"
+    r"(?<!bmi was )(?<!paid )(?<!cost )(?<!costs )"
+)
 _NO_UNIT_AFTER = (
     r"(?!\s*(?:%|kg|kgs|kilos?|k\b|km|kms|lbs?|pounds|st\b|stone|mi\b|miles?|m\b|metres?"
     r"|meters?|cm|mm|mins?\b|minutes?|s\b|secs?|seconds?|h\b|hrs?|hours?|bpm|reps?|sets?|quid"
