@@ -55,6 +55,7 @@ Categories:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medspacy.context import ConTextRule
@@ -552,6 +553,7 @@ CUES: tuple[Cue, ...] = (
             "mine has|does|is|did|wo n't|nt|not",
             "i 'm|am|m getting|having|experiencing it|that|this|them",
             "happening to me",
+            "and|but it|they|that has|have|did|does",
         ),
     ),
     Cue(
@@ -697,9 +699,7 @@ def context_rules(tokenizer: Tokenize) -> list[ConTextRule]:
                         max_scope=1 if boundary else cue.max_scope,
                         allowed_types=set(cue.allowed) if cue.allowed else None,
                         terminated_by=set(cue.terminated_by) or None,
-                        on_modifies=(
-                            someone_else_s if cue.category in OTHER_PEOPLE else outside_target
-                        ),
+                        on_modifies=_modifies(cue.category),
                     )
                 )
     return rules
@@ -709,6 +709,21 @@ def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
     """A cue never modifies a finding it is part of: the "n't" of "can't feel my bum" does not
     deny it. (medspaCy's own overlap test misses a cue that lies wholly inside the target.)"""
     return modifier.end <= target.start or modifier.start >= target.end
+
+
+def _modifies(category: str) -> Callable[[Span, Span, Span], bool]:
+    """Which targets a cue of this category may modify (on top of medspaCy's scope test)."""
+    if category in OTHER_PEOPLE:
+        return someone_else_s
+    if category == "AFFIRMED":
+        return claims
+    return outside_target
+
+
+def claims(_target: Span, _modifier: Span, _between: Span) -> bool:
+    """A claim reaches a finding it lies inside: "tell you if my bladder changed and it has, I
+    can't go properly" is the member's."""
+    return True
 
 
 OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR", "GENERIC_YOU"})

@@ -57,6 +57,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE",
         "@UNABLE _{0,3} @PEE _{0,1} going|started|start|starting|flowing|flow|out|come|coming",
         "@UNABLE _{0,2} started|start|going|flowing _{0,5} @PEE|TOILET",
+        "@BLADDER|PEE|TOILET _{0,10} @UNABLE go|wee|pee properly|normally|fully|right",
         "@UNABLE _{0,1} empty|emptying|control|hold|tell|sense _{0,3} @BLADDER|PEE",
         "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|PEE|BLADDER",
         "@UNABLE empty|emptying|finish|finishing _{0,6} go|going",
@@ -353,7 +354,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "night_rest_pain": (
         f"{PAIN}|it|back|sciatica _{{0,3}} wakes|woke|waking|wake|keeps|kept|keeping|keep me up"
         "|awake?",
-        f"wakes|woke|waking|wake|woken|waking me? up? _{{0,4}} with|by|from|because|due _{{0,2}} "
+        f"wakes|woke|waking|wake|woken|waking me? up? _{{0,6}} with|by|from|because|due _{{0,2}} "
         f"{PAIN}|back",
         f"{CANT} sleep _{{0,3}} for|because|with|due|from _{{0,2}} {PAIN}|it|back",
         "worse|worst|bad|terrible|awful|horrendous @NIGHT",
@@ -371,6 +372,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"rest|resting|lying|lie|sitting|nothing|painkillers|medication|meds _{{0,2}} does|do|did"
         f"|is|wo|will {NOT_HELP} help|helps|ease|eases|relieve|touch|settle|work",
         "nothing helps|eases|works|relieves|touches|settles|shifts|helping|easing",
+        "nothing i|we do|try|take|have|'ve _{0,3} helps|help|eases|ease|works|work|relieves"
+        "|relieve|touches|touch|settles|settle|shifts|shift",
         f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest"
         "|resting|lie"
         "|lying|lay|laying|sleep|night|bed|still",
@@ -434,7 +437,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
         "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
         "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
-        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,3} "
+        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,4} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
@@ -492,6 +495,13 @@ _TEMP_WORD = (
 )
 _NOT_DIGIT_BEFORE = r"(?<![\d.,/])"
 _NOT_DIGIT_AFTER = r"(?![.,]?\d)"
+_SPELLED = (
+    r"(?:thirty[\s-]*(?:eight|nine)|forty(?:[\s-]*(?:one|two))?)(?:\s+point\s+[a-z]+)?"
+    r"|(?:a\s+|one\s+)?hundred\s+(?:and\s+)?(?:one|two|three|four)(?:\s+point\s+[a-z]+)?"
+    r"|(?:a\s+|one\s+)?hundred\s+point\s+(?:four|five|six|seven|eight|nine)"
+)
+"""A fever read out in words ("thirty eight point five", "a hundred and one"), as voice notes
+are typed."""
 _THERMOMETER = "(?:\U0001f321|\U0001f912)\ufe0f?"
 """🌡️ and 🤒: a number after either is a temperature."""
 _FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d|100[.,][4-9]|10[1-6][.,]\d)"
@@ -530,6 +540,8 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + r"\s*(?:°\s*[cf]?\s*)?(?:degrees?\s*)?"
         r"(?:fever|temp|temperature)\b",
+        _TEMP_WORD + r"[^.!?\n\d]{0,25}?" + rf"\b(?:{_SPELLED})\b",
+        rf"\b(?:{_SPELLED})\s*(?:degrees?|°)",
         _THERMOMETER
         + r"[^.!?\n\d]{0,20}?"
         + _NOT_DIGIT_BEFORE
