@@ -47,6 +47,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "not|never been? able to feel",
         "no longer able to feel",
         "no|zero|without feeling|sensation|~sensation",
+        "n't|nt|not|never have|had|got|get|getting|having any|much feeling|sensation|feelings",
+        "n't|nt|not much feeling|sensation",
+        "little|barely|hardly any? feeling|sensation",
         "needles|needly|prickling|pricking feeling|feelings|sensation",
         "prickling|pricking",
         "feeling|sensation has|'s|is? gone|disappeared|vanished",
@@ -133,6 +136,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|urination|~urinating|weewee|wee-wee|pee-ing",
         "pass|passing water|urine",
         "number one|1",
+    ),
+    "NOT_PEE": (
+        "wee boy|boys|girl|girls|one|ones|lad|lass|bairn|bairns|man|woman|bit|while|hour|hours"
+        "|thing|dram|walk|sleep|nap|guy|fella|dog|cat|baby|break|treat|minute|moment|lie",
     ),
     "POO": (
         "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions",

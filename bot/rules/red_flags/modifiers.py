@@ -50,6 +50,10 @@ Categories:
   mechanical, not night pain.
 - ANGLE: "degrees" of a joint ("hip flexion to 100 degrees"), near the number only.
 - DOWN_NOW: a high score that has come down ("pain was 9 last week, now it's a 3").
+- JUST_ASKING: "just curious", "asking for future reference", "haven't had any": in its sentence,
+  or after a question in which the member does not speak of themself ("does foot drop always
+  hurt? just reading up").
+- EXTERNAL: chest pressure from a foam roller, a massage ball or the bar resting on it.
 - NEAR_MISS: "nearly fell", "almost had an accident".
 """
 
@@ -70,7 +74,8 @@ RELATIONS = (
     "|mates|pal|colleague|colleagues|coworker|co-worker|boss|neighbour|neighbor|client|clients"
     "|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|granddad|grandfather|aunt"
     "|auntie|aunty|uncle|cousin|cousins|nephew|niece|flatmate|roommate|housemate|teammate"
-    "|stepdad|stepmum|stepmom|family|guy|lady|bloke|fella|dog|cat|teacher"
+    "|stepdad|stepmum|stepmom|family|guy|lady|bloke|fella|dog|cat|teacher|boy|girl|lad|lass"
+    "|bairn|wean|youngest|eldest"
     "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil"
 )
 SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
@@ -283,7 +288,6 @@ CUES: tuple[Cue, ...] = (
             "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
             "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
             "told|advised|warned me|us? to",
-            "just asking|wondering",
             "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
             "risk|risks|chance|chances of",
             "when should|do|would|to",
@@ -319,7 +323,6 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "BACKWARD",
         (
-            "just asking|wondering|curious",
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
             "mean|means|signify|indicate ?",
@@ -645,6 +648,30 @@ CUES: tuple[Cue, ...] = (
         ("for|from|with|of laughing|laughter|laughin", "in stitches"),
         max_scope=4,
         allowed=("severe_pain", "incontinence", "bowel", "trauma"),
+    ),
+    Cue(
+        "JUST_ASKING",
+        "BIDIRECTIONAL",
+        (
+            "just asking|wondering|curious|checking|reading|interested",
+            "asking for a friend",
+            "asking for future? reference",
+            "for future reference",
+            "asking before|beforehand|ahead",
+            "out of curiosity",
+            "reading up|about",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "EXTERNAL",
+        "BIDIRECTIONAL",
+        (
+            "from|with|by|on|under the|my|a? foam? roller|rolling|theragun|ball|bar|barbell",
+            "from|with|by the|my|a? massage|lacrosse|tennis gun|ball",
+        ),
+        max_scope=6,
+        allowed=("chest_pain",),
     ),
     Cue(
         "DOWN_NOW",

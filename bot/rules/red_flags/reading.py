@@ -29,6 +29,8 @@ EVERY_BLOCKER = frozenset(
         "RESOLVED",
         "TRANSIENT",
         "DEFINITION",
+        "JUST_ASKING",
+        "EXTERNAL",
         "ELSEWHERE_FINE",
         "ANGLE",
         "LONGSTANDING",
@@ -65,7 +67,7 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
 
 LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
-    "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU"}),
+    "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
     # "I'm a cancer survivor" is a diagnosis, not a star sign
@@ -133,21 +135,37 @@ class Hit:
 
 
 def candidates(docs: Iterable[Doc]) -> list[Candidate]:
-    """Every target span of the message's pieces, in text order, with its modifier categories
-    (and AFFIRMED when a later sentence claims it: "is that ever normal? mine is like that")."""
+    """Every target span of the message's pieces, in text order, with its modifier categories,
+    and two that reach across sentences: AFFIRMED when a later sentence claims the finding ("is
+    that ever normal? mine is like that"), JUST_ASKING when it sits in a question about no one
+    in particular and a later sentence says the member is only asking ("does foot drop always
+    hurt? just reading up")."""
     result = []
     for doc in docs:
-        claims = [
-            modifier.modifier_span[0]
-            for modifier in doc._.context_graph.modifiers
-            if modifier.category == "AFFIRMED"
-        ]
+        later = {"AFFIRMED": [], "JUST_ASKING": []}  # type: dict[str, list[int]]
+        for modifier in doc._.context_graph.modifiers:
+            if modifier.category in later:
+                later[modifier.category].append(modifier.modifier_span[0])
         for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end)):
             categories = {modifier.category for modifier in span._.modifiers}
-            if any(start >= span.sent.end for start in claims):
+            sentence = span.sent
+            if any(start >= sentence.end for start in later["AFFIRMED"]):
                 categories.add("AFFIRMED")
+            if any(
+                start >= sentence.end for start in later["JUST_ASKING"]
+            ) and _impersonal_question(sentence):
+                categories.add("JUST_ASKING")
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
+
+
+SELF_WORDS = _words("i me my myself mine meself im i'm")
+
+
+def _impersonal_question(sentence: Span) -> bool:
+    """A question in which the member does not speak of themself."""
+    words = {token.lower_ for token in sentence}
+    return "?" in sentence.text and not words & SELF_WORDS
 
 
 def hits(docs: Iterable[Doc]) -> list[Hit]:

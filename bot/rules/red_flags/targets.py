@@ -94,7 +94,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping|pathetic|feeble|pitiful"
         "|piddly|rubbish|useless",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
-        "nothing|barely|hardly|little anything? comes|came|coming|happens|happened out?",
+        "nothing|barely|hardly|little anything|much|really? comes|came|coming|happens|happened"
+        " out?",
+        "urge|urges|need|feeling|sensation _{0,3} @PEE|TOILET _{0,2} has|'s|have|is? gone|went"
+        "|disappeared|vanished",
         "not|very much|little comes|came|coming out",
         "@BLADDER|PEE _{0,3} feels|feel|still full",
         "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET",
@@ -116,7 +119,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
             for then in ("go", "@TOILET|PEE")
         ),
         "still|feels|feel full after _{0,2} @PEE",
-        f"{NOT_HELP} had|done|been a|any|for? a? @PEE|TOILET _{{0,1}} since|in|all|today|for",
+        f"{NOT_HELP} had|done|been a|any|for? a? proper|decent|real|good|normal|full? "
+        "@PEE|TOILET _{0,1} since|in|all|today|for",
         f"{NOT_HELP} peed|weed|urinated|wee'd since|in|all|today|for",
         "burning|stings|stinging|hurts|painful when|to|while i? @PEE",
     ),
@@ -141,6 +145,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
         "@BLADDER|POO control",
         "@CONTINENCE",
+        f"@PEE _{{0,4}} came|come|comes|coming out _{{0,4}} {NOT_HELP} {AWARE}|felt|noticed"
+        "|realised|realized",
         f"{NOT_HELP} {AWARE}|noticed|realised|realized|felt _{{0,3}} wet|peed|pooed|soiled|leaked"
         "|wee'd|weed|pooped",
         "@ACCIDENT _{0,5} @TOILET|PEE|POO|BLADDER",
@@ -152,6 +158,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
     ),
     "bowel": (
+        f"@POO _{{0,4}} came|come|comes|coming out _{{0,4}} {NOT_HELP} {AWARE}|felt|noticed"
+        "|realised|realized",
+        "urge|urges|need|feeling|sensation _{0,3} @POO _{0,2} has|'s|have|is? gone|went"
+        "|disappeared|vanished",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @POO",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @POO",
         "until|till it happened|came|was too late",
@@ -207,6 +217,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
                 "@NUMB|SCIATICA now",
                 "started|starting|doing|does|done it|same|this|that _{0,1} @ALSO",
             )
+        ),
+        *(
+            f"{what} _{{0,6}} and|but|, now? @OTHER_SIDE @LEG? is|'s|are|has|does|feels? @ALSO"
+            for what in (SPREAD, "@NUMB|SCIATICA")
         ),
         *(
             f"{what} _{{0,4}} left|right|other|opposite @LEG _{{0,1}} now? @ALSO"
@@ -357,7 +371,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"wakes|woke|waking|wake|woken|waking me? up? _{{0,6}} with|by|from|because|due _{{0,2}} "
         f"{PAIN}|back",
         f"{CANT} sleep _{{0,3}} for|because|with|due|from _{{0,2}} {PAIN}|it|back",
-        "worse|worst|bad|terrible|awful|horrendous @NIGHT",
+        f"{PAIN}|back|sciatica|it _{{0,6}} worse|worst|bad|terrible|awful|horrendous @NIGHT",
+        f"worse|worst|bad|terrible|awful|horrendous @NIGHT _{{0,6}} {PAIN}|back|sciatica",
         "worse|worst|bad|terrible|awful at|in|during|over|when|while the? night|nite|nights"
         "|overnight|bed|bedtime",
         "worse|bad|painful|hurts|agony when|while|if? i|i'm|im? 'm|am? lying|lie|lay|laying"
@@ -372,6 +387,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"rest|resting|lying|lie|sitting|nothing|painkillers|medication|meds _{{0,2}} does|do|did"
         f"|is|wo|will {NOT_HELP} help|helps|ease|eases|relieve|touch|settle|work",
         "nothing helps|eases|works|relieves|touches|settles|shifts|helping|easing",
+        *(
+            f"{PAIN} _{{0,3}} @NIGHT _{{0,3}} {never} settle|ease|stop|go|let|calm"
+            for never in ("wo|does|did|will|do n't|nt|not", "doesnt|wont|didnt|never")
+        ),
         "nothing i|we do|try|take|have|'ve _{0,3} helps|help|eases|ease|works|work|relieves"
         "|relieve|touches|touch|settles|settle|shifts|shift",
         f"does|is|wo|did|do {NOT_HELP} ease|settle|let|go|stop|improve|calm _{{0,4}} rest"
@@ -502,6 +521,9 @@ _SPELLED = (
 )
 """A fever read out in words ("thirty eight point five", "a hundred and one"), as voice notes
 are typed."""
+_NOT_OUTSIDE = r"(?:(?!outside|outdoors|weather|room|water|pool|oven|sauna)[^.!?\n\d]){0,25}?"
+"""Up to 25 characters between "temp" and its number, none of them saying the heat is outside
+("temp outside is 101")."""
 _THERMOMETER = "(?:\U0001f321|\U0001f912)\ufe0f?"
 """🌡️ and 🤒: a number after either is a temperature."""
 _FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d|100[.,][4-9]|10[1-6][.,]\d)"
@@ -509,7 +531,8 @@ _FEVER_DECIMAL = r"(?:(?:3[89]|4[0-2])[.,]\d|100[.,][4-9]|10[1-6][.,]\d)"
 money or a weight says otherwise."""
 _NOT_MONEY_OR_WEIGHT = (
     r"(?<![£$€#\w])(?<!weigh )(?<!weighed )(?<!weight )(?<!bmi )(?<!bmi of )(?<!bmi is )"
-    r"(?<!bmi was )(?<!paid )(?<!cost )(?<!costs )"
+    r"(?<!bmi was )(?<!paid )(?<!cost )(?<!costs )(?<!age )(?<!age is )(?<!aged )(?<!hrv )"
+    r"(?<!hrv is )"
 )
 _NO_UNIT_AFTER = (
     r"(?!\s*(?:%|kg|kgs|kilos?|k\b|km|kms|lbs?|pounds|st\b|stone|mi\b|miles?|m\b|metres?"
@@ -533,11 +556,7 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         r"(?![a-z])",
         _NOT_DIGIT_BEFORE + _F + r"\s*(?:°\s*f?|º\s*f?|degrees?(?:\s*f(?:ahrenheit)?)?|deg|f"
         r"|fahrenheit)(?![a-z])",
-        _TEMP_WORD
-        + r"[^.!?\n\d]{0,25}?"
-        + _NOT_DIGIT_BEFORE
-        + rf"(?:{_C}|{_F})"
-        + _NOT_DIGIT_AFTER,
+        _TEMP_WORD + _NOT_OUTSIDE + _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + rf"(?:{_C}|{_F})" + r"\s*(?:°\s*[cf]?\s*)?(?:degrees?\s*)?"
         r"(?:fever|temp|temperature)\b",
         _TEMP_WORD + r"[^.!?\n\d]{0,25}?" + rf"\b(?:{_SPELLED})\b",
