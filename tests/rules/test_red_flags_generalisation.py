@@ -96,6 +96,8 @@ def test_a_second_leg_joining_is_sciatica_in_both_legs(text: str) -> None:
         "the other leg feels stronger now",
         "my right foot tingles a bit when I sit too long",
         "sciatica down my left leg again, usual flare",
+        "my left arm is tingling too",
+        "pain going into my left arm and chest",
     ],
 )
 def test_one_leg_or_a_tight_muscle_on_both_sides_is_not_both_legs(text: str) -> None:
@@ -341,6 +343,11 @@ def test_a_claim_after_a_hypothetical_makes_it_a_report(text: str) -> None:
 )
 def test_an_idiom_is_not_a_flag(text: str) -> None:
     assert level(text) == "none"
+
+
+def test_clothes_falling_down_are_weight_loss_not_a_fall() -> None:
+    text = "weight just dropping off me, jeans falling down, not dieting"
+    assert families(text) == ("cancer",)
 
 
 def test_a_cancer_survivor_has_a_history_of_cancer() -> None:

@@ -129,6 +129,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "other|opposite|second",
         "left|right one|side|'s",
         "the|my other|opposite|left|right",
+        "the|my other|opposite|left|right one|side",
     ),
     # ------------------------------------------------------------------ bladder and bowel
     "PEE": (
@@ -278,8 +279,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         f"lost|losing|dropped|dropping|down|shed|shedding {NUMBER} "
         "kg|kgs|kilo|kilos|lbs|lb|pounds|stone|st?",
         "weight loss",
-        "weight|weights has|is|'s|keeps? dropping|dropped|falling|fallen|melting|coming off?",
-        "clothes|trousers|jeans|everything are|is|'s|keep? hanging|falling off me?",
+        "weight|weights has|is|'s|keeps? just|really|literally? dropping|dropped|falling|fallen"
+        "|melting|coming off?",
+        "clothes|trousers|jeans|everything are|is|'s|keep? hanging|falling off|down me?",
     ),
     "UNEXPLAINED": (
         "without trying|dieting|meaning|changing|even",

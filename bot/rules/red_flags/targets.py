@@ -205,10 +205,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BOTH _{0,2} @SCIATICA",
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
-        "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS?",
+        "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS",
+        "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
+        "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
+        "down|into|in|to|through|across|over the|my other|opposite one|side",
         *(
             f"{side} _{{0,2}} {spread}"
-            for side in ("@OTHER_SIDE @LEG?", "left|right @LEG")
+            for side in ("@OTHER_SIDE @LEG", "@OTHER_SIDE is|'s|are|has|was|now", "left|right @LEG")
             for spread in (
                 "joined|joining|joins",
                 f"{SPREAD} _{{0,4}} @ALSO",
@@ -219,7 +222,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
             )
         ),
         *(
-            f"{what} _{{0,6}} and|but|, now? @OTHER_SIDE @LEG? is|'s|are|has|does|feels? @ALSO"
+            f"{what} _{{0,6}} and|but|, now? @OTHER_SIDE @LEG? is|'s|are|has|does|feels @ALSO"
             for what in (SPREAD, "@NUMB|SCIATICA")
         ),
         *(
