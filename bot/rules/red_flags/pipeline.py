@@ -3,8 +3,8 @@
 Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, medspaCy's
 ConceptTagger (`lexicon`, its tags copied to spaCy's native TAG attribute), TargetMatcher
 (`targets`) and ConText (`modifiers`). Built on the first `read` or by `load()` at start-up
-(one to two seconds); after that a short message takes about a millisecond, a 4,096-character
-one about 90 ms.
+(two to three seconds); after that a short message takes one to two milliseconds, a 4,096-character
+one about 125 ms.
 
 Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
 tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
