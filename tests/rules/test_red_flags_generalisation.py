@@ -271,6 +271,17 @@ def test_numbness_that_stays_or_comes_back_is_still_an_emergency(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        "my legs gave way on the stairs, fine after a sit down",
+        "my leg gave way after sitting cross legged",
+    ],
+)
+def test_a_leg_giving_way_is_explained_only_by_a_position_it_passed_with(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "my bum went numb on the bike, fine once I got off, but I can't pee properly",
         "the numbness down there went away but now I can't pee properly",
         "tingling in my bum stopped, but I've wet myself twice today",

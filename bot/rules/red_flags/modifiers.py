@@ -502,7 +502,7 @@ CUES: tuple[Cue, ...] = (
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,
-        allowed=("both_legs",),
+        allowed=("both_legs", "leg_weakness"),
     ),
     Cue(
         "EXPLAINED_TEMP",

@@ -75,6 +75,13 @@ LIFTED_BY: dict[str, frozenset[str]] = {
 }
 """Categories that cancel the cancelling categories they name."""
 
+ONLY_TOGETHER: dict[str, frozenset[str]] = {
+    # a leg that gave way is explained only by a position that it passed with ("leg gave way
+    # when I stood up after sitting on it, then fine"), not by either alone
+    "leg_weakness": frozenset({"POSTURE", "TRANSIENT"}),
+}
+"""Categories that cancel a kind of finding only when all of them modify it."""
+
 PAIN_ANCHORS = _words(
     "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
     "sciatica spine leg legs hip hips bum neck stiffness stiff"
@@ -123,6 +130,9 @@ class Candidate:
         for lifter, lifted in LIFTED_BY.items():
             if lifter in self.modifiers:
                 blockers = blockers - lifted
+        together = ONLY_TOGETHER.get(self.kind, frozenset())
+        if not together <= self.modifiers:
+            blockers = blockers - together
         return not (self.modifiers & blockers)
 
 
