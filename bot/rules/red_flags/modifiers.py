@@ -24,8 +24,8 @@ Categories:
 - LONGSTANDING: "for years", "always have", "since having my kids" (not new).
 - RESOLVED: "gone", "went away", "cleared up", "no longer", "not anymore".
 - TRANSIENT: numbness or a leg giving way that passed as soon as its cause did ("fine once I
-  got up", "stops as soon as I come out of the stretch", "then fine"); for saddle, leg and
-  both-leg findings only.
+  got up", "stops as soon as I come out of the stretch", "then fine"); for saddle and both-leg
+  findings, and for a leg giving way only together with POSTURE (see `reading.ONLY_TOGETHER`).
 - PERSISTING: "still", "hasn't gone", "not this time", "for two days": lifts RESOLVED and
   TRANSIENT, so a transient cue never hides numbness that stays.
 - DEFINITION: a question about a word, not a report ("what does cauda equina mean?", "is chest
