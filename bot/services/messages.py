@@ -42,6 +42,7 @@ from storage import repository
 from storage.models import (
     CoachMessage,
     CoachMessageKind,
+    FlagKind,
     FormCheck,
     Member,
     MessageDirection,
@@ -280,8 +281,11 @@ async def _subject(
             check = await repository.form_checks.get(session, record.form_check_id)
             if check is not None:
                 return await _form_check_subject(session, check), check.id
-        case CoachMessageKind.ALERT if record.flag_id is not None:
+        case CoachMessageKind.ALERT | CoachMessageKind.CHART if record.flag_id is not None:
             flag = await repository.flags.get(session, record.flag_id)
+            evidence = await repository.flags.evidence(session, flag.id) if flag else []
+            if flag is not None and flag.kind == FlagKind.RED_FLAG and evidence:
+                return AboutMessage("text", evidence[-1].text, None), None
             if flag is not None:
                 report = await repository.check_ins.latest_pain(
                     session, record.member_id, until=flag.raised_at
