@@ -27,7 +27,7 @@ from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.csv_export import export_csv
 from bot.render.safe_text import shown_name
-from bot.services import coach, safety
+from bot.services import coach
 from bot.services import export as export_service
 from bot.services import messages as line
 from bot.services.coaches import Viewer
@@ -282,30 +282,30 @@ async def on_quick_answer(turn: Turn, viewer: Viewer, data: cb.QuickAnswer) -> N
     await conversation.pass_on(turn, target, answer, pressed.message_id, confirmation)
 
 
-@_coach_only
-async def resume_member(turn: Turn, args: list[str]) -> None:
-    reference = _member_reference(args[0]) if len(args) == 1 else None
-    if not isinstance(reference, int):
+@coach_command
+async def resume_member(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    reference = user_reference(args[0]) if len(args) == 1 else None
+    if reference is None:
         await turn.say(coach_texts.USAGE_RESUME_MEMBER)
         return
-    await turn.say(await _resume(turn, reference))
+    await turn.say(await _resume(turn, viewer, reference, args[0]))
 
 
-@_coach_only
-async def on_resume_programme(turn: Turn, data: cb.ResumeProgramme) -> None:
+@coach_button
+async def on_resume_programme(turn: Turn, viewer: Viewer, data: cb.ResumeProgramme) -> None:
     await turn.toast()
-    await turn.say(await _resume(turn, data.member_id))
+    await turn.say(await _resume(turn, viewer, data.member_id, f"#{data.member_id}"))
 
 
-async def _resume(turn: Turn, member_id: int) -> str:
-    """Resume a programme a red flag held, tell the member; the answer to show the coach."""
-    result = await safety.resume(turn.services, member_id)
+async def _resume(turn: Turn, viewer: Viewer, reference: int | str, as_typed: str) -> str:
+    """Resume a programme a red flag held and tell the member; the answer for the coach."""
+    result = await coach.resume_programme(turn.services, viewer, reference)
     match result:
-        case safety.NoSuchMember():
-            return _no_such(f"#{member_id}")
-        case safety.NotHeld(name):
+        case coach.NoSuchMember():
+            return _no_such(as_typed)
+        case coach.NotHeld(name):
             return coach_texts.NOT_HELD.format(name=shown_name(name))
-        case safety.Resumed(name, chat_id):
+        case coach.ProgrammeResumed(name, chat_id):
             await sender.send_text(
                 turn.bot, turn.services.database, chat_id, texts.PROGRAMME_RESUMED
             )

@@ -35,7 +35,7 @@ async def screen(turn: Turn, message: Message, *, edited: bool) -> bool:
     words = words_of(message)
     if not words or words.startswith("/"):
         return False
-    if turn.is_coach and message.reply_to_message is not None:
+    if message.reply_to_message is not None and await turn.coach() is not None:
         return False  # a coach answering about a member, not a report of their own
     found = await asyncio.to_thread(triage, words)
     if not found.flagged:

@@ -70,8 +70,8 @@ PROGRAMME_HELD = (
 PROGRAMME_RESUMED = "{name}'s programme is running again. I've told them."
 NOT_HELD = "{name}'s programme isn't on hold."
 USAGE_RESUME_MEMBER = (
-    "Usage: /resume_member <member number>, e.g. /resume_member 3 (after a red flag, once "
-    "you've checked in with them)"
+    "Usage: /resume_member <member number or @username>, e.g. /resume_member 3 (after a red "
+    "flag, once you've checked in with them)"
 )
 NO_OPEN_FLAGS = "No open flags. 👍"
 NO_SUCH_FLAG = "There's no flag #{flag_id}. /flags lists the open ones."

@@ -315,3 +315,33 @@ async def hand_over(
 
 def protocol_titles(protocols: Sequence[Protocol]) -> dict[str, str]:
     return {protocol.name: protocol.title for protocol in protocols}
+
+
+@dataclass(frozen=True)
+class ProgrammeResumed:
+    """The programme a red flag held runs again: tell the member at `chat_id`."""
+
+    member_name: str
+    chat_id: int
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    member_name: str
+
+
+async def resume_programme(
+    services: BotServices, viewer: Viewer, reference: int | str
+) -> ProgrammeResumed | NotHeld | NoSuchMember:
+    """The coach has checked in with a member whose programme a red flag held: their workouts
+    and reminders run again."""
+    async with services.database.transaction() as session:
+        found = await find_member(session, viewer, reference)
+        if found is None:
+            return NoSuchMember()
+        if found.held_since is None:
+            return NotHeld(found.name)
+        await repository.members.set_held(session, found.id, None)
+    if services.reminders is not None:
+        await services.reminders.reschedule_member(found.id)
+    return ProgrammeResumed(found.name, found.chat_id)

@@ -42,7 +42,7 @@ from storage import repository
 from storage.models import (
     CoachMessage,
     CoachMessageKind,
-    FlagKind,
+    EvidenceSource,
     FormCheck,
     Member,
     MessageDirection,
@@ -284,8 +284,9 @@ async def _subject(
         case CoachMessageKind.ALERT | CoachMessageKind.CHART if record.flag_id is not None:
             flag = await repository.flags.get(session, record.flag_id)
             evidence = await repository.flags.evidence(session, flag.id) if flag else []
-            if flag is not None and flag.kind == FlagKind.RED_FLAG and evidence:
-                return AboutMessage("text", evidence[-1].text, None), None
+            words = evidence[-1] if evidence else None
+            if words is not None and words.source != EvidenceSource.CHECK_IN:
+                return AboutMessage("text", words.text, None), None  # what they wrote
             if flag is not None:
                 report = await repository.check_ins.latest_pain(
                     session, record.member_id, until=flag.raised_at

@@ -93,35 +93,3 @@ async def is_held(services: BotServices, user_id: int) -> bool:
     async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     return member is not None and member.held_since is not None
-
-
-@dataclass(frozen=True)
-class Resumed:
-    """The programme runs again: tell the member at `chat_id`."""
-
-    member_name: str
-    chat_id: int
-
-
-@dataclass(frozen=True)
-class NotHeld:
-    member_name: str
-
-
-@dataclass(frozen=True)
-class NoSuchMember:
-    pass
-
-
-async def resume(services: BotServices, member_id: int) -> Resumed | NotHeld | NoSuchMember:
-    """A coach has checked in with the member: their programme and reminders run again."""
-    async with services.database.transaction() as session:
-        member = await repository.members.get(session, member_id)
-        if member is None:
-            return NoSuchMember()
-        if member.held_since is None:
-            return NotHeld(member.name)
-        await repository.members.set_held(session, member.id, None)
-    if services.reminders is not None:
-        await services.reminders.reschedule_member(member.id)
-    return Resumed(member.name, member.chat_id)

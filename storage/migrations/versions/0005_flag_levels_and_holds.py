@@ -1,8 +1,8 @@
 """Flags with a level and their evidence; a programme held by a red flag; pain charts told
 apart from alert texts in the coach chats.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-27 18:00:00.000000
 
 Flags were "worsening" or "urgent". They become "pain" (the pain rules) or "red_flag" (words
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0003"
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
