@@ -34,6 +34,7 @@ from storage.database import Database, create_engine
 from storage.models import (
     Flag,
     FlagKind,
+    FlagLevel,
     FormCheck,
     FormCheckKind,
     SessionStatus,
@@ -115,9 +116,12 @@ async def seed_activity(url: str, members: int, now: datetime) -> None:
                 [
                     {
                         "member_id": member_id,
-                        "kind": FlagKind.WORSENING,
+                        "kind": FlagKind.PAIN,
+                        "level": FlagLevel.HIGH,
+                        "rule": "worsening",
                         "reason": "Pain up three sessions in a row.",
                         "raised_at": now - timedelta(days=1),
+                        "updated_at": now - timedelta(days=1),
                     }
                     for member_id in range(1, members + 1, 10)
                 ],

@@ -74,23 +74,37 @@ async def _send_to_coaches(
 
 
 async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int:
-    """Send the flag and its history, then a pain chart, to the member's coach chats; how many
-    got the text."""
+    """Send the flag, its evidence and history, then a pain chart, to the member's coach chats;
+    or, when the alert was sent within the bundling window, bring that alert up to date (an
+    edit: the coach already has the chart, and is not notified twice in a minute). How many
+    coach chats have it."""
+    text = coach_texts.flag_message(alert)
+    markup = keyboards.flag_actions(
+        alert.flag.id, alert.member.id, services.settings.quick_replies, held=alert.held
+    )
+    if alert.update:
+        for chat_id, message_id in alert.update:
+            try:
+                await sender.edit_text(bot, chat_id, message_id, text, markup)
+            except TelegramError as error:
+                log.warning("flag %s not updated in chat %s: %s", alert.flag.id, chat_id, error)
+        log.info("flag %s for member %s brought up to date", alert.flag.id, alert.member.id)
+        return len(alert.update)
     chats = await coaches.chats_for_member(services, alert.member.id)
     if not chats:
         log.warning("flag %s for member %s: no coach to tell", alert.flag.id, alert.member.id)
         return 0
-    text = coach_texts.flag_message(alert)
     threshold = services.settings.flags.persistent_pain
     drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
-    markup = keyboards.flag_actions(alert.flag.id, alert.member.id, services.settings.quick_replies)
     sent = await _send_to_coaches(bot, services, chats, text, markup)
-    reached = len(sent)
+    about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
+    await messages.shown_to_coaches(services, about, sent, services.clock())
     try:
         chart = await drawing
     except Exception:
         log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
     else:
+        charts: Sent = []
         for chat_id in chats:
             try:
                 photo = await sender.send_photo(bot, services.database, chat_id, chart)
@@ -98,17 +112,18 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
                 log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
                 continue
             if photo is not None:
-                sent.append((chat_id, photo.message_id))
-    about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
-    await messages.shown_to_coaches(services, about, sent, services.clock())
+                charts.append((chat_id, photo.message_id))
+        about = About(alert.member.id, CoachMessageKind.CHART, flag_id=alert.flag.id)
+        await messages.shown_to_coaches(services, about, charts, services.clock())
     log.info(
-        "flag %s (%s) for member %s sent to %s coach chat(s)",
+        "flag %s (%s, %s) for member %s sent to %s coach chat(s)",
         alert.flag.id,
         alert.flag.kind,
+        alert.flag.level,
         alert.member.id,
-        reached,
+        len(sent),
     )
-    return reached
+    return len(sent)
 
 
 async def relay_to_coaches(

@@ -13,9 +13,12 @@ from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.rules.symptoms import CheckIn, CheckInKind, FlagLevel
+from bot.rules.roster import FlagLevel
+from bot.rules.symptoms import CheckIn, CheckInKind
 
-FlagKindName = Literal["worsening", "urgent"]
+FlagKindName = Literal["red_flag", "pain"]
+FlagLevelName = FlagLevel
+EvidenceSourceName = Literal["message", "edit", "note", "screening", "check_in"]
 StepOutcomeName = Literal["done", "skipped", "too_hard"]
 SessionStatusName = Literal["in_progress", "finished", "abandoned"]
 MessageKindName = Literal[
@@ -85,22 +88,42 @@ class JoinNotice:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One thing that raised or added to a flag: the member's words or a rule's reason."""
+
+    at: datetime
+    source: EvidenceSourceName
+    level: FlagLevelName
+    text: str
+
+
+@dataclass(frozen=True)
 class FlagView:
     id: int
     kind: FlagKindName
+    level: FlagLevelName
+    rule: str
     reason: str
     raised_at: datetime
     acknowledged_by: int | None = None
     acknowledged_at: datetime | None = None
+    evidence: Sequence[Evidence] = ()
 
 
 @dataclass(frozen=True)
 class FlagAlert:
-    """A new flag and what the coach needs to judge it: who, why, the recent history."""
+    """A new or grown flag and what the coach needs to judge it: who, why, the recent history.
+
+    `update` names the alert messages already in the coach chats that this one brings up to
+    date (sent within the bundling window); empty: send it as a new alert.
+    """
 
     member: MemberCard
     flag: FlagView
     check_ins: Sequence[CheckIn]
+    update: Sequence[tuple[int, int]] = ()
+    held: bool = False
+    """The member's programme is held until a coach resumes it."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +143,7 @@ class MemberRow:
     weekly_cap: int
     last_pain: int | None
     last_pain_at: datetime | None
-    open_flags: Sequence[FlagKindName]
+    open_flags: Sequence[FlagLevelName]
     paused: bool
     inactive: bool
     coach: CoachCard | None = None

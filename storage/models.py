@@ -131,8 +131,31 @@ class StepOutcome(enum.StrEnum):
 
 
 class FlagKind(enum.StrEnum):
-    WORSENING = "worsening"
-    URGENT = "urgent"
+    """Where a flag comes from; at most one of each kind is open per member."""
+
+    RED_FLAG = "red_flag"  # words that need a clinician: a message, a note, a screening answer
+    PAIN = "pain"  # the pain-monitoring rules over the member's scores
+
+
+class FlagLevel(enum.StrEnum):
+    """How soon the coach must act, lowest first (`LEVEL_ORDER`)."""
+
+    LOW = "low"  # the daily digest
+    HIGH = "high"  # the daily digest
+    CRITICAL = "critical"  # the coach at once
+    URGENT = "urgent"  # the coach at once; the member sees a doctor today
+    EMERGENCY = "emergency"  # the coach at once; the member goes to an emergency department now
+
+
+LEVEL_ORDER = tuple(FlagLevel)
+
+
+class EvidenceSource(enum.StrEnum):
+    MESSAGE = "message"  # a message the member sent (text or caption)
+    EDIT = "edit"  # a message the member edited
+    NOTE = "note"  # the note of a check-in
+    SCREENING = "screening"  # a "yes" to a question of the red-flag screen
+    CHECK_IN = "check_in"  # a pain score
 
 
 class FormCheckKind(enum.StrEnum):
@@ -173,6 +196,7 @@ class CoachMessageKind(enum.StrEnum):
     COPY = "copy"  # a copy of one message of the member (media, a long text)
     FORM_CHECK = "form_check"
     ALERT = "alert"
+    CHART = "chart"  # the pain chart under an alert (a photo: never edited)
     NOTICE = "notice"
     SUMMARY = "summary"  # a session with skipped or too-hard steps
     SENT = "sent"  # the bot's confirmation that a coach's message reached the member
@@ -275,6 +299,8 @@ class Member(Base):
     # Set when the member has answered every set-up question; reminders start then.
     onboarded_at: Mapped[datetime | None]
     paused: Mapped[bool] = mapped_column(default=False)
+    # Set by a red flag: no workouts and no reminders until a coach resumes the programme.
+    held_since: Mapped[datetime | None]
     inactive: Mapped[bool] = mapped_column(default=False)
     # What the bot waits for the member to send next (see storage.awaiting).
     awaiting: Mapped[Awaiting | None] = mapped_column(AwaitingColumn())
@@ -395,12 +421,40 @@ class Flag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = _member_fk()
     kind: Mapped[FlagKind] = mapped_column(_string_enum(FlagKind, "kind"))
+    level: Mapped[FlagLevel] = mapped_column(_string_enum(FlagLevel, "level"))
+    # What raised it, for people and for filters: the red-flag families or the pain rule.
+    rule: Mapped[str] = mapped_column(String(128))
     reason: Mapped[str] = mapped_column(Text)
     raised_at: Mapped[datetime]
+    # When the latest evidence was added (the flag is re-sent to the coach with it).
+    updated_at: Mapped[datetime]
     acknowledged_by: Mapped[int | None] = mapped_column(BigInteger)
     acknowledged_at: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="flags", lazy="raise")
+    evidence: Mapped[list[FlagEvidence]] = relationship(
+        back_populates="flag",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="FlagEvidence.id",
+    )
+
+
+class FlagEvidence(Base):
+    """One thing that raised or added to a flag: the member's words or a rule's reason."""
+
+    __tablename__ = "flag_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), index=True)
+    source: Mapped[EvidenceSource] = mapped_column(_string_enum(EvidenceSource, "source"))
+    level: Mapped[FlagLevel] = mapped_column(_string_enum(FlagLevel, "level"))
+    rule: Mapped[str] = mapped_column(String(128))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+
+    flag: Mapped[Flag] = relationship(back_populates="evidence", lazy="raise")
 
 
 # At most one open (unacknowledged) flag per member and kind; the repository relies on it.

@@ -7,6 +7,7 @@ from bot.handlers import conversation
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
+from bot.rules.emergency import emergency_number
 from bot.rules.pain_zone import pain_zone
 from bot.rules.typed_input import parse_pain
 from bot.services import checkins, coaches
@@ -79,6 +80,16 @@ async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
     await turn.say(texts.NOTE_SENT if sent else texts.NOTE_SAVED)
 
 
+async def save_note_quietly(turn: Turn, text: str, state: AwaitNote) -> None:
+    """Save a note the member has just been answered about (it held a red flag)."""
+    if state.question_message_id is not None:
+        await sender.remove_buttons(turn.bot, turn.chat_id, state.question_message_id)
+    result = await checkins.record_note(turn.services, turn.user_id, state, text, turn.now)
+    if isinstance(result, checkins.CheckedIn):
+        for alert in result.alerts:
+            await alerts.send_flag(turn.bot, turn.services, alert)
+
+
 async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
     await turn.toast()
     await turn.remove_pressed_buttons()
@@ -87,22 +98,19 @@ async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
 
 
 async def _handle_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
-    """Tell the coach about any new flag, and the member to stop when it is urgent (saying
-    whether their coach was told).
+    """Tell the member to stop when their pain is severe (first: it matters most), and the
+    coach about any flag.
 
     True when the member was told to stop (the check-in conversation ends there).
     """
-    reached = 0
+    if result.urgent is not None:
+        what = [texts.PAIN_THIS_STRONG.format(pain=result.urgent.pain)]
+        has_coach = bool(await coaches.chats_for_user(turn.services, turn.user_id))
+        number = emergency_number(result.urgent.zone)
+        await turn.say(texts.red_flag_answer("urgent", what, number, coach_told=has_coach))
     for alert in result.alerts:
-        reached += await alerts.send_flag(turn.bot, turn.services, alert)
-    if result.urgent is None:
-        return False
-    if not result.alerts:  # the flag was raised before: has the member a coach to hear it?
-        reached = len(await coaches.chats_for_user(turn.services, turn.user_id))
-    what = ", ".join(result.urgent.what) or texts.PAIN_THIS_STRONG
-    stop = texts.URGENT_STOP if reached else texts.URGENT_STOP_NO_COACH
-    await turn.say(stop.format(what=what))
-    return True
+        await alerts.send_flag(turn.bot, turn.services, alert)
+    return result.urgent is not None
 
 
 BUTTONS: dict[type, ButtonFunction] = {cb.PainScore: on_pain_button, cb.NoNote: on_no_note}

@@ -282,6 +282,36 @@ async def on_quick_answer(turn: Turn, viewer: Viewer, data: cb.QuickAnswer) -> N
     await conversation.pass_on(turn, target, answer, pressed.message_id, confirmation)
 
 
+@coach_command
+async def resume_member(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    reference = user_reference(args[0]) if len(args) == 1 else None
+    if reference is None:
+        await turn.say(coach_texts.USAGE_RESUME_MEMBER)
+        return
+    await turn.say(await _resume(turn, viewer, reference, args[0]))
+
+
+@coach_button
+async def on_resume_programme(turn: Turn, viewer: Viewer, data: cb.ResumeProgramme) -> None:
+    await turn.toast()
+    await turn.say(await _resume(turn, viewer, data.member_id, f"#{data.member_id}"))
+
+
+async def _resume(turn: Turn, viewer: Viewer, reference: int | str, as_typed: str) -> str:
+    """Resume a programme a red flag held and tell the member; the answer for the coach."""
+    result = await coach.resume_programme(turn.services, viewer, reference)
+    match result:
+        case coach.NoSuchMember():
+            return _no_such(as_typed)
+        case coach.NotHeld(name):
+            return coach_texts.NOT_HELD.format(name=shown_name(name))
+        case coach.ProgrammeResumed(name, chat_id):
+            await sender.send_text(
+                turn.bot, turn.services.database, chat_id, texts.PROGRAMME_RESUMED
+            )
+            return coach_texts.PROGRAMME_RESUMED.format(name=shown_name(name))
+
+
 COMMANDS: dict[str, CommandFunction] = {
     "members": members,
     "member": member,
@@ -291,9 +321,11 @@ COMMANDS: dict[str, CommandFunction] = {
     "export": export,
     "dashboard": dashboard,
     "msg": msg,
+    "resume_member": resume_member,
 }
 BUTTONS: dict[type, ButtonFunction] = {
     cb.AcknowledgeFlag: on_acknowledge,
     cb.OpenMember: on_open_member,
     cb.QuickAnswer: on_quick_answer,
+    cb.ResumeProgramme: on_resume_programme,
 }

@@ -45,13 +45,16 @@ def kind_of(message: Message) -> MessageKind | None:
     return MessageKind.OTHER if message.effective_attachment is not None else None
 
 
-async def from_member(turn: Turn, message: Message, *, edited: bool = False) -> None:
+async def from_member(
+    turn: Turn, message: Message, *, edited: bool = False, acknowledge: bool = True
+) -> None:
     """Anything a member sends that the bot did not ask for: a video is a form check, the
-    rest goes to their coach in the current bundle, acknowledged."""
+    rest goes to their coach in the current bundle, acknowledged (unless the member has just
+    been answered otherwise)."""
     if not edited and form_check.video_of(message) is not None:
         await form_check.on_upload(turn, message)
         return
-    await relay(turn, message, edited=edited, acknowledge=True)
+    await relay(turn, message, edited=edited, acknowledge=acknowledge)
 
 
 async def relay(turn: Turn, message: Message, *, edited: bool, acknowledge: bool) -> bool:

@@ -5,7 +5,8 @@ The stages of DESIGN.md ("Listening"), in order; the first that handles a messag
 
 1. who: the router makes the `Turn` (a member, a coach or a stranger) before any stage runs;
 2. safety: red-flag triage on any text, caption or edit comes first, before everything below
-   (the medspaCy triage takes this place in `STAGES`);
+   (`bot.handlers.safety`: a red flag is answered, held and alerted, then the message goes
+   on as a note, a form check or to the coach);
 3. a coach answering a bot message about a member: before the awaited reply, because a coach
    who is also a member may be awaited for a note while answering someone;
 4. the awaited reply: the typed time, time zone, pain score or note the bot asked for;
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from telegram import Message, MessageEntity
 
-from bot.handlers import conversation
+from bot.handlers import conversation, safety
 from bot.handlers.turn import AwaitedFunction, CommandFunction, Turn
 from bot.render import coach_texts, texts
 from bot.services import coaches, members
@@ -57,6 +58,10 @@ class Tables:
 
 Stage = Callable[[Turn, Incoming, Tables], Awaitable[bool]]
 """Handles the message and returns True, or leaves it to the next stage (False)."""
+
+
+async def _safety(turn: Turn, incoming: Incoming, _tables: Tables) -> bool:
+    return await safety.screen(turn, incoming.message, edited=incoming.edited)
 
 
 async def _coach_answer(turn: Turn, incoming: Incoming, _tables: Tables) -> bool:
@@ -103,12 +108,13 @@ async def _everything_else(turn: Turn, incoming: Incoming, _tables: Tables) -> b
 
 
 STAGES: tuple[Stage, ...] = (
+    _safety,
     _coach_answer,
     _awaited_reply,
     _command,
     _everything_else,
 )
-"""Stages 3 to 6 (the Turn is stage 1; the safety stage goes first in this tuple)."""
+"""Stages 2 to 6 (the Turn is stage 1)."""
 
 
 async def take(turn: Turn, incoming: Incoming, tables: Tables) -> None:

@@ -9,6 +9,7 @@ from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.charts import pain_trend_png
+from bot.rules.emergency import emergency_number
 from bot.services import coaches, members
 from bot.services.progress import progress as progress_of
 from bot.views import MemberNotice, NoticeEvent
@@ -57,6 +58,8 @@ async def _set_paused(turn: Turn, paused: bool) -> None:
     match result:
         case members.Unknown():
             await turn.say(texts.NOT_ENROLLED)
+        case members.HeldByRedFlag(zone):
+            await turn.say(texts.held(emergency_number(zone)))
         case members.PauseUnchanged(True):
             await turn.say(texts.ALREADY_PAUSED)
         case members.PauseUnchanged(False):

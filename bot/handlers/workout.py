@@ -17,6 +17,7 @@ from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
 from bot.render.protocol_text import step_text, workout_overview
+from bot.rules.emergency import emergency_number
 from bot.services import workouts
 from bot.services.workouts import StepView
 from storage.models import StepOutcome
@@ -37,6 +38,8 @@ async def begin(turn: Turn) -> None:
     match result:
         case workouts.NotEnrolled():
             await turn.say(texts.NOT_ENROLLED)
+        case workouts.Held(zone):
+            await turn.say(texts.held(emergency_number(zone)))
         case workouts.WeekComplete(counts, protocol):
             titles = {workout.key: workout.title for workout in protocol.workouts}
             await turn.say(texts.ALL_WEEK_DONE.format(counts=texts.week_counts(counts, titles)))

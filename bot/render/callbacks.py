@@ -113,6 +113,13 @@ class AcknowledgeFlag:
 
 
 @dataclass(frozen=True)
+class ResumeProgramme:
+    """A coach resumes a member's programme held by a red flag."""
+
+    member_id: int
+
+
+@dataclass(frozen=True)
 class OpenMember:
     member_id: int
 
@@ -150,6 +157,7 @@ Callback = (
     | Snooze
     | AcknowledgeFlag
     | OpenMember
+    | ResumeProgramme
     | QuickAnswer
 )
 
@@ -196,6 +204,8 @@ def encode(callback: Callback) -> str:
             parts = ("ack", flag_id)
         case OpenMember(member_id):
             parts = ("mem", member_id)
+        case ResumeProgramme(member_id):
+            parts = ("go_on", member_id)
         case QuickAnswer(index, check):
             parts = ("qa", index, check)
     data = ":".join(str(part) for part in (VERSION, *parts))
@@ -253,6 +263,8 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return Snooze()
         case "ack", [flag_id]:
             return AcknowledgeFlag(_id(flag_id))
+        case "go_on", [member_id]:
+            return ResumeProgramme(_id(member_id))
         case "mem", [member_id]:
             return OpenMember(_id(member_id))
         case "qa", [index, check] if _small_int(index, 9) is not None and _CHECK.match(check):

@@ -63,6 +63,16 @@ USAGE_ACK = "Usage: /ack <flag number>, e.g. /ack 12 (/flags lists the open ones
 USAGE_EXPORT = "Usage: /export"
 NO_SUCH_MEMBER = "I don't know a member {reference}. /members lists yours."
 NO_MEMBERS = "No members yet."
+PROGRAMME_HELD = (
+    "Their programme is on hold (no workouts, no reminders) until you resume it: "
+    "the Resume button below, or /resume_member and their number."
+)
+PROGRAMME_RESUMED = "{name}'s programme is running again. I've told them."
+NOT_HELD = "{name}'s programme isn't on hold."
+USAGE_RESUME_MEMBER = (
+    "Usage: /resume_member <member number or @username>, e.g. /resume_member 3 (after a red "
+    "flag, once you've checked in with them)"
+)
 NO_OPEN_FLAGS = "No open flags. 👍"
 NO_SUCH_FLAG = "There's no flag #{flag_id}. /flags lists the open ones."
 FLAGS_MORE = "{shown} of {total} open flags shown. /flags {page} for the next ones."
@@ -279,7 +289,7 @@ def member_line(row: MemberRow) -> str:
     else:
         parts.append("no pain scores yet")
     if row.open_flags:
-        urgent = "urgent" in row.open_flags
+        urgent = bool({"urgent", "emergency"} & set(row.open_flags))
         count = len(row.open_flags)
         parts.append(f"{'🚨' if urgent else '⚠️'} {count} open flag{'s' if count > 1 else ''}")
     if row.paused:
@@ -309,19 +319,62 @@ def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
     return lines
 
 
+_LEVEL_WORDS = {
+    "emergency": "🚨 EMERGENCY",
+    "urgent": "🚨 URGENT",
+    "critical": "❗ Critical pain",
+    "high": "⚠️ Worsening symptoms",
+    "low": "⚠️ Worth a look",
+}
+_KIND_WORDS = {"red_flag": "red flag", "pain": "pain"}
+_MEMBER_TOLD = {
+    "emergency": "They were told to stop and go to an emergency department (or call) now.",
+    "urgent": "They were told to stop and see a doctor today.",
+}
+_SOURCE_WORDS = {
+    "message": "wrote",
+    "edit": "edited a message to",
+    "note": "noted",
+    "screening": "answered yes",
+    "check_in": "check-in",
+}
+MAX_EVIDENCE_LINES = 8
+"""Pieces of evidence an alert lists, newest last (older ones are counted)."""
+
+
 def flag_line(flag: FlagView, zone: ZoneInfo) -> str:
-    kind = "URGENT" if flag.kind == "urgent" else "worsening"
-    return f"#{flag.id} {kind}, {_when(flag.raised_at, zone)}: {flag.reason}"
+    """'#3 URGENT red flag, Tue 05 Mar 18:40: possible spinal fracture'."""
+    level = flag.level.upper() if flag.level in ("emergency", "urgent") else flag.level
+    kind = _KIND_WORDS[flag.kind]
+    return f"#{flag.id} {level} {kind}, {_when(flag.raised_at, zone)}: {flag.reason}"
+
+
+def evidence_lines(flag: FlagView, zone: ZoneInfo) -> list[str]:
+    """'• Tue 05 Mar 18:40, wrote: "..."' per piece of evidence, newest last."""
+    shown = flag.evidence[-MAX_EVIDENCE_LINES:]
+    lines = []
+    if len(flag.evidence) > len(shown):
+        lines.append(f"({len(flag.evidence) - len(shown)} earlier)")
+    for piece in shown:
+        words = fit(one_line(piece.text), NOTE_PREVIEW)
+        lines.append(f'• {_when(piece.at, zone)}, {_SOURCE_WORDS[piece.source]}: "{words}"')
+    return lines
 
 
 def flag_message(alert: FlagAlert) -> str:
-    """The alert a coach reads when a flag is raised: who, why, and the recent history."""
+    """The alert a coach reads when a flag is raised or grows: who, why, what the member said
+    or scored, what they were told, and the recent history."""
     member, flag, check_ins = alert.member, alert.flag, alert.check_ins
-    heading = "🚨 URGENT" if flag.kind == "urgent" else "⚠️ Worsening symptoms"
     zone = member.zone
-    lines = [
-        f"{heading}: {who(member)}",
-        flag.reason,
+    lines = [f"{_LEVEL_WORDS[flag.level]}: {who(member)}", flag.reason]
+    if flag.evidence:
+        lines += ["", *evidence_lines(flag, zone)]
+    told = _MEMBER_TOLD.get(flag.level) if flag.kind == "red_flag" else None
+    if told is not None:
+        lines += ["", told]
+    if alert.held:
+        lines.append(PROGRAMME_HELD)
+    lines += [
         "",
         f"Pain trend: {trend_summary(check_ins)}",
         "Recent check-ins:",

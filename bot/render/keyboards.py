@@ -120,13 +120,17 @@ def confirm_delete() -> InlineKeyboardMarkup:
     )
 
 
-def flag_actions(flag_id: int, member_id: int, answers: Sequence[str] = ()) -> InlineKeyboardMarkup:
-    """Acknowledge and Open member, then one row per quick answer (on a new alert)."""
+def flag_actions(
+    flag_id: int, member_id: int, answers: Sequence[str] = (), *, held: bool = False
+) -> InlineKeyboardMarkup:
+    """Acknowledge and Open member, Resume programme when it is held, then one row per quick
+    answer (on a new alert)."""
     actions = [
         _button("Acknowledge", cb.AcknowledgeFlag(flag_id)),
         _button("Open member", cb.OpenMember(member_id)),
     ]
-    return InlineKeyboardMarkup([actions, *_quick_answer_rows(answers)])
+    resume = [[_button("▶️ Resume programme", cb.ResumeProgramme(member_id))]] if held else []
+    return InlineKeyboardMarkup([actions, *resume, *_quick_answer_rows(answers)])
 
 
 def quick_answers(answers: Sequence[str]) -> InlineKeyboardMarkup | None:

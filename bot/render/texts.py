@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.rules.emergency import EmergencyNumber
 from bot.rules.pain_zone import PainZone
 from bot.rules.weekly_cap import WorkoutChoice
 from bot.views import (
@@ -116,7 +117,7 @@ PROTOCOL_CHOSEN = "✅ {title}"
 PAIN_ANSWERED = "Your answer: {pain}"
 STEP_HEADING = "Step {number} of {count}"
 LEFT_THIS_WEEK = "After this one: {left} more this week."
-PAIN_THIS_STRONG = "pain this strong"
+PAIN_THIS_STRONG = "pain of {pain} out of 10"
 PROGRESS_CHART_TITLE = "Your pain after sessions"
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
@@ -149,15 +150,31 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side. Your answers so far are saved; please try "
     "again in a moment."
 )
-URGENT_STOP = (
-    "Please stop the protocol for now. What you describe ({what}) should be checked by a doctor "
-    "soon, today if you can, not by a workout. I've let your coach know."
+EMERGENCY_NOW = (
+    "🚨 Please stop the exercises now. What you describe ({what}) needs a doctor straight "
+    "away: go to an emergency department (A&E) now, or call {number}. Please don't wait to "
+    "see if it settles."
 )
-URGENT_STOP_NO_COACH = (
-    "Please stop the protocol for now. What you describe ({what}) should be checked by a doctor "
-    "soon, today if you can, not by a workout. Your coach hasn't set up alerts yet, so please "
-    "tell them yourself too."
+URGENT_TODAY = (
+    "⚠️ Please stop the exercises for now. What you describe ({what}) should be checked by a "
+    "doctor today: call your doctor's surgery or an urgent care line and tell them about "
+    "your back. If it gets worse, or you can't reach anyone, go to an emergency department or "
+    "call {number}."
 )
+PROGRAMME_ON_HOLD = (
+    "I've told your coach, and your programme is on hold (no workouts, no reminders) until "
+    "they've checked in with you."
+)
+PROGRAMME_ON_HOLD_NO_COACH = (
+    "Your programme is on hold (no workouts, no reminders). Your coach hasn't set up alerts "
+    "yet, so please tell them yourself too."
+)
+LOCAL_EMERGENCY_NUMBER = "your local emergency number (112 in Europe, 999 in the UK, 911 in the US)"
+HELD = (
+    "Your programme is on hold after what you told me, until your coach has checked in with "
+    "you. If anything gets worse, please see a doctor or call {number}."
+)
+PROGRAMME_RESUMED = "Your coach has resumed your programme. Send /today whenever you're ready."
 HELP = (
     "Here's what I can do:\n"
     "/today: start or continue today's session\n"
@@ -308,6 +325,28 @@ def from_coach(coach_name: str, subject: Subject) -> str:
             return f"{coach}, about your session ({workout_title}):"
         case AboutNothing():
             return f"{coach}:"
+
+
+def emergency_number(number: EmergencyNumber) -> str:
+    """The number to call: the member's country's, or the ones most members will know."""
+    return number.number if number.country is not None else LOCAL_EMERGENCY_NUMBER
+
+
+def red_flag_answer(
+    level: str, what: Sequence[str], number: EmergencyNumber, *, coach_told: bool | None
+) -> str:
+    """What someone is told at once when they report a red flag: where to go, how fast; a
+    member also hears that their programme is on hold, and whether their coach knows
+    (`coach_told` None: not a member)."""
+    template = EMERGENCY_NOW if level == "emergency" else URGENT_TODAY
+    answer = template.format(what=", ".join(what), number=emergency_number(number))
+    if coach_told is None:
+        return answer
+    return f"{answer}\n\n{PROGRAMME_ON_HOLD if coach_told else PROGRAMME_ON_HOLD_NO_COACH}"
+
+
+def held(number: EmergencyNumber) -> str:
+    return HELD.format(number=emergency_number(number))
 
 
 HANDED_OVER = "From now on {coach} is your coach."

@@ -6,8 +6,8 @@ member's local calendar days; `now` is passed in.
   those planned in them: the member's reminder days a week (at most the protocol's weekly cap)
   for each week, pro rata for a member who joined inside the window. Capped at 100 %; None
   when nothing was planned (not set up, no reminder days).
-- **Flag level**: a flag's severity on the pain-monitoring scale (`FLAG_LEVELS`). Until flags
-  carry their own level (issue 15), an urgent flag is "urgent" and a worsening one "high".
+- **Flag levels**: how soon the coach must act on a flag (`FLAG_LEVELS`, least first): the
+  pain-monitoring levels, then "emergency" for a red flag that needs an emergency department.
 - **Needs attention**: an open flag, a member who blocked the bot, or, for a member who is not
   paused, the digest's adherence findings `no_recent_session` and `fortnight_drop`
   (`bot.rules.adherence`).
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.config import DEFAULT_ADHERENCE_THRESHOLDS, AdherenceThresholds
 from bot.rules.adherence import MemberActivity, fortnight_drop, no_recent_session
 from bot.rules.local_time import local_day, require_aware
-from bot.rules.symptoms import FLAG_LEVELS, FlagLevel
 
 __all__ = [
     "ADHERENCE_DAYS",
@@ -31,13 +31,13 @@ __all__ = [
     "attention_reasons",
     "count_levels",
     "days_since",
-    "flag_level",
 ]
 
 ADHERENCE_DAYS = 28
 """The adherence window: four weeks of local days, today included."""
 
-_FLAG_LEVEL_OF_KIND: Mapping[str, FlagLevel] = {"urgent": "urgent", "worsening": "high"}
+FlagLevel = Literal["low", "high", "critical", "urgent", "emergency"]
+FLAG_LEVELS: tuple[FlagLevel, ...] = ("low", "high", "critical", "urgent", "emergency")
 
 
 def adherence_percent(
@@ -64,11 +64,6 @@ def days_since(moment: datetime | None, now: datetime, zone: ZoneInfo) -> int | 
     if moment is None:
         return None
     return max((local_day(now, zone) - local_day(moment, zone)).days, 0)
-
-
-def flag_level(kind: str) -> FlagLevel:
-    """How severe a flag of this kind is (see the module notes)."""
-    return _FLAG_LEVEL_OF_KIND.get(kind, "high")
 
 
 def count_levels(levels: Iterable[FlagLevel]) -> dict[FlagLevel, int]:

@@ -1,10 +1,9 @@
 """Soreness check-ins: store the pain score and note, then ask the symptom rules about them.
 
-A check-in may raise two kinds of flag (see `bot.rules.symptoms` and `bot.rules.red_flags`):
-"urgent" (a clinician now: the member is told at once) and "worsening" (the coach follows up).
-At most one flag of each kind is open per member, so a run of bad check-ins raises one flag,
-not a storm of them. Every flag raised comes back as a `FlagAlert`, with the history that
-explains it, for the coach.
+A severe pain score is a red flag (the member sees a doctor today and their programme is held,
+`bot.services.safety`); a worsening trend is a pain flag for the coach (`bot.rules.symptoms`).
+At most one flag of each kind is open per member: later evidence is added to it. Every flag
+the coach must hear about comes back as a `FlagAlert`, with the history that explains it.
 """
 
 from __future__ import annotations
@@ -12,20 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.rules.red_flags import find_red_flags, urgent_flag
-from bot.rules.symptoms import CheckIn, FlagDecision, worsening_flag
-from bot.services.views import flag_view, member_card
+from bot.rules.symptoms import worsening_flag
+from bot.services import flags, safety
+from bot.services.history import history
 from bot.views import FlagAlert
 from storage import repository
 from storage.awaiting import AwaitNote, AwaitPain
-from storage.models import FlagKind, Member, SymptomReport
-
-HISTORY_LENGTH = 12
-"""Check-ins the rules look back over (enough for the baseline and the trend window)."""
+from storage.models import EvidenceSource, FlagKind, FlagLevel, Member, SymptomReport
 
 MAX_NOTE = 2000
 """Characters of a note that are kept (the coach reads it in a Telegram message)."""
@@ -33,9 +30,10 @@ MAX_NOTE = 2000
 
 @dataclass(frozen=True)
 class Urgent:
-    """The member must stop and see a clinician: what they reported, in words."""
+    """The member's pain is severe: they stop and see a doctor today (their programme is held)."""
 
-    what: Sequence[str]
+    pain: int
+    zone: ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -51,18 +49,6 @@ class CheckedIn:
 @dataclass(frozen=True)
 class Stale:
     """Nothing to save: the question was answered already, or belongs to no running check-in."""
-
-
-async def history(session: AsyncSession, member_id: int) -> list[CheckIn]:
-    """The member's recent check-ins, each numbered by the session it followed."""
-    reports = await repository.check_ins.recent(session, member_id, HISTORY_LENGTH)
-    numbers = await repository.sessions.finished_numbers(session, member_id)
-    return [_check_in(report, numbers) for report in reports]
-
-
-def _check_in(report: SymptomReport, numbers: dict[int, int]) -> CheckIn:
-    number = numbers.get(report.session_id) if report.session_id is not None else None
-    return CheckIn(at=report.at, pain=report.pain, note=report.note, session_number=number)
 
 
 async def record_pain(
@@ -133,23 +119,36 @@ async def _evaluate(
     report: SymptomReport,
     now: datetime,
 ) -> CheckedIn:
+    """Ask the rules about the member's pain: a score this high is a red flag (severe pain:
+    the programme is held, a doctor today); a worsening trend is a pain flag for the coach.
+
+    Notes are not read here: every text a member sends, a note included, is read for red flags
+    on its way in (`bot.handlers.safety`)."""
     thresholds = services.settings.flags
-    decisions: list[FlagDecision] = []
-    urgent = urgent_flag(report.pain, report.note, thresholds)
-    if urgent is not None:
-        decisions.append(urgent)
+    alerts: list[FlagAlert] = []
+    urgent = None
+    if report.pain is not None and report.pain >= thresholds.urgent_pain:
+        found = safety.Report(
+            "urgent", ("severe_pain",), f"pain {report.pain}/10", EvidenceSource.CHECK_IN
+        )
+        alerts.append(await safety.hold_and_flag(services, session, member, found, now))
+        urgent = Urgent(report.pain, member.time_zone)
     check_ins = await history(session, member.id)
     worsening = worsening_flag(check_ins, thresholds)
     if worsening is not None:
-        decisions.append(worsening)
-    alerts = []
-    for decision in decisions:
-        flag = await repository.flags.add(
-            session, member.id, FlagKind(decision.kind), decision.reason, now=now
+        evidence = flags.Evidence(
+            kind=FlagKind.PAIN,
+            level=FlagLevel.HIGH,
+            rule="worsening",
+            reason=worsening.reason,
+            text=worsening.reason,
+            source=EvidenceSource.CHECK_IN,
         )
-        if flag is not None:
-            alerts.append(FlagAlert(member_card(member), flag_view(flag), check_ins))
-    if urgent is None:
-        return CheckedIn(report.id, None, alerts)
-    labels = [flag.label for flag in find_red_flags(report.note)] if report.note else []
-    return CheckedIn(report.id, Urgent(labels), alerts)
+        raised = await flags.raise_or_merge(session, member.id, evidence, now)
+        if raised.new or raised.escalated:
+            alerts.append(
+                await flags.alert_for(
+                    services, session, member, raised.flag, check_ins, now, held=urgent is not None
+                )
+            )
+    return CheckedIn(report.id, urgent, alerts)

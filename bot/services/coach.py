@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.context import BotServices
 from bot.rules.local_time import week_bounds
 from bot.rules.weekly_cap import week_counts
-from bot.services.checkins import history
 from bot.services.coaches import Viewer, coach_card, find_coach
+from bot.services.history import history
 from bot.services.members import schedule_of
 from bot.services.session_steps import by_session, session_steps
 from bot.services.views import flag_view, member_card, thread_line
@@ -87,7 +87,7 @@ async def member_rows(services: BotServices, viewer: Viewer, now: datetime) -> l
                 weekly_cap=sum(w.weekly_cap for w in protocol.workouts) if protocol else 0,
                 last_pain=report.pain if report else None,
                 last_pain_at=report.at if report else None,
-                open_flags=[flag_view(flag).kind for flag in member.open_flags],
+                open_flags=[flag_view(flag).level for flag in member.open_flags],
                 paused=member.paused,
                 inactive=member.inactive,
                 coach=coaches.get(member.coach_id) if member.coach_id else None,
@@ -255,16 +255,19 @@ async def set_paused(
     services: BotServices, viewer: Viewer, reference: int | str, paused: bool
 ) -> PauseChanged | PauseUnchanged | NoSuchMember | NotSetUp:
     """The coach pauses or resumes one of their members' reminders (as the member's /pause
-    and /resume)."""
+    and /resume); resuming also resumes a programme a red flag held."""
     async with services.database.transaction() as session:
         found = await find_member(session, viewer, reference)
         if found is None:
             return NoSuchMember()
         if found.onboarded_at is None:
             return NotSetUp(found.name)
-        if found.paused == paused:
+        releases_hold = not paused and found.held_since is not None
+        if found.paused == paused and not releases_hold:
             return PauseUnchanged(found.name, paused)
         await repository.members.set_paused(session, found.id, paused)
+        if releases_hold:
+            await repository.members.set_held(session, found.id, None)
     next_at = None
     if services.reminders is not None:
         next_at = await services.reminders.reschedule_member(found.id)
@@ -312,3 +315,33 @@ async def hand_over(
 
 def protocol_titles(protocols: Sequence[Protocol]) -> dict[str, str]:
     return {protocol.name: protocol.title for protocol in protocols}
+
+
+@dataclass(frozen=True)
+class ProgrammeResumed:
+    """The programme a red flag held runs again: tell the member at `chat_id`."""
+
+    member_name: str
+    chat_id: int
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    member_name: str
+
+
+async def resume_programme(
+    services: BotServices, viewer: Viewer, reference: int | str
+) -> ProgrammeResumed | NotHeld | NoSuchMember:
+    """The coach has checked in with a member whose programme a red flag held: their workouts
+    and reminders run again."""
+    async with services.database.transaction() as session:
+        found = await find_member(session, viewer, reference)
+        if found is None:
+            return NoSuchMember()
+        if found.held_since is None:
+            return NotHeld(found.name)
+        await repository.members.set_held(session, found.id, None)
+    if services.reminders is not None:
+        await services.reminders.reschedule_member(found.id)
+    return ProgrammeResumed(found.name, found.chat_id)

@@ -87,7 +87,7 @@ async def roster(services: BotServices, access: CoachAccess, now: datetime) -> l
     visible = access.members
     async with services.database.transaction() as session:
         everyone = await repository.roster.members(session, visible)
-        flags = await repository.roster.open_flag_kinds(session, visible)
+        flags = await repository.roster.open_flag_levels(session, visible)
         finishes = await repository.roster.finishes_since(session, since, visible)
         last_finish = await repository.roster.last_finishes(session, visible)
         pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, visible)
@@ -96,7 +96,7 @@ async def roster(services: BotServices, access: CoachAccess, now: datetime) -> l
         _roster_row(
             services,
             member,
-            flags.get(member.id, []),
+            [level.value for level in flags.get(member.id, [])],
             finishes.get(member.id, []),
             last_finish.get(member.id),
             pain.get(member.id, []),
@@ -114,7 +114,7 @@ def _latest(*moments: datetime | None) -> datetime | None:
 def _roster_row(
     services: BotServices,
     member: MemberLine,
-    flag_kinds: Sequence[str],
+    flag_levels: Sequence[rules.FlagLevel],
     finishes: Sequence[datetime],
     last_finish: datetime | None,
     pain: Sequence[tuple[datetime, int]],
@@ -126,7 +126,7 @@ def _roster_row(
     weekly_cap = sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0
     week_start, _ = week_bounds(now, zone)
     set_up = member.onboarded_at is not None and member.protocol is not None
-    open_flags = rules.count_levels(rules.flag_level(kind) for kind in flag_kinds)
+    open_flags = rules.count_levels(flag_levels)
     adherence = None
     activity = None
     if set_up and member.onboarded_at is not None:
@@ -263,7 +263,8 @@ def _form_check_item(check: FormCheck) -> FormCheckItem:
 
 
 def _open_flag(flag: Flag, member: Member) -> OpenFlag:
-    return OpenFlag(flag_view(flag), rules.flag_level(flag.kind.value), member_card(member))
+    view = flag_view(flag)
+    return OpenFlag(view, view.level, member_card(member))
 
 
 async def open_flags(services: BotServices, access: CoachAccess) -> list[OpenFlag]:

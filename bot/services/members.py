@@ -307,14 +307,23 @@ class PauseUnchanged:
     paused: bool
 
 
+@dataclass(frozen=True)
+class HeldByRedFlag:
+    """The programme is held until the coach resumes it: the member cannot resume it alone."""
+
+    zone: ZoneInfo
+
+
 async def set_paused(
     services: BotServices, user_id: int, paused: bool
-) -> PauseChanged | PauseUnchanged | Unknown:
+) -> PauseChanged | PauseUnchanged | HeldByRedFlag | Unknown:
     """/pause and /resume: stop or restart the member's reminders."""
     async with services.database.transaction() as session:
         member = await repository.members.by_user_id(session, user_id)
         if member is None or member.onboarded_at is None:
             return Unknown()
+        if not paused and member.held_since is not None:
+            return HeldByRedFlag(member.time_zone)
         if member.paused == paused:
             return PauseUnchanged(paused)
         await repository.members.set_paused(session, member.id, paused)

@@ -42,6 +42,7 @@ from storage import repository
 from storage.models import (
     CoachMessage,
     CoachMessageKind,
+    EvidenceSource,
     FormCheck,
     Member,
     MessageDirection,
@@ -280,8 +281,12 @@ async def _subject(
             check = await repository.form_checks.get(session, record.form_check_id)
             if check is not None:
                 return await _form_check_subject(session, check), check.id
-        case CoachMessageKind.ALERT if record.flag_id is not None:
+        case CoachMessageKind.ALERT | CoachMessageKind.CHART if record.flag_id is not None:
             flag = await repository.flags.get(session, record.flag_id)
+            evidence = await repository.flags.evidence(session, flag.id) if flag else []
+            words = evidence[-1] if evidence else None
+            if words is not None and words.source != EvidenceSource.CHECK_IN:
+                return AboutMessage("text", words.text, None), None  # what they wrote
             if flag is not None:
                 report = await repository.check_ins.latest_pain(
                     session, record.member_id, until=flag.raised_at

@@ -8,7 +8,7 @@ from bot.context import BotServices
 from bot.rules.local_time import week_bounds
 from bot.rules.symptoms import pain_points
 from bot.rules.weekly_cap import streak_weeks, week_counts
-from bot.services.checkins import history
+from bot.services.history import history
 from bot.services.workouts import done_sessions
 from bot.views import Progress
 from storage import repository

@@ -37,7 +37,8 @@ def reminder_settings(
         at=enrolment.reminder_time,
         quiet_start=services.settings.quiet_start,
         quiet_end=services.settings.quiet_end,
-        paused=member.paused,
+        # A programme held by a red flag gets no reminders, as a paused one.
+        paused=member.paused or member.held_since is not None,
     )
 
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from bot.views import FlagView, MemberCard, ThreadLine
-from storage.models import Flag, Member, MessageDirection, ThreadMessage
+from collections.abc import Sequence
+
+from bot.views import Evidence, FlagView, MemberCard, ThreadLine
+from storage.models import Flag, FlagEvidence, Member, MessageDirection, ThreadMessage
 
 
 def member_card(member: Member) -> MemberCard:
     return MemberCard(member.id, member.name, member.username, member.time_zone)
 
 
-def flag_view(flag: Flag) -> FlagView:
+def flag_view(flag: Flag, evidence: Sequence[FlagEvidence] = ()) -> FlagView:
     return FlagView(
         id=flag.id,
         kind=flag.kind.value,
+        level=flag.level.value,
+        rule=flag.rule,
         reason=flag.reason,
         raised_at=flag.raised_at,
         acknowledged_by=flag.acknowledged_by,
         acknowledged_at=flag.acknowledged_at,
+        evidence=[Evidence(e.at, e.source.value, e.level.value, e.text) for e in evidence],
     )
 
 

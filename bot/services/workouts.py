@@ -65,6 +65,13 @@ class WeekComplete:
 
 
 @dataclass(frozen=True)
+class Held:
+    """A red flag holds the member's programme until their coach resumes it."""
+
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
 class NotEnrolled:
     """The member has not finished setting up."""
 
@@ -100,7 +107,7 @@ class AlreadyAnswered:
     current: StepView
 
 
-StartResult = Started | Resumed | WeekComplete | NotEnrolled
+StartResult = Started | Resumed | WeekComplete | Held | NotEnrolled
 AnswerResult = Advanced | Stale | AlreadyAnswered
 
 
@@ -137,6 +144,8 @@ async def start_or_resume(services: BotServices, user_id: int, now: datetime) ->
         member = await repository.members.by_user_id(session, user_id)
         if member is None:
             return NotEnrolled()
+        if member.held_since is not None:
+            return Held(member.time_zone)
         open_row = await repository.sessions.open_for(session, member.id)
         if open_row is not None:
             view = _view(services, open_row)

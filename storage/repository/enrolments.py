@@ -79,12 +79,14 @@ async def active(session: AsyncSession, member_id: int) -> Enrolment | None:
 
 
 async def to_remind(session: AsyncSession) -> list[tuple[Member, Enrolment]]:
-    """Members to remind: an active enrolment, not paused, not inactive (one query)."""
+    """Members to remind: an active enrolment, not paused, not held by a red flag, not inactive
+    (one query)."""
     result = await session.execute(
         select(Member, Enrolment)
         .join(Enrolment, and_(Enrolment.member_id == Member.id, Enrolment.active))
         .where(
             Member.paused.is_(False),
+            Member.held_since.is_(None),
             Member.inactive.is_(False),
             Member.onboarded_at.is_not(None),
         )

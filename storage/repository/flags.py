@@ -1,4 +1,5 @@
-"""Flags: what the coach must look at, open until a coach acknowledges it."""
+"""Flags: what the coach must look at, open until a coach acknowledges it, with the evidence
+that raised it or was added to it since."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Flag, FlagKind, Member
+from storage.models import EvidenceSource, Flag, FlagEvidence, FlagKind, FlagLevel, Member
 from storage.repository.dialect import insert_for
 
 
 async def add(
-    session: AsyncSession, member_id: int, kind: FlagKind, reason: str, *, now: datetime
+    session: AsyncSession,
+    member_id: int,
+    kind: FlagKind,
+    level: FlagLevel,
+    rule: str,
+    reason: str,
+    *,
+    now: datetime,
 ) -> Flag | None:
     """Open a flag for the coach; None if one of this kind is already open for the member.
 
@@ -20,7 +28,15 @@ async def add(
     """
     stmt = (
         insert_for(session, Flag)
-        .values(member_id=member_id, kind=kind, reason=reason, raised_at=now)
+        .values(
+            member_id=member_id,
+            kind=kind,
+            level=level,
+            rule=rule,
+            reason=reason,
+            raised_at=now,
+            updated_at=now,
+        )
         .on_conflict_do_nothing(
             index_elements=[Flag.member_id, Flag.kind],
             index_where=Flag.acknowledged_at.is_(None),
@@ -29,6 +45,55 @@ async def add(
     )
     result = await session.scalars(stmt)
     return result.first()
+
+
+async def open_of_kind(session: AsyncSession, member_id: int, kind: FlagKind) -> Flag | None:
+    """The member's open flag of this kind, if any."""
+    return await session.scalar(
+        select(Flag).where(
+            Flag.member_id == member_id, Flag.kind == kind, Flag.acknowledged_at.is_(None)
+        )
+    )
+
+
+async def update_open(
+    session: AsyncSession, flag_id: int, *, level: FlagLevel, rule: str, reason: str, now: datetime
+) -> Flag | None:
+    """Give an open flag its new level, rule and reason (new evidence came in)."""
+    result = await session.scalars(
+        update(Flag)
+        .where(Flag.id == flag_id, Flag.acknowledged_at.is_(None))
+        .values(level=level, rule=rule, reason=reason, updated_at=now)
+        .returning(Flag),
+        execution_options={"populate_existing": True},
+    )
+    return result.first()
+
+
+async def add_evidence(
+    session: AsyncSession,
+    flag_id: int,
+    source: EvidenceSource,
+    level: FlagLevel,
+    rule: str,
+    text: str,
+    *,
+    now: datetime,
+) -> FlagEvidence:
+    evidence = FlagEvidence(
+        flag_id=flag_id, source=source, level=level, rule=rule, text=text, at=now
+    )
+    session.add(evidence)
+    await session.flush()
+    return evidence
+
+
+async def evidence(session: AsyncSession, flag_id: int) -> list[FlagEvidence]:
+    """The flag's evidence, oldest first."""
+    result = await session.scalars(
+        select(FlagEvidence).where(FlagEvidence.flag_id == flag_id).order_by(FlagEvidence.id)
+    )
+    return list(result)
 
 
 async def unacknowledged(session: AsyncSession, member_id: int | None = None) -> list[Flag]:

@@ -165,3 +165,8 @@ async def delete(session: AsyncSession, member_id: int) -> bool:
     await session.delete(member)
     await session.flush()
     return True
+
+
+async def set_held(session: AsyncSession, member_id: int, since: datetime | None) -> None:
+    """Hold the member's programme from `since` (a red flag), or resume it (None)."""
+    await _update(session, member_id, held_since=since)

@@ -207,3 +207,19 @@ async def of_form_check(session: AsyncSession, form_check_id: int) -> ThreadMess
         .order_by(ThreadMessage.id)
         .limit(1)
     )
+
+
+async def flag_alerts_since(
+    session: AsyncSession, flag_id: int, since: datetime
+) -> list[CoachMessage]:
+    """The flag's alert texts shown in coach chats at or after `since` (not its charts)."""
+    result = await session.scalars(
+        select(CoachMessage)
+        .where(
+            CoachMessage.flag_id == flag_id,
+            CoachMessage.kind == CoachMessageKind.ALERT,
+            CoachMessage.at >= since,
+        )
+        .order_by(CoachMessage.id)
+    )
+    return list(result)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import (
     Enrolment,
     Flag,
+    FlagLevel,
     FormCheck,
     Member,
     SessionStatus,
@@ -71,16 +72,16 @@ async def members(session: AsyncSession, member_ids: Collection[int] | None) -> 
     return [MemberLine(*row) for row in result]
 
 
-async def open_flag_kinds(
+async def open_flag_levels(
     session: AsyncSession, member_ids: Collection[int] | None
-) -> dict[int, list[str]]:
-    """Member id → the kinds of their open (unacknowledged) flags."""
-    query = select(Flag.member_id, Flag.kind).where(Flag.acknowledged_at.is_(None))
+) -> dict[int, list[FlagLevel]]:
+    """Member id → the levels of their open (unacknowledged) flags."""
+    query = select(Flag.member_id, Flag.level).where(Flag.acknowledged_at.is_(None))
     result = await session.execute(_only(query, Flag.member_id, member_ids))
-    kinds: defaultdict[int, list[str]] = defaultdict(list)
-    for member_id, kind in result:
-        kinds[member_id].append(kind.value)
-    return dict(kinds)
+    levels: defaultdict[int, list[FlagLevel]] = defaultdict(list)
+    for member_id, level in result:
+        levels[member_id].append(level)
+    return dict(levels)
 
 
 async def finishes_since(

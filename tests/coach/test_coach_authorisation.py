@@ -16,7 +16,7 @@ from bot.services.profile import Profile
 from protocols.loader import load_protocol_library
 from storage import repository
 from storage.database import Database
-from storage.models import CoachRole, FlagKind, FormCheckKind
+from storage.models import CoachRole, FlagKind, FlagLevel, FormCheckKind
 
 NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)
 OWNER, SAM, KIM, STRANGER = 900_001, 900_002, 900_003, 100_999
@@ -84,7 +84,15 @@ async def _member(services: BotServices, user_id: int, name: str, coach_user: in
 
 async def _flag_and_check(services: BotServices, member_id: int) -> tuple[int, int]:
     async with services.database.transaction() as session:
-        flag = await repository.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        flag = await repository.flags.add(
+            session,
+            member_id,
+            FlagKind.RED_FLAG,
+            FlagLevel.URGENT,
+            "severe_pain",
+            "pain 9",
+            now=NOW,
+        )
         check = await repository.form_checks.add(
             session, member_id, file_id="f", file_unique_id="u", kind=FormCheckKind.VIDEO, now=NOW
         )

@@ -162,15 +162,13 @@ async def test_the_open_member_button_shows_the_member(
 
 
 async def test_assign_moves_the_member_keeping_days_and_time_and_tells_them(
-    running_bot: RunningBot, flagged_maya: SimulatedUser, coach: SimulatedUser
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     answer = await ask(coach, "/assign", "@maya 7-exercise-protocol-lower-back-relief")
     assert answer.startswith("Maya is now on 7 Exercise Protocol for Lower Back Relief")
-    told = await flagged_maya.wait_for_message(
-        lambda m: "Your coach has moved you" in (m.text or "")
-    )
+    told = await maya.wait_for_message(lambda m: "Your coach has moved you" in (m.text or ""))
     assert "Mon, Wed, Fri at 18:00 (UTC)" in (told.text or "")
-    member = await stored_member(running_bot, flagged_maya)
+    member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
         enrolment = await repository.enrolments.active(session, member.id)
     assert enrolment is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from io import BytesIO
 
 from coach_support import (
@@ -62,16 +63,37 @@ async def test_easing_pain_raises_no_flag(
     assert heard(coach) == []
 
 
-async def test_a_red_flag_note_stops_the_member_and_alerts_the_coach_as_urgent(
+async def test_a_red_flag_note_sends_the_member_to_an_emergency_department_and_alerts_the_coach(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await check_in(running_bot, maya, 3)
     await maya.send_text("I've had some numbness in my groin since yesterday")
     stop = await maya.wait_for_message()
-    assert "Please stop the protocol" in (stop.text or "")
+    assert "go to an emergency department (A&E) now" in (stop.text or "")
     assert "numbness or tingling" in (stop.text or "")
     alert = await coach.wait_for_message(is_alert)
-    assert (alert.text or "").startswith("🚨 URGENT: Maya (@maya)")
+    assert (alert.text or "").startswith("🚨 EMERGENCY: Maya (@maya)")
+    assert '"I\'ve had some numbness in my groin since yesterday"' in (alert.text or "")
+
+
+async def test_a_red_flag_note_is_still_saved_as_the_check_ins_note(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    await check_in(running_bot, maya, 3)
+    await maya.send_text("numb down below since this morning")
+    await coach.wait_for_message(is_alert)
+    member = await stored_member(running_bot, maya)
+
+    async def note() -> str | None:
+        async with running_bot.services.database.transaction() as session:
+            [report] = await repository.check_ins.recent(session, member.id, 1)
+        return report.note
+
+    for _ in range(100):  # the note is saved right after the coach is alerted
+        if await note() is not None:
+            break
+        await asyncio.sleep(0.02)
+    assert await note() == "numb down below since this morning"
 
 
 async def test_a_negated_red_flag_note_raises_no_flag_and_reaches_the_coach_as_a_message(
@@ -86,26 +108,30 @@ async def test_a_negated_red_flag_note_raises_no_flag_and_reaches_the_coach_as_a
     assert not any(is_alert(message) for message in coach.messages)
 
 
-async def test_pain_nine_is_urgent_at_once(
+async def test_pain_nine_sends_the_member_to_a_doctor_today_and_alerts_the_coach(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     stop = await check_in(running_bot, maya, 9)
-    assert "Please stop the protocol" in (stop.text or "")
+    assert "should be checked by a doctor today" in (stop.text or "")
+    assert "pain of 9 out of 10" in (stop.text or "")
     alert = await coach.wait_for_message(is_alert)
     assert (alert.text or "").startswith("🚨 URGENT")
 
 
-async def test_a_second_urgent_check_in_does_not_raise_a_second_flag(
+async def test_a_second_urgent_check_in_adds_to_the_open_flag_and_updates_its_alert(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await check_in(running_bot, maya, 9)
-    await coach.wait_for_message(is_alert)
+    alert = await coach.wait_for_message(is_alert)
     second = await check_in(running_bot, maya, 10)
-    assert "Please stop the protocol" in (second.text or "")
+    assert "should be checked by a doctor today" in (second.text or "")
+    await running_bot.emulator.wait_until(lambda: "pain 10/10" in (alert.text or ""))
     member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
         flags = await repository.flags.unacknowledged(session, member.id)
-    assert [flag.kind for flag in flags] == [FlagKind.URGENT]
+        evidence = await repository.flags.evidence(session, flags[0].id)
+    assert [flag.kind for flag in flags] == [FlagKind.RED_FLAG]
+    assert [piece.text for piece in evidence] == ["pain 9/10", "pain 10/10"]
     assert len([m for m in coach.messages if is_alert(m)]) == 1
 
 
@@ -124,6 +150,6 @@ async def test_an_unreachable_coach_chat_does_not_break_the_check_in(
 ) -> None:
     await add_coach(running_bot, 900_777, owner=True, hears_everyone=True)  # never wrote
     stop = await check_in(running_bot, maya, 9)
-    assert "Please stop the protocol" in (stop.text or "")
-    assert "I've let your coach know" in (stop.text or "")
+    assert "should be checked by a doctor today" in (stop.text or "")
+    assert "I've told your coach" in (stop.text or "")
     await coach.wait_for_message(is_alert)

@@ -100,9 +100,9 @@ async def test_urgent_pain_asks_the_member_to_tell_their_coach_themselves(
     running_bot: RunningBot, kept_member: SimulatedUser
 ) -> None:
     stop = (await check_in(running_bot, kept_member, 9)).text or ""
-    assert stop.startswith("Please stop the protocol for now.")
+    assert stop.startswith("⚠️ Please stop the exercises for now.")
     assert stop.endswith("Your coach hasn't set up alerts yet, so please tell them yourself too.")
-    assert "I've let your coach know" not in stop
+    assert "I've told your coach" not in stop
 
 
 async def test_a_second_urgent_check_in_still_tells_the_truth(

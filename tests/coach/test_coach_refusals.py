@@ -11,7 +11,7 @@ from fixtures_bot import RunningBot
 from bot.render import keyboards
 from emulator import SimulatedUser
 from storage import repository
-from storage.models import FlagKind
+from storage.models import FlagKind, FlagLevel
 
 REFUSAL = "Sorry, that's only for the coach. /help lists what I can do for you."
 
@@ -47,7 +47,15 @@ async def maya_on_record(running_bot: RunningBot, member: SimulatedUser) -> Simu
             time_zone=ZoneInfo("UTC"),
             now=now,
         )
-        await repository.flags.add(session, stored.id, FlagKind.URGENT, "Pain 9", now=now)
+        await repository.flags.add(
+            session,
+            stored.id,
+            FlagKind.RED_FLAG,
+            FlagLevel.URGENT,
+            "severe_pain",
+            "Pain 9",
+            now=now,
+        )
     return member
 
 

@@ -16,7 +16,7 @@ from bot.app import RedactToken, configure_logging
 from bot.render import texts
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
-from storage.models import FlagKind
+from storage.models import FlagKind, FlagLevel
 
 OTHER_USER_ID = 100_002
 
@@ -87,12 +87,25 @@ async def test_coach_buttons_pressed_by_a_member_do_nothing(
         maya = await repository.members.by_user_id(session, member.id)
         assert maya is not None
         flag = await repository.flags.add(
-            session, maya.id, next(iter(FlagKind)), "pain 9", now=running_bot.services.clock()
+            session,
+            maya.id,
+            FlagKind.RED_FLAG,
+            FlagLevel.URGENT,
+            "severe_pain",
+            "pain 9",
+            now=running_bot.services.clock(),
         )
         assert flag is not None
     screen = other.messages[-1]
     sent_before = len(other.messages)
-    for data in (f"1:ack:{flag.id}", f"1:mem:{maya.id}", "1:ack:1", "1:mem:1"):
+    coach_buttons = (
+        f"1:ack:{flag.id}",
+        f"1:mem:{maya.id}",
+        f"1:go_on:{maya.id}",
+        "1:ack:1",
+        "1:mem:1",
+    )
+    for data in coach_buttons:
         query = await other.send_callback(data, screen)
         await running_bot.emulator.wait_until(lambda q=query: q.answered)  # type: ignore[misc]
     async with database.transaction() as session:

@@ -29,7 +29,7 @@ from reliability_support import is_step, stored_state
 
 from emulator import BotApiEmulator, ChatMessage
 from storage import repository
-from storage.models import FlagKind
+from storage.models import FlagKind, FlagLevel
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))  # CI: 60; a longer hunt: FUZZ_EXAMPLES=500
 T = TypeVar("T")
@@ -118,7 +118,13 @@ class World:
             maya = await repository.members.by_user_id(session, self.victim.id)
             assert maya is not None
             flag = await repository.flags.add(
-                session, maya.id, FlagKind.WORSENING, "fuzz", now=self.bot.services.clock()
+                session,
+                maya.id,
+                FlagKind.PAIN,
+                FlagLevel.HIGH,
+                "worsening",
+                "fuzz",
+                now=self.bot.services.clock(),
             )
             assert flag is not None
             open_row = await repository.sessions.open_for(session, maya.id)

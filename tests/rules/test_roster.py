@@ -14,7 +14,6 @@ from bot.rules.roster import (
     attention_reasons,
     count_levels,
     days_since,
-    flag_level,
 )
 
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -63,17 +62,13 @@ def test_days_since_counts_local_calendar_days(moment: datetime | None, days: in
     assert days_since(moment, NOW, LISBON) == days
 
 
-@pytest.mark.parametrize(("kind", "level"), [("urgent", "urgent"), ("worsening", "high")])
-def test_a_flags_level_comes_from_its_kind(kind: str, level: str) -> None:
-    assert flag_level(kind) == level
-
-
 def test_flag_levels_are_counted_with_every_level_present() -> None:
     assert count_levels(["high", "urgent", "high"]) == {
         "low": 0,
         "high": 2,
         "critical": 0,
         "urgent": 1,
+        "emergency": 0,
     }
 
 

@@ -6,13 +6,13 @@ from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from storage_support import NOW
+from storage_support import NOW, PAIN_FLAG
 
 from storage import repository as repo
 from storage.database import Database
 from storage.models import (
     CoachMessageKind,
-    FlagKind,
+    EvidenceSource,
     FormCheckKind,
     MessageDirection,
     MessageKind,
@@ -50,7 +50,11 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
         await repo.check_ins.add(
             session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
         )
-        await repo.flags.add(session, member.id, FlagKind.WORSENING, "pain rising", now=NOW)
+        flag = await repo.flags.add(session, member.id, *PAIN_FLAG, "pain rising", now=NOW)
+        assert flag is not None
+        await repo.flags.add_evidence(
+            session, flag.id, EvidenceSource.CHECK_IN, flag.level, flag.rule, "3 → 5", now=NOW
+        )
         form_check = await repo.form_checks.add(
             session,
             member.id,

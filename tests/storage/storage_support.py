@@ -7,8 +7,13 @@ from zoneinfo import ZoneInfo
 
 from storage import repository as repo
 from storage.database import Database
+from storage.models import FlagKind, FlagLevel
 
 NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+PAIN_FLAG = (FlagKind.PAIN, FlagLevel.HIGH, "worsening")
+"""A flag's kind, level and rule, for `repo.flags.add(session, member_id, *PAIN_FLAG, ...)`."""
+RED_FLAG = (FlagKind.RED_FLAG, FlagLevel.URGENT, "severe_pain")
 
 
 async def new_member(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from storage_support import NOW, new_member
+from storage_support import NOW, PAIN_FLAG, RED_FLAG, new_member
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import FlagKind
 
 
 async def test_a_member_is_found_by_username_in_any_case(database: Database) -> None:
@@ -55,8 +54,8 @@ async def test_open_flags_come_with_their_members_oldest_first(database: Databas
         await new_member(database, 2, "Kim", username="kim"),
     )
     async with database.transaction() as session:
-        await repo.flags.add(session, kim, FlagKind.URGENT, "b", now=NOW + timedelta(hours=1))
-        await repo.flags.add(session, maya, FlagKind.WORSENING, "a", now=NOW)
+        await repo.flags.add(session, kim, *RED_FLAG, "b", now=NOW + timedelta(hours=1))
+        await repo.flags.add(session, maya, *PAIN_FLAG, "a", now=NOW)
         rows = await repo.flags.unacknowledged_with_members(session)
     assert [(flag.reason, member.name) for flag, member in rows] == [("a", "Maya"), ("b", "Kim")]
 

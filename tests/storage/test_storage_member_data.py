@@ -7,7 +7,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import Base, Coach, Invite, Member, StepResult, WorkoutSession
+from storage.models import (
+    Base,
+    Coach,
+    Flag,
+    FlagEvidence,
+    Invite,
+    Member,
+    StepResult,
+    WorkoutSession,
+)
 
 NOT_MEMBER_DATA = {Coach.__tablename__, Invite.__tablename__}
 """The coaches' own tables: a member points at their coach, but owns nothing there."""
@@ -20,6 +29,9 @@ def _rows_of(table: Table, member_id: int) -> Select[int]:
         return query.where(table.c.id == member_id)
     if "member_id" in table.c:
         return query.where(table.c.member_id == member_id)
+    if table.name == FlagEvidence.__tablename__:
+        flags = select(Flag.id).where(Flag.member_id == member_id)
+        return query.where(table.c.flag_id.in_(flags))
     assert table.name == StepResult.__tablename__, f"how does {table.name} belong to a member?"
     sessions = select(WorkoutSession.id).where(WorkoutSession.member_id == member_id)
     return query.where(table.c.session_id.in_(sessions))

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from storage_support import NOW, new_member
+from storage_support import NOW, RED_FLAG, new_member
 
 from storage import repository as repo
 from storage.awaiting import AwaitNote
@@ -147,7 +147,7 @@ async def test_list_members_loads_enrolment_and_open_flags_for_use_after_the_ses
     member_id = await new_member(database)
     await _enrol(database, member_id)
     async with database.transaction() as session:
-        await repo.flags.add(session, member_id, FlagKind.URGENT, "pain 9", now=NOW)
+        await repo.flags.add(session, member_id, *RED_FLAG, "pain 9", now=NOW)
 
     async with database.transaction() as session:
         members = await repo.members.everyone(session)
@@ -155,4 +155,4 @@ async def test_list_members_loads_enrolment_and_open_flags_for_use_after_the_ses
     (member,) = members
     assert member.active_enrolment is not None
     assert member.active_enrolment.protocol == "p1"
-    assert [flag.kind for flag in member.open_flags] == [FlagKind.URGENT]
+    assert [flag.kind for flag in member.open_flags] == [FlagKind.RED_FLAG]

@@ -13,7 +13,7 @@ from web_support import HOSTILE_NAME, VIDEO, Practice, seed_member
 
 from emulator import BotApiEmulator
 from storage import repository
-from storage.models import FlagKind
+from storage.models import FlagKind, FlagLevel
 
 
 def free_port() -> int:
@@ -46,7 +46,7 @@ async def practice(dashboard_bot: RunningBot, emulator: BotApiEmulator) -> Pract
         maya,
         pains=[3, 4, 6, 8],
         note="Sharp on the left side.",
-        flag=FlagKind.WORSENING,
+        flag=(FlagKind.PAIN, FlagLevel.HIGH, "worsening"),
     )
     await maya.send_video(VIDEO, caption="my squat")
     await coach.wait_for_message(lambda m: (m.caption or "").startswith("🎥 Form check"))

@@ -75,7 +75,7 @@ async def test_a_members_row_has_protocol_week_adherence_pain_flags_and_contact(
     assert maya["adherence"] == round(4 / (3 * 28 / 7) * 100)
     assert maya["pain"]["last"] == 8
     assert maya["pain"]["recent"] == [3, 4, 6, 8]
-    assert maya["flags"] == {"low": 0, "high": 1, "critical": 0, "urgent": 0}
+    assert maya["flags"] == {"low": 0, "high": 1, "critical": 0, "urgent": 0, "emergency": 0}
     assert maya["days_since_contact"] == 0  # the form-check video, today
     assert maya["zone"] == "Europe/Lisbon"
 

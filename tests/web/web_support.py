@@ -12,7 +12,7 @@ from fixtures_bot import RunningBot
 from emulator import BotApiEmulator, SimulatedUser
 from emulator.web_apps import init_data
 from storage import repository
-from storage.models import FlagKind, StepOutcome
+from storage.models import FlagKind, FlagLevel, StepOutcome
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 VIDEO = b"\x00\x00\x00\x18ftypmp42 a tiny stand-in for a phone video"
@@ -33,7 +33,7 @@ async def seed_member(
     *,
     pains: Sequence[int] = (),
     note: str | None = None,
-    flag: FlagKind | None = None,
+    flag: tuple[FlagKind, FlagLevel, str] | None = None,
     paused: bool = False,
     zone: str = "Europe/Lisbon",
 ) -> Seeded:
@@ -83,7 +83,7 @@ async def seed_member(
         raised = None
         if flag is not None:
             raised = await repository.flags.add(
-                session, member.id, flag, "Pain 8 after the last session.", now=now
+                session, member.id, *flag, "Pain 8 after the last session.", now=now
             )
     return Seeded(member.id, user, raised.id if raised else None)
 

@@ -3,7 +3,7 @@
 // every text from the server goes into the page through textContent, never as HTML.
 "use strict";
 
-const LEVELS = ["urgent", "critical", "high", "low"]; // most severe first
+const LEVELS = ["emergency", "urgent", "critical", "high", "low"]; // most severe first
 const PAIN_SERIES = [
   { kind: "session", label: "After session", colour: "#1f6fb2" },
   { kind: "before", label: "Before session", colour: "#6b4fbb" },

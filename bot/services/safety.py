@@ -1,0 +1,95 @@
+"""Red flags in what a member reports: their programme is held, and the coach gets the evidence.
+
+Whatever the message also is (a note, a question, an edit), a red flag in it raises (or adds
+to) the member's open red flag, and holds their programme: no workout and no reminder until a
+coach resumes it. The member's answer ("go to an emergency department now" or "see a doctor
+today") is the handler's, sent before any of this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotServices
+from bot.rules.red_flags import FAMILIES, Level
+from bot.services import flags
+from bot.services.history import history
+from bot.views import FlagAlert
+from storage import repository
+from storage.models import EvidenceSource, FlagKind, FlagLevel, Member
+
+MAX_EVIDENCE = 1000
+"""Characters of the member's words kept as evidence (the whole message reaches the coach's
+thread anyway)."""
+
+_LABELS = {family.family: family.label for family in FAMILIES}
+
+
+@dataclass(frozen=True)
+class Report:
+    """A red flag in what a member reported: its level, its families, and their words."""
+
+    level: Level
+    families: Sequence[str]
+    text: str
+    source: EvidenceSource
+
+
+@dataclass(frozen=True)
+class Reported:
+    alert: FlagAlert
+    zone: ZoneInfo
+    newly_held: bool
+    """The programme was running until now (the member is told it is on hold)."""
+
+
+def reason(families: Sequence[str]) -> str:
+    """The flag's reason for the coach: the families in words."""
+    return "; ".join(_LABELS.get(family, family) for family in families) or "red flag"
+
+
+async def report(
+    services: BotServices, user_id: int, found: Report, now: datetime
+) -> Reported | None:
+    """Hold the member's programme and raise (or add to) their red flag; None for a stranger."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return None
+        newly_held = member.held_since is None
+        alert = await hold_and_flag(services, session, member, found, now)
+    return Reported(alert, member.time_zone, newly_held)
+
+
+async def hold_and_flag(
+    services: BotServices, session: AsyncSession, member: Member, found: Report, now: datetime
+) -> FlagAlert:
+    """Inside the caller's unit of work: hold the programme (a workout in progress ends there),
+    raise or add to the member's red flag, and say what the coach must be sent."""
+    if member.held_since is None:
+        await repository.members.set_held(session, member.id, now)
+    running = await repository.sessions.open_for(session, member.id)
+    if running is not None:
+        await repository.sessions.abandon(session, running.id, now=now)
+    evidence = flags.Evidence(
+        kind=FlagKind.RED_FLAG,
+        level=FlagLevel(found.level),
+        rule=", ".join(found.families),
+        reason=reason(found.families),
+        text=found.text[:MAX_EVIDENCE],
+        source=found.source,
+    )
+    raised = await flags.raise_or_merge(session, member.id, evidence, now)
+    check_ins = await history(session, member.id)
+    return await flags.alert_for(services, session, member, raised.flag, check_ins, now, held=True)
+
+
+async def is_held(services: BotServices, user_id: int) -> bool:
+    async with services.database.read() as session:
+        member = await repository.members.by_user_id(session, user_id)
+    return member is not None and member.held_since is not None
