@@ -45,15 +45,24 @@ RETRY_MARGIN = 0.1
 class Pacer:
     """`async with pacer:` waits for the next send slot; slots are 1/`per_second` apart.
 
-    Each slot is placed one interval after the previous *slot*, not after the moment its
-    waiter happened to wake up, so a steady stream runs at exactly `per_second`; after a
-    pause the next slot is now, never a burst of saved-up ones.
+    Waiters take their slots one at a time, in the order they came. Each slot is placed one
+    interval after the previous *slot*, not after the moment its waiter happened to wake up,
+    so a steady stream runs at exactly `per_second`; but never sooner than `MIN_GAP` of an
+    interval after the previous grant, so a waiter that wakes late (the event loop was busy)
+    does not make the next one a burst. After a pause the next slot is now, never a burst of
+    saved-up ones.
     """
+
+    MIN_GAP = 0.95
+    """The least time between two grants, in intervals (a little under one, so sleep's own
+    jitter does not slow a steady stream)."""
 
     def __init__(self, per_second: float) -> None:
         self._interval = 1 / per_second
         self._next = 0.0
+        self._granted = float("-inf")
         self._held_until = 0.0
+        self._turn = asyncio.Lock()
 
     @property
     def held_until(self) -> float:
@@ -61,21 +70,22 @@ class Pacer:
         return self._held_until
 
     def hold(self, seconds: float) -> None:
-        """No slot before `seconds` from now (Telegram asked us to wait); waiters whose
-        slot falls inside the hold take a new one after it."""
+        """No slot before `seconds` from now (Telegram asked us to wait); a waiter whose slot
+        falls inside the hold waits until after it."""
         self._held_until = max(self._held_until, asyncio.get_running_loop().time() + seconds)
         self._next = max(self._next, self._held_until)
 
     async def __aenter__(self) -> None:
         loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            slot = max(now, self._next)
-            self._next = slot + self._interval
-            if slot > now:
-                await asyncio.sleep(slot - now)
-            if loop.time() >= self._held_until:
-                return
+        async with self._turn:
+            while True:
+                now = loop.time()
+                slot = max(now, self._next, self._granted + self._interval * self.MIN_GAP)
+                if slot <= now and now >= self._held_until:
+                    self._granted = now
+                    self._next = max(self._next, now - self._interval) + self._interval
+                    return
+                await asyncio.sleep(max(slot, self._held_until) - now)
 
     async def __aexit__(
         self,
