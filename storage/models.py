@@ -314,6 +314,7 @@ class Member(Base):
     sessions: Mapped[list[WorkoutSession]] = _owned()
     symptom_reports: Mapped[list[SymptomReport]] = _owned()
     flags: Mapped[list[Flag]] = _owned()
+    screening_answers: Mapped[list[ScreeningAnswer]] = _owned()
     form_checks: Mapped[list[FormCheck]] = _owned()
     reminders: Mapped[list[ReminderSent]] = _owned()
     relays: Mapped[list[Relay]] = _owned()
@@ -411,6 +412,9 @@ class SymptomReport(Base):
     pain: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime]
+    # The answer to the red-flag follow-up question asked after this check-in (its pain rose
+    # by the minimal important change); None when it was not asked or not answered yet.
+    follow_up_answer: Mapped[bool | None]
 
     member: Mapped[Member] = relationship(back_populates="symptom_reports", lazy="raise")
 
@@ -466,6 +470,22 @@ Index(
     sqlite_where=Flag.acknowledged_at.is_(None),
     postgresql_where=Flag.acknowledged_at.is_(None),
 )
+
+
+class ScreeningAnswer(Base):
+    """A member's answer to one question of the red-flag screen (`bot.rules.screening`)."""
+
+    __tablename__ = "screening_answers"
+    __table_args__ = (UniqueConstraint("member_id", "question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Indexed by the unique constraint, whose first column it is.
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(String(32))
+    answer: Mapped[bool]
+    at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="screening_answers", lazy="raise")
 
 
 class FormCheck(Base):

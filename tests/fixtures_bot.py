@@ -21,6 +21,7 @@ import pytest
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotServices
+from bot.rules.screening import ONBOARDING
 from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 from emulator.ptb import running_application
 
@@ -138,6 +139,7 @@ async def onboard_with_code(
     await user.send_command("/start", code)
     await user.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
     await user.press("I understand, let's go")
+    await answer_the_safety_questions(user)
     await user.wait_for_message(lambda m: has_button(m, "Done"))
     await user.press("Done")
     await user.wait_for_message(lambda m: has_button(m, hour))
@@ -152,11 +154,25 @@ async def reach_the_time_question(user: SimulatedUser, protocol: str = PROTOCOL_
     await user.send_command("/start")
     await user.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
     await user.press("I understand, let's go")
+    await answer_the_safety_questions(user)
     await user.wait_for_message(lambda m: has_button(m, protocol))
     await user.press(protocol)
     await user.wait_for_message(lambda m: has_button(m, "Done"))
     await user.press("Done")
     await user.wait_for_message(lambda m: has_button(m, "18:00"))  # the hour picker
+
+
+def is_safety_question(message: ChatMessage) -> bool:
+    return (message.text or "").find("Safety question") >= 0 and has_button(message, "No")
+
+
+async def answer_the_safety_questions(user: SimulatedUser, answer: str = "No") -> None:
+    """The red-flag screen after the disclaimer: `answer` to each question, in turn."""
+    for number in range(1, len(ONBOARDING) + 1):
+        question = await user.wait_for_message(
+            lambda m, n=number: is_safety_question(m) and f"question {n} of" in (m.text or "")
+        )
+        await user.press(answer, question)
 
 
 def has_button(message: ChatMessage, label: str) -> bool:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot import alerts, sender
-from bot.handlers import conversation
+from bot.handlers import conversation, red_flag_answer
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
-from bot.rules.emergency import emergency_number
 from bot.rules.pain_zone import pain_zone
+from bot.rules.screening import FOLLOW_UP
 from bot.rules.typed_input import parse_pain
-from bot.services import checkins, coaches
+from bot.services import checkins
 from storage.awaiting import AwaitNote, AwaitPain
 
 
@@ -49,7 +49,8 @@ async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
 
 async def _after_pain(turn: Turn, session_id: int, pain: int, result: checkins.CheckedIn) -> None:
     """Tell the member to stop when it is urgent (and the coach about any flag), or say what
-    their score means and ask for the note."""
+    their score means and ask for the note (and, when the score rose by the minimal important
+    change, the red-flag follow-up question)."""
     if await _handle_flags(turn, result):
         return
     meaning = texts.pain_acknowledgement(pain, pain_zone(pain, turn.services.settings.pain))
@@ -58,6 +59,8 @@ async def _after_pain(turn: Turn, session_id: int, pain: int, result: checkins.C
         await checkins.note_question_shown(
             turn.services, turn.user_id, result.report_id, question.message_id
         )
+    if result.ask_follow_up:
+        await turn.say(texts.screening_question("follow_up"), keyboards.follow_up(result.report_id))
 
 
 async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
@@ -90,6 +93,23 @@ async def save_note_quietly(turn: Turn, text: str, state: AwaitNote) -> None:
             await alerts.send_flag(turn.bot, turn.services, alert)
 
 
+async def on_follow_up_answer(turn: Turn, data: cb.FollowUpAnswer) -> None:
+    asked = texts.screening_question("follow_up")
+    result = await checkins.answer_follow_up(
+        turn.services, turn.user_id, data.report_id, data.yes, asked, turn.now
+    )
+    if isinstance(result, checkins.Stale):
+        await turn.toast(texts.SESSION_OVER)
+        await turn.remove_pressed_buttons()
+        return
+    await turn.toast()
+    answer = texts.SCREENING_ANSWERED.format(answer=texts.YES if data.yes else texts.NO)
+    await turn.edit_pressed(f"{asked}\n\n{answer}")
+    if result.reported is not None:
+        level, family = FOLLOW_UP.level, texts.SCREENING_YES
+        await red_flag_answer.tell(turn, level, [family], result.reported)
+
+
 async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
     await turn.toast()
     await turn.remove_pressed_buttons()
@@ -105,13 +125,15 @@ async def _handle_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
     """
     if result.urgent is not None:
         what = [texts.PAIN_THIS_STRONG.format(pain=result.urgent.pain)]
-        has_coach = bool(await coaches.chats_for_user(turn.services, turn.user_id))
-        number = emergency_number(result.urgent.zone)
-        await turn.say(texts.red_flag_answer("urgent", what, number, coach_told=has_coach))
+        await red_flag_answer.tell_member(turn, "urgent", what, result.urgent.zone)
     for alert in result.alerts:
         await alerts.send_flag(turn.bot, turn.services, alert)
     return result.urgent is not None
 
 
-BUTTONS: dict[type, ButtonFunction] = {cb.PainScore: on_pain_button, cb.NoNote: on_no_note}
+BUTTONS: dict[type, ButtonFunction] = {
+    cb.PainScore: on_pain_button,
+    cb.NoNote: on_no_note,
+    cb.FollowUpAnswer: on_follow_up_answer,
+}
 AWAITED: dict[type, AwaitedFunction] = {AwaitPain: on_typed_pain, AwaitNote: on_typed_note}

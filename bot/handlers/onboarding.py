@@ -26,6 +26,9 @@ async def show(turn: Turn, step: members.Step | members.ProtocolLocked | members
     match step:
         case members.AskConsent(first_name):
             await turn.say(texts.DISCLAIMER.format(name=first_name), keyboards.consent())
+        case members.AskScreening(question, number, total):
+            text = texts.screening_question(question, number, total)
+            await turn.say(text, keyboards.screening(question))
         case members.AskProtocol(protocols):
             await turn.say(texts.CHOOSE_PROTOCOL, keyboards.protocols(protocols))
         case members.AskDays(chosen, cap):

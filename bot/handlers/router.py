@@ -40,6 +40,7 @@ from bot.handlers import (
     invites,
     member_commands,
     onboarding,
+    screening,
     workout,
 )
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
@@ -61,6 +62,7 @@ GROUP_COMMANDS = frozenset(COACH_COMMANDS) | {"help"}
 """What a group may ask (each answers only a known coach, in a coach group)."""
 BUTTONS: dict[type, ButtonFunction] = {
     **onboarding.BUTTONS,
+    **screening.BUTTONS,
     **workout.BUTTONS,
     **checkin.BUTTONS,
     **member_commands.BUTTONS,

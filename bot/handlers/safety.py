@@ -14,13 +14,10 @@ import asyncio
 
 from telegram import Message
 
-from bot import alerts
-from bot.handlers import checkin, conversation
+from bot.handlers import checkin, conversation, red_flag_answer
 from bot.handlers.turn import Turn
-from bot.render import texts
-from bot.rules.emergency import emergency_number
 from bot.rules.red_flags import TriageResult, triage
-from bot.services import coaches, members, safety
+from bot.services import members, safety
 from storage.awaiting import AwaitNote
 from storage.models import EvidenceSource
 
@@ -47,17 +44,9 @@ async def screen(turn: Turn, message: Message, *, edited: bool) -> bool:
     reported = await safety.report(
         turn.services, turn.user_id, _report(found, words, source), turn.now
     )
-    zone = reported.zone if reported is not None else turn.services.settings.tz
-    coach_told = (
-        bool(await coaches.chats_for_user(turn.services, turn.user_id)) if reported else None
-    )
-    answer = texts.red_flag_answer(
-        found.level, found.labels, emergency_number(zone), coach_told=coach_told
-    )
-    await turn.say(answer)
+    await red_flag_answer.tell(turn, found.level, found.labels, reported)
     if reported is None:
         return True  # a stranger: told where to go; there is no coach to tell
-    await alerts.send_flag(turn.bot, turn.services, reported.alert)
     if source == EvidenceSource.NOTE and isinstance(state, AwaitNote):
         await checkin.save_note_quietly(turn, message.text or "", state)
     else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.rules.row_ids import parse_row_id
+from bot.rules.screening import QUESTIONS
 
 VERSION = "1"
 _MAX_BYTES = 64  # Telegram's limit for callback_data
@@ -113,6 +114,23 @@ class AcknowledgeFlag:
 
 
 @dataclass(frozen=True)
+class ScreeningAnswer:
+    """Yes or no to an onboarding question of the red-flag screen
+    (`bot.rules.screening.QUESTIONS`)."""
+
+    question: str
+    yes: bool
+
+
+@dataclass(frozen=True)
+class FollowUpAnswer:
+    """Yes or no to the red-flag follow-up question asked after check-in `report_id`."""
+
+    report_id: int
+    yes: bool
+
+
+@dataclass(frozen=True)
 class ResumeProgramme:
     """A coach resumes a member's programme held by a red flag."""
 
@@ -158,6 +176,8 @@ Callback = (
     | AcknowledgeFlag
     | OpenMember
     | ResumeProgramme
+    | ScreeningAnswer
+    | FollowUpAnswer
     | QuickAnswer
 )
 
@@ -206,6 +226,10 @@ def encode(callback: Callback) -> str:
             parts = ("mem", member_id)
         case ResumeProgramme(member_id):
             parts = ("go_on", member_id)
+        case ScreeningAnswer(question, yes):
+            parts = ("scr", question, "y" if yes else "n")
+        case FollowUpAnswer(report_id, yes):
+            parts = ("fu", report_id, "y" if yes else "n")
         case QuickAnswer(index, check):
             parts = ("qa", index, check)
     data = ":".join(str(part) for part in (VERSION, *parts))
@@ -263,6 +287,10 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return Snooze()
         case "ack", [flag_id]:
             return AcknowledgeFlag(_id(flag_id))
+        case "scr", [question, answer] if question in QUESTIONS and answer in ("y", "n"):
+            return ScreeningAnswer(question, answer == "y")
+        case "fu", [report_id, answer] if answer in ("y", "n"):
+            return FollowUpAnswer(_id(report_id), answer == "y")
         case "go_on", [member_id]:
             return ResumeProgramme(_id(member_id))
         case "mem", [member_id]:

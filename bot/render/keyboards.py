@@ -157,3 +157,17 @@ def open_dashboard(url: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(url))]]
     )
+
+
+def screening(question: str) -> InlineKeyboardMarkup:
+    """Yes / No to an onboarding question of the red-flag screen."""
+    return _yes_no(cb.ScreeningAnswer(question, True), cb.ScreeningAnswer(question, False))
+
+
+def follow_up(report_id: int) -> InlineKeyboardMarkup:
+    """Yes / No to the red-flag follow-up question after check-in `report_id`."""
+    return _yes_no(cb.FollowUpAnswer(report_id, True), cb.FollowUpAnswer(report_id, False))
+
+
+def _yes_no(yes: cb.Callback, no: cb.Callback) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.YES, yes), _button(texts.NO, no)]])

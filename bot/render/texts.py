@@ -150,6 +150,58 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side. Your answers so far are saved; please try "
     "again in a moment."
 )
+SCREENING_INTRO = (
+    "Before your first session, a few quick safety questions. Answer for how you are now; "
+    "if any answer is yes, I'll tell you what to do and let your coach know."
+)
+SCREENING_QUESTIONS = {
+    "saddle": (
+        "Any numbness, tingling or odd feeling around your bottom, genitals or inner thighs, "
+        "the area you'd sit on a saddle? For example, not feeling the paper when you wipe."
+    ),
+    "bladder_bowel": (
+        "Any new trouble with your bladder or bowels? Finding it hard to start peeing, a weak "
+        "flow, not feeling when you need to go, or leaking."
+    ),
+    "both_legs": (
+        "Pain, numbness or weakness going down both legs, or a foot that drags or catches?"
+    ),
+    "chest": "Chest pain, or pain spreading to your chest, arm, jaw or tummy?",
+    "fever": (
+        "A fever, or feeling hot and shivery, with your back pain? Or a weakened immune system "
+        "(chemotherapy, a transplant, long-term steroid tablets)?"
+    ),
+    "history": (
+        "Have you ever had cancer, lost weight lately without trying, or is your back pain "
+        "there all the time and worse at night?"
+    ),
+    "fall": (
+        "A recent fall, accident or knock to your back, or do you have osteoporosis (brittle "
+        "bones)?"
+    ),
+    "follow_up": (
+        "Quick safety check, as your pain has gone up: any new numbness between your legs, or "
+        "new trouble with your bladder or bowels?"
+    ),
+}
+SCREENING_HEADING = "Safety question {number} of {total}"
+SCREENING_YES = "your yes to that safety question"
+SCREENING_ANSWERED = "Your answer: {answer}"
+YES = "Yes"
+NO = "No"
+
+
+def screening_question(key: str, number: int | None = None, total: int | None = None) -> str:
+    """A question of the red-flag screen; the onboarding ones say where in the screen it is
+    (the first one opens with why it is asked)."""
+    question = SCREENING_QUESTIONS[key]
+    if number is None or total is None:
+        return question
+    heading = SCREENING_HEADING.format(number=number, total=total)
+    intro = f"{SCREENING_INTRO}\n\n" if number == 1 else ""
+    return f"{intro}{heading}: {question}"
+
+
 EMERGENCY_NOW = (
     "🚨 Please stop the exercises now. What you describe ({what}) needs a doctor straight "
     "away: go to an emergency department (A&E) now, or call {number}. Please don't wait to "

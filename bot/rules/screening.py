@@ -37,7 +37,8 @@ ONBOARDING: tuple[Question, ...] = (
 FOLLOW_UP = Question("follow_up", "cauda_equina", "emergency")
 """Asked once after a check-in whose pain rose by the minimal important change."""
 
-QUESTIONS = {question.key: question for question in (*ONBOARDING, FOLLOW_UP)}
+QUESTIONS = {question.key: question for question in ONBOARDING}
+"""The onboarding questions by key."""
 
 
 def next_question(answered: Sequence[str]) -> Question | None:

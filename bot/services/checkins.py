@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
-from bot.rules.symptoms import worsening_flag
+from bot.rules.screening import FOLLOW_UP
+from bot.rules.symptoms import needs_screening_follow_up, worsening_flag
 from bot.services import flags, safety
 from bot.services.history import history
 from bot.views import FlagAlert
@@ -44,6 +45,8 @@ class CheckedIn:
     urgent: Urgent | None
     alerts: Sequence[FlagAlert]
     note_cut: bool = False
+    ask_follow_up: bool = False
+    """The score rose by the minimal important change: ask the red-flag follow-up question."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,31 @@ async def record_note(
     return CheckedIn(result.report_id, result.urgent, result.alerts, len(text) > MAX_NOTE)
 
 
+@dataclass(frozen=True)
+class FollowedUp:
+    """The follow-up answer is kept; a "yes" is a red flag (`reported`: the programme is
+    held and the coach told)."""
+
+    reported: safety.Reported | None
+
+
+async def answer_follow_up(
+    services: BotServices, user_id: int, report_id: int, yes: bool, asked: str, now: datetime
+) -> FollowedUp | Stale:
+    """Keep the member's answer to the red-flag follow-up question after check-in
+    `report_id` (`asked`: its words, for the coach)."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return Stale()
+        if not await repository.check_ins.answer_follow_up(session, report_id, member.id, yes):
+            return Stale()
+        if not yes:
+            return FollowedUp(None)
+        found = safety.Report(FOLLOW_UP.level, (FOLLOW_UP.family,), asked, EvidenceSource.SCREENING)
+        return FollowedUp(await safety.report_for(services, session, member, found, now))
+
+
 async def skip_note(services: BotServices, user_id: int) -> bool:
     """No note this time; False when no note was being asked for."""
     async with services.database.transaction() as session:
@@ -151,4 +179,7 @@ async def _evaluate(
                     services, session, member, raised.flag, check_ins, now, held=urgent is not None
                 )
             )
-    return CheckedIn(report.id, urgent, alerts)
+    ask_follow_up = urgent is None and needs_screening_follow_up(
+        check_ins, services.settings.pain, zone=member.time_zone
+    )
+    return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up)

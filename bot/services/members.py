@@ -18,13 +18,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
+from bot.rules import screening
+from bot.services import safety
 from bot.services.coaches import chats_for_member
 from bot.services.views import member_card
 from bot.views import JoinNotice, MemberCard, MemberSettings, Schedule
 from protocols.schema import Protocol
 from storage import repository
 from storage.awaiting import Awaiting, AwaitTime, AwaitZone
-from storage.models import Enrolment, Member
+from storage.models import Enrolment, EvidenceSource, Member
 from storage.video_files import remove_member_videos
 
 DEFAULT_DAYS = frozenset({0, 2, 4})
@@ -37,6 +39,15 @@ DEFAULT_TIME = time(18, 0)
 @dataclass(frozen=True)
 class AskConsent:
     first_name: str
+
+
+@dataclass(frozen=True)
+class AskScreening:
+    """A question of the red-flag screen (`bot.rules.screening`), before the first workout."""
+
+    question: str
+    number: int
+    total: int
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class Unknown:
     """No member (or no set-up) behind this update: the button or answer is stale."""
 
 
-Step = AskConsent | AskProtocol | AskDays | AskTime | AskZone | AllSet | WelcomeBack
+Step = AskConsent | AskScreening | AskProtocol | AskDays | AskTime | AskZone | AllSet | WelcomeBack
 SettingsPart = Literal["protocol", "days", "zone"]
 
 
@@ -122,10 +133,17 @@ def _ask_days(services: BotServices, enrolment: Enrolment) -> AskDays:
     return AskDays(enrolment.workout_days, max((w.weekly_cap for w in workouts), default=3))
 
 
-def _next_question(
+async def _next_question(
     services: BotServices, member: Member, enrolment: Enrolment | None
-) -> AskProtocol | AskDays:
-    """The first set-up question a new member has not answered yet."""
+) -> AskScreening | AskProtocol | AskDays:
+    """The first set-up question a new member has not answered yet: the red-flag screen
+    first, then the protocol (unless their coach chose it) and the days."""
+    async with services.database.read() as session:
+        answered = await repository.screening.answered(session, member.id)
+    question = screening.next_question(answered)
+    if question is not None:
+        number = screening.ONBOARDING.index(question) + 1
+        return AskScreening(question.key, number, len(screening.ONBOARDING))
     if enrolment is None:
         return AskProtocol(list(services.library.values()))
     return _ask_days(services, enrolment)
@@ -163,7 +181,7 @@ async def where_is(
     if member.consent_at is None:
         return AskConsent(first_name)
     if member.onboarded_at is None or enrolment is None:
-        return _next_question(services, member, enrolment)
+        return await _next_question(services, member, enrolment)
     # A member who had blocked the bot is reachable again: plan their reminders.
     await _replan(services, member.id)
     settings = settings_of(services, member, enrolment)
@@ -179,7 +197,7 @@ async def consent(services: BotServices, user_id: int, now: datetime) -> Step | 
             return Unknown()
         if member.consent_at is None:
             await repository.members.set_consent(session, member.id, now)
-    return _next_question(services, member, enrolment)
+    return await _next_question(services, member, enrolment)
 
 
 async def choose_protocol(
@@ -394,3 +412,35 @@ async def awaited(services: BotServices, user_id: int) -> Awaiting | Unknown | N
     async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     return Unknown() if member is None else member.awaiting
+
+
+@dataclass(frozen=True)
+class ScreeningAnswered:
+    """The answer is kept: a "yes" is a red flag (`reported`, the programme is held); `next`
+    is the set-up question that follows (None when set-up is over)."""
+
+    reported: safety.Reported | None
+    next: Step | None
+
+
+async def answer_screening(
+    services: BotServices, user_id: int, key: str, yes: bool, asked: str, now: datetime
+) -> ScreeningAnswered | Unknown:
+    """Keep a member's answer to an onboarding screen question (`asked`: its words, for the
+    coach)."""
+    question = screening.QUESTIONS.get(key)
+    reported = None
+    async with services.database.transaction() as session:
+        member, enrolment = await _member_and_enrolment(session, user_id)
+        if question is None or member is None:
+            return Unknown()
+        if not await repository.screening.record(session, member.id, key, yes, now=now):
+            return Unknown()  # answered before: a second tap or an old button
+        if yes:
+            found = safety.Report(
+                question.level, (question.family,), asked, EvidenceSource.SCREENING
+            )
+            reported = await safety.report_for(services, session, member, found, now)
+    if member.onboarded_at is not None:
+        return ScreeningAnswered(reported, None)
+    return ScreeningAnswered(reported, await _next_question(services, member, enrolment))

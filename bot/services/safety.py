@@ -61,8 +61,15 @@ async def report(
         member = await repository.members.by_user_id(session, user_id)
         if member is None:
             return None
-        newly_held = member.held_since is None
-        alert = await hold_and_flag(services, session, member, found, now)
+        return await report_for(services, session, member, found, now)
+
+
+async def report_for(
+    services: BotServices, session: AsyncSession, member: Member, found: Report, now: datetime
+) -> Reported:
+    """`report` inside the caller's unit of work, for a member it has loaded."""
+    newly_held = member.held_since is None
+    alert = await hold_and_flag(services, session, member, found, now)
     return Reported(alert, member.time_zone, newly_held)
 
 

@@ -1,7 +1,8 @@
 """Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
 `form_checks`, `reminders`, `messages` (the member ↔ coach thread), `roster`
-(read-only overviews across members, for the coach's dashboard), `coaches` and `invites`.
+(read-only overviews across members, for the coach's dashboard), `coaches`, `invites` and
+`screening` (the red-flag screen's answers).
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -21,6 +22,7 @@ from storage.repository import (
     messages,
     reminders,
     roster,
+    screening,
     sessions,
 )
 
@@ -35,5 +37,6 @@ __all__ = [
     "messages",
     "reminders",
     "roster",
+    "screening",
     "sessions",
 ]

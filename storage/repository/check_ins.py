@@ -47,6 +47,24 @@ async def set_note(
     return result.first()
 
 
+async def answer_follow_up(
+    session: AsyncSession, report_id: int, member_id: int, answer: bool
+) -> bool:
+    """Keep the answer to the red-flag follow-up question asked after this check-in; False
+    (nothing written) if it is not the member's or was answered already."""
+    result = await session.execute(
+        update(SymptomReport)
+        .where(
+            SymptomReport.id == report_id,
+            SymptomReport.member_id == member_id,
+            SymptomReport.follow_up_answer.is_(None),
+        )
+        .values(follow_up_answer=answer)
+        .returning(SymptomReport.id)
+    )
+    return result.first() is not None
+
+
 async def recent(session: AsyncSession, member_id: int, limit: int = 10) -> list[SymptomReport]:
     """The member's latest `limit` check-ins, oldest first (ready for trend rules)."""
     result = await session.scalars(

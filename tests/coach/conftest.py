@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from coach_support import check_in, onboard_with_coach
+from coach_support import onboard_with_coach
 from fixtures_bot import RunningBot, has_button
+from tests_support import check_in
 
 from emulator import SimulatedUser
 

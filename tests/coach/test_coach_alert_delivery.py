@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-from coach_support import PNG_SIGNATURE, check_in, is_join_notice
+from coach_support import PNG_SIGNATURE, is_join_notice
 from fixtures_bot import RunningBot, has_button, onboard
+from tests_support import check_in
 
 from bot import alerts
 from emulator import BotApiEmulator, ChatMessage, SimulatedUser

@@ -5,8 +5,8 @@ conversation; quick answers send in one tap."""
 from __future__ import annotations
 
 import pytest
-from coach_support import check_in, stored_member, until_recorded
 from fixtures_bot import RunningBot, has_button
+from tests_support import check_in, stored_member, until_recorded
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository

@@ -7,8 +7,9 @@ import io
 from zoneinfo import ZoneInfo
 
 import pytest
-from coach_support import onboard_with_coach, seed_sessions, stored_member
+from coach_support import onboard_with_coach
 from fixtures_bot import RunningBot, has_button
+from tests_support import seed_sessions, stored_member
 
 from emulator import SimulatedUser
 from storage import repository

@@ -7,8 +7,9 @@ import re
 from datetime import timedelta
 
 import pytest
-from coach_support import check_in, is_join_notice, seed_sessions, texts_of
+from coach_support import is_join_notice, texts_of
 from fixtures_bot import RunningBot, has_button
+from tests_support import check_in, seed_sessions
 
 from emulator import ChatMessage, SimulatedUser
 

@@ -5,16 +5,10 @@ from __future__ import annotations
 import asyncio
 from io import BytesIO
 
-from coach_support import (
-    PNG_SIGNATURE,
-    add_coach,
-    check_in,
-    heard,
-    seed_sessions,
-    stored_member,
-)
+from coach_support import PNG_SIGNATURE, add_coach, heard
 from fixtures_bot import RunningBot, has_button
 from matplotlib import image
+from tests_support import check_in, seed_sessions, stored_member
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository

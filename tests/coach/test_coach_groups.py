@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from coach_support import stored_member
 from fixtures_bot import COACH_USER_ID, RunningBot, make_settings
+from tests_support import stored_member
 
 from bot.config import Settings
 from bot.render import keyboards

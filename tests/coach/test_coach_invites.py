@@ -7,11 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from coach_support import is_join_notice, stored_member
+from coach_support import is_join_notice
 from fixtures_bot import (
     COACH_USER_ID,
     PROTOCOL_2_NAME,
     RunningBot,
+    answer_the_safety_questions,
     bot_running,
     has_button,
     make_invite,
@@ -20,6 +21,7 @@ from fixtures_bot import (
     onboard_with_code,
 )
 from sqlalchemy import update
+from tests_support import stored_member
 
 from emulator import BotApiEmulator, SimulatedUser
 from storage import repository
@@ -54,8 +56,9 @@ async def test_opening_the_link_skips_the_protocol_question(
     await member.send_command("/start", code)
     await member.wait_for_message(lambda m: "not medical advice" in (m.text or ""))
     await member.press("I understand, let's go")
+    await answer_the_safety_questions(member)
     question = await member.wait_for_message()
-    assert has_button(question, "Done")  # the day picker, straight after the disclaimer
+    assert has_button(question, "Done")  # the day picker, straight after the safety questions
     assert not any("Which protocol" in text for text in await _texts(member))
 
 

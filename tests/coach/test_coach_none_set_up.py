@@ -9,8 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from coach_support import check_in
 from fixtures_bot import RunningBot, bot_running, make_settings
+from tests_support import check_in
 
 from bot.config import Settings
 from emulator import BotApiEmulator, SimulatedUser

@@ -3,9 +3,9 @@ and a session whose steps were skipped or too hard (named)."""
 
 from __future__ import annotations
 
-from coach_support import check_in, heard, is_join_notice
+from coach_support import heard, is_join_notice
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step
+from tests_support import answer_every_step, check_in
 
 from emulator import ChatMessage, SimulatedUser
 

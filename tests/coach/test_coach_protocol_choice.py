@@ -3,8 +3,8 @@ no longer offers it, and forged presses change nothing."""
 
 from __future__ import annotations
 
-from coach_support import stored_member
 from fixtures_bot import PROTOCOL_2_NAME, RunningBot, has_button, make_invite, onboard_with_code
+from tests_support import stored_member
 
 from bot.render import callbacks as cb
 from emulator import ChatMessage, SimulatedUser

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from coach_support import check_in, heard, is_join_notice
+from coach_support import heard, is_join_notice
 from fixtures_bot import PROTOCOL_2_NAME, RunningBot, has_button, make_invite, onboard_with_code
+from tests_support import check_in
 
 from emulator import ChatMessage, SimulatedUser
 

@@ -15,6 +15,7 @@ from playwright.async_api import Browser, Locator, Page, async_playwright, expec
 
 from bot.demo.server import COACH, MEMBER, Demo
 from bot.render import texts
+from bot.rules.screening import ONBOARDING
 
 pytestmark = pytest.mark.browser
 
@@ -68,6 +69,10 @@ async def onboard(member: Locator) -> None:
     await member.get_by_label("Message").fill("/start")
     await member.get_by_label("Message").press("Enter")
     await click(member, texts.CONSENT_BUTTON)
+    for number in range(1, len(ONBOARDING) + 1):
+        heading = texts.SCREENING_HEADING.format(number=number, total=len(ONBOARDING))
+        await expect(message_with(member, heading)).to_be_visible(timeout=WAIT_MS)
+        await click(member, texts.NO)
     await expect(message_with(member, texts.CHOOSE_PROTOCOL)).to_be_visible(timeout=WAIT_MS)
     await member.locator(".keyboard .key").first.click()  # the first protocol offered
     await expect(message_with(member, "On which days")).to_be_visible(timeout=WAIT_MS)

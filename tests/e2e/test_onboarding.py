@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from fixtures_bot import PROTOCOL_1, RunningBot, has_button, onboard, reach_the_time_question
+from fixtures_bot import (
+    PROTOCOL_1,
+    RunningBot,
+    answer_the_safety_questions,
+    has_button,
+    onboard,
+    reach_the_time_question,
+)
 
 from emulator import SimulatedUser
 from storage import repository
@@ -31,6 +38,7 @@ async def test_toggling_days_edits_the_day_picker(
     await member.send_command("/start")
     await member.wait_for_message()
     await member.press("I understand, let's go")
+    await answer_the_safety_questions(member)
     await member.wait_for_message(lambda m: has_button(m, PROTOCOL_1))
     await member.press(PROTOCOL_1)
     picker = await member.wait_for_message(lambda m: has_button(m, "Done"))

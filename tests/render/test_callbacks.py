@@ -30,6 +30,11 @@ EVERY_KIND: list[cb.Callback] = [
     cb.Snooze(),
     cb.AcknowledgeFlag(7),
     cb.OpenMember(3),
+    cb.ResumeProgramme(3),
+    cb.ScreeningAnswer("saddle", True),
+    cb.ScreeningAnswer("bladder_bowel", False),
+    cb.FollowUpAnswer(12, True),
+    cb.FollowUpAnswer(12, False),
     cb.QuickAnswer(0, "0f3a"),
     cb.QuickAnswer(5, cb.quick_check("Rest 2 days")),
 ]
@@ -75,6 +80,11 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
         "1:del:maybe",
         "1:tz:Europe/London;drop",
         "1:ack:1234567890123",  # longer than any id the bot hands out
+        "1:scr:follow_up:y",  # the follow-up question has its own buttons
+        "1:scr:lottery:y",  # no such question
+        "1:scr:saddle:maybe",
+        "1:fu:12:maybe",
+        "1:fu:0:y",
         "1:qa:0:0F3A",  # the check is lower-case hex
         "1:qa:0:0f3",
         "1:qa:10:0f3a",  # no more than ten quick answers

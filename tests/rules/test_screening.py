@@ -25,7 +25,7 @@ def test_the_screen_is_complete_once_every_question_is_answered() -> None:
 
 def test_every_question_stands_for_a_known_family_at_its_level() -> None:
     families = {family.family: family for family in FAMILIES}
-    for question in QUESTIONS.values():
+    for question in (*QUESTIONS.values(), FOLLOW_UP):
         assert question.family in families
         assert question.level == families[question.family].level
 

@@ -3,48 +3,22 @@ programme is held, and their coach gets the evidence, merged into one flag."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from fixtures_bot import RunningBot, has_button, onboard
-from tests_support import is_step
+from safety_support import (
+    DOCTOR_TODAY,
+    EMERGENCY,
+    ON_HOLD,
+    alerts_in,
+    is_alert,
+    red_flags_of,
+)
+from tests_support import is_step, until_recorded
 
-from emulator import ChatMessage, SimulatedUser
+from emulator import SimulatedUser
 from storage import repository
-from storage.models import FlagKind, FlagLevel
-
-EMERGENCY = "go to an emergency department (A&E) now"
-DOCTOR_TODAY = "should be checked by a doctor today"
-ON_HOLD = "your programme is on hold"
-
-
-def is_alert(message: ChatMessage) -> bool:
-    return has_button(message, "Acknowledge")
-
-
-async def recorded(bot: RunningBot, message: ChatMessage) -> None:
-    """Wait until the bot has remembered its message in the coach chat (right after sending)."""
-    for _ in range(250):
-        async with bot.services.database.transaction() as session:
-            if await repository.messages.coach_message(
-                session, message.chat_id, message.message_id
-            ):
-                return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"message {message.message_id} was never recorded")
-
-
-def alerts_in(coach: SimulatedUser) -> list[ChatMessage]:
-    return [message for message in coach.messages if is_alert(message)]
-
-
-async def red_flags_of(bot: RunningBot, user: SimulatedUser) -> list[tuple[FlagLevel, str]]:
-    """(level, rule) of the member's open red flags."""
-    async with bot.services.database.transaction() as session:
-        member = await repository.members.by_user_id(session, user.id)
-        assert member is not None
-        flags = await repository.flags.unacknowledged(session, member.id)
-    return [(flag.level, flag.rule) for flag in flags if flag.kind == FlagKind.RED_FLAG]
+from storage.models import FlagLevel
 
 
 async def test_saddle_numbness_typed_out_of_the_blue_sends_the_member_to_a_and_e_now(
@@ -172,7 +146,7 @@ async def test_a_red_flag_after_the_bundling_window_is_a_new_alert_with_all_the_
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_text("fell off the ladder clearing the gutters yesterday")
-    await recorded(running_bot, await coach.wait_for_message(is_alert))
+    await until_recorded(running_bot, await coach.wait_for_message(is_alert))
     later = running_bot.services.clock() + timedelta(minutes=6)
     running_bot.services.clock = lambda: later
     await maya.send_text("and there's a numb patch between my legs now")
@@ -209,7 +183,7 @@ async def test_a_coach_answering_in_red_flag_words_is_not_a_red_flag_of_their_ow
 ) -> None:
     await maya.send_text("back's stiff after the bridges")
     relayed = await coach.wait_for_message(lambda m: "stiff after the bridges" in (m.text or ""))
-    await recorded(running_bot, relayed)
+    await until_recorded(running_bot, relayed)
     await coach.reply_to(relayed, "Normal! But if you ever can't feel when you pee, go to A&E.")
     await maya.wait_for_message(lambda m: "go to A&E" in (m.text or ""))
     assert not any(EMERGENCY in (m.text or "") for m in coach.messages)

@@ -33,6 +33,7 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             now=NOW,
         )
         await repo.members.set_consent(session, member.id, NOW)
+        await repo.screening.record(session, member.id, "saddle", False, now=NOW)
         await repo.members.set_onboarded(session, member.id, NOW)
         await repo.enrolments.enrol(
             session,
