@@ -97,15 +97,22 @@ async def _snooze(turn: Turn) -> None:
 
 
 async def delete(turn: Turn, _args: list[str]) -> None:
-    if not await members.is_member(turn.services, turn.user_id):
+    question = await members.ask_erase(turn.services, turn.user_id)
+    if isinstance(question, members.Unknown):
         await turn.say(texts.NOT_ENROLLED)
         return
-    await turn.say(texts.DELETE_CONFIRM, keyboards.confirm_delete())
+    await turn.say(texts.DELETE_CONFIRM, keyboards.confirm_delete(question.menu))
 
 
 async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
+    """Yes erases everything, but only from the latest settings question: a confirmation left
+    on an older message changes nothing."""
+    erased = await members.erase(turn.services, turn.user_id, data.menu) if data.confirmed else None
+    if isinstance(erased, members.Stale):
+        await turn.toast(texts.MENU_OUT_OF_DATE)
+        await turn.remove_pressed_buttons()
+        return
     await turn.toast()
-    erased = await members.erase(turn.services, turn.user_id) if data.confirmed else None
     if erased is None:
         await turn.edit_pressed(texts.DELETE_CANCELLED)
         return
