@@ -131,6 +131,9 @@ STEP_HEADING = "Step {number} of {count}"
 LEFT_THIS_WEEK = "After this one: {left} more this week."
 PAIN_THIS_STRONG = "pain of {pain} out of 10"
 PROGRESS_CHART_TITLE = "Your pain after sessions"
+PROGRESS_CHART_CAPTION = (
+    "Chart: your pain (0 to 10) after your last {count} check-ins; the latest was {latest}."
+)
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 TEXT_TOO_LONG = "That message is very long, so I didn't keep it. Please send something shorter."
