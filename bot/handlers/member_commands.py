@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from bot import alerts, menus, sender
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
@@ -83,13 +84,18 @@ async def snooze(turn: Turn, _args: list[str]) -> None:
     await _snooze(turn)
 
 
-async def on_snooze_button(turn: Turn, _data: cb.Snooze) -> None:
+async def on_snooze_button(turn: Turn, data: cb.Snooze) -> None:
+    """Later (1 h) on a reminder: only that day's reminder moves."""
+    await _snooze(turn, data.day)
+
+
+async def _snooze(turn: Turn, day: date | None = None) -> None:
+    result = await members.snooze(turn.services, turn.user_id, turn.now, day)
+    if isinstance(result, members.Stale):
+        await turn.toast(texts.REMINDER_OUT_OF_DATE)
+        await turn.remove_pressed_buttons()
+        return
     await turn.toast()
-    await _snooze(turn)
-
-
-async def _snooze(turn: Turn) -> None:
-    result = await members.snooze(turn.services, turn.user_id, turn.now)
     match result:
         case members.Unknown():
             await turn.say(texts.NOT_ENROLLED)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 from bot.rules.row_ids import parse_row_id
@@ -125,7 +126,10 @@ class ConfirmDelete:
 
 @dataclass(frozen=True)
 class Snooze:
-    """Move today's reminder by an hour."""
+    """Move today's reminder by an hour: the button of the reminder of `day` (the member's
+    local date), which does nothing on another day."""
+
+    day: date
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,7 @@ Callback = (
 _SETTINGS_PARTS = ("protocol", "days", "zone", "keep")
 _NAME = re.compile(r"^[A-Za-z0-9_./+-]{1,48}$")
 _CHECK = re.compile(r"^[0-9a-f]{4}$")
+_DAY = re.compile(r"^20[0-9]{6}$")
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3])[0-5][0-9]$")
 
 
@@ -239,8 +244,8 @@ def encode(callback: Callback) -> str:
             parts = ("set", part, menu)
         case ConfirmDelete(confirmed, menu):
             parts = ("del", "y" if confirmed else "n", menu)
-        case Snooze():
-            parts = ("snz",)
+        case Snooze(day):
+            parts = ("snz", f"{day:%Y%m%d}")
         case AcknowledgeFlag(flag_id):
             parts = ("ack", flag_id)
         case OpenMember(member_id):
@@ -304,8 +309,8 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return Settings(part, _menu(menu))  # type: ignore[arg-type]
         case "del", [answer, menu] if answer in ("y", "n"):
             return ConfirmDelete(answer == "y", _menu(menu))
-        case "snz", []:
-            return Snooze()
+        case "snz", [day] if _DAY.match(day):
+            return Snooze(datetime.strptime(day, "%Y%m%d").date())
         case "ack", [flag_id]:
             return AcknowledgeFlag(_id(flag_id))
         case "scr", [question, answer] if question in QUESTIONS and answer in ("y", "n"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from telegram import (
     InlineKeyboardButton,
@@ -122,9 +122,10 @@ def start_workout(label: str = "Start today's session") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(label, cb.StartWorkout())]])
 
 
-def reminder() -> InlineKeyboardMarkup:
+def reminder(day: date) -> InlineKeyboardMarkup:
+    """The buttons of the reminder of `day` (the member's date): Later moves only that day's."""
     return InlineKeyboardMarkup(
-        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze())]]
+        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze(day))]]
     )
 
 

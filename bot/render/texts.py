@@ -66,6 +66,7 @@ LOCATION_WITHOUT_ZONE = (
     "I couldn't find a time zone for that location. Please type your city instead."
 )
 MENU_OUT_OF_DATE = "That menu is out of date: send /start to change your settings."
+REMINDER_OUT_OF_DATE = "That reminder is from another day, so nothing moved. /snooze moves today's."
 WELCOME_BACK = (
     "Welcome back, {name}! You're on {protocol}, reminders {schedule}.\n"
     "What would you like to change?"

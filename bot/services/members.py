@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -476,13 +476,16 @@ class NothingToSnooze:
 
 
 async def snooze(
-    services: BotServices, user_id: int, now: datetime
-) -> Snoozed | NothingToSnooze | Unknown:
-    """Move today's reminder by an hour."""
+    services: BotServices, user_id: int, now: datetime, day: date | None = None
+) -> Snoozed | NothingToSnooze | Stale | Unknown:
+    """Move today's reminder by an hour (`day`: the date of the reminder whose button was
+    pressed; a reminder of another day is Stale)."""
     async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     if member is None or member.onboarded_at is None or services.reminders is None:
         return Unknown()
+    if day is not None and day != now.astimezone(member.time_zone).date():
+        return Stale()
     if member.paused:
         return NothingToSnooze(paused=True)
     moved_to = await services.reminders.snooze(member.id, now)

@@ -2,19 +2,22 @@
 
 Settings buttons (set-up, /start's menu, /delete's confirmation) belong to one settings
 question; once it is answered or a newer one is asked, a press is answered "That menu is out
-of date" and the message loses its buttons. Workout buttons are scoped by session and step
-(see also tests/e2e/test_workout.py); a start button starts nothing new.
+of date" and the message loses its buttons. A reminder's "Later" moves only its own day's
+reminder. Workout buttons are scoped by session and step (see tests/e2e/test_workout.py); a
+start button starts nothing new; a coach's quick answer carries a check of its words
+(tests/coach).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import UTC, time, timedelta
 
 import pytest
 from fixtures_bot import PROTOCOL_1, RunningBot, choose_zone, has_button, reach_the_time_question
 from tests_support import is_step
 
+from bot.render import callbacks as cb
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 
@@ -196,3 +199,22 @@ async def test_an_old_start_button_mid_workout_resumes_the_same_session(
         open_session = await repository.sessions.open_for(session, stored.id)
         assert open_session is not None
         assert open_session.current_step == 1
+
+
+async def test_later_on_a_reminder_of_another_day_moves_nothing(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await set_up_typing_the_time(member)
+    yesterday = running_bot.services.clock().astimezone(UTC).date() - timedelta(days=1)
+    message = member.chat.bot_messages[-1]
+    query = await member.send_callback(cb.encode(cb.Snooze(yesterday)), message)
+    await running_bot.emulator.wait_until(lambda: query.answered)
+    assert query.answer_text == (
+        "That reminder is from another day, so nothing moved. /snooze moves today's."
+    )
+    async with running_bot.services.database.transaction() as session:
+        stored = await repository.members.by_user_id(session, member.id)
+        assert stored is not None
+        enrolment = await repository.enrolments.active(session, stored.id)
+    assert enrolment is not None
+    assert enrolment.snoozed_until is None

@@ -3,6 +3,8 @@ and anything stale, malformed or forged reads as nothing."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.render import callbacks as cb
@@ -29,7 +31,7 @@ EVERY_KIND: list[cb.Callback] = [
     cb.Settings("keep", 9),
     cb.ConfirmDelete(True, 10),
     cb.ConfirmDelete(False, 10),
-    cb.Snooze(),
+    cb.Snooze(date(2026, 11, 27)),
     cb.AcknowledgeFlag(7),
     cb.OpenMember(3),
     cb.ResumeProgramme(3),
@@ -53,7 +55,7 @@ def test_every_button_fits_telegrams_64_bytes(callback: cb.Callback) -> None:
 
 
 def test_data_carries_the_version_first() -> None:
-    assert cb.encode(cb.Snooze()).startswith(f"{cb.VERSION}:")
+    assert cb.encode(cb.Snooze(date(2026, 11, 27))).startswith(f"{cb.VERSION}:")
 
 
 def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> None:
@@ -66,8 +68,11 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
     [
         None,
         "",
-        "0:snz",  # a button from an older release
-        "2:snz",  # or a newer one
+        "0:snz:20261127",  # a button from an older release
+        "2:snz:20261127",  # or a newer one
+        "1:snz",  # a reminder's button from before it named its day
+        "1:snz:20261131",  # no such day
+        "1:snz:2026-11-27",
         "1:nope",
         "1:snz:extra",
         "1:s:12:3:x",  # no such outcome
