@@ -4,6 +4,15 @@ A new member goes through every question in that order (the protocol only when n
 it through an invite link); a member who is already set up gets a menu and changes one thing
 (see `bot.services.members`, which keeps the order and the answers). Who may start at all,
 and with which coach, is `bot.services.joining`. When a member joins, their coach is told.
+
+The time can be tapped or typed ('7pm', '0630', 'noon'); one said without morning or evening
+('7', 'half past six') is asked back with a button for each. The time zone can be tapped (the
+buttons show 'Los Angeles (UTC-8)', never a zone id), typed (a city, country or zone; a name
+with namesakes in other zones is asked back: 'Portland, Oregon' or 'Portland, Maine'), or
+shared with the chat's "📍 Share location" button (the zone is found offline).
+
+Every settings button carries the number of the settings question it belongs to; a press from
+an older question is answered "out of date", loses its buttons and changes nothing.
 """
 
 from __future__ import annotations
