@@ -104,10 +104,12 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     except Exception:
         log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
     else:
+        pains = [pain for _, pain in pain_points(alert.check_ins)]
+        caption = coach_texts.chart_caption(alert.member, pains)
         charts: Sent = []
         for chat_id in chats:
             try:
-                photo = await sender.send_photo(bot, services.database, chat_id, chart)
+                photo = await sender.send_photo(bot, services.database, chat_id, chart, caption)
             except TelegramError as error:
                 log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
                 continue

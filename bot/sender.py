@@ -16,7 +16,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile, Message, ReactionTypeEmoji, ReplyParameters
+from telegram import (
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReactionTypeEmoji,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    ReplyParameters,
+)
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
@@ -28,6 +36,8 @@ log = logging.getLogger(__name__)
 _HARMLESS_EDIT_ERRORS = ("message is not modified", "message to edit not found")
 
 AnyBot = ExtBot[Any]
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+"""Buttons under a message, or the chat's own keyboard (shown or taken away)."""
 
 BlockedHook = Callable[[int], Awaitable[None]]
 """Called with the member's id when an active member turns out to have blocked the bot."""
@@ -59,7 +69,7 @@ async def send_text(
     database: Database,
     chat_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: Markup | None = None,
     *,
     reply_to: int | None = None,
     on_blocked: BlockedHook | None = None,

@@ -304,6 +304,9 @@ class Member(Base):
     inactive: Mapped[bool] = mapped_column(default=False)
     # What the bot waits for the member to send next (see storage.awaiting).
     awaiting: Mapped[Awaiting | None] = mapped_column(AwaitingColumn())
+    # The number of the member's current settings question: its buttons carry it, and a press
+    # carrying another number is from an older question (see bot.services.members).
+    settings_menu: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime]
     # The coach who hears about this member; None only while no coach exists at all.
     coach_id: Mapped[int | None] = mapped_column(

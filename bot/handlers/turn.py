@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Location, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
@@ -50,7 +50,7 @@ class Turn:
         assert user is not None, "a Turn is only made for updates from a user"
         return Profile(self.user_id, self.chat_id, user.full_name, user.first_name, user.username)
 
-    async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    async def say(self, text: str, markup: sender.Markup | None = None) -> Message | None:
         """Send a message to the chat this update came from."""
         return await sender.send_text(
             self.bot,
@@ -99,3 +99,6 @@ ButtonFunction = Callable[[Turn, Any], Awaitable[None]]
 AwaitedFunction = Callable[[Turn, str, Any], Awaitable[None]]
 """Handles typed text the bot asked for; gets the text and the awaited state
 (`storage.awaiting`) it answers."""
+LocatedFunction = Callable[[Turn, Location, Any], Awaitable[None]]
+"""Handles a location the bot asked for (the chat's "Share location" button); gets it and the
+awaited state it answers."""

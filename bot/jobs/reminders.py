@@ -25,7 +25,7 @@ import asyncio
 import logging
 import uuid
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
@@ -268,7 +268,8 @@ class ReminderScheduler:
         async with self.pacer:
             if not await reminders.mark_sending(self._services, due, self.boot_id):
                 return "not_claimed", settings
-            outcome = await self._send(claimed.chat_id, text)
+            day = due.due_at.astimezone(settings.zone).date()
+            outcome = await self._send(claimed.chat_id, text, day)
         await reminders.settle(
             self._services,
             due,
@@ -281,14 +282,14 @@ class ReminderScheduler:
     async def _member_blocked(self, member_id: int) -> None:
         await alerts.member_blocked(self._bot, self._services, member_id)
 
-    async def _send(self, chat_id: int, text: str) -> FireOutcome:
+    async def _send(self, chat_id: int, text: str, day: date) -> FireOutcome:
         try:
             message = await sender.send_text(
                 self._bot,
                 self._services.database,
                 chat_id,
                 text,
-                keyboards.reminder(),
+                keyboards.reminder(day),
                 on_blocked=self._member_blocked,
             )
         except BadRequest:

@@ -393,6 +393,15 @@ def chart_title(member: MemberCard) -> str:
     return f"{shown_name(member.name)}: pain after sessions"
 
 
+def chart_caption(member: MemberCard, pains: Sequence[int]) -> str:
+    """What the pain chart shows, in words (its caption, and so its alt text in the demo)."""
+    if not pains:
+        return f"Chart: {chart_title(member)}, no check-ins yet."
+    return (
+        f"Chart: {chart_title(member)} (0 to 10), {len(pains)} check-ins, the latest {pains[-1]}."
+    )
+
+
 def member_detail(detail: MemberDetail) -> str:
     """The /member report."""
     member = detail.member
