@@ -99,7 +99,7 @@ async def on_follow_up_answer(turn: Turn, data: cb.FollowUpAnswer) -> None:
         turn.services, turn.user_id, data.report_id, data.yes, asked, turn.now
     )
     if isinstance(result, checkins.Stale):
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SCREENING_ALREADY_ANSWERED)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()

@@ -203,6 +203,7 @@ SCREENING_QUESTIONS = {
 SCREENING_HEADING = "Safety question {number} of {total}"
 SCREENING_YES = "your yes to that safety question"
 SCREENING_ANSWERED = "Your answer: {answer}"
+SCREENING_ALREADY_ANSWERED = "You've answered that one already, thank you."
 YES = "Yes"
 NO = "No"
 
