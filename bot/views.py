@@ -328,8 +328,9 @@ class RosterRow:
     done_this_week: int
     weekly_cap: int
     adherence_percent: int | None
-    recent_pain: Sequence[tuple[datetime, int]]
+    recent_pain: Sequence[int]
     """The latest pain scores, oldest first: the last one and the sparkline."""
+    last_pain_at: datetime | None
     open_flags: Mapping[FlagLevel, int]
     last_contact: datetime | None
     days_since_contact: int | None

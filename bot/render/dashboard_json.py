@@ -42,7 +42,6 @@ def roster(rows: Sequence[RosterRow], now: datetime) -> JSON:
 
 
 def roster_row(row: RosterRow) -> JSON:
-    last = row.recent_pain[-1] if row.recent_pain else None
     return {
         **member_card(row.member),
         "protocol": row.protocol,
@@ -50,9 +49,9 @@ def roster_row(row: RosterRow) -> JSON:
         "week": {"done": row.done_this_week, "cap": row.weekly_cap},
         "adherence": row.adherence_percent,
         "pain": {
-            "last": last[1] if last else None,
-            "last_at": _time(last[0]) if last else None,
-            "recent": [pain for _, pain in row.recent_pain],
+            "last": row.recent_pain[-1] if row.recent_pain else None,
+            "last_at": _time(row.last_pain_at),
+            "recent": list(row.recent_pain),
         },
         "flags": dict(row.open_flags),
         "last_contact": _time(row.last_contact),

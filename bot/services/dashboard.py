@@ -11,13 +11,13 @@ Reads are one transaction each with a fixed number of queries, whatever the numb
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.config import AdherenceThresholds
 from bot.context import BotServices
 from bot.rules import roster as rules
-from bot.rules.adherence import MemberActivity
 from bot.rules.local_time import local_day, week_bounds
 from bot.services import coach, coaches
 from bot.services import export as export_service
@@ -82,29 +82,59 @@ async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAcc
 
 
 async def roster(services: BotServices, access: CoachAccess, now: datetime) -> list[RosterRow]:
-    """Every member the coach sees, by name (8 queries whatever the number of members)."""
-    since = now - timedelta(days=rules.ADHERENCE_DAYS + 2)
-    visible = access.members
-    async with services.database.transaction() as session:
-        everyone = await repository.roster.members(session, visible)
-        flags = await repository.roster.open_flag_levels(session, visible)
-        finishes = await repository.roster.finishes_since(session, since, visible)
-        last_finish = await repository.roster.last_finishes(session, visible)
-        pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, visible)
-        heard_from = await repository.roster.last_heard_from(session, visible)
+    """Every member the coach sees, by name. Five set-based queries whatever the number of
+    members (`storage.repository.roster`): the database counts each member's sessions in the
+    windows of their zone, so no session or check-in history is loaded."""
+    coach_id = access.viewer.coach_filter
+    thresholds = services.settings.adherence
+    async with services.database.read() as session:
+        everyone = await repository.roster.members(session, coach_id)
+        windows = {
+            zone: rules.windows(now, zone, thresholds)
+            for zone in {member.time_zone for member in everyone}
+        }
+        starts = {zone: bounds.starts() for zone, bounds in windows.items()}
+        sessions = await repository.roster.session_counts(session, starts, now, coach_id)
+        heard_from = await repository.roster.last_heard_from(session, coach_id)
+        flags = await repository.roster.open_flag_counts(session, coach_id)
+        pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, coach_id)
+    plans = _Plans(services)
     return [
         _roster_row(
-            services,
             member,
-            [level.value for level in flags.get(member.id, [])],
-            finishes.get(member.id, []),
-            last_finish.get(member.id),
-            pain.get(member.id, []),
-            _latest(heard_from.get(member.id), last_finish.get(member.id)),
+            plans.of(member.protocol),
+            sessions.get(member.id),
+            heard_from.get(member.id),
+            flags.get(member.id, {}),
+            pain.get(member.id),
             now,
+            thresholds,
         )
         for member in everyone
     ]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    title: str | None
+    weekly_cap: int
+
+
+class _Plans:
+    """Each protocol's title and weekly cap, looked up once per members view."""
+
+    def __init__(self, services: BotServices) -> None:
+        self.services = services
+        self.known: dict[str | None, _Plan] = {}
+
+    def of(self, name: str | None) -> _Plan:
+        if name not in self.known:
+            protocol = self.services.protocol(name) if name else None
+            self.known[name] = _Plan(
+                protocol.title if protocol else name,
+                sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0,
+            )
+        return self.known[name]
 
 
 def _latest(*moments: datetime | None) -> datetime | None:
@@ -112,47 +142,54 @@ def _latest(*moments: datetime | None) -> datetime | None:
 
 
 def _roster_row(
-    services: BotServices,
     member: MemberLine,
-    flag_levels: Sequence[rules.FlagLevel],
-    finishes: Sequence[datetime],
-    last_finish: datetime | None,
-    pain: Sequence[tuple[datetime, int]],
+    plan: _Plan,
+    sessions: repository.roster.SessionCounts | None,
     heard_from: datetime | None,
+    flags: Mapping[str, int],
+    pain: repository.roster.RecentPain | None,
     now: datetime,
+    thresholds: AdherenceThresholds,
 ) -> RosterRow:
     zone = member.time_zone
-    protocol = services.protocol(member.protocol) if member.protocol else None
-    weekly_cap = sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0
-    week_start, _ = week_bounds(now, zone)
+    training = (
+        rules.Training.counted(zone, sessions.since, sessions.last_finished)
+        if sessions
+        else rules.Training.idle(zone)
+    )
     set_up = member.onboarded_at is not None and member.protocol is not None
-    open_flags = rules.count_levels(flag_levels)
+    joined_at = member.onboarded_at if set_up else None
     adherence = None
-    activity = None
-    if set_up and member.onboarded_at is not None:
-        joined = local_day(member.onboarded_at, zone)
-        days_per_week = min(len(member.workout_days or ()), weekly_cap)
-        adherence = rules.adherence_percent(finishes, days_per_week, joined, now, zone)
-        ever = [*finishes, last_finish] if last_finish is not None else finishes
-        activity = MemberActivity(zone, member.onboarded_at, sessions=ever)
+    if joined_at is not None:
+        days_per_week = min(len(member.workout_days or ()), plan.weekly_cap)
+        joined = local_day(joined_at, zone)
+        adherence = rules.adherence_percent(training.four_weeks, days_per_week, joined, now, zone)
+    open_flags = {level: flags.get(level, 0) for level in rules.FLAG_LEVELS}
+    last_contact = (
+        _latest(heard_from, sessions.last_started, sessions.last_finished)
+        if sessions
+        else heard_from
+    )
     return RosterRow(
         member=MemberCard(member.id, member.name, member.username, zone),
         protocol=member.protocol,
-        protocol_title=protocol.title if protocol else member.protocol,
-        done_this_week=sum(at >= week_start for at in finishes),
-        weekly_cap=weekly_cap,
+        protocol_title=plan.title,
+        done_this_week=training.this_week,
+        weekly_cap=plan.weekly_cap,
         adherence_percent=adherence,
-        recent_pain=pain,
+        recent_pain=pain.scores if pain else (),
+        last_pain_at=pain.last_at if pain else None,
         open_flags=open_flags,
-        last_contact=heard_from,
-        days_since_contact=rules.days_since(heard_from, now, zone),
+        last_contact=last_contact,
+        days_since_contact=rules.days_since(last_contact, now, zone),
         attention=rules.attention_reasons(
             open_flags=open_flags,
             blocked=member.inactive,
             paused=member.paused,
-            activity=activity,
+            training=training,
+            joined_at=joined_at,
             now=now,
-            thresholds=services.settings.adherence,
+            thresholds=thresholds,
         ),
         paused=member.paused,
         inactive=member.inactive,
