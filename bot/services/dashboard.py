@@ -19,20 +19,20 @@ from bot.config import AdherenceThresholds
 from bot.context import BotServices
 from bot.rules import roster as rules
 from bot.rules.local_time import local_day, week_bounds
-from bot.services import coach, coaches
+from bot.services import coach, coaches, messages
 from bot.services import export as export_service
 from bot.services.members import schedule_of
-from bot.services.views import flag_view, member_card
+from bot.services.views import flag_view, member_card, thread_line
 from bot.views import (
     FormCheckItem,
     MemberCard,
     MemberFile,
+    NoteLine,
     OpenFlag,
     PainPoint,
     RosterRow,
     SessionLine,
     StepLine,
-    ThreadEntry,
 )
 from protocols.expand import Step, expand_workout
 from protocols.schema import Protocol, Workout
@@ -48,6 +48,8 @@ PAIN_HISTORY = 200
 """Check-ins (scores and notes) read for a member's pain chart and notes."""
 FORM_CHECKS = 30
 """Form-check videos listed for a member."""
+THREAD_MESSAGES = 100
+"""Messages either way shown in a member's thread (the latest)."""
 
 
 @dataclass(frozen=True)
@@ -214,12 +216,11 @@ async def member_file(
         steps = await repository.roster.step_results(session, [row.id for row in sessions])
         check_ins = await repository.roster.check_ins(session, member_id, PAIN_HISTORY)
         checks = await repository.roster.form_checks(session, member_id, FORM_CHECKS)
+        thread = await repository.messages.recent(session, member_id, THREAD_MESSAGES)
         flags = await repository.flags.unacknowledged(session, member_id)
     card = member_card(member)
     protocol = services.protocol(enrolment.protocol) if enrolment else None
-    notes = [
-        ThreadEntry(report.at, "member", "note", report.note) for report in check_ins if report.note
-    ]
+    notes = [NoteLine(report.at, report.note) for report in check_ins if report.note]
     return MemberFile(
         member=card,
         protocol=enrolment.protocol if enrolment else None,
@@ -236,7 +237,7 @@ async def member_file(
             for row in sessions
         ],
         notes=notes,
-        thread=_thread(checks),
+        thread=[thread_line(message) for message in thread],
         form_checks=[_form_check_item(check) for check in reversed(checks)],
         open_flags=[_open_flag(flag, member) for flag in flags],
     )
@@ -280,19 +281,6 @@ def _workout(protocol: Protocol | None, key: str) -> Workout | None:
     return next((workout for workout in protocol.workouts if workout.key == key), None)
 
 
-def _thread(checks: Sequence[FormCheck]) -> list[ThreadEntry]:
-    """What member and coach said to each other, oldest first: form-check videos and the
-    coach's replies to them (issue 16 adds the stored message thread; notes are listed apart)."""
-    entries: list[ThreadEntry] = []
-    for check in checks:
-        entries.append(ThreadEntry(check.at, "member", "form_check", check.exercise_name or ""))
-        if check.coach_reply is not None and check.replied_at is not None:
-            entries.append(
-                ThreadEntry(check.replied_at, "coach", "form_check_reply", check.coach_reply)
-            )
-    return sorted(entries, key=lambda entry: entry.at)
-
-
 def _form_check_item(check: FormCheck) -> FormCheckItem:
     return FormCheckItem(
         check.id, check.at, check.exercise_name, check.coach_reply, check.replied_at
@@ -313,21 +301,15 @@ async def open_flags(services: BotServices, access: CoachAccess) -> list[OpenFla
     return sorted(flags, key=lambda item: order[item.level])
 
 
-@dataclass(frozen=True)
-class Recipient:
-    """A member the coach may write to."""
-
-    member_id: int
-    name: str
-    chat_id: int
-
-
-async def recipient(services: BotServices, access: CoachAccess, member_id: int) -> Recipient | None:
+async def message_target(
+    services: BotServices, access: CoachAccess, member_id: int
+) -> messages.ReplyTarget | None:
+    """The member a coach writes to from the dashboard, as with /msg: a conversation the coach
+    starts. None if the coach may not see them. The message is then stored in the thread with
+    `messages.coach_wrote`, as a reply in a coach chat is."""
     if not access.sees(member_id):
         return None
-    async with services.database.transaction() as session:
-        member = await repository.members.get(session, member_id)
-    return None if member is None else Recipient(member.id, member.name, member.chat_id)
+    return await messages.member_target(services, access.viewer, member_id)
 
 
 @dataclass(frozen=True)

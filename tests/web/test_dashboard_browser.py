@@ -18,7 +18,6 @@ from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Browser, Page, Route, async_playwright, expect
 from web_support import HOSTILE_NAME, Practice
 
-from bot.render import texts
 from emulator import BotApiEmulator
 
 pytestmark = pytest.mark.browser
@@ -149,7 +148,7 @@ async def test_a_reply_from_the_flags_inbox_arrives_in_the_members_chat(
     await flag.get_by_role("button", name="Send reply").click()
     await expect(page.locator("#status")).to_have_text("Sent to Maya.")
     message = await practice.maya.user.wait_for_message(lambda m: "bridges" in (m.text or ""))
-    assert message.text == texts.FROM_YOUR_COACH.format(text="Let's ease off: skip the bridges.")
+    assert message.text == "Coach (your coach):\nLet's ease off: skip the bridges."
 
 
 async def test_a_hostile_member_name_renders_as_text(page: Page, practice: Practice) -> None:
