@@ -328,8 +328,9 @@ class RosterRow:
     done_this_week: int
     weekly_cap: int
     adherence_percent: int | None
-    recent_pain: Sequence[tuple[datetime, int]]
+    recent_pain: Sequence[int]
     """The latest pain scores, oldest first: the last one and the sparkline."""
+    last_pain_at: datetime | None
     open_flags: Mapping[FlagLevel, int]
     last_contact: datetime | None
     days_since_contact: int | None
@@ -377,12 +378,10 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
-class ThreadEntry:
-    """One message between member and coach, oldest first in a thread."""
+class NoteLine:
+    """A note the member added to a check-in."""
 
     at: datetime
-    sender: Literal["member", "coach"]
-    kind: Literal["note", "form_check", "form_check_reply", "message"]
     text: str
 
 
@@ -408,7 +407,8 @@ class MemberFile:
     set_up: bool
     pain: Sequence[PainPoint]
     sessions: Sequence[SessionLine]
-    notes: Sequence[ThreadEntry]
-    thread: Sequence[ThreadEntry]
+    notes: Sequence[NoteLine]
+    thread: Sequence[ThreadLine]
+    """The latest messages either way, oldest first (`storage.repository.messages`)."""
     form_checks: Sequence[FormCheckItem]
     open_flags: Sequence[OpenFlag]

@@ -147,7 +147,6 @@ PAUSED_BY_COACH = (
 )
 RESUMED_BY_COACH = "Your coach has turned your reminders back on. Next one: {when}."
 RESUMED_BY_COACH_NO_NEXT = "Your coach has turned your reminders back on."
-FROM_YOUR_COACH = "💬 From your coach:\n\n{text}"
 ALREADY_PAUSED = "Reminders are already paused. /resume turns them back on."
 ALREADY_RUNNING = "Reminders are already on."
 SNOOZED = "Okay, I'll remind you again at {when}."
