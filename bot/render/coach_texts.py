@@ -308,11 +308,18 @@ def members_overview(rows: Sequence[MemberRow]) -> list[str]:
     return pages([f"Members ({len(rows)}):", *(member_line(row) for row in rows)])
 
 
+_CHECK_IN_WHEN = {"before": "before", "session": "after", "morning": "morning after"}
+_CHECK_IN_UNNUMBERED = {"before": " before a session", "session": "", "morning": " next morning"}
+
+
 def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
-    """One '• Tue 05 Mar 18:40 after session 3 pain 6: "note"' line per check-in."""
+    """One '• Tue 05 Mar 18:40 after session 3 pain 6: "note"' line per check-in ("before
+    session 3", "morning after session 3" for the other kinds)."""
     lines = []
     for check_in in check_ins:
-        session = f" after session {check_in.session_number}" if check_in.session_number else ""
+        number = check_in.session_number
+        when = _CHECK_IN_WHEN[check_in.kind]
+        session = f" {when} session {number}" if number else _CHECK_IN_UNNUMBERED[check_in.kind]
         pain = f"pain {check_in.pain}" if check_in.pain is not None else "no score"
         note = f': "{fit(one_line(check_in.note), NOTE_PREVIEW)}"' if check_in.note else ""
         lines.append(f"• {_when(check_in.at, zone)}{session} {pain}{note}")
