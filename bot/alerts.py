@@ -94,7 +94,7 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     if not chats:
         log.warning("flag %s for member %s: no coach to tell", alert.flag.id, alert.member.id)
         return 0
-    threshold = services.settings.flags.persistent_pain
+    threshold = services.settings.pain.acceptable_pain
     drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
     sent = await _send_to_coaches(bot, services, chats, text, markup)
     about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
