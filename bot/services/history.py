@@ -3,6 +3,8 @@ after it, the next morning) and the number of the session it is about."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.rules.symptoms import CheckIn, CheckInKind
@@ -31,11 +33,17 @@ async def history_by_id(session: AsyncSession, member_id: int) -> list[tuple[int
     newest one raised)."""
     reports = await repository.check_ins.recent(session, member_id, HISTORY_LENGTH)
     numbers = await repository.sessions.finished_numbers(session, member_id)
-    return [(report.id, _check_in(report, numbers)) for report in reports]
+    return [(report.id, check_in_of(report, numbers)) for report in reports]
 
 
-def _check_in(report: SymptomReport, numbers: dict[int, int]) -> CheckIn:
-    number = numbers.get(report.session_id) if report.session_id is not None else None
+def check_in_of(report: SymptomReport, numbers: Mapping[int, int] | None = None) -> CheckIn:
+    """The check-in the rules read from a stored one; `numbers` (session id → its number among
+    the member's sessions) numbers it by its session."""
+    number = (
+        numbers.get(report.session_id)
+        if numbers is not None and report.session_id is not None
+        else None
+    )
     return CheckIn(
         at=report.at,
         pain=report.pain,
