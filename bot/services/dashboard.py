@@ -209,9 +209,7 @@ async def member_file(
 def _pain_points(check_ins: Iterable[SymptomReport]) -> list[PainPoint]:
     """Every scored check-in, oldest first, with its kind (before, after a session, next
     morning)."""
-    return [
-        PainPoint(r.at, r.pain, check_in_of(r).kind) for r in check_ins if r.pain is not None
-    ]
+    return [PainPoint(r.at, r.pain, check_in_of(r).kind) for r in check_ins if r.pain is not None]
 
 
 def _session_line(

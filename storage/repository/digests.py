@@ -26,9 +26,7 @@ from storage.models import (
 )
 
 
-async def set_time(
-    session: AsyncSession, coach_id: int, at: time, zone: ZoneInfo | None
-) -> None:
+async def set_time(session: AsyncSession, coach_id: int, at: time, zone: ZoneInfo | None) -> None:
     """When the coach's digest is sent, on their clock (`zone` None: keep the one they had)."""
     values: dict[str, object] = {"digest_time": at}
     if zone is not None:
