@@ -35,7 +35,7 @@ from bot.views import (
     MemberDigest,
 )
 from storage import repository
-from storage.models import Coach, CoachRole, Member, NoticeEvent, WorkoutSession
+from storage.models import Coach, CoachRole, Member, NoticeEvent
 
 LOOK_BACK = timedelta(days=35)
 """Sessions, reminders and check-ins read for the adherence rules (two fortnights compared,
@@ -141,7 +141,7 @@ async def _notices(
 ) -> defaultdict[int, list[DigestNotice]]:
     queued = await repository.digests.notices(session, ids, since, now)
     session_ids = [row.session_id for row in queued if row.session_id is not None]
-    rows = {row.id: row for row in await _sessions(session, session_ids)}
+    rows = await repository.digests.sessions_by_id(session, session_ids)
     not_done = by_session(await repository.sessions.steps_not_done(session, session_ids))
     found: defaultdict[int, list[DigestNotice]] = defaultdict(list)
     for row in queued:
@@ -155,11 +155,6 @@ async def _notices(
             continue  # the session is gone
         found[row.member_id].append(DigestNotice(row.at, row.event.value, steps))
     return found
-
-
-async def _sessions(session: AsyncSession, session_ids: list[int]) -> list[WorkoutSession]:
-    rows = [await repository.sessions.get(session, session_id) for session_id in session_ids]
-    return [row for row in rows if row is not None]
 
 
 async def _findings(

@@ -127,6 +127,14 @@ async def sessions(
     return list(result)
 
 
+async def sessions_by_id(
+    session: AsyncSession, session_ids: Sequence[int]
+) -> dict[int, WorkoutSession]:
+    """These sessions, by id (the ones queued notices are about)."""
+    result = await session.scalars(select(WorkoutSession).where(WorkoutSession.id.in_(session_ids)))
+    return {row.id: row for row in result}
+
+
 async def check_ins(
     session: AsyncSession, member_ids: Sequence[int], since: datetime
 ) -> list[SymptomReport]:
