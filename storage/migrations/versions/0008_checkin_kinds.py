@@ -1,7 +1,7 @@
 """Check-in kinds, the next-morning check and the coach's daily digest.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-28 10:00:00.000000
 
 - `symptom_reports.kind`: when the score was given, "before" a session, "session" (during or
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | Sequence[str] | None = "0006"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
