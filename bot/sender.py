@@ -73,12 +73,17 @@ async def send_text(
     *,
     reply_to: int | None = None,
     on_blocked: BlockedHook | None = None,
+    silent: bool = False,
 ) -> Message | None:
-    """Send a message (as a reply to `reply_to`, if given); None when the chat is unreachable
-    (blocked, deleted account)."""
+    """Send a message (as a reply to `reply_to`, if given; without a notification when
+    `silent`); None when the chat is unreachable (blocked, deleted account)."""
     try:
         return await bot.send_message(
-            chat_id, text, reply_markup=markup, reply_parameters=_reply(reply_to)
+            chat_id,
+            text,
+            reply_markup=markup,
+            reply_parameters=_reply(reply_to),
+            disable_notification=silent,
         )
     except Forbidden:
         await mark_blocked(database, chat_id, on_blocked)

@@ -233,7 +233,64 @@ class SessionReport:
 
 
 Notice = MemberNotice | SessionReport | JoinNotice
-"""What `bot.alerts.send_notice` tells the coach (a daily digest would collect these)."""
+"""What `bot.alerts.send_notice` tells the coach (paused, resumed, blocked and session reports
+wait for the daily digest; joining and erasing are told at once)."""
+
+
+@dataclass(frozen=True)
+class DigestFlag:
+    """A low or high pain flag that waited for the digest: its level, rule and reason."""
+
+    at: datetime
+    level: FlagLevelName
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DigestFinding:
+    """An adherence or progress finding (`bot.rules.adherence`): its rule and reason."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DigestNotice:
+    """Something the member did since the last digest; `session` for a session report."""
+
+    at: datetime
+    event: Literal["paused", "resumed", "blocked", "session"]
+    session: SessionSteps | None = None
+
+
+@dataclass(frozen=True)
+class MemberDigest:
+    """One member's part of a coach's digest (a message of its own: a reply reaches them)."""
+
+    member: MemberCard
+    flags: Sequence[DigestFlag]
+    findings: Sequence[DigestFinding]
+    notices: Sequence[DigestNotice]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A coach's daily digest: for whom, the day it is for (on the coach's clock), and the
+    members with something to say."""
+
+    chat_id: int
+    day: date
+    members: Sequence[MemberDigest]
+
+
+@dataclass(frozen=True)
+class DigestSetting:
+    """When a coach's digest comes: a local time on their clock, and the next one."""
+
+    at: time
+    zone: ZoneInfo
+    next_at: datetime
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,24 @@ class FormCheckKind(enum.StrEnum):
 class ReminderKind(enum.StrEnum):
     REMINDER = "reminder"
     NUDGE = "nudge"
+    MORNING = "morning"  # the next-morning pain question after a session
+
+
+class CheckInKind(enum.StrEnum):
+    """When a pain score was given (the pain-monitoring rules read each kind apart)."""
+
+    BEFORE = "before"  # before a session starts
+    SESSION = "session"  # during or right after a session
+    MORNING = "morning"  # the next morning
+
+
+class NoticeEvent(enum.StrEnum):
+    """Something a member did that waits for their coach's daily digest."""
+
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    BLOCKED = "blocked"
+    SESSION = "session"  # a finished session with steps skipped or too hard
 
 
 class MessageDirection(enum.StrEnum):
@@ -200,6 +218,7 @@ class CoachMessageKind(enum.StrEnum):
     NOTICE = "notice"
     SUMMARY = "summary"  # a session with skipped or too-hard steps
     SENT = "sent"  # the bot's confirmation that a coach's message reached the member
+    DIGEST = "digest"  # the member's part of the coach's daily digest
 
 
 class CoachRole(enum.StrEnum):
@@ -262,6 +281,12 @@ class Coach(Base):
     # An owner who asked to hear about every member, not only their own.
     hears_everyone: Mapped[bool] = mapped_column(default=False)
     added_at: Mapped[datetime]
+    # When the daily digest is sent, on the coach's clock; None: the configured default.
+    digest_time: Mapped[time | None] = mapped_column(Time())
+    digest_zone: Mapped[ZoneInfo | None] = mapped_column(TimeZone())
+    # The due time of the latest digest claimed for this coach: the next one covers what
+    # happened since (claiming it moves this forward, so a digest is never sent twice).
+    digest_due_at: Mapped[datetime | None]
 
 
 class Invite(Base):
@@ -323,6 +348,7 @@ class Member(Base):
     relays: Mapped[list[Relay]] = _owned()
     thread: Mapped[list[ThreadMessage]] = _owned()
     coach_messages: Mapped[list[CoachMessage]] = _owned()
+    notices: Mapped[list[QueuedNotice]] = _owned()
 
     # Read-only views for overviews; load them with selectinload (see repository.list_members).
     active_enrolment: Mapped[Enrolment | None] = relationship(
@@ -414,6 +440,9 @@ class SymptomReport(Base):
     )
     pain: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[CheckInKind] = mapped_column(
+        _string_enum(CheckInKind, "kind"), default=CheckInKind.SESSION, server_default="session"
+    )
     at: Mapped[datetime]
     # The answer to the red-flag follow-up question asked after this check-in (its pain rose
     # by the minimal important change); None when it was not asked or not answered yet.
@@ -537,6 +566,22 @@ class ReminderSent(Base):
     sent_at: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="reminders", lazy="raise")
+
+
+class QueuedNotice(Base):
+    """Something a member did, kept for their coach's daily digest (not sent at once)."""
+
+    __tablename__ = "queued_notices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    event: Mapped[NoticeEvent] = mapped_column(_string_enum(NoticeEvent, "event"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="CASCADE")
+    )
+    at: Mapped[datetime] = mapped_column(index=True)
+
+    member: Mapped[Member] = relationship(back_populates="notices", lazy="raise")
 
 
 class Relay(Base):

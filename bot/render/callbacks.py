@@ -106,6 +106,14 @@ class PainScore:
 
 
 @dataclass(frozen=True)
+class MorningPain:
+    """The next-morning pain score, about the session `session_id`."""
+
+    session_id: int
+    pain: int
+
+
+@dataclass(frozen=True)
 class NoNote:
     session_id: int
 
@@ -193,6 +201,7 @@ Callback = (
     | StepVideo
     | StepTimer
     | PainScore
+    | MorningPain
     | NoNote
     | Settings
     | ConfirmDelete
@@ -238,6 +247,8 @@ def encode(callback: Callback) -> str:
             parts = ("tm", session_id, step_index)
         case PainScore(session_id, pain):
             parts = ("pn", session_id, pain)
+        case MorningPain(session_id, pain):
+            parts = ("mp", session_id, pain)
         case NoNote(session_id):
             parts = ("nn", session_id)
         case Settings(part, menu):
@@ -303,6 +314,8 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return StepTimer(_id(session_id), _index(step_index))
         case "pn", [session_id, pain] if _small_int(pain, 10) is not None:
             return PainScore(_id(session_id), int(pain))
+        case "mp", [session_id, pain] if _small_int(pain, 10) is not None:
+            return MorningPain(_id(session_id), int(pain))
         case "nn", [session_id]:
             return NoNote(_id(session_id))
         case "set", [part, menu] if part in _SETTINGS_PARTS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 
 from telegram import (
@@ -147,7 +147,16 @@ def step(session_id: int, step: Step) -> InlineKeyboardMarkup:
 
 
 def pain(session_id: int) -> InlineKeyboardMarkup:
-    buttons = [_button(str(score), cb.PainScore(session_id, score)) for score in range(11)]
+    return _scores(lambda score: cb.PainScore(session_id, score))
+
+
+def morning_pain(session_id: int) -> InlineKeyboardMarkup:
+    """0-10 for the next-morning question about `session_id`."""
+    return _scores(lambda score: cb.MorningPain(session_id, score))
+
+
+def _scores(callback: Callable[[int], cb.Callback]) -> InlineKeyboardMarkup:
+    buttons = [_button(str(score), callback(score)) for score in range(11)]
     return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
 
 

@@ -128,6 +128,11 @@ ZONE_CHOSEN_FROM_PLACE = "Time zone: {zone}, for {place} ✅"
 CONSENT_GIVEN = "✅ Accepted"
 PROTOCOL_CHOSEN = "✅ {title}"
 PAIN_ANSWERED = "Your answer: {pain}"
+MORNING_QUESTION = (
+    "Good morning! How is your back this morning? 0 = no pain, 10 = the worst pain imaginable."
+)
+MORNING_THANKS = "Thanks, that helps your coach see how your back settles after a session."
+MORNING_PASSED = "That morning question has passed, so the button does nothing now."
 STEP_HEADING = "Step {number} of {count}"
 LEFT_THIS_WEEK = "After this one: {left} more this week."
 PAIN_THIS_STRONG = "pain of {pain} out of 10"

@@ -21,6 +21,7 @@ from bot.rules import roster as rules
 from bot.rules.local_time import local_day, week_bounds
 from bot.services import coach, coaches, messages
 from bot.services import export as export_service
+from bot.services.history import check_in_of
 from bot.services.members import schedule_of
 from bot.services.views import flag_view, member_card, thread_line
 from bot.views import (
@@ -244,9 +245,9 @@ async def member_file(
 
 
 def _pain_points(check_ins: Iterable[SymptomReport]) -> list[PainPoint]:
-    """Every scored check-in, oldest first. Each is an after-session score until check-ins
-    carry their kind (issue 15: before-session and next-morning scores)."""
-    return [PainPoint(r.at, r.pain, "session") for r in check_ins if r.pain is not None]
+    """Every scored check-in, oldest first, with its kind (before, after a session, next
+    morning)."""
+    return [PainPoint(r.at, r.pain, check_in_of(r).kind) for r in check_ins if r.pain is not None]
 
 
 def _session_line(

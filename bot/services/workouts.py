@@ -226,30 +226,48 @@ async def answer_step(
 ) -> AnswerResult:
     """Record the answer of the member who pressed the button and move on; stale, repeated
     or someone else's answers change nothing. The last answer finishes the session and
-    leaves the member awaiting the pain score. One transaction for all of it."""
+    leaves the member awaiting the pain score (one transaction for all of it), then plans
+    the next morning's pain question."""
+    answered, finished_by = await _answer_step(
+        services, telegram_user_id, session_id, step_index, outcome, now
+    )
+    if finished_by is not None and services.reminders is not None:
+        await services.reminders.plan_morning_check(finished_by)
+    return answered
+
+
+async def _answer_step(
+    services: BotServices,
+    telegram_user_id: int,
+    session_id: int,
+    step_index: int,
+    outcome: StepOutcome,
+    now: datetime,
+) -> tuple[AnswerResult, int | None]:
+    """`answer_step`'s unit of work; with it, the member whose session it finished."""
     async with services.database.transaction() as session:
         member = await repository.members.by_user_id(session, telegram_user_id)
         row = await repository.sessions.get(session, session_id)
         if member is None or row is None or row.member_id != member.id:
-            return Stale()
+            return Stale(), None
         if row.status != SessionStatus.IN_PROGRESS:
-            return Stale()
+            return Stale(), None
         view = _view(services, row)
         if view is None:
-            return Stale()
+            return Stale(), None
         if step_index != row.current_step:
-            return AlreadyAnswered(view)
+            return AlreadyAnswered(view), None
         if not await repository.sessions.record_step(
             session, session_id, step_index, outcome, now=now
         ):
-            return AlreadyAnswered(view)
+            return AlreadyAnswered(view), None
         next_index = step_index + 1
         if next_index < view.step_count:
             await repository.sessions.advance(session, session_id, next_index)
             next_view = StepView(
                 session_id, view.workout, expand_workout(view.workout)[next_index], view.step_count
             )
-            return Advanced(view, outcome, next_view, None)
+            return Advanced(view, outcome, next_view, None), None
         await repository.sessions.finish(session, session_id, now=now)
         await repository.members.set_awaiting(session, member.id, AwaitPain(session_id))
         results = await repository.sessions.step_results(session, session_id)
@@ -261,4 +279,4 @@ async def answer_step(
             too_hard=tally[StepOutcome.TOO_HARD],
             minutes=int((now - row.started_at).total_seconds() // 60),
         )
-        return Advanced(view, outcome, None, summary)
+        return Advanced(view, outcome, None, summary), member.id

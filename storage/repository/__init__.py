@@ -1,8 +1,8 @@
 """Every read and write the bot makes, as plain async functions taking an `AsyncSession` first,
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
-`form_checks`, `reminders`, `messages` (the member ↔ coach thread), `roster`
-(read-only overviews across members, for the coach's dashboard), `coaches`, `invites` and
-`screening` (the red-flag screen's answers).
+`form_checks`, `reminders`, `messages` (the member ↔ coach thread), `roster` (read-only
+overviews across members, for the coach's dashboard), `coaches`, `invites`, `screening` (the
+red-flag screen's answers) and `digests` (the coach's daily digest and its queued notices).
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -14,6 +14,7 @@ reading first.
 from storage.repository import (
     check_ins,
     coaches,
+    digests,
     enrolments,
     flags,
     form_checks,
@@ -29,6 +30,7 @@ from storage.repository import (
 __all__ = [
     "check_ins",
     "coaches",
+    "digests",
     "enrolments",
     "flags",
     "form_checks",

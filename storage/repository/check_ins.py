@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Member, SymptomReport
+from storage.models import CheckInKind, Member, SymptomReport
 
 
 async def add(
@@ -17,19 +17,27 @@ async def add(
     pain: int | None,
     note: str | None = None,
     session_id: int | None = None,
+    kind: CheckInKind = CheckInKind.SESSION,
     now: datetime,
 ) -> SymptomReport:
-    """Store a check-in; `pain` outside 0..10 is refused by the database (IntegrityError)."""
-    report = SymptomReport(member_id=member_id, session_id=session_id, pain=pain, note=note, at=now)
+    """Store a check-in of `kind` (a next-morning one names the session it follows); `pain`
+    outside 0..10 is refused by the database (IntegrityError)."""
+    report = SymptomReport(
+        member_id=member_id, session_id=session_id, pain=pain, note=note, kind=kind, at=now
+    )
     session.add(report)
     await session.flush()
     return report
 
 
-async def for_session(session: AsyncSession, session_id: int) -> SymptomReport | None:
-    """The check-in given after this workout, if any."""
+async def for_session(
+    session: AsyncSession, session_id: int, kind: CheckInKind = CheckInKind.SESSION
+) -> SymptomReport | None:
+    """The check-in of `kind` given about this workout (after it, or the next morning), if any."""
     return await session.scalar(
-        select(SymptomReport).where(SymptomReport.session_id == session_id).limit(1)
+        select(SymptomReport)
+        .where(SymptomReport.session_id == session_id, SymptomReport.kind == kind)
+        .limit(1)
     )
 
 

@@ -194,16 +194,17 @@ async def finished_numbers(session: AsyncSession, member_id: int) -> dict[int, i
     return {session_id: number for number, session_id in enumerate(result, start=1)}
 
 
-async def finished_since(session: AsyncSession, since: datetime) -> list[WorkoutSession]:
-    """Every member's workouts finished at or after `since`, oldest first (one query)."""
-    result = await session.scalars(
-        select(WorkoutSession)
-        .where(
-            WorkoutSession.status == SessionStatus.FINISHED,
-            WorkoutSession.finished_at >= since,
-        )
-        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+async def finished_since(
+    session: AsyncSession, since: datetime, member_id: int | None = None
+) -> list[WorkoutSession]:
+    """Every member's workouts finished at or after `since`, oldest first (one query); only
+    one member's with `member_id`."""
+    query = select(WorkoutSession).where(
+        WorkoutSession.status == SessionStatus.FINISHED, WorkoutSession.finished_at >= since
     )
+    if member_id is not None:
+        query = query.where(WorkoutSession.member_id == member_id)
+    result = await session.scalars(query.order_by(WorkoutSession.finished_at, WorkoutSession.id))
     return list(result)
 
 

@@ -26,6 +26,8 @@ EVERY_KIND: list[cb.Callback] = [
     cb.StepTimer(12, 19),
     cb.PainScore(12, 0),
     cb.PainScore(12, 10),
+    cb.MorningPain(12, 0),
+    cb.MorningPain(12, 10),
     cb.NoNote(12),
     cb.Settings("protocol", 9),
     cb.Settings("keep", 9),
