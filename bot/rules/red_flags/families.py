@@ -62,6 +62,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("radiating_pain", "vascular", "pain spreading to the chest, jaw or arm"),
     Kind("tearing_pain", "vascular", "sudden tearing or ripping pain"),
     Kind("pulsating_lump", "vascular", "a pulsing lump in the tummy"),
+    Kind("belly_back_pain", "vascular", "sudden or severe tummy pain going through to the back"),
     Kind("trauma", "fracture", "a fall, crash or other injury"),
     Kind(
         "fragile_bone_injury",

@@ -78,7 +78,11 @@ RELATIONS = (
     "|bairn|wean|youngest|eldest"
     "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil"
 )
-SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
+SUBJECT = "i|my|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both|well"
+"""Words that start a new clause after "and" or a comma, ending every scope."""
+PRONOUN_IT = "it|its|it's"
+"""A clause that goes on about the same thing ("my colleague lost weight and it turned out to
+be cancer"): it ends every scope but someone else's."""
 KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
 PASSED = (
     "fine|normal|ok|okay|better|gone|alright|right|away|off|stops|stopped|stop|goes|went|eases"
@@ -111,13 +115,22 @@ STILL_THERE = (
     "comes and goes",
     "on and off",
     "keeps|kept coming|comes back",
-    "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|last"
-    "|this|lunch|breakfast",
-    "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
+    "since the",
     "all day|night|morning|afternoon|evening|week",
 )
 """What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
 not this time")."""
+RECENTLY = (
+    "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|lunch"
+    "|breakfast|today|tues|thurs|weds|mon|fri|sat|sun",
+    "since the weekend|morning|flare|fall|accident|crash|flareup",
+    "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
+    "started|starting|began|begun|came on yesterday|today|tonight|this|last|on|at|overnight",
+    "new|first time",
+    "never happened|had this|that|it before",
+)
+"""What says a change is new ("since Tuesday", "for two days", "started last night"): numbness
+that stays, and a change that no "for years" elsewhere in the message can explain away."""
 ELSEWHERE_WORDS = (
     "but|though|tho|and|,|;|-? fine|better|ok|okay|good|comfy|comfortable|normal|great|grand"
 )
@@ -131,6 +144,66 @@ KINDS_NOT_NEW = (
     "both_legs",
     "leg_weakness",
 )
+
+
+DOCUMENTS = (
+    "page|pages|site|website|leaflet|leaflets|article|articles|booklet|card|poster|video|videos"
+    "|form|forms|questionnaire|guide|sheet|app|pdf|email|handout|list|forum|nhs|programme"
+    "|program|checklist|questions|chart|post|blog|internet|google"
+)
+"""Written sources whose wording a member may ask about ("the NHS page mentioned...")."""
+SAY = (
+    "mentions|mentioned|mention|says|said|lists|listed|talks|talked|warns|warned|asks|asked"
+    "|describes|described|explains|explained|covers|covered|tells|told|writes|wrote|shows|about"
+)
+BECAUSE = "cos|coz|cuz|because|cause|bc|due|thanks|owing"
+"""Words that give a cause, a few words ahead of it ("cos I did the session in the garden")."""
+FROM = "from|with|after|in|during|on|at|when|whenever"
+"""Prepositions that give a cause right before it ("from the bleachers", "in the cold")."""
+BENIGN_CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "duvet|duvets|tog|blanket|blankets|covers|quilt|heating|radiator|radiators|heater|fire"
+        "|weather|heat|heatwave|sun|rain|wind|snow|cold|chill|frost|aircon|fan|shorts|garden"
+        "|outside|outdoors|lake|sea|river|pool|swim|swimming|shower|bath|sauna|flush|flushes"
+        "|flushing|menopause|perimenopause|hormones|bedroom|room|office|gym|dog|cat|coffee"
+        "|curry|spicy|wine|beer|booze|drink|drinking|hangover|workout|session|run|training"
+        "|nightmare|nightmares|stress|nerves",
+        ("chills_sweats", "temp_reading"),
+    ),
+    (
+        "baby|babies|dog|dogs|cat|cats|kids|kid|toddler|neighbours|neighbors|noise|alarm|heat"
+        "|storm|thunder|snoring|partner|husband|wife|hubby|nightmare|nightmares|stress|coffee"
+        "|caffeine|shift|shifts|toilet|loo|wee|pee",
+        ("night_rest_pain",),
+    ),
+    (
+        "asthma|asthmatic|inhaler|inhalers|ventolin|hay|hayfever|allergies|allergy|pollen|cough"
+        "|coughing|phlegm|catarrh|flu|bronchitis|bench|pecs|antihistamine|antihistamines",
+        ("chest_pain", "radiating_pain"),
+    ),
+    (
+        "diabetes|diabetic|neuropathy|raynaud's|raynauds|raynaud|b12|circulation|cold|shoes|boots"
+        "|socks|trainers|heels|stretch|stretches|stretching|pancake|straddle|frog|splits|yoga"
+        "|pilates|cycling|spin|bike|kneeling|squatting",
+        ("both_legs",),
+    ),
+)
+"""Causes that explain a finding away, with the kinds each may explain: warmth or cold for
+shivers and sweats, a waker for waking at night, asthma or a cold for a tight chest, a known
+condition, the cold or a stretch for numb feet. Never a bladder, bowel, saddle or sexual change:
+a new one needs a doctor whatever the member thinks caused it."""
+
+
+def _explained_by(causes: str) -> tuple[str, ...]:
+    """Cue phrases that give one of these causes: "cos the duvet's too thick", "from the
+    bleachers", "was my asthma", "the inhaler sorted it"."""
+    return (
+        f"{BECAUSE} to|of? _{{0,6}} {causes}",
+        f"{FROM} the|my|a|an|this|that|all|those|these|our|being|having? {causes}",
+        f"was|is|'s|it's|its|just my? {causes}",
+        f"{causes} sorted|sorts|sort|fixed|fixes|fix|helped|helps|help|cleared|clears|clear"
+        "|settled|settles|settle",
+    )
 
 
 @dataclass(frozen=True)
@@ -202,12 +275,17 @@ CUES: tuple[Cue, ...] = (
             "n't|nt|not make|made it",
             "no urge|urges|sensation|feeling|control",
             "no feeling|sensation down|in|between|when",
+            "?|:|-|=|— no|nope|nah feeling|sensation|urge|control|idea|clue|warning|signal|strength"
+            "|power|movement|change|sign|pain",
             "not|n't|nt right|normal",
             "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
             "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
             "on their|its own",
             "gave|give|gives|giving me the? chills|shivers|goosebumps",
             "n't|nt|not sure|know|remember",
+            "like someone|somebody|some1 else's|elses|else",
+            "someone|somebody|some1 else's|elses",
+            "to someone|somebody|some1 else",
         ),
     ),
     Cue(
@@ -215,13 +293,23 @@ CUES: tuple[Cue, ...] = (
         "TERMINATE",
         (
             "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
-            "|anyways|which|who|because|cause|cos|coz|so|also|plus|then|ps|btw"
+            "|anyways|because|cause|cos|coz|so|also|plus|then|ps|btw"
             "|update|edit|apart|aside|meanwhile|whilst|while",
             f",|;|and|&|+|-|— {SUBJECT}",
             f"and {SUBJECT}",
             ", and|& " + SUBJECT,
             "on the other hand",
             "that said",
+        ),
+    ),
+    Cue(
+        "CLAUSE",
+        "PSEUDO",
+        (
+            "which|who",
+            f",|;|and|&|+|-|— {PRONOUN_IT}",
+            f"and {PRONOUN_IT}",
+            f", and|& {PRONOUN_IT}",
         ),
     ),
     Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
@@ -409,9 +497,31 @@ CUES: tuple[Cue, ...] = (
             "long standing|-standing",
             "longstanding|chronic|lifelong",
             "after having|giving my|the? kids|baby|children|birth",
+            "since|after my|the|our first|second|third|last|youngest|eldest|1st|2nd|3rd was|were"
+            " born",
+            "since having|after having them|him|her",
+            "since my op|operation|surgery|fusion|diagnosis|accident|injury|teens|teenage|twenties"
+            "|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s",
+            "since i was _{0,2} teen|teenager|kid|child|young|little|small|born|pregnant",
         ),
         max_scope=8,
-        allowed=KINDS_NOT_NEW,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BACKWARD",
+        (
+            "forever|for ever|since forever",
+            "not|nothing|never n't? new",
+            "not|nothing|n't a new thing",
+            "same as ever|always|usual",
+            "as always|usual",
+            "always happens|happened|does|do|did|leak|leaks|leaked|get|gets",
+            "normal|usual|standard|typical for me|long|cyclists|riders|runners|bikers|cycling",
+            "my normal",
+            "been like that|this for|since ever|forever|ages|years|decades|donkeys",
+        ),
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
     ),
     Cue(
         "RESOLVED",
@@ -459,6 +569,12 @@ CUES: tuple[Cue, ...] = (
         "PERSISTING",
         "BIDIRECTIONAL",
         (*STILL_THERE, *(f"but|and|though|tho|,|;|- _{{0,3}} {still}" for still in STILL_THERE)),
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
+        "RECENT",
+        "BIDIRECTIONAL",
+        (*RECENTLY, *(f"but|and|though|tho|,|;|- {new}" for new in RECENTLY)),
         allowed=KINDS_NOT_NEW,
     ),
     Cue(
@@ -557,6 +673,12 @@ CUES: tuple[Cue, ...] = (
             "i 'm|am|m getting|having|experiencing it|that|this|them",
             "happening to me",
             "and|but it|they|that has|have|did|does",
+            "i|i've|ive|'ve have|had|has|'ve? had|got|get exactly|precisely|just|literally that"
+            "|this|it",
+            "like|as today|now|tonight",
+            "like|as right now|this morning",
+            "same here",
+            "me too",
         ),
     ),
     Cue(
@@ -704,6 +826,117 @@ CUES: tuple[Cue, ...] = (
         max_scope=3,
         allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset"),
     ),
+    *(
+        Cue("EXPLAINED", "BIDIRECTIONAL", _explained_by(causes), max_scope=12, allowed=kinds)
+        for causes, kinds in BENIGN_CAUSES
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            "when|whenever|if i|it|im|i'm|it's|its 'm|am|'s|is|gets|get|got? cold|freezing|chilly",
+            "with my raynaud's|raynauds|raynaud|diabetes|neuropathy",
+        ),
+        max_scope=8,
+        allowed=("both_legs",),
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            f"{BECAUSE}|{FROM} of? a|this|my|the chesty|head|stinking|bad? cold|virus|bug|lurgy",
+            "got|have|with|had a|this|my chesty|head|stinking|bad? cold|virus|bug|lurgy",
+        ),
+        max_scope=12,
+        allowed=("chest_pain", "radiating_pain"),
+    ),
+    Cue(
+        "SPILL",
+        "BIDIRECTIONAL",
+        (
+            "spilled|spilt|spilling|spill|spills|splashed|splashing|dribbled|dropped|knocked|tipped"
+            " my|the|a|some|it|over|all",
+            "knocked|tipped over",
+        ),
+        max_scope=8,
+        allowed=("incontinence", "bladder", "trauma"),
+    ),
+    Cue(
+        "SPILL",
+        "BIDIRECTIONAL",
+        (
+            "coffee|tea|milk|juice|wine|beer|shake|smoothie|soup|sauce|paint|drink|drinks|yoghurt"
+            "|yogurt|gravy|ketchup|oil|bottle|bowl|cup|mug|glass|kettle|latte|cola|coke",
+        ),
+        max_scope=2,
+        allowed=("incontinence", "bladder"),
+    ),
+    Cue(
+        "NO_HARM",
+        "BIDIRECTIONAL",
+        (
+            "no harm|damage|injury|injuries|drama|bother",
+            "no harm done",
+            "no bones broken",
+            "unhurt|unscathed|uninjured",
+            "caught|steadied|saved|stopped|righted|braced myself|meself",
+            "grabbed|caught|held the|a|onto _{0,2} counter|rail|railing|bannister|banister|wall"
+            "|table|door|handrail|worktop|side",
+            "stayed|kept|landed on my feet",
+            "stayed upright",
+            "only|just hurt|bruised|dented my pride",
+            "only|just my pride",
+        ),
+        max_scope=12,
+        allowed=("trauma", "sudden_onset"),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
+            "let's|lets say",
+            f"{DOCUMENTS} _{{0,2}} {SAY}",
+            "should|do|would|must|can|could|will i|we _{0,5} when|whenever|while",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "you|u mean|meant|mentioned|listed|list",
+            "you|u asked|ask|talked|talk about",
+            "you|u 're|are asking|talking about",
+            "do|does|would|will that|this|it|they count",
+        ),
+        max_scope=12,
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (",|;|-|— fine|ok|okay|better|normal|gone|alright|sorted now|again|today",),
+    ),
+    Cue(
+        "TRANSIENT",
+        "BACKWARD",
+        (
+            "stood|got|get|getting|stand|standing|moved|moving|walked|walking|shook|shaking|shifted"
+            f"|shifting|wiggled up|about|around|it|off|out? and|then it|they? _{{0,2}} {PASSED}"
+            "|woke|wakes",
+        ),
+        max_scope=20,
+        allowed=TRANSIENT_KINDS,
+    ),
+    Cue(
+        "LOCAL",
+        "BIDIRECTIONAL",
+        (
+            "inhaler|inhalers|puffer|nasal|spray|sprays|cream|creams|ointment|drops|injection"
+            "|injections|jab|jabs|epidural|gel",
+        ),
+        max_scope=6,
+        allowed=("steroids",),
+    ),
 )
 
 
@@ -725,11 +958,20 @@ def context_rules(tokenizer: Tokenize) -> list[ConTextRule]:
                         # one-token scope around a boundary cue always passes it.
                         max_scope=1 if boundary else cue.max_scope,
                         allowed_types=set(cue.allowed) if cue.allowed else None,
-                        terminated_by=set(cue.terminated_by) or None,
+                        terminated_by=_terminated_by(cue),
                         on_modifies=_modifies(cue.category),
                     )
                 )
     return rules
+
+
+def _terminated_by(cue: Cue) -> set[str] | None:
+    """What ends a cue's scope besides TERMINATE cues: its own `terminated_by`, and a clause
+    going on with "it" or "which" for every cue but someone else's."""
+    ends = set(cue.terminated_by)
+    if cue.category not in OTHER_PEOPLE:
+        ends.add("CLAUSE")
+    return ends or None
 
 
 def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
@@ -757,9 +999,13 @@ OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR", "GENERIC_YOU"})
 SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
 
 
+NAMED_BY_THE_BLOW = frozenset({"trauma", "sudden_onset"})
+
+
 def someone_else_s(target: Span, modifier: Span, between: Span) -> bool:
-    """Someone else is the subject, unless the finding names the member: "someone barged into
-    me … something cracked", "a car hit me" are the member's."""
-    return outside_target(target, modifier, between) and not any(
-        token.lower_ in SELF_WORDS for token in target
+    """Someone else is the subject, unless a blow or a crash names the member: "someone barged
+    into me … something cracked", "a car hit me" are the member's ("the baby woke me" is not
+    night pain)."""
+    return outside_target(target, modifier, between) and not (
+        target.label_ in NAMED_BY_THE_BLOW and any(token.lower_ in SELF_WORDS for token in target)
     )

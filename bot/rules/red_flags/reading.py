@@ -47,6 +47,10 @@ EVERY_BLOCKER = frozenset(
         "STRAIN",
         "NOT_PAIN",
         "FEAR_OF",
+        "EXPLAINED",
+        "SPILL",
+        "NO_HARM",
+        "LOCAL",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -70,6 +74,8 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
+    # "since Tuesday", "started last night": new, whatever else has been there for years
+    "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING"}),
     # "I'm a cancer survivor" is a diagnosis, not a star sign
     "DIAGNOSED": frozenset({"NOT_MEDICAL"}),
 }
@@ -165,8 +171,30 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
                 start >= sentence.end for start in later["JUST_ASKING"]
             ) and _impersonal_question(sentence):
                 categories.add("JUST_ASKING")
+            categories |= _after_an_ellipsis(doc, span)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
+
+
+ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})
+REACH_BACK_OVER_ELLIPSIS = frozenset({"SPILL", "NO_HARM", "EXPLAINED"})
+_ELLIPSIS_REACH = 8
+
+
+def _after_an_ellipsis(doc: Doc, span: Span) -> set[str]:
+    """The categories of the cues that explain a finding from just after an ellipsis ending its
+    sentence: "I had a wee accident... spilled my protein shake", "tripped on the kerb... no
+    harm done"."""
+    sentence = span.sent
+    if sentence.end >= len(doc) or doc[sentence.end - 1].text not in ELLIPSES:
+        return set()
+    return {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if modifier.category in REACH_BACK_OVER_ELLIPSIS
+        and sentence.end <= modifier.modifier_span[0] < sentence.end + _ELLIPSIS_REACH
+        and modifier.allows(span.label_.upper())
+    }
 
 
 SELF_WORDS = _words("i me my myself mine meself im i'm")

@@ -218,7 +218,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
                 "@NUMB|SCIATICA _{0,4} @ALSO",
                 f"{SPREAD} now",
                 "@NUMB|SCIATICA now",
-                "started|starting|doing|does|done it|same|this|that _{0,1} @ALSO",
+                "started|starting|doing|does|done|at it|same|this|that _{0,1} @ALSO",
             )
         ),
         *(
@@ -357,11 +357,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "rear-ended|t-boned|tboned",
         "run over",
         "came|fell|thrown|bucked|knocked|flew off|from my|the|a? @VEHICLE",
-        "@ACCIDENT at|on work|the road|the slopes|site",
+        "@ACCIDENT at|on work|site",
+        "@ACCIDENT on the road|slopes",
     ),
     "osteoporosis": ("@OSTEO",),
     "steroids": ("@STEROID", "long term|long-term|longterm steroids|steroid"),
-    "sudden_onset": ("@SUDDEN", "@SLIP", "@FALL"),
+    "sudden_onset": ("@SUDDEN|ABRUPT|CRACK_GO", "@SLIP", "@FALL"),
     # ------------------------------------------------------------------ cancer
     "cancer_history": ("@CANCER",),
     "weight_loss": (
@@ -409,6 +410,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "24/7",
     ),
     "progressive_pain": (
+        "never|not|n't|nt switches|switch|switching|switched off",
+        "never|not|n't|nt lets|let|letting up",
+        "whether i rest|sit|lie|move|stand|walk|sleep or|and|not",
+        "all day every day",
+        "every day all day",
+        "there|present constantly|continuously|nonstop|24/7",
+        "constantly|always there",
         "constant|constantly|continuous|continual|non-stop|nonstop|unrelenting|relentless|persistent"
         " pain|ache|aching|agony|throbbing|burning",
         f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
@@ -480,6 +488,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} move",
         "barely|hardly move|walk|stand|breathe",
         f"{CANT} even? walk|straighten",
+        f"{CANT} even? lift|raise my|the? head",
         f"{CANT} even? stand up|upright|straight",
         "stuck on|in the|my? floor|bed|sofa|couch",
         f"{PAIN}|it _{{0,3}} through the roof",
