@@ -57,6 +57,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sexual", "cauda_equina", "new loss of feeling or function during sex"),
     Kind("both_legs", "cauda_equina", "sciatica, numbness or tingling in both legs"),
     Kind("leg_weakness", "cauda_equina", "weakness in the legs, legs giving way or foot drop"),
+    Kind("leg_failing", "cauda_equina", "a leg or both legs weak, dragging or not working"),
     Kind("cauda_equina_named", "cauda_equina", "possible cauda equina syndrome"),
     Kind("chest_pain", "vascular", "chest pain or tightness"),
     Kind("radiating_pain", "vascular", "pain spreading to the chest, jaw or arm"),

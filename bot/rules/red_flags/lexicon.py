@@ -39,10 +39,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "tingle|tingles|tingling|tingly|tingled|tinglin|tingley|tinglng|tinglying|~tingling",
         "pins|pin and|&|n|an needles|needle|~needles",
         "anaesthesia|anesthesia|anaesthetised|anesthetized|anaesthetic|anesthetic",
-        "loss|lost|losing|lack|reduced|less|altered|changed|change of|in? the|all|any|some? "
-        "feeling|sensation|~sensation|feelings",
-        f"{CANT} really|even|properly|actually|quite|fully? feel",
-        "barely|hardly|cannot|cant|cnt|cnat|carnt|cannae feel",
+        "loss|lost|losing|lose|loose|lack|reduced|less|altered|changed|change of|in? the|all|any"
+        "|some? feeling|sensation|~sensation|feelings",
+        f"{CANT} really|even|properly|actually|quite|fully? feel|feal|fel|feell",
+        "barely|hardly|cannot|cant|cnt|cnat|carnt|cannae|canny|kant|cant't feel|feal|fel|feell",
         "have|has|had|'ve|havent|hasnt|hadnt n't|nt|not? been able to feel",
         "not|never been? able to feel",
         "no longer able to feel",
@@ -61,6 +61,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "ALTERED": (
         "weird|strange|different|odd|funny|dead|asleep|cold|buzzing|fizzy|fizzing|wrong",
         "gone|fallen|fell|went to sleep",
+        "sleeping|sleepy|snoozing",
         "not|n't right|normal",
         "like cotton wool",
         "someone|somebody else|else's|elses",
@@ -68,8 +69,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "ABSENT": (
         "nothing|nothin|nuthin there|under|underneath|beneath|below",
-        "n't|nt|not there",
+        "n't|nt|not there|ther|thr",
         "thin air",
+        "cling film|wrap",
+        "clingfilm|clingwrap|saran|bubblewrap",
+        "bubble wrap",
+        "a|some layer|barrier|sheet|wall between",
         "like|on air",
         "cardboard|rubber|leather|wooden|plastic|putty|frozen|deadened",
         "novocaine|novocain|lidocaine",
@@ -99,6 +104,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bum|butt|arse hole",
         "butthole|arsehole|asshole",
         "saddle area|region|zone|anaesthesia|anesthesia|numbness|~numbness?",
+        "sadle|saddel|sadddle|settle|sadde|saddl area|region|zone",
+        "manhood|womanhood|downstairs|undercarriage",
         "inner|inside thigh|thighs",
         "sit|sitting bones",
         "sitting|sit|seat area|part|parts|region",
@@ -125,6 +132,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "WIPE": (
         "wipe|wiping|wiped|wipes|tissue",
         "toilet|loo|bog paper|roll|tissue",
+        "the|toilet|loo|bog|tissue paper",
     ),
     "LEG": ("leg|foot|calf|thigh|shin|ankle|knee|hamstring",),
     "LEGS": ("legs|feet|calves|thighs|shins|ankles|knees|lges|leggs|hamstrings|hammies|quads",),
@@ -189,6 +197,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bowel movement|movements",
         "number two|2|twos",
     ),
+    "JELLY": ("jelly|jellylike|wobbly|shaky|noodles|spaghetti|rubbery",),
+    "NOT_FAILING": (
+        "dragging|drag|drags|dragged my|our|his|her|their|your feet|heels|butt|bum|arse|ass",
+        "weak|weaker|weakness in|at|with|on my? core|abs|form|technique|grip|glutes",
+    ),
     "STREAM": ("stream|flow|flo|jet",),
     "TOILET": (
         "toilet|loo|bathroom|restroom|lavatory|lav|bog|urinal|urinals|wc|potty",
@@ -204,12 +217,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         f"{CANT} start|begin|empty|go",
         f"{CANT} get|keep it|things? going|started|flowing|out",
         f"{CANT} hold|control it|on|in|myself",
-        "wo|will|would|does|did|do|is|was n't|nt|not start|starting|come|coming|flow|flowing|happen"
-        "|work|working",
-        "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt start|starting|come|coming|flow|flowing"
-        "|happen|work|working",
-        "nothing|nothin|nuthin|little|barely|hardly|not much anything? comes|came|coming|happens"
-        "|happened|happening|happen",
+        "wo|will|would|does|did|do|is|was n't|nt|not start|starting|come|coming|flow|flowing"
+        "|happen",
+        "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt start|starting|come|coming|flow|flowing|happen",
+        "nothing|nothin|nuthin|little|barely|hardly|not much anything? would|will|'d|did|does|is? "
+        "comes|came|coming|come|happens|happened|happening|happen out?",
         "bear|bearing|bore down",
         "force|forcing|forced",
         "never|not|n't|nt fully|properly|completely|quite? finish|finished|finishing|empty|empties"
@@ -223,6 +235,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "FINISH": (
         f"{CANT} finish|come|release|perform",
+        "perform|performing|performance",
         f"{CANT} get|keep it|things up",
         f"{CANT} get|stay|keep hard|erect",
         f"{CANT} get|stay|keep it hard|erect",
@@ -243,8 +256,22 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fits and starts",
         "stop|stops and? start|starts|go",
     ),
-    "WEAK": (
-        "weak|weaker|weakly|feeble|pathetic|pitiful|piddly|slow|slower|slowly|reduced|poor|rubbish",
+    "WEAK": ("pathetic|pitiful|piddly|slow|slower|slowly|reduced|poor|rubbish",),
+    "FAILING": (
+        "weak|weaker|weakly|weakness|weakening|weakened|feeble|feebler|useless"
+        "|floppy|buckling|buckled|buckles|trailing|dragging|drags|dragged|drag",
+        "dead weight",
+        "wo|will|would|does|did|do|is|was|are|were n't|nt|not work|working|push|lift|hold|respond"
+        "|cooperate|co-operate",
+        "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt|arent|werent work|working|push|lift|hold"
+        "|respond|cooperate",
+        "stopped|stopping|stops|stop working|responding",
+        "nothing 's|is|was working|happening",
+        "giving|give|gave|gives out",
+        "barely|hardly|struggling|struggle|struggled to? lift|raise|push",
+        f"{CANT} lift|raise|push",
+        "no power|strength|push",
+        "lost|losing|lose all? my? power|strength",
     ),
     "LEAK": (
         "leak|leaks|leaked|leaking|leakage|leaky|soiled|soiling",
@@ -370,6 +397,38 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "thrown|flung|tossed|dumped|catapulted|launched",
         "dropped|drop|dropping off|from",
         "came|come down on|onto",
+        "jumped|jump|jumping|leapt|leaped|tumbled|flew off|from|down the|a|my? roof|ladder"
+        "|scaffold|scaffolding|balcony|loft|stepladder|cliff|tree|horse|wall|bunk|stage|platform"
+        "|stairs|steps|height|heights|trampoline",
+        "the|a roof|ladder|scaffold|scaffolding|balcony|loft|stepladder|cliff|bunk|platform",
+    ),
+    "HEIGHT": (
+        "/\\d+(?:[.,]\\d+)?/ m|metre|metres|meter|meters|ft|feet|foot|storey|storeys|stories"
+        "|floors|rungs|stairs|steps|inches",
+        "/\\d+(?:[.,]\\d+)?(?:m|ft)/",
+        "a|one|two|three|four|five|six|ten|few|couple of? metres|meters|feet|storeys|floors",
+    ),
+    "BLOW": (
+        "kicked|kneed|booted|punched|elbowed|headbutted|speared|rammed|trampled|stamped|gored"
+        "|butted|bucked|tackled|hit|struck|whacked|smacked|thumped|belted|clattered",
+        "took|take|taking|taken a|an|his|her|their? helmet|knee|boot|kick|hit|whack|knock|blow"
+        "|elbow|shoulder|tackle|shot|head|hoof",
+        "got|get a|an|his|her|their helmet|knee|boot|kick|whack|knock|blow|elbow|shoulder"
+        "|tackle|head|hoof",
+        "knocked|thrown|flung|slammed|pinned|driven|speared me? flat|out|over|down|into the"
+        "|to the ground|floor|deck",
+    ),
+    "SPINE": (
+        "lower|upper|middle|mid|low|small of my|the? back|spine",
+        "back|spine|tailbone|coccyx|vertebra|vertebrae",
+    ),
+    "SPREADS": (
+        "spreading|spreads|spread|radiating|radiates|radiated|wraps|wrapping|wrapped|travels"
+        "|travelling|traveling|travelled|traveled|creeps|creeping|crept|extends|extending|shoots"
+        "|shooting|shot|moves|moved|goes|going|went|comes|coming|came|runs|running|reaches|reaching"
+        " straight|right|all? up|round|around|into|across|to|towards",
+        "round|around to the front",
+        "round|around into|to",
     ),
     "WRECK": (
         "flipped|flip|flips|overturned|rolled|somersaulted|spun|skidded|aquaplaned|jackknifed"
@@ -433,7 +492,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "anabolic steroids|steroid",
     ),
     "CRACK_GO": (
-        "crack|cracked|cracking|snap|snapped|snapping|popped|crunch|crunched|crunching",
+        "crack|cracked|cracking|snap|snapped|snapping|popped|crunch|crunched|crunching|jolt"
+        "|jolted|jarred|jarring|juddered|shockwave",
         "felt|feel|feeling|heard|hear|hearing something|sth|it|a bone? go|went|give|gave|snap"
         "|crack|pop|crunch|tear|break|shift",
         "a|loud|big|horrible|sickening crack|crunch|snap|pop",
@@ -457,6 +517,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|~radiotherapy|remission|~remission|mastectomy|lumpectomy|hodgkin|hodgkins|glioma"
         "|neuroblastoma|seminoma",
         "hodgkin 's",
+        "multiple my|mye|mi loma|lomas",
+        "myloma|mieloma|myelom|mylenoma|lymphona|lymphomma",
         "the big c",
         "radiation therapy|treatment",
     ),
@@ -467,6 +529,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|the? bit|lot|load? of? weight|kg|kgs|kilos|lbs|pounds|stone|stones",
         f"lost|losing|dropped|dropping|down|shed|shedding {NUMBER} "
         "kg|kgs|kilo|kilos|lbs|lb|pounds|stone|st?",
+        "lost|losing|lose|loosing|loose|lossing|dropped|dropping|shed|shedding|down _{0,3} kg|kgs"
+        "|kilo|kilos|lbs|lb|pounds|stone|stones|weight|weigt|wieght|wait|dress|clothes|jean|jeans"
+        "|trouser|waist|belt",
+        "down|lost|dropped|shed _{0,2} /\\d+(?:[.,]\\d+)?(?:kg|kgs|lbs?|st)/",
+        "lost|losing|dropped|dropping _{0,2} a|half|whole|full|couple|few|two _{0,2} sizes|size"
+        "|notches|notch|holes",
         "weight loss",
         "weight|weights has|is|'s|keeps? just|really|literally? dropping|dropped|falling|fallen"
         "|melting|coming off?",
@@ -483,7 +551,17 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "unsure why",
         "no idea why|how",
         "unexplained|~unexplained|unintentional|unintentionally|unintended|mysteriously",
-        "eating|eat normally|same|loads|more|properly",
+        "eating|eat normally|normal|same|loads|more|properly|well|fine",
+        "eating|eat the same",
+        "not|n't|nt|never on|doing a|any? diet|diets",
+        "without doing|changing|trying anything|a thing _{0,1} different|differently|new",
+        "do|does|did n't|nt|not know|kno|no|knw why",
+        "dont|didnt|doesnt know|kno|no|knw why",
+        "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"
+        "|nothing|lost|down",
+        "lost|no|zero|little|poor my|any? appetite",
+        "off my|her|his food",
+        "look|looking|looks|looked thin|gaunt|skinny|ill|drawn|sick",
         "not|n't|nt|without|never changed|changing what|how|my|anything i? eat|diet|eating|food"
         "|anything",
     ),
@@ -557,13 +635,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "WAKES": (
         "wakes|woke|waking|wake|woken me",
         "keeps|kept|keeping|keep me awake|up",
+        "stops|stopping|stopped|stop|prevents|preventing me|her|him from? sleeping|sleep|getting",
         "has|had|have|got me up|awake",
         "up pacing|walking",
         f"{CANT} sleep",
     ),
     "INFECTION": (
         "uti|utis|infection|infections|infected|pneumonia|cellulitis|abscess|sepsis|septic"
-        "|pyelonephritis|antibiotics|antibiotic|covid|covid-19|tonsillitis",
+        "|pyelonephritis|antibiotics|antibiotic|covid|covid-19|tonsillitis|dengue|malaria"
+        "|typhoid|tb|tuberculosis|meningitis|endocarditis|osteomyelitis|discitis|mrsa|staph"
+        "|brucellosis|pyelo",
         "water|urine|bladder|kidney|chest|skin|wound|tooth|dental|ear|throat infection|infections",
     ),
     "NOT_INFECTION": (
@@ -576,6 +657,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "iv|intravenous drug|drugs",
         "share|sharing|shared dirty? needles",
         "pwid",
+        "been|started|start|back|still|am|'m|m|'ve|ve|keep|kept|i injecting|inject|injected"
+        " again|regularly|still|daily|lately|recently|now?",
+        "injecting|injected again",
+        "shooting|shoot|shot up",
+        "( inject|injecting|injection )",
+        "inject|injecting drug|drugs user|use",
     ),
     "IMMUNE_CONDITION": (
         "immunocompromised|~immunocompromised|immunodeficient|neutropenic|hiv|hiv+|transplant"
@@ -594,6 +681,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "anti rejection",
     ),
     "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
+    "NOT_INJECT": (
+        "i|im|'m|ve|'ve|been|am|we|she|he|they? inject|injecting|injected|injection|injections"
+        " my|the|an|her|his? insulin|humira|b12|ozempic"
+        "|wegovy|mounjaro|saxenda|fragmin|clexane|heparin|methotrexate|enbrel|testosterone"
+        "|hormones|ivf|vitamin|vitamins|botox|filler|fillers|fertility|stelara|dupixent"
+        "|semaglutide|tirzepatide|epipen|meds|medication|cat|dog",
+    ),
     # ------------------------------------------------------------------ chest and aorta
     "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
     "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),

@@ -83,7 +83,7 @@ SUBJECT = "i|my|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both|w
 PRONOUN_IT = "it|its|it's"
 """A clause that goes on about the same thing ("my colleague lost weight and it turned out to
 be cancer"): it ends every scope but someone else's."""
-KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
+KINDS_EXPLAINED = ("both_legs", "leg_weakness", "leg_failing", "severe_pain")
 PASSED = (
     "fine|normal|ok|okay|better|gone|alright|right|away|off|stops|stopped|stop|goes|went|eases"
     "|eased|passes|passed|wore|wears|disappears|disappeared|settles|settled"
@@ -134,7 +134,7 @@ that stays, and a change that no "for years" elsewhere in the message can explai
 ELSEWHERE_WORDS = (
     "but|though|tho|and|,|;|-? fine|better|ok|okay|good|comfy|comfortable|normal|great|grand"
 )
-TRANSIENT_KINDS = ("saddle_numbness", "both_legs", "leg_weakness")
+TRANSIENT_KINDS = ("saddle_numbness", "both_legs", "leg_weakness", "leg_failing")
 KINDS_NOT_NEW = (
     "saddle_numbness",
     "bladder",
@@ -143,6 +143,7 @@ KINDS_NOT_NEW = (
     "sexual",
     "both_legs",
     "leg_weakness",
+    "leg_failing",
 )
 
 
@@ -187,11 +188,38 @@ BENIGN_CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "|pilates|cycling|spin|bike|kneeling|squatting",
         ("both_legs",),
     ),
+    (
+        "tired|tiredness|knackered|exhausted|exhaustion|shattered|sleepy|hungover|hangover|shift"
+        "|shifts|nightshift|nights|jetlag|jetlagged|sleep|insomnia",
+        ("leg_weakness", "leg_failing"),
+    ),
+    (
+        "workout|workouts|session|sessions|hike|hiking|run|running|training|class|gym|squats"
+        "|lunges|exercises|exercise|ride|cycle|cycling|swim|game|match|deadlifts|bridges"
+        "|kneeling|squatting|crouching",
+        ("leg_failing",),
+    ),
 )
 """Causes that explain a finding away, with the kinds each may explain: warmth or cold for
 shivers and sweats, a waker for waking at night, asthma or a cold for a tight chest, a known
 condition, the cold or a stretch for numb feet. Never a bladder, bowel, saddle or sexual change:
 a new one needs a doctor whatever the member thinks caused it."""
+
+
+def _causes_by_kinds(
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The causes regrouped so that each word is in one group only, with every kind it may
+    explain, as ConText keeps a single cue where two match the same words ("after the
+    workout" explains both shivers and weak legs)."""
+    kinds_of: dict[str, set[str]] = {}
+    for causes, kinds in groups:
+        for cause in causes.split("|"):
+            kinds_of.setdefault(cause, set()).update(kinds)
+    words_of: dict[tuple[str, ...], list[str]] = {}
+    for cause, explains in kinds_of.items():
+        words_of.setdefault(tuple(sorted(explains)), []).append(cause)
+    return [("|".join(words), explains) for explains, words in words_of.items()]
 
 
 def _explained_by(causes: str) -> tuple[str, ...]:
@@ -203,6 +231,7 @@ def _explained_by(causes: str) -> tuple[str, ...]:
         f"was|is|'s|it's|its|just my? {causes}",
         f"{causes} sorted|sorts|sort|fixed|fixes|fix|helped|helps|help|cleared|clears|clear"
         "|settled|settles|settle",
+        f"{causes} killed|killing|wrecked|wrecking|destroyed|did|done|finished me|in",
     )
 
 
@@ -618,7 +647,7 @@ CUES: tuple[Cue, ...] = (
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,
-        allowed=("both_legs", "leg_weakness"),
+        allowed=("both_legs", "leg_weakness", "leg_failing"),
     ),
     Cue(
         "EXPLAINED_TEMP",
@@ -655,7 +684,7 @@ CUES: tuple[Cue, ...] = (
             "on my|the|both? heels|heel|toes|tiptoes|tiptoe",
         ),
         max_scope=3,
-        allowed=("leg_weakness", "severe_pain"),
+        allowed=("leg_weakness", "leg_failing", "severe_pain"),
     ),
     Cue(
         "AFFIRMED",
@@ -824,11 +853,11 @@ CUES: tuple[Cue, ...] = (
             "close to",
         ),
         max_scope=3,
-        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset"),
+        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "leg_failing", "sudden_onset"),
     ),
     *(
         Cue("EXPLAINED", "BIDIRECTIONAL", _explained_by(causes), max_scope=12, allowed=kinds)
-        for causes, kinds in BENIGN_CAUSES
+        for causes, kinds in _causes_by_kinds(BENIGN_CAUSES)
     ),
     Cue(
         "EXPLAINED",

@@ -49,19 +49,26 @@ PAIRS: tuple[Pair, ...] = (
     Pair(
         "bladder",
         _tags("PEE BLADDER STREAM"),
-        _tags("NUMB STUCK FINISH UNABLE FLOW WEAK UNAWARE ABSENT"),
+        _tags("NUMB STUCK FINISH UNABLE FLOW WEAK FAILING UNAWARE ABSENT"),
     ),
-    Pair("bladder", _tags("TOILET"), _tags("STUCK FINISH UNABLE FLOW")),
+    Pair("bladder", _tags("TOILET"), _tags("STUCK FINISH UNABLE FLOW UNAWARE")),
     # leaks and accidents, in the toilet's words or the clothes'
     Pair("incontinence", _tags("PEE BLADDER TOILET POO CLOTHES"), _tags("LEAK ACCIDENT")),
     Pair("incontinence", _tags("CLOTHES"), _tags("FLOW UNAWARE")),
     # the bowel: no feeling, not noticing
     Pair("bowel", _tags("POO"), _tags("NUMB UNAWARE ABSENT")),
+    # the saddle area not felt when wiping: "I don't feel the paper"
+    Pair("saddle_numbness", _tags("WIPE"), _tags("UNAWARE")),
     # sex: no or altered feeling, can't finish; "in bed" or a partner only with can't finish,
     # perform or keep it up
-    Pair("sexual", _tags("SEX"), _tags("NUMB ALTERED ABSENT STUCK FINISH UNABLE UNAWARE")),
-    Pair("sexual", _tags("BED"), _tags("STUCK FINISH")),
-    Pair("sexual", _tags("PARTNER"), _tags("FINISH")),
+    Pair("sexual", _tags("SEX"), _tags("NUMB ALTERED ABSENT STUCK FINISH FAILING UNABLE UNAWARE")),
+    Pair("sexual", _tags("BED"), _tags("STUCK FINISH FAILING")),
+    Pair("sexual", _tags("PARTNER"), _tags("FINISH NUMB")),
+    # "nothing's working down there": the saddle area that no longer works
+    Pair("sexual", _tags("SADDLE"), _tags("FINISH FAILING")),
+    # a leg or both legs weak, dragging, giving out, not working; like jelly only when worse
+    Pair("leg_failing", _tags("LEG LEGS"), _tags("FAILING")),
+    Pair("leg_failing", _tags("LEG LEGS"), _tags("JELLY"), needs=(_tags("WORSE"),)),
     # the chest or heart squeezed, pressed, gripped, heavy
     Pair("chest_pain", _tags("CHEST HEART"), _tags("SQUEEZE")),
     # a tummy pain going through to the back, sudden or severe
@@ -83,6 +90,17 @@ PAIRS: tuple[Pair, ...] = (
     # a landing with a crack or something felt to go; a vehicle flipped, rolled, hit a tree
     Pair("trauma", _tags("LANDED"), _tags("CRACK_GO"), window=12),
     Pair("trauma", _tags("VEHICLE"), _tags("WRECK"), window=4),
+    # a fall or jump from a height given in numbers ("jumped off a wall about 2 metres")
+    Pair("trauma", _tags("LANDED"), _tags("HEIGHT"), window=8),
+    # a blow to the back or spine ("took a helmet to the lower back", "kicked in the back")
+    Pair("trauma", _tags("SPINE"), _tags("BLOW"), window=5),
+    # pain spreading into the chest, or from the chest into the arm, jaw or shoulder
+    Pair("radiating_pain", _tags("CHEST"), _tags("SPREADS"), window=6),
+    Pair(
+        "radiating_pain", _tags("BODY_OTHER"), _tags("SPREADS"), window=4, needs=(_tags("CHEST"),)
+    ),
+    # a belly that throbs or pulses
+    Pair("pulsating_lump", _tags("BELLY"), _tags("PULSE"), window=6),
     # pain at night or at rest: worse, not eased, waking
     Pair("night_rest_pain", _tags("NIGHT REST BED"), _tags("WORSE WAKES")),
 )
