@@ -554,7 +554,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "eating|eat normally|normal|same|loads|more|properly|well|fine",
         "eating|eat the same",
         "not|n't|nt|never on|doing a|any? diet|diets",
-        "without doing|changing|trying anything|a thing _{0,1} different|differently|new",
+        "without doing|changing|trying anything _{0,1} different|differently|new",
+        "without doing|changing a thing",
         "do|does|did n't|nt|not know|kno|no|knw why",
         "dont|didnt|doesnt know|kno|no|knw why",
         "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"

@@ -76,14 +76,22 @@ RELATIONS = (
     "|auntie|aunty|uncle|cousin|cousins|nephew|niece|flatmate|roommate|housemate|teammate"
     "|stepdad|stepmum|stepmom|family|guy|lady|bloke|fella|dog|cat|teacher|boy|girl|lad|lass"
     "|bairn|wean|youngest|eldest"
-    "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil"
+    "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil|kiddo|kiddos|lola|lolo|appa"
+    "|amma|umma|abuela|abuelo|oma|opa|patient|patients|pt|student|students|resident|residents"
 )
+VOCATIVES = "mate|pal|buddy|bro|bruv|dude|bud|chief|boss|coach|hun|fella|man|sir|fam"
+"""Words for the person the member is talking to ("not today mate"), not someone else."""
+PROFESSIONALS = "coach|trainer|instructor|physio|teacher|doctor|doc|gp|nurse|midwife"
 SUBJECT = "i|my|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both|well"
 """Words that start a new clause after "and" or a comma, ending every scope."""
 PRONOUN_IT = "it|its|it's"
 """A clause that goes on about the same thing ("my colleague lost weight and it turned out to
 be cancer"): it ends every scope but someone else's."""
 KINDS_EXPLAINED = ("both_legs", "leg_weakness", "leg_failing", "severe_pain")
+PASSED_NOW = (
+    "gone|better|fine|stopped|cleared|eased|settled|resolved|disappeared|normal|ok|okay|away"
+)
+"""Words that say a change has ended, before "since" ("gone since yesterday")."""
 PASSED = (
     "fine|normal|ok|okay|better|gone|alright|right|away|off|stops|stopped|stop|goes|went|eases"
     "|eased|passes|passed|wore|wears|disappears|disappeared|settles|settled"
@@ -109,7 +117,7 @@ STILL_THERE = (
     "then|but|and|now came|come|comes|coming back",
     "came|comes|coming back again|today|this|now|yesterday|tonight|after|at|last|in|since",
     "'s|is|are|its|it's back now|again|today|tonight",
-    "it|they|numbness|tingling 's|is|are back",
+    "it|they|numbness|tingling 's|is|are back now|again|today|tonight|,|.|!|and|for",
     "back again",
     "returned|returning|recurring|recurred|recurs",
     "comes and goes",
@@ -149,6 +157,8 @@ KINDS_NOT_NEW = (
 
 DOCUMENTS = (
     "page|pages|site|website|leaflet|leaflets|article|articles|booklet|card|poster|video|videos"
+    "|tiktok|tiktoks|instagram|insta|youtube|reddit|facebook|fb|reel|reels|podcast|tweet|twitter"
+    "|thread|documentary"
     "|form|forms|questionnaire|guide|sheet|app|pdf|email|handout|list|forum|nhs|programme"
     "|program|checklist|questions|chart|post|blog|internet|google"
 )
@@ -156,6 +166,7 @@ DOCUMENTS = (
 SAY = (
     "mentions|mentioned|mention|says|said|lists|listed|talks|talked|warns|warned|asks|asked"
     "|describes|described|explains|explained|covers|covered|tells|told|writes|wrote|shows|about"
+    "|saying|claiming|claims|claimed"
 )
 BECAUSE = "cos|coz|cuz|because|cause|bc|due|thanks|owing"
 """Words that give a cause, a few words ahead of it ("cos I did the session in the garden")."""
@@ -192,12 +203,6 @@ BENIGN_CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "tired|tiredness|knackered|exhausted|exhaustion|shattered|sleepy|hungover|hangover|shift"
         "|shifts|nightshift|nights|jetlag|jetlagged|sleep|insomnia",
         ("leg_weakness", "leg_failing"),
-    ),
-    (
-        "workout|workouts|session|sessions|hike|hiking|run|running|training|class|gym|squats"
-        "|lunges|exercises|exercise|ride|cycle|cycling|swim|game|match|deadlifts|bridges"
-        "|kneeling|squatting|crouching",
-        ("leg_failing",),
     ),
 )
 """Causes that explain a finding away, with the kinds each may explain: warmth or cold for
@@ -255,6 +260,8 @@ CUES: tuple[Cue, ...] = (
             "no|never|without|none|nor|neither|zero|nothing|nope|nah|nada|denies|deny|denied"
             "|denying|w/o",
             "no sign|signs|evidence|history|hint|trace|sign of?",
+            "nae|nay|na|nowt|nothin",
+            "negative on|for|re|regarding",
             "free of|from",
             "ruled|rule out",
             "none of",
@@ -271,9 +278,14 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "NEGATED",
+        "BIDIRECTIONAL",
+        ("?|:|-|=|— no|nope|nah|none|negative|nil|n/a",),
+        max_scope=5,
+    ),
+    Cue(
+        "NEGATED",
         "BACKWARD",
         (
-            "?|:|-|=|— no|nope|nah|none|negative|nil|n/a",
             "not present|noticed|an issue|a problem",
             "is|are|was|were|'s n't|nt|not a? problem|issue|thing",
             "was|were|came|come|is|are back? negative|clear|fine|normal",
@@ -299,6 +311,14 @@ CUES: tuple[Cue, ...] = (
             "never had|felt|experienced|known|been|seen _{0,2} like this|anything|so|this bad"
             "|before",
             "nothing helps|works|eases|relieves|touches|settles|shifts|helping|easing|working",
+            "like nothing|never i|i've|ive|'ve|ever _{0,2} felt|had|known|experienced|seen",
+            "not|n't|nt|never|isnt|wasnt from|after|during|by|with|due|because|cos the|my|a|an"
+            "|this|that|to|of? /[a-z]+/",
+            "nothing like it|this|that",
+            "^not today|tonight|now|this time|atm|yet|sure",
+            "^no|nah|nope ,|.|!|-|—|sorry|mate|coach",
+            "not just|only",
+            "isnt|wasnt|arent just|only",
             "nothing comes|came|coming out",
             "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
             "n't|nt|not make|made it",
@@ -342,6 +362,59 @@ CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            f"^{VOCATIVES}",
+            f"today|tonight|thanks|thank|cheers|ta|hi|hey|hiya|morning|evening|sorry|yes|no|nah"
+            f"|yeah|yep|nope|ok|okay|sure|alright|dear|,|! {VOCATIVES}",
+            "he|she|they said|says|say|thinks|think|thought|reckons|reckoned|told|tells|wants"
+            "|asked|asks|mentioned|checked|examined|found|did|does|gave|prescribed|started|put",
+        ),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        ("my|our|the|her|his coach|trainer|instructor|teacher|student|students", "family history"),
+        max_scope=8,
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "BACKWARD",
+        (
+            f"was|were|meant|means|mean|is|'s my|her|his|our {RELATIONS} 's?",
+            "not|n't|nt mine|me .|!|,|:)|)|;|lol|haha|😂|😅",
+        ),
+        max_scope=12,
+    ),
+    Cue(
+        "BACK_FINE",
+        "BIDIRECTIONAL",
+        (
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been _{0,1} fine|ok|okay"
+            "|good|great|quiet|normal|unchanged|grand|alright|sound|no different|the same",
+            "back|spine fine|ok|okay|good|quiet|normal|unchanged|grand|alright",
+            "no back|spine change|changes|pain|problems|issues|difference",
+            "no change|changes|difference in|to|with my|the? back",
+            "back no different|change",
+            "back is|'s|feels|was no different",
+            "only the back",
+            "nothing new to report",
+        ),
+        max_scope=1,
+    ),
+    Cue(
+        "PROXY",
+        "BIDIRECTIONAL",
+        (
+            "typing|writing|messaging|texting|replying|answering|sending|asking this? for|on"
+            " behalf of? my|her|him|his|them",
+            "on her|his|their behalf",
+            f"{RELATIONS} here",
+        ),
+    ),
     Cue(
         "DEICTIC",
         "PSEUDO",
@@ -387,6 +460,13 @@ CUES: tuple[Cue, ...] = (
             "should i|we be? worry|worried|concerned|looking|watching|worrying about|if|for"
             "|whether|when",
             "should i|we worry|worrying",
+            "need|have to worry|panic about",
+            "need|have to be worried|concerned about",
+            "nightmare|nightmares|dream|dreams|dreamt|dreamed|dreaming that|about|of|i",
+            "had a nightmare|dream",
+            f"saw|seen|watched|read|reading|watching a|an|this|some|the {DOCUMENTS}",
+            "checked|tested|screened|scanned|investigated|examined me|us? for",
+            "test|tests|testing|check|checks|screen|screening|scan for",
             "^would|might",
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
             "watch|look|keep an? eye? out? for",
@@ -439,6 +519,12 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "BACKWARD",
+        ("test|tests|exam|examination|assessment|screening|screen",),
+        max_scope=3,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
         (
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
@@ -475,6 +561,8 @@ CUES: tuple[Cue, ...] = (
             "the first day|week|session|days|weeks",
             "to begin with",
             "before starting|lockdown|covid|pregnancy",
+            "^post",
+            "post op|surgery|surgical|operative",
         ),
         max_scope=10,
         terminated_by=("CURRENT",),
@@ -493,6 +581,18 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=10,
         terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "ONGOING",
+        "BIDIRECTIONAL",
+        (
+            "started|put|starting|putting me|us on",
+            "been|still|currently on",
+            "'ve|have|has|ve been|be on",
+            "on them|it since",
+        ),
+        max_scope=10,
+        allowed=("steroids", "immunosuppression", "immune_condition"),
     ),
     Cue(
         "CURRENT",
@@ -576,6 +676,35 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
+            f"{PASSED_NOW} since|for yesterday|monday|tuesday|wednesday|thursday|friday|saturday"
+            "|sunday|lunch|breakfast|today|tues|thurs|weds|mon|fri|sat|sun|then",
+            f"{PASSED_NOW} since|for last|this|the weekend|morning|night|week|evening",
+            "'s|is|are|it's|its|all|everything back to normal|usual|myself|fine|ok|okay",
+        ),
+        max_scope=10,
+    ),
+    Cue(
+        "USUAL",
+        "FORWARD",
+        ("the|my|our usual|normal|regular|typical|standard", "same old", "my old"),
+        max_scope=6,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BACKWARD",
+        (
+            "exactly|just|pretty|basically|much|been|was|is|'s the same since|for|as",
+            "since she|he|they|the|my|our baby|kids|kid|twins was|were born",
+            "since she|he|they was|were born",
+        ),
+        max_scope=15,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
             "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
             "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
         ),
@@ -612,7 +741,7 @@ CUES: tuple[Cue, ...] = (
         (
             "control|feeling|sensation|strength|power has|'s|is|have? gone|went|disappeared",
             "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from"
-            "|down"
+            "|down|sore|bad|worse|hot|cold|red|tight|swollen|achy|painful|really|very|so|all|up"
             "|into|through|up|in|under",
             "stopped|stop|stops me|working|breathing|and",
             "passed out|water|urine|blood",
@@ -641,13 +770,25 @@ CUES: tuple[Cue, ...] = (
             "too long",
             "after|from|on the|a|my? long? flight|drive|journey|ride|trip|flights|drives",
             "in the|a|my? warm|hot? bath|shower|sauna|jacuzzi",
-            "after|from|during running|cycling|exercise|exercising|training|walking|squatting",
-            "after|from|during the|a|my run|walk|workout|session|squats|lunges|class|ride",
             "hot tub",
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,
         allowed=("both_legs", "leg_weakness", "leg_failing"),
+    ),
+    Cue(
+        "EXERTION",
+        "BIDIRECTIONAL",
+        (
+            "after|from|during|in|post the|my|a|that|this|today's? class|gym|workout|workouts"
+            "|session|sessions|run|hike|training|walk|squats|lunges|ride|swim|game|match|exercises"
+            "|deadlifts|bridges",
+            "after|from|during|post running|cycling|exercise|exercising|training|walking|squatting"
+            "|hiking|swimming|lifting|kneeling|crouching",
+            "post workout|-workout|session|run|gym",
+        ),
+        max_scope=8,
+        allowed=("temp_reading", "chills_sweats", "both_legs", "leg_failing"),
     ),
     Cue(
         "EXPLAINED_TEMP",
@@ -656,7 +797,6 @@ CUES: tuple[Cue, ...] = (
             "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath"
             "|shower|pool|oven|room|house|office|freezing|cold|jacuzzi|spain|greece|dubai|india"
             "|summer|aircon|car",
-            "after|during|from|in the|my|a? class|gym|workout|session|run|hike|training|walk",
             "ice bath|water",
             "hot tub",
             "heat wave",
@@ -801,6 +941,20 @@ CUES: tuple[Cue, ...] = (
         allowed=("severe_pain", "incontinence", "bowel", "trauma"),
     ),
     Cue(
+        "IDIOM",
+        "BIDIRECTIONAL",
+        (
+            "like|though i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened"
+            "|steamrollered by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
+            "as if i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened"
+            "|steamrollered by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
+            "hit|run|knocked|flattened by|over a|an|the truck|bus|train|lorry|tank|tractor lol"
+            "|haha",
+        ),
+        max_scope=4,
+        allowed=("severe_pain", "incontinence", "bowel", "trauma"),
+    ),
+    Cue(
         "JUST_ASKING",
         "BIDIRECTIONAL",
         (
@@ -915,6 +1069,12 @@ CUES: tuple[Cue, ...] = (
             "stayed upright",
             "only|just hurt|bruised|dented my pride",
             "only|just my pride",
+            "no fall|falls|injury|injuries|damage",
+            "did|didnt|didn't n't|nt? actually? fall|go down|hit the ground|land",
+            "nothing happened|broken|hurt",
+            "no pain|bruise|bruises|marks",
+            "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
+            "|after|since",
         ),
         max_scope=12,
         allowed=("trauma", "sudden_onset"),
@@ -955,6 +1115,17 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=20,
         allowed=TRANSIENT_KINDS,
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            "hamstring|hamstrings|calf|calves|thigh|quad|quads|groin|muscle|muscles|shoulder"
+            "|bicep|biceps|tricep|pec|pecs|knee|ankle|achilles|tendon|strain|strained|pulled|pull"
+            "|glute|glutes|adductor|adductors|hip flexor",
+        ),
+        max_scope=10,
+        allowed=("tearing_pain",),
     ),
     Cue(
         "LOCAL",
@@ -1011,16 +1182,37 @@ def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
 
 def _modifies(category: str) -> Callable[[Span, Span, Span], bool]:
     """Which targets a cue of this category may modify (on top of medspaCy's scope test)."""
+    if category == "NEGATED":
+        return denies
     if category in OTHER_PEOPLE:
         return someone_else_s
-    if category == "AFFIRMED":
+    if category in ("AFFIRMED", "USUAL"):
         return claims
     return outside_target
 
 
+NEGATING_CONCEPTS = frozenset({"WAKES", "WORSE", "UNEXPLAINED", "STUCK", "FINISH", "FAILING"})
+"""Concept tags whose words carry their own negation ("can't sleep", "doesn't help", "not
+trying", "won't start"): the negation is part of the finding they describe, not a denial of the
+findings around them."""
+SCORE_NEGATION_REACH = 3
+
+
+def denies(target: Span, modifier: Span, between: Span) -> bool:
+    """A negation denies a finding outside it, unless the negation is part of a concept that
+    carries its own ("I cannot sleep, also lying still does not help"); a pain score only from
+    close by ("no 10/10 pain", not "I no fit move at all, pain is 10/10")."""
+    if not outside_target(target, modifier, between):
+        return False
+    if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
+        return False
+    return target.label_ != "pain_score" or len(between) <= SCORE_NEGATION_REACH
+
+
 def claims(_target: Span, _modifier: Span, _between: Span) -> bool:
     """A claim reaches a finding it lies inside: "tell you if my bladder changed and it has, I
-    can't go properly" is the member's."""
+    can't go properly" is the member's; so does "the usual" in "my left leg had the usual bit
+    of sciatica"."""
     return True
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -51,6 +52,9 @@ EVERY_BLOCKER = frozenset(
         "SPILL",
         "NO_HARM",
         "LOCAL",
+        "BACK_FINE",
+        "EXERTION",
+        "USUAL",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -74,8 +78,13 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
-    # "since Tuesday", "started last night": new, whatever else has been there for years
-    "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING"}),
+    # "since Tuesday", "started last night": new, whatever else has been there for years, and
+    # real, however the question is put ("should I still do bridges if ...? since Thursday")
+    "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}),
+    # "started me on steroids six months ago": still on them
+    "ONGOING": frozenset({"HISTORICAL", "PAST_MONTH"}),
+    # "husband here typing for my wife, she can't feel...": the member, in someone else's words
+    "PROXY": frozenset({"OTHER_PERSON", "OTHER_NEAR"}),
     # "I'm a cancer survivor" is a diagnosis, not a star sign
     "DIAGNOSED": frozenset({"NOT_MEDICAL"}),
 }
@@ -150,6 +159,24 @@ class Hit:
     matched: str
 
 
+RISKS_ONLY = frozenset(
+    {
+        "trauma",
+        "sudden_onset",
+        "cancer_history",
+        "immune_condition",
+        "immunosuppression",
+        "steroids",
+        "osteoporosis",
+        "recent_infection",
+        "drug_injection",
+    }
+)
+"""Kinds that are red flags because of what they may have done to the back (a fall, a risk
+factor), which a message that says the back is fine or unchanged cancels ("tripped on the path,
+back felt fine afterwards", "antibiotics for a chest infection, back no different")."""
+
+
 def candidates(docs: Iterable[Doc]) -> list[Candidate]:
     """Every target span of the message's pieces, in text order, with its modifier categories,
     and two that reach across sentences: AFFIRMED when a later sentence claims the finding ("is
@@ -159,9 +186,13 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
     result = []
     for doc in docs:
         later = {"AFFIRMED": [], "JUST_ASKING": []}  # type: dict[str, list[int]]
+        everywhere: set[str] = set()
         for modifier in doc._.context_graph.modifiers:
             if modifier.category in later:
                 later[modifier.category].append(modifier.modifier_span[0])
+            if modifier.category in DOC_WIDE:
+                everywhere.add(modifier.category)
+        carried = _carried_back(doc)
         for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end)):
             categories = {modifier.category for modifier in span._.modifiers}
             sentence = span.sent
@@ -172,8 +203,52 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             ) and _impersonal_question(sentence):
                 categories.add("JUST_ASKING")
             categories |= _after_an_ellipsis(doc, span)
+            categories |= carried.get(sentence.start, set())
+            categories |= {"PROXY"} & everywhere
+            if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
+                categories.add("BACK_FINE")
+            if span.label_ in NO_HARM_KINDS and _no_harm_after(doc, span):
+                categories.add("NO_HARM")
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
+
+
+DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
+"""Categories that hold for the whole message wherever they are said."""
+CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
+"""Categories that a short follow-up sentence with no finding of its own gives the sentence
+before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
+NO_HARM_KINDS = frozenset({"trauma", "sudden_onset"})
+_NO_HARM_REACH = 15
+
+
+def _carried_back(doc: Doc) -> dict[int, set[str]]:
+    """For each sentence, the `CARRY_BACK` categories of the next one when it has no target."""
+    sentences = list(doc.sents)
+    with_targets = {span.sent.start for span in doc.spans[TARGETS]}
+    result: dict[int, set[str]] = {}
+    for before, after in pairwise(sentences):
+        if after.start in with_targets:
+            continue
+        found = {
+            modifier.category
+            for modifier in doc._.context_graph.modifiers
+            if modifier.category in CARRY_BACK
+            and after.start <= modifier.modifier_span[0] < after.end
+        }
+        if found:
+            result[before.start] = found
+    return result
+
+
+def _no_harm_after(doc: Doc, span: Span) -> bool:
+    """A "no harm done" cue a little after a fall, past a "but" that ends its ConText scope
+    ("slipped in the shower but grabbed the rail, no fall")."""
+    return any(
+        modifier.category == "NO_HARM"
+        and span.end <= modifier.modifier_span[0] < span.end + _NO_HARM_REACH
+        for modifier in doc._.context_graph.modifiers
+    )
 
 
 ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})
@@ -253,6 +328,15 @@ def _any_kind(found: Iterable[Candidate], kinds: set[str]) -> bool:
     return any(candidate.kind in kinds for candidate in found)
 
 
+LIST_BREAKS = frozenset({",", ";", "/", "|"})
+
+
+def _list_break(between: Span) -> bool:
+    """A comma or the like between a score and a word after it: the word starts the next item
+    ("session: 9/10, pain 2/10")."""
+    return any(token.text in LIST_BREAKS for token in between)
+
+
 def _about_pain(span: Span) -> bool:
     """A score out of ten is about pain unless the nearest word saying what is scored is about
     something else ("effort 9/10", "10/10 would recommend"); with no such word at all, unless
@@ -268,6 +352,8 @@ def _about_pain(span: Span) -> bool:
         if word not in PAIN_ANCHORS and word not in OTHER_ANCHORS:
             continue
         if word in TIME_WORDS and token.i > 0 and token.nbor(-1).lower_ in TIME_PRECEDERS:
+            continue
+        if token.i >= span.end and _list_break(span.doc[span.end : token.i]):
             continue
         distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
         if distance > _SCORE_NEIGHBOURHOOD:

@@ -463,7 +463,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "pain_score": (
         "^about|around|like|maybe|probably|prob|honestly|solid|a|an|at|its|it's _{0,2} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|nine|ten|eleven)/",
-        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its "
+        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its|p|pn "
         "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
         "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
         "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
@@ -591,5 +591,11 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + _C_NORMAL + r"\s*(?:°\s*c?|º\s*c?|degrees?\s*c?|c)(?![a-z])",
+        # a bare 35.0 to 37.9, as in "37.4 after my hot bath, is that a fever?"
+        _NOT_DIGIT_BEFORE
+        + _NOT_MONEY_OR_WEIGHT
+        + r"3[5-7][.,]\d"
+        + _NOT_DIGIT_AFTER
+        + _NO_UNIT_AFTER,
     ),
 }
