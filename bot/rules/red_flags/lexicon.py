@@ -220,8 +220,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "wo|will|would|does|did|do|is|was n't|nt|not start|starting|come|coming|flow|flowing"
         "|happen",
         "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt start|starting|come|coming|flow|flowing|happen",
-        "nothing|nothin|nuthin|little|barely|hardly|not much anything? would|will|'d|did|does|is? "
-        "comes|came|coming|come|happens|happened|happening|happen out?",
+        "nothing|nothin|nuthin|little|barely|hardly|zero anything|much? would|will|'d|did|does"
+        "|is? comes|came|coming|come|happens|happened|happening|happen out?",
+        "not much would|will|'d|did|does|is? comes|came|coming|come|happens|happened|happening"
+        "|happen out?",
         "bear|bearing|bore down",
         "force|forcing|forced",
         "never|not|n't|nt fully|properly|completely|quite? finish|finished|finishing|empty|empties"
@@ -353,6 +355,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "went|go|goes|going|flew|came|fell over the handlebars|bars|top|side|edge",
     ),
     "NOT_FALL": (
+        "a|the|heavy|big|light|fresh fall|falls of snow|rain|leaves|hail|soot|rock|rocks",
+        "snowfall|rainfall|snowfalls",
         "fell|fallen|falling|fall|falls asleep|behind|apart|for|through|ill|sick|pregnant|short"
         "|silent|flat|quiet|victim|prey|foul",
         "fell|fallen|falling|fall off|of the|my wagon|bandwagon",
@@ -415,8 +419,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|elbow|shoulder|tackle|shot|head|hoof",
         "got|get a|an|his|her|their helmet|knee|boot|kick|whack|knock|blow|elbow|shoulder"
         "|tackle|head|hoof",
-        "knocked|thrown|flung|slammed|pinned|driven|speared me? flat|out|over|down|into the"
-        "|to the ground|floor|deck",
+        "knocked|thrown|flung|slammed|pinned|driven|speared me? flat|out|over|down",
+        "knocked|thrown|flung|slammed|pinned|driven|speared me? into|onto|to the ground|floor|deck",
     ),
     "SPINE": (
         "lower|upper|middle|mid|low|small of my|the? back|spine",
@@ -461,7 +465,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "NOT_ACCIDENT": (
         "accident|accidents|mishap _{0,4} spilled|spilt|spilling|spill|spills|splashed|dropped"
         "|knocked",
-        "accident|accidents|mishap with|involving|in the|a|my? coffee|tea|milk|juice|wine|paint"
+        "accident|accidents|mishap with|wi|wi'|w/|involving|in the|a|my? coffee|tea|milk|juice"
+        "|wine|paint"
         "|kettle|kitchen|blender|printer|keyboard|laptop|phone|cooking|dye|hair|washing|oven",
     ),
     "NOT_CRASH": (

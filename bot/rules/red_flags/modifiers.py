@@ -179,12 +179,14 @@ BENIGN_CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "|outside|outdoors|lake|sea|river|pool|swim|swimming|shower|bath|sauna|flush|flushes"
         "|flushing|menopause|perimenopause|hormones|bedroom|room|office|gym|dog|cat|coffee"
         "|curry|spicy|wine|beer|booze|drink|drinking|hangover|workout|session|run|training"
-        "|nightmare|nightmares|stress|nerves",
+        "|nightmare|nightmares|stress|nerves|degrees|humid|humidity|sweltering|boiling|roasting"
+        "|warm|hot|aircon|air-con|ac",
         ("chills_sweats", "temp_reading"),
     ),
     (
         "baby|babies|dog|dogs|cat|cats|kids|kid|toddler|neighbours|neighbors|noise|alarm|heat"
         "|storm|thunder|snoring|partner|husband|wife|hubby|nightmare|nightmares|stress|coffee"
+        "|mattress|pillow|pillows|sofa|couch|futon|airbed"
         "|caffeine|shift|shifts|toilet|loo|wee|pee",
         ("night_rest_pain",),
     ),
@@ -315,7 +317,8 @@ CUES: tuple[Cue, ...] = (
             "not|n't|nt|never|isnt|wasnt from|after|during|by|with|due|because|cos the|my|a|an"
             "|this|that|to|of? /[a-z]+/",
             "nothing like it|this|that",
-            "^not today|tonight|now|this time|atm|yet|sure",
+            "^not today|tonight|now|atm|yet|sure",
+            "^not this time",
             "^no|nah|nope ,|.|!|-|—|sorry|mate|coach",
             "not just|only",
             "isnt|wasnt|arent just|only",
@@ -376,7 +379,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "OTHER_PERSON",
         "FORWARD",
-        ("my|our|the|her|his coach|trainer|instructor|teacher|student|students", "family history"),
+        (
+            "my|our|the|her|his coach|trainer|instructor|teacher|student|students",
+            "my|our|a|the|one patient|patients|pt|resident|residents|client|clients",
+            "^pt|patient|patients",
+            "family history",
+            ",|;|-|and|& he|she|they 's|has|is|was|had|got|'d|been|have|are|were",
+        ),
         max_scope=8,
         terminated_by=("SELF",),
     ),
@@ -394,7 +403,9 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been _{0,1} fine|ok|okay"
-            "|good|great|quiet|normal|unchanged|grand|alright|sound|no different|the same",
+            "|good|great|quiet|normal|unchanged|grand|alright|sound",
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been no different",
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been the same",
             "back|spine fine|ok|okay|good|quiet|normal|unchanged|grand|alright",
             "no back|spine change|changes|pain|problems|issues|difference",
             "no change|changes|difference in|to|with my|the? back",
@@ -409,8 +420,10 @@ CUES: tuple[Cue, ...] = (
         "PROXY",
         "BIDIRECTIONAL",
         (
-            "typing|writing|messaging|texting|replying|answering|sending|asking this? for|on"
-            " behalf of? my|her|him|his|them",
+            "typing|writing|messaging|texting|replying|answering|sending this? for my|her|him|his"
+            "|them",
+            "typing|writing|messaging|texting|replying|answering|sending this? on behalf of my|her"
+            "|him|his|them",
             "on her|his|their behalf",
             f"{RELATIONS} here",
         ),
@@ -521,6 +534,50 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         ("test|tests|exam|examination|assessment|screening|screen",),
         max_scope=3,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "as|is|are something|things|signs|symptoms to look|watch|check out? for",
+            "something|things|signs|symptoms to look|watch|check out? for",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        ("know|knows|knew|understand what", "know|knows|knew how _{0,2} feels"),
+        max_scope=5,
+    ),
+    Cue("HISTORICAL", "FORWARD", ("post",), max_scope=2, allowed=("cauda_equina_named",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "i|i've|ive|'ve? said|wrote|typed|put|meant _{0,4} by mistake|accident",
+            "i|i've|ive|'ve? said|wrote|typed|put _{0,4} wrongly|instead|earlier",
+        ),
+    ),
+    Cue(
+        "EXPLAINED",
+        "BACKWARD",
+        (
+            "turned|turns out to be|it was|was|it's|its|is|just|only|actually|probably|prob"
+            " just|only|actually|probably|prob? a|an|my? cold|flu|virus|bug|anxiety|panic|panic"
+            "|indigestion|heartburn|reflux|wind|gas|muscle|muscular|strain|hangover|nothing|stress"
+            "|covid|hayfever|allergies|asthma|cough|chest|bug|lurgy|sunburn|heat",
+        ),
+        max_scope=12,
+        allowed=(
+            "fever",
+            "temp_reading",
+            "chills_sweats",
+            "chest_pain",
+            "radiating_pain",
+            "night_rest_pain",
+            "tearing_pain",
+        ),
     ),
     Cue(
         "HYPOTHETICAL",
@@ -866,9 +923,12 @@ CUES: tuple[Cue, ...] = (
         (
             "fear|fears|afraid|scared|terrified|worried|worry|worries|anxious|paranoid|phobia|fearful"
             " of|about",
+            "convinced|paranoid|scared|worried|terrified|afraid|sure|think|thinking|reckon that? i"
+            " 've|have|'m|am|ve|m|might|may|could? got|have|get|getting|developing|be",
+            "made me paranoid|worried|scared",
         ),
-        max_scope=3,
-        allowed=("cancer_history",),
+        max_scope=4,
+        allowed=("cancer_history", "cauda_equina_named"),
     ),
     Cue(
         "STRAIN",
@@ -886,7 +946,7 @@ CUES: tuple[Cue, ...] = (
         "PERIOD",
         "BIDIRECTIONAL",
         (
-            "period|periods|menstrual|sanitary|menstruation|tampons",
+            "period|periods|menstrual|sanitary|menstruation|tampons|cramps",
             "time of the month",
             "because|cos|cause|for|during|with|on of? my|the|a? period|periods",
         ),
@@ -900,8 +960,7 @@ CUES: tuple[Cue, ...] = (
         (
             "research|charity|awareness|screening|screen|scare|fundraiser|fundraising|relay"
             "|macmillan"
-            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
-            "|test|tests|testing",
+            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy",
             "star sign",
             "crab|crabs|cancerian|season|moody|horoscopes",
             "race for life",
@@ -1070,7 +1129,9 @@ CUES: tuple[Cue, ...] = (
             "only|just hurt|bruised|dented my pride",
             "only|just my pride",
             "no fall|falls|injury|injuries|damage",
-            "did|didnt|didn't n't|nt? actually? fall|go down|hit the ground|land",
+            "did|didnt n't|nt? actually|even? fall|land",
+            "did|didnt n't|nt? actually|even? go down",
+            "did|didnt n't|nt? actually|even? hit the ground|floor",
             "nothing happened|broken|hurt",
             "no pain|bruise|bruises|marks",
             "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
@@ -1086,7 +1147,7 @@ CUES: tuple[Cue, ...] = (
             "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
             "let's|lets say",
             f"{DOCUMENTS} _{{0,2}} {SAY}",
-            "should|do|would|must|can|could|will i|we _{0,5} when|whenever|while",
+            "should|do|would|must|can|could|will i|we _{0,5} when|whenever",
         ),
     ),
     Cue(
@@ -1122,7 +1183,7 @@ CUES: tuple[Cue, ...] = (
         (
             "hamstring|hamstrings|calf|calves|thigh|quad|quads|groin|muscle|muscles|shoulder"
             "|bicep|biceps|tricep|pec|pecs|knee|ankle|achilles|tendon|strain|strained|pulled|pull"
-            "|glute|glutes|adductor|adductors|hip flexor",
+            "|glute|glutes|adductor|adductors|flexor|flexors",
         ),
         max_scope=10,
         allowed=("tearing_pain",),
@@ -1186,7 +1247,7 @@ def _modifies(category: str) -> Callable[[Span, Span, Span], bool]:
         return denies
     if category in OTHER_PEOPLE:
         return someone_else_s
-    if category in ("AFFIRMED", "USUAL"):
+    if category in ("AFFIRMED", "USUAL", "IDIOM"):
         return claims
     return outside_target
 

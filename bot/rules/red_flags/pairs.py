@@ -63,7 +63,7 @@ PAIRS: tuple[Pair, ...] = (
     # perform or keep it up
     Pair("sexual", _tags("SEX"), _tags("NUMB ALTERED ABSENT STUCK FINISH FAILING UNABLE UNAWARE")),
     Pair("sexual", _tags("BED"), _tags("STUCK FINISH FAILING")),
-    Pair("sexual", _tags("PARTNER"), _tags("FINISH NUMB")),
+    Pair("sexual", _tags("PARTNER"), _tags("FINISH")),
     # "nothing's working down there": the saddle area that no longer works
     Pair("sexual", _tags("SADDLE"), _tags("FINISH FAILING")),
     # a leg or both legs weak, dragging, giving out, not working; like jelly only when worse
@@ -91,9 +91,9 @@ PAIRS: tuple[Pair, ...] = (
     Pair("trauma", _tags("LANDED"), _tags("CRACK_GO"), window=12),
     Pair("trauma", _tags("VEHICLE"), _tags("WRECK"), window=4),
     # a fall or jump from a height given in numbers ("jumped off a wall about 2 metres")
-    Pair("trauma", _tags("LANDED"), _tags("HEIGHT"), window=8),
+    Pair("trauma", _tags("LANDED"), _tags("HEIGHT"), window=12),
     # a blow to the back or spine ("took a helmet to the lower back", "kicked in the back")
-    Pair("trauma", _tags("SPINE"), _tags("BLOW"), window=5),
+    Pair("trauma", _tags("SPINE TO_BACK"), _tags("BLOW"), window=5),
     # pain spreading into the chest, or from the chest into the arm, jaw or shoulder
     Pair("radiating_pain", _tags("CHEST"), _tags("SPREADS"), window=6),
     Pair(
@@ -210,10 +210,28 @@ def _nearest_area(doc: Doc, change: Concept, concepts: list[Concept]) -> Concept
     return best
 
 
+NOT_A_DENIAL = frozenset({"just", "only"})
+"""Words after a negation that make it no denial ("isn't just my foot")."""
+CLAUSE_ENDS = frozenset({",", "and", "&", "then"})
+"""Words after which a negation no longer reaches ("without straining and can't feel it")."""
+
+
 def _separated(doc: Doc, one: Concept, other: Concept) -> bool:
-    """A negation or a contrast between two concepts (the concepts' own words do not count)."""
+    """A contrast, or a negation still open, between two concepts (the concepts' own words do
+    not count): "my bum isn't numb" is not a pair, "isn't just my foot, it's my privates too"
+    and "go number 2 without straining and can't feel it" are."""
     start, end = min(one.end, other.end), max(one.start, other.start)
-    return any(
-        doc[i].tag_ == "-" and (doc[i].lower_ in NEGATIONS or doc[i].lower_ in BARRIERS)
-        for i in range(start, end)
-    )
+    negated = False
+    for i in range(start, end):
+        token = doc[i]
+        if token.tag_ != "-":
+            continue
+        word = token.lower_
+        if word in BARRIERS:
+            return True
+        if word in NEGATIONS:
+            following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            negated = following not in NOT_A_DENIAL
+        elif word in CLAUSE_ENDS:
+            negated = False
+    return negated

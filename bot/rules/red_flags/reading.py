@@ -207,8 +207,7 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             categories |= {"PROXY"} & everywhere
             if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
                 categories.add("BACK_FINE")
-            if span.label_ in NO_HARM_KINDS and _no_harm_after(doc, span):
-                categories.add("NO_HARM")
+            categories |= _explained_past_a_but(doc, span)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
 
@@ -218,8 +217,8 @@ DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
 CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
 """Categories that a short follow-up sentence with no finding of its own gives the sentence
 before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
-NO_HARM_KINDS = frozenset({"trauma", "sudden_onset"})
-_NO_HARM_REACH = 15
+REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP"})
+_BUT_REACH = 15
 
 
 def _carried_back(doc: Doc) -> dict[int, set[str]]:
@@ -241,14 +240,17 @@ def _carried_back(doc: Doc) -> dict[int, set[str]]:
     return result
 
 
-def _no_harm_after(doc: Doc, span: Span) -> bool:
-    """A "no harm done" cue a little after a fall, past a "but" that ends its ConText scope
-    ("slipped in the shower but grabbed the rail, no fall")."""
-    return any(
-        modifier.category == "NO_HARM"
-        and span.end <= modifier.modifier_span[0] < span.end + _NO_HARM_REACH
+def _explained_past_a_but(doc: Doc, span: Span) -> set[str]:
+    """The categories of cues that explain a finding or say no harm was done, a little after
+    it in its sentence, past a "but" that ends their ConText scope ("slipped in the shower but
+    grabbed the rail, no fall", "sweating at night but it's cos the heating is on full")."""
+    return {
+        modifier.category
         for modifier in doc._.context_graph.modifiers
-    )
+        if modifier.category in REACH_PAST_A_BUT
+        and span.end <= modifier.modifier_span[0] < min(span.end + _BUT_REACH, span.sent.end)
+        and modifier.allows(span.label_.upper())
+    }
 
 
 ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})

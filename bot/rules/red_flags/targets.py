@@ -88,6 +88,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
+        "do|does|did n't|nt|not even? feel|get|have the|any? urge|need|like i|you _{0,1} need"
+        " to go",
+        "dont|doesnt|didnt even? feel|get|have the|any? urge|need|like i|you _{0,1} need to go",
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
@@ -173,6 +176,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no|lost|losing the? urge|sensation|feeling to|of|for? @POO",
     ),
     "sexual": (
+        f"{CANT} feel|feal my|the|her|him|his wife|husband|partner|boyfriend|girlfriend|hubby"
+        "|missus|man|woman|fella",
         f"{CANT} feel _{{0,3}} sex|intercourse|orgasm|climax",
         "@NUMB|ALTERED _{0,3} during|in|with|having|when|after sex|intercourse",
         "sex|intercourse _{0,3} @NUMB|ALTERED",
@@ -191,6 +196,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} get|keep|stay hard|erect",
     ),
     "both_legs": (
+        "@BOTH are|'re|feel|feels|go|went|gone|now|is|both _{0,1} @NUMB",
+        "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 @LEGS|LEG",
+        "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 sides",
+        "@BOTH @LEGS not just|only",
         "@NUMB|SCIATICA _{0,5} @BOTH _{0,2} @LEG|LEGS",
         "@NUMB|SCIATICA _{0,4} @LEGS",
         "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
@@ -382,6 +391,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worse|bad|painful|hurts|agony when|while|if? i|i'm|im? 'm|am? lying|lie|lay|laying"
         "|sleeping|in down|flat|bed",
         "night pain|pains",
+        "even when|while|if i|im|i'm 'm|am? lie|lying|laying|lay|rest|resting still|down|flat?",
+        "there|present all night|nite",
+        "only|mainly|mostly|just at|in|during the? night|nights|nite",
         "hurts|hurt|worse|painful|sore more|most? when|while|if? i|i'm|im? 'm|am? lying|lie|lay"
         "|laying",
         "rest|resting|lying|sleep|sleeping|sitting|down makes|made|make|making no|little|zero"
@@ -467,11 +479,17 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
         "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
         "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
-        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,4} "
+        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently|shot|jumped|spiked"
+        "|rocketed|soared|climbed|rose|risen|flared|ramped|peaked|peaking|hits|reaching|shooting"
+        "|more|closer|nearer{0,4} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
         "pain|pains|pain's|back|sciatica _{0,4} ,|:|-|— /(?:9|10|9[.,]5)/",
+        "more like|closer to|nearer a|an? /(?:9|10|11|12|15|20)/",
+        "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
+        "|friday|saturday|sunday|today|tonight|yesterday|overnight|morning|evening :|-|=? "
+        "/(?:9|10|9[.,]5)/",
         "a|was|from|at? /[2-8]/ yesterday|earlier|before|lastnight|last|this|in|at _{0,2} "
         "/(?:9|10|9[.,]5)/ today|now|tonight|this",
     ),
