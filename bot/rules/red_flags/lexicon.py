@@ -470,6 +470,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|kettle|kitchen|blender|printer|keyboard|laptop|phone|cooking|dye|hair|washing|oven",
     ),
     "NOT_CRASH": (
+        "like|though i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened"
+        "|steamrollered by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
+        "as if i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened|steamrollered"
+        " by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
         "crash|crashed diet|course|mat|pad|out|asleep|landing",
         "laptop|computer|pc|phone|app|website|site|system crashed",
         "sugar crash",

@@ -204,6 +204,8 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
                 categories.add("JUST_ASKING")
             categories |= _after_an_ellipsis(doc, span)
             categories |= carried.get(sentence.start, set())
+            if _said_not_mine(doc, sentence):
+                categories.add("OTHER_PERSON")
             categories |= {"PROXY"} & everywhere
             if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
                 categories.add("BACK_FINE")
@@ -238,6 +240,15 @@ def _carried_back(doc: Doc) -> dict[int, set[str]]:
         if found:
             result[before.start] = found
     return result
+
+
+def _said_not_mine(doc: Doc, sentence: Span) -> bool:
+    """The sentence says what it tells of is not the member's ("…has numb legs, she is 90,
+    not me :)"), wherever in the sentence it says so."""
+    return any(
+        modifier.category == "NOT_ME" and sentence.start <= modifier.modifier_span[0] < sentence.end
+        for modifier in doc._.context_graph.modifiers
+    )
 
 
 def _explained_past_a_but(doc: Doc, span: Span) -> set[str]:

@@ -97,8 +97,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping|pathetic|feeble|pitiful"
         "|piddly|rubbish|useless",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
-        "nothing|barely|hardly|little anything|much|really? comes|came|coming|happens|happened"
-        " out?",
+        "nothing|barely|hardly|little anything|much|really? comes|came|coming out?",
         "urge|urges|need|feeling|sensation _{0,3} @PEE|TOILET _{0,2} has|'s|have|is? gone|went"
         "|disappeared|vanished",
         "not|very much|little comes|came|coming out",
