@@ -470,9 +470,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|kettle|kitchen|blender|printer|keyboard|laptop|phone|cooking|dye|hair|washing|oven",
     ),
     "NOT_CRASH": (
-        "like|though i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened"
+        "like|though i|i've|ive|'ve|been|got|was|d|'d _{0,2} hit|run|knocked|flattened"
         "|steamrollered by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
-        "as if i|i've|ive|'ve|been|got|was|d|'d _{0,1} hit|run|knocked|flattened|steamrollered"
+        "as if i|i've|ive|'ve|been|got|was|d|'d _{0,2} hit|run|knocked|flattened|steamrollered"
         " by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
         "crash|crashed diet|course|mat|pad|out|asleep|landing",
         "laptop|computer|pc|phone|app|website|site|system crashed",
@@ -670,7 +670,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "been|started|start|back|still|am|'m|m|'ve|ve|keep|kept|i injecting|inject|injected"
         " again|regularly|still|daily|lately|recently|now?",
         "injecting|injected again",
-        "shooting|shoot|shot up",
+        "been|started|was|i|im|'m|am|keep|kept|back shooting|shot|shoot up",
         "( inject|injecting|injection )",
         "inject|injecting drug|drugs user|use",
     ),

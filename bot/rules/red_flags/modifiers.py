@@ -128,12 +128,15 @@ STILL_THERE = (
 )
 """What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
 not this time")."""
+DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri"
+"""The days of the week, in full and short."""
 RECENTLY = (
     "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|lunch"
     "|breakfast|today|tues|thurs|weds|mon|fri|sat|sun",
     "since the weekend|morning|flare|fall|accident|crash|flareup",
     "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
-    "started|starting|began|begun|came on yesterday|today|tonight|this|last|on|at|overnight",
+    f"started|starting|began|begun on? yesterday|today|tonight|this|last|at|overnight|{DAYS}",
+    f"came|come|comes on yesterday|today|tonight|this|last|at|overnight|{DAYS}",
     "new|first time",
     "never happened|had this|that|it before",
 )
@@ -239,8 +242,8 @@ def _explained_by(causes: str) -> tuple[str, ...]:
     bleachers", "was my asthma", "the inhaler sorted it"."""
     return (
         f"{BECAUSE} to|of? _{{0,6}} {causes}",
-        f"{FROM} the|my|a|an|this|that|all|those|these|our|being|having? {causes}",
-        f"was|is|'s|it's|its|just my? {causes}",
+        f"{FROM} the|my|a|an|this|that|all|those|these|our|being|having? _{{0,2}} {causes}",
+        f"was|is|'s|it's|its|just my? _{{0,1}} {causes}",
         f"{causes} sorted|sorts|sort|fixed|fixes|fix|helped|helps|help|cleared|clears|clear"
         "|settled|settles|settle",
         f"{causes} killed|killing|wrecked|wrecking|destroyed|did|done|finished me|in",
@@ -419,7 +422,12 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=1,
     ),
-    Cue("NOT_ME", "BIDIRECTIONAL", ("not|n't|nt mine|me|myself",), max_scope=1),
+    Cue(
+        "NOT_ME",
+        "BIDIRECTIONAL",
+        (",|;|-|—|( not|n't|nt me|mine|myself", "^not me|mine|myself"),
+        max_scope=1,
+    ),
     Cue(
         "PSEUDO",
         "PSEUDO",
@@ -852,8 +860,8 @@ CUES: tuple[Cue, ...] = (
         "EXERTION",
         "BIDIRECTIONAL",
         (
-            "after|from|during|in|post the|my|a|that|this|today's? class|gym|workout|workouts"
-            "|session|sessions|run|hike|training|walk|squats|lunges|ride|swim|game|match|exercises"
+            "after|from|during|in|post the|my|a|that|this|today's? _{0,2} class|gym|workout"
+            "|workouts|session|sessions|run|hike|training|walk|squats|lunges|ride|swim|game|match|exercises"
             "|deadlifts|bridges",
             "after|from|during|post running|cycling|exercise|exercising|training|walking|squatting"
             "|hiking|swimming|lifting|kneeling|crouching",

@@ -141,7 +141,11 @@ class Candidate:
     @property
     def counts(self) -> bool:
         """Not cancelled by any modifier that applies to this kind."""
-        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
+        return self.counts_despite(frozenset())
+
+    def counts_despite(self, ignored: frozenset[str]) -> bool:
+        """Not cancelled by any modifier that applies to this kind, but for the ignored."""
+        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset()) - ignored
         for lifter, lifted in LIFTED_BY.items():
             if lifter in self.modifiers:
                 blockers = blockers - lifted
@@ -296,11 +300,17 @@ def _impersonal_question(sentence: Span) -> bool:
 
 def hits(docs: Iterable[Doc]) -> list[Hit]:
     """The findings that count, in text order, at most one per kind."""
-    found = [candidate for candidate in candidates(docs) if candidate.counts]
+    every = candidates(docs)
+    found = [candidate for candidate in every if candidate.counts]
     found = [candidate for candidate in found if _checks_out(candidate, found)]
+    onsets = [
+        candidate
+        for candidate in every
+        if candidate.kind in ONSETS and candidate.counts_despite(HARMLESS_FOR_HEALTHY_BONES)
+    ]
     result: dict[str, Hit] = {}
     for candidate in found:
-        for kind in _kinds_of(candidate, found):
+        for kind in _kinds_of(candidate, onsets):
             result.setdefault(kind, Hit(kind, candidate.span.text))
     return list(result.values())
 
@@ -321,8 +331,15 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
     return True
 
 
-def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
-    """The finding kinds a counted candidate stands for (none for a lone qualifier)."""
+ONSETS = frozenset({"sudden_onset", "trauma"})
+HARMLESS_FOR_HEALTHY_BONES = frozenset({"NO_HARM", "BACK_FINE"})
+"""A fall that did no harm, or after which the back felt fine, still counts with thin bones or
+long-term steroids ("I'm 82 with osteoporosis, had a fall, nothing broken I don't think")."""
+
+
+def _kinds_of(candidate: Candidate, onsets: list[Candidate]) -> Iterator[str]:
+    """The finding kinds a counted candidate stands for (none for a lone qualifier); `onsets`
+    are the falls, strains and sudden pains that count with thin bones or steroids."""
     kind = candidate.kind
     if kind not in QUALIFIERS:
         yield kind
@@ -331,14 +348,10 @@ def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
         yield "severe_pain"
     elif kind == "steroids":
         yield "immunosuppression"
-        if _any_kind(found, {"sudden_onset", "trauma"}):
+        if onsets:
             yield "steroid_sudden_pain"
-    elif kind == "osteoporosis" and _any_kind(found, {"sudden_onset", "trauma"}):
+    elif kind == "osteoporosis" and onsets:
         yield "fragile_bone_injury"
-
-
-def _any_kind(found: Iterable[Candidate], kinds: set[str]) -> bool:
-    return any(candidate.kind in kinds for candidate in found)
 
 
 LIST_BREAKS = frozenset({",", ";", "/", "|"})

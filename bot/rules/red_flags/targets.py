@@ -88,9 +88,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
-        "do|does|did n't|nt|not even? feel|get|have the|any? urge|need|like i|you _{0,1} need"
-        " to go",
-        "dont|doesnt|didnt even? feel|get|have the|any? urge|need|like i|you _{0,1} need to go",
+        "do|does|did n't|nt|not even? feel|get|have the|any? urge|need to go",
+        "dont|doesnt|didnt even? feel|get|have the|any? urge|need to go",
+        "do|does|did n't|nt|not even? feel like i|you _{0,1} need to go",
+        "dont|doesnt|didnt even? feel like i|you _{0,1} need to go",
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
@@ -374,7 +375,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ cancer
     "cancer_history": ("@CANCER",),
     "weight_loss": (
-        "@WEIGHT_LOSS _{0,8} @UNEXPLAINED",
+        "@WEIGHT_LOSS _{0,14} @UNEXPLAINED",
         "@UNEXPLAINED _{0,4} @WEIGHT_LOSS",
     ),
     "night_rest_pain": (
