@@ -463,6 +463,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "ACCIDENT": ("accident|accidents|mishap",),
     "NOT_ACCIDENT": (
+        "accident|accidents|mishap _{0,3} coffee|tea|milk|juice|wine|paint|kettle|drink|cuppa"
+        "|smoothie|shake|soup",
         "accident|accidents|mishap _{0,4} spilled|spilt|spilling|spill|spills|splashed|dropped"
         "|knocked",
         "accident|accidents|mishap with|wi|wi'|w/|involving|in the|a|my? coffee|tea|milk|juice"

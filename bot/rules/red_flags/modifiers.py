@@ -896,7 +896,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             "past|beyond|further|farther|into|through|higher|lower|fully",
-            "as far|much|well|high|low|easily",
+            "as far|much|high|low|easily",
             "very far|much",
             "that far|much",
             "more than",
@@ -927,6 +927,11 @@ CUES: tuple[Cue, ...] = (
             "like|as today|now|tonight",
             "like|as right now|this morning",
             "same here",
+            "it's|its|it|has|'s been _{0,1} a|two|three|few|couple|several _{0,1} days|weeks|months"
+            "|week|month|fortnight",
+            "it's|its|it|has|'s been _{0,1} /\\d+/ days|weeks|months",
+            "i can|could see|feel|watch it|them _{0,1} pulse|pulsing|throb|throbbing|beat|beating"
+            "|move|moving",
             "me too",
         ),
     ),
@@ -977,6 +982,7 @@ CUES: tuple[Cue, ...] = (
         allowed=("incontinence",),
     ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
+    Cue("PSEUDO", "PSEUDO", ("mine|mines 's|is|was|at a|an|at? /[0-8](?:[.,]5)?/",)),
     Cue(
         "NOT_MEDICAL",
         "BIDIRECTIONAL",
@@ -1268,15 +1274,71 @@ findings around them."""
 SCORE_NEGATION_REACH = 3
 
 
+CLAUSE_STARTS = frozenset(
+    [
+        "i",
+        "i'm",
+        "im",
+        "i've",
+        "ive",
+        "my",
+        "it",
+        "it's",
+        "its",
+        "now",
+        "still",
+        "ca",
+        "can",
+        "cant",
+        "cannot",
+        "could",
+        "couldnt",
+        "do",
+        "dont",
+        "does",
+        "doesnt",
+        "did",
+        "didnt",
+        "have",
+        "has",
+        "had",
+        "havent",
+        "hasnt",
+        "is",
+        "was",
+        "am",
+        "keep",
+        "keeps",
+        "feel",
+        "feels",
+        "felt",
+    ]
+)
+"""Words that start a new clause after "and" ("… and I don't even feel the need", "… and
+can't feel when it's coming")."""
+
+
 def denies(target: Span, modifier: Span, between: Span) -> bool:
     """A negation denies a finding outside it, unless the negation is part of a concept that
-    carries its own ("I cannot sleep, also lying still does not help"); a pain score only from
-    close by ("no 10/10 pain", not "I no fit move at all, pain is 10/10")."""
+    carries its own ("I cannot sleep, also lying still does not help"); not a finding that goes
+    on past a clause break after it ("haven't had a poo in days and don't feel the need to go":
+    the pair runs from "poo" to "don't feel"); a pain score only from close by ("no 10/10 pain",
+    not "I no fit move at all, pain is 10/10")."""
     if not outside_target(target, modifier, between):
         return False
     if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
         return False
+    if modifier.end <= target.start and _new_clause_inside(target):
+        return False
     return target.label_ != "pain_score" or len(between) <= SCORE_NEGATION_REACH
+
+
+def _new_clause_inside(target: Span) -> bool:
+    """The finding runs on into a new clause ("poo in 4 days and I don't even feel")."""
+    return any(
+        token.lower_ in ("and", "&") and token.nbor().lower_ in CLAUSE_STARTS
+        for token in target[:-1]
+    )
 
 
 def claims(_target: Span, _modifier: Span, _between: Span) -> bool:

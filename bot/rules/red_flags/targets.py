@@ -486,7 +486,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
         "pain|pains|pain's|back|sciatica _{0,4} ,|:|-|— /(?:9|10|9[.,]5)/",
-        "more like|closer to|nearer a|an? /(?:9|10|11|12|15|20)/",
+        "more like a|an? /(?:9|10|11|12|15|20)/",
+        "closer|nearer to a|an? /(?:9|10|11|12|15|20)/",
         "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
         "|friday|saturday|sunday|today|tonight|yesterday|overnight|morning|evening :|-|=? "
         "/(?:9|10|9[.,]5)/",
