@@ -982,6 +982,15 @@ CUES: tuple[Cue, ...] = (
         allowed=("incontinence",),
     ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "happens|happen|happening|comes|come|coming|wait|waiting|waited|sit|sat|sitting|stand"
+            "|stood|standing|takes|took|taking|strain|straining|push|pushing for ages|forever|hours"
+            "|minutes|mins",
+        ),
+    ),
     Cue("PSEUDO", "PSEUDO", ("mine|mines 's|is|was|at a|an|at? /[0-8](?:[.,]5)?/",)),
     Cue(
         "NOT_MEDICAL",
@@ -1148,7 +1157,7 @@ CUES: tuple[Cue, ...] = (
             "did|didnt n't|nt? actually|even? go down",
             "did|didnt n't|nt? actually|even? hit the ground|floor",
             "nothing happened|broken|hurt",
-            "no pain|bruise|bruises|marks",
+            "no bruise|bruises|marks",
             "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
             "|after|since",
         ),
