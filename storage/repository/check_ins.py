@@ -17,19 +17,30 @@ async def add(
     pain: int | None,
     note: str | None = None,
     session_id: int | None = None,
+    step_index: int | None = None,
     now: datetime,
 ) -> SymptomReport:
-    """Store a check-in; `pain` outside 0..10 is refused by the database (IntegrityError)."""
-    report = SymptomReport(member_id=member_id, session_id=session_id, pain=pain, note=note, at=now)
+    """Store a check-in (with `step_index` when the pain came during that step of the
+    workout); `pain` outside 0..10 is refused by the database (IntegrityError)."""
+    report = SymptomReport(
+        member_id=member_id,
+        session_id=session_id,
+        step_index=step_index,
+        pain=pain,
+        note=note,
+        at=now,
+    )
     session.add(report)
     await session.flush()
     return report
 
 
 async def for_session(session: AsyncSession, session_id: int) -> SymptomReport | None:
-    """The check-in given after this workout, if any."""
+    """The check-in given after this workout, if any (pain reported during it is not one)."""
     return await session.scalar(
-        select(SymptomReport).where(SymptomReport.session_id == session_id).limit(1)
+        select(SymptomReport)
+        .where(SymptomReport.session_id == session_id, SymptomReport.step_index.is_(None))
+        .limit(1)
     )
 
 
