@@ -7,7 +7,8 @@ Rate limiting and 429 retries happen in `bot.rate_limit.PacedRateLimiter` (confi
   so reminders stop, and the call returns None instead of raising; a caller that passes
   `on_blocked` hears once, when an active member is first found to have blocked the bot;
 - 400 "message is not modified": nothing to do;
-- 400 "message to edit not found" (the member deleted it): the edit is skipped.
+- 400 "message to edit not found" (the member deleted it): the edit is skipped;
+- 400 "message to delete not found" (already gone): nothing to do.
 """
 
 from __future__ import annotations
@@ -63,12 +64,17 @@ async def send_text(
     *,
     reply_to: int | None = None,
     on_blocked: BlockedHook | None = None,
+    parse_mode: str | None = None,
 ) -> Message | None:
     """Send a message (as a reply to `reply_to`, if given); None when the chat is unreachable
     (blocked, deleted account)."""
     try:
         return await bot.send_message(
-            chat_id, text, reply_markup=markup, reply_parameters=_reply(reply_to)
+            chat_id,
+            text,
+            reply_markup=markup,
+            reply_parameters=_reply(reply_to),
+            parse_mode=parse_mode,
         )
     except Forbidden:
         await mark_blocked(database, chat_id, on_blocked)
@@ -109,6 +115,41 @@ async def react(bot: AnyBot, chat_id: int, message_id: int, emoji: str) -> None:
         await bot.set_message_reaction(chat_id, message_id, ReactionTypeEmoji(emoji))
     except TelegramError as error:
         log.info("no reaction on message %s in chat %s: %s", message_id, chat_id, error)
+
+
+async def send_video(
+    bot: AnyBot,
+    database: Database,
+    chat_id: int,
+    video: str | bytes,
+    *,
+    file_name: str = "demo.mp4",
+    caption: str | None = None,
+    parse_mode: str | None = None,
+    reply_to: int | None = None,
+) -> Message | None:
+    """Send a video: a Telegram file id or https URL (`str`), or the file's bytes; None when
+    the chat is unreachable."""
+    upload = InputFile(video, filename=file_name) if isinstance(video, bytes) else video
+    try:
+        return await bot.send_video(
+            chat_id,
+            upload,
+            caption=caption,
+            parse_mode=parse_mode,
+            reply_parameters=_reply(reply_to),
+        )
+    except Forbidden:
+        await mark_blocked(database, chat_id)
+        return None
+
+
+async def delete(bot: AnyBot, chat_id: int, message_id: int) -> None:
+    """Delete one of the bot's messages; one already gone (or too old to delete) is fine."""
+    try:
+        await bot.delete_message(chat_id, message_id)
+    except TelegramError as error:
+        log.info("message %s in chat %s not deleted: %s", message_id, chat_id, error)
 
 
 async def send_photo(
@@ -152,9 +193,13 @@ async def edit_text(
     message_id: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
+    *,
+    parse_mode: str | None = None,
 ) -> None:
     """Replace a message's text and buttons; a message already gone or unchanged is fine."""
-    await _harmless_edit(bot.edit_message_text(text, chat_id, message_id, reply_markup=markup))
+    await _harmless_edit(
+        bot.edit_message_text(text, chat_id, message_id, reply_markup=markup, parse_mode=parse_mode)
+    )
 
 
 async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:

@@ -206,7 +206,7 @@ class Exercise(_Model):
 
     @property
     def levels(self) -> range:
-        """The levels this exercise can be done at: -len(easier) .. 0 (as written) .. len(harder)."""
+        """Levels it can be done at: -len(easier) .. 0 (as written) .. len(harder)."""
         return range(-len(self.easier), len(self.harder) + 1)
 
     def at_level(self, level: int) -> Variant:

@@ -35,11 +35,11 @@ def workout_overview(workout: Workout) -> str:
     """What a member sees before starting: title, intent, the blocks, and how long it takes."""
     lines = [workout.title, workout.intent, "", "Today's plan:"]
     for block in workout.blocks:
-        lines.append(f"• {_block_summary(block)}")
+        lines.append(f"• {block_summary(block)}")
     lines.append("")
     sets = len(expand_workout(workout))
     pace = f"{sets} sets in all; I'll send them one at a time."
-    minutes = _minutes(workout)
+    minutes = workout_minutes(workout)
     lines.append(f"About {minutes}. {pace}" if minutes else pace)
     return "\n".join(lines)
 
@@ -63,11 +63,11 @@ def step_text(step: Step) -> str:
 
 def _frequency_line(workout: Workout) -> str:
     times = "once" if workout.weekly_cap == 1 else f"{workout.weekly_cap} times"
-    minutes = _minutes(workout)
+    minutes = workout_minutes(workout)
     return f"Up to {times} a week, about {minutes}." if minutes else f"Up to {times} a week."
 
 
-def _minutes(workout: Workout) -> str | None:
+def workout_minutes(workout: Workout) -> str | None:
     expected = workout.expected_minutes
     if expected is None:
         return None
@@ -77,7 +77,7 @@ def _minutes(workout: Workout) -> str | None:
     return f"{low} minutes" if low == high else f"{low}–{high} minutes"  # noqa: RUF001
 
 
-def _block_summary(block: Block) -> str:
+def block_summary(block: Block) -> str:
     names = " + ".join(exercise.name for exercise in block.exercises)
     if block.kind == "superset":
         return f"Superset {block.label}: {names}"

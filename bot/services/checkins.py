@@ -75,6 +75,23 @@ async def record_pain(
         return result
 
 
+async def pain_during_workout(
+    services: BotServices,
+    session: AsyncSession,
+    member: Member,
+    session_id: int,
+    step_index: int,
+    pain: int,
+    now: datetime,
+) -> CheckedIn:
+    """Store pain the member reported during step `step_index` of a workout ("It hurts") and
+    put it through the same rules as a check-in, inside the caller's unit of work."""
+    report = await repository.check_ins.add(
+        session, member.id, pain=pain, session_id=session_id, step_index=step_index, now=now
+    )
+    return await _evaluate(services, session, member, report, now)
+
+
 async def note_question_shown(
     services: BotServices, user_id: int, report_id: int, message_id: int
 ) -> None:

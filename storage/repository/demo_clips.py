@@ -17,13 +17,16 @@ COACH = "coach"
 
 
 def clip_key(exercise_name: str) -> str:
-    """The name folded for matching: "Hip CAR’s", "hip cars" and "Hip CARs" are one key."""
+    """The name folded for matching: "Hip CAR's", "hip cars" and "Hip CARs" are one key
+    (a curly apostrophe too)."""
     ascii_name = unicodedata.normalize("NFKD", exercise_name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", ascii_name.lower().replace("'", "")).strip()
 
 
 async def for_exercise(session: AsyncSession, exercise_name: str) -> DemoClip | None:
-    return await session.scalar(select(DemoClip).where(DemoClip.exercise == clip_key(exercise_name)))
+    return await session.scalar(
+        select(DemoClip).where(DemoClip.exercise == clip_key(exercise_name))
+    )
 
 
 async def keep(

@@ -18,7 +18,7 @@ async def for_protocol(session: AsyncSession, member_id: int, protocol: str) -> 
             ExerciseLevel.member_id == member_id, ExerciseLevel.protocol == protocol
         )
     )
-    return {label: level for label, level in result.tuples()}
+    return {label: level for label, level in result.all()}
 
 
 async def choose(

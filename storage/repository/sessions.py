@@ -76,9 +76,7 @@ async def record_step(
     was already answered."""
     stmt = (
         insert_for(session, StepResult)
-        .values(
-            session_id=session_id, step_index=step_index, outcome=outcome, level=level, at=now
-        )
+        .values(session_id=session_id, step_index=step_index, outcome=outcome, level=level, at=now)
         .on_conflict_do_nothing(index_elements=[StepResult.session_id, StepResult.step_index])
         .returning(StepResult.id)
     )
@@ -121,6 +119,16 @@ async def recent(session: AsyncSession, member_id: int, limit: int) -> list[Work
         .limit(limit)
     )
     return list(result)
+
+
+async def answered_after(session: AsyncSession, session_id: int, step_index: int) -> set[int]:
+    """Steps after `step_index` already answered (the later sets of an exercise that hurt)."""
+    result = await session.scalars(
+        select(StepResult.step_index).where(
+            StepResult.session_id == session_id, StepResult.step_index > step_index
+        )
+    )
+    return set(result)
 
 
 async def _update_open(session: AsyncSession, session_id: int, **values: Any) -> bool:
@@ -197,7 +205,7 @@ async def with_timers(session: AsyncSession) -> list[tuple[WorkoutSession, Membe
         )
         .order_by(WorkoutSession.timer_ends_at)
     )
-    return [(row, member) for row, member in result.tuples()]
+    return [(row, member) for row, member in result.all()]
 
 
 _NO_TIMER: dict[str, Any] = {
