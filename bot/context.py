@@ -63,8 +63,9 @@ class TimerPlanner(Protocol):
     """What the handlers ask of the card timers (`bot.jobs.timers`): plan the countdown and end
     of the timer on a card (replacing the session's earlier one), or cancel it."""
 
-    def plan(self, target: Any) -> None:
-        """`target` is a `bot.services.card_timers.TimerTarget` whose card has a timer."""
+    def plan(self, target: Any, drawn_at: datetime) -> None:
+        """`target` is a `bot.services.card_timers.TimerTarget` whose card has a timer, drawn
+        on the card at `drawn_at`."""
 
     def cancel(self, session_id: int) -> None: ...
 

@@ -74,7 +74,7 @@ async def _send_card(
 
 def _plan_timer(turn: Turn, target: TimerTarget) -> None:
     if turn.services.timers is not None:
-        turn.services.timers.plan(target)
+        turn.services.timers.plan(target, turn.now)
 
 
 def _cancel_timer(turn: Turn, session_id: int) -> None:

@@ -71,16 +71,15 @@ class TimerScheduler:
         self.skipped_redraws = 0
         """Redraws left out because the budget was spent (for the benchmark and tests)."""
 
-    def plan(self, target: TimerTarget) -> None:
-        """Run the card's timer: its next redraw, or its end (replacing any earlier timer of
-        the session)."""
+    def plan(self, target: TimerTarget, drawn_at: datetime) -> None:
+        """Run the card's timer, last drawn at `drawn_at`: its next redraw, or its end
+        (replacing any earlier timer of the session)."""
         timer = target.card.timer
         if timer is None:
             self.cancel(target.card.session_id)
             return
-        now = self._services.clock()
         self._planned[target.card.session_id] = target
-        self._schedule(target, next_tick(timer, now) or max(timer.ends_at, now))
+        self._schedule(target, next_tick(timer, drawn_at) or timer.ends_at)
 
     def cancel(self, session_id: int) -> None:
         """No more redraws or end for this session's timer."""
@@ -98,8 +97,9 @@ class TimerScheduler:
     async def rebuild(self) -> int:
         """Plan every timer kept in the database (at start-up); how many."""
         targets = await card_timers.running(self._services)
+        now = self._services.clock()
         for target in targets:
-            self.plan(target)
+            self.plan(target, now)
         log.info("card timers rebuilt: %d", len(targets))
         return len(targets)
 
@@ -110,7 +110,14 @@ class TimerScheduler:
             at,
             data=target,
             name=name,
-            job_kwargs={"id": name, "replace_existing": True, "misfire_grace_time": None},
+            # A running job plans its successor under the same id, which may fall due before
+            # the running one has returned (a clock moved on, a slow edit).
+            job_kwargs={
+                "id": name,
+                "replace_existing": True,
+                "misfire_grace_time": None,
+                "max_instances": 2,
+            },
         )
 
     async def _run_job(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
