@@ -195,11 +195,20 @@ async def edit_text(
     markup: InlineKeyboardMarkup | None = None,
     *,
     parse_mode: str | None = None,
+    database: Database | None = None,
 ) -> None:
-    """Replace a message's text and buttons; a message already gone or unchanged is fine."""
-    await _harmless_edit(
-        bot.edit_message_text(text, chat_id, message_id, reply_markup=markup, parse_mode=parse_mode)
+    """Replace a message's text and buttons; a message already gone or unchanged is fine.
+    With `database`, a chat that blocked the bot marks its member inactive."""
+    edit = bot.edit_message_text(
+        text, chat_id, message_id, reply_markup=markup, parse_mode=parse_mode
     )
+    if database is None:
+        await _harmless_edit(edit)
+        return
+    try:
+        await _harmless_edit(edit, forbidden_is_harmless=False)
+    except Forbidden:
+        await mark_blocked(database, chat_id)
 
 
 async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:
@@ -207,11 +216,13 @@ async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:
     await _harmless_edit(bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None))
 
 
-async def _harmless_edit(edit: Awaitable[object]) -> None:
+async def _harmless_edit(edit: Awaitable[object], *, forbidden_is_harmless: bool = True) -> None:
     try:
         await edit
     except BadRequest as error:
         if not any(harmless in error.message.lower() for harmless in _HARMLESS_EDIT_ERRORS):
             raise
     except Forbidden:
+        if not forbidden_is_harmless:
+            raise
         log.info("could not edit a message: the chat is gone")

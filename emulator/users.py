@@ -55,12 +55,15 @@ class SimulatedUser:
     async def send_text(self, text: str) -> ChatMessage:
         return self._send(text=text)
 
-    async def send_command(self, command: str, args: str = "") -> ChatMessage:
-        """``/start`` or ``start`` with optional arguments, marked as a ``bot_command``."""
+    async def send_command(
+        self, command: str, args: str = "", *, reply_to: ChatMessage | None = None
+    ) -> ChatMessage:
+        """``/start`` or ``start`` with optional arguments, marked as a ``bot_command``;
+        ``reply_to`` sends it as a reply to that message (``/demo`` on a video)."""
         command = command if command.startswith("/") else f"/{command}"
         text = f"{command} {args}" if args else command
         entity = {"type": "bot_command", "offset": 0, "length": len(command)}
-        return self._send(text=text, entities=[entity])
+        return self._send(text=text, entities=[entity], reply_to=reply_to)
 
     async def reply_to(self, message: ChatMessage, text: str) -> ChatMessage:
         """A text replying to ``message`` (e.g. the coach answering a forwarded video)."""

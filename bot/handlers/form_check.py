@@ -62,7 +62,8 @@ async def on_upload(turn: Turn, message: Message) -> None:
     result = await form_checks.receive(turn.services, turn.user_id, video, turn.now)
     match result:
         case form_checks.NotAMember():
-            await turn.say(texts.NOT_ENROLLED)
+            # A coach's own video is most likely a demo clip to attach.
+            await turn.say(coach_texts.USAGE_DEMO if turn.is_coach else texts.NOT_ENROLLED)
         case form_checks.TooBig(size_mb, limit_mb):
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
         case form_checks.Received(check):

@@ -123,7 +123,15 @@ async def _edit_card(
     markup = keyboards.card(card) if card is not None else None
     target = message_id if message_id is not None else turn.pressed_message_id
     if target is not None:
-        await sender.edit_text(turn.bot, turn.chat_id, target, text, markup, parse_mode=HTML)
+        await sender.edit_text(
+            turn.bot,
+            turn.chat_id,
+            target,
+            text,
+            markup,
+            parse_mode=HTML,
+            database=turn.services.database,
+        )
 
 
 async def _moved_on(turn: Turn, result: workouts.Advanced, notice: str | None = None) -> None:

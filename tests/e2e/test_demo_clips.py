@@ -135,8 +135,9 @@ async def test_a_coach_attaches_a_clip_by_replying_to_a_video_with_demo(
     bot, _, _ = clips_bot
     own_clip = make_clip(Path(bot.settings.protocols_dir or ".") / "dead-bug-coach.mp4", frames=4)
     video = await coach.send_video(own_clip, file_name="dead-bug.mp4")
-    await coach.reply_to(video, "/demo dead bug")
-    await coach.send_command("/demo dead bug") if False else None
+    hint = await coach.wait_for_message()
+    assert (hint.text or "").startswith("Reply to a video with /demo <exercise>")
+    await coach.send_command("/demo", "dead bug", reply_to=video)
     saved = await coach.wait_for_message()
     assert saved.text == (
         "Saved as the demo clip for Dead Bug. Members see it the first time Dead Bug comes up "
@@ -151,11 +152,14 @@ async def test_a_coach_attaches_a_clip_by_replying_to_a_video_with_demo(
 @pytest.mark.parametrize(
     ("reply", "text", "expected"),
     [
-        pytest.param(True, "/demo wal sit", 'No exercise in the protocols is called "wal sit". '
-                     "Did you mean Wall Sit?", id="typo"),
-        pytest.param(True, "/demo", "Reply to a video with /demo <exercise>", id="no-name"),
-        pytest.param(False, "/demo Wall Sit", "Reply to a video with /demo <exercise>",
-                     id="no-video"),
+        pytest.param(
+            True,
+            "wal sit",
+            'No exercise in the protocols is called "wal sit". Did you mean Wall Sit?',
+            id="typo",
+        ),
+        pytest.param(True, "", "Reply to a video with /demo <exercise>", id="no-name"),
+        pytest.param(False, "Wall Sit", "Reply to a video with /demo <exercise>", id="no-video"),
     ],
 )
 async def test_demo_explains_itself_when_the_name_or_the_video_is_missing(
@@ -167,10 +171,7 @@ async def test_demo_explains_itself_when_the_name_or_the_video_is_missing(
 ) -> None:
     video = await coach.send_video(b"\x00\x00\x00\x18ftypmp42", file_name="x.mp4")
     await coach.wait_for_message()  # the bot's answer to a video from a non-member
-    if reply:
-        await coach.reply_to(video, text)
-    else:
-        await coach.send_text(text)
+    await coach.send_command("/demo", text, reply_to=video if reply else None)
     answer = await coach.wait_for_message()
     assert (answer.text or "").startswith(expected)
 
@@ -181,7 +182,7 @@ async def test_demo_is_only_for_coaches(
     await onboard(member, protocol="Demo Moves")
     video = await member.send_video(b"\x00\x00\x00\x18ftypmp42")
     await member.wait_for_message()
-    await member.reply_to(video, "/demo Wall Sit")
+    await member.send_command("/demo", "Wall Sit", reply_to=video)
     refusal = await member.wait_for_message()
     assert (refusal.text or "").startswith("Sorry, that's only for the coach.")
 
