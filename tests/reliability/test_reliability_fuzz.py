@@ -109,9 +109,9 @@ class World:
         self.fuzzer = self.emulator.user(user_id=100_002, first_name="Sam")
         await onboard(self.victim)
         await self.victim.send_command("/today")
-        await self.victim.wait_for_message(is_step)
-        await self.victim.press("Done")
-        await self.victim.wait_for_message(is_step)
+        card = await self.victim.wait_for_message(is_step)
+        await self.victim.press("Done", card)
+        await self.victim.wait_for_edit(card)
         await onboard(self.fuzzer)
         database = self.bot.services.database
         async with database.transaction() as session:
