@@ -103,7 +103,7 @@ async def through_the_session(member: SimulatedUser) -> ChatMessage:
 async def test_the_protocols_clip_comes_with_the_exercise_the_first_time_only(
     clips_bot: tuple[RunningBot, bytes, bytes], member: SimulatedUser
 ) -> None:
-    bot, wall_sit, bird_dog = clips_bot
+    _, wall_sit, bird_dog = clips_bot
     await onboard(member, protocol="Demo Moves")
     await through_the_session(member)
     clips = videos(member)
@@ -122,7 +122,8 @@ async def test_a_clip_is_uploaded_once_and_sent_by_file_id_after_that(
     await through_the_session(member)
     await through_the_session(member)
     first, second = (clip for clip in videos(member) if clip.data == wall_sit)
-    assert first.file is not None and second.file is not None
+    assert first.file is not None
+    assert second.file is not None
     assert second.file.file_id == first.file.file_id
     sent = sent_videos(bot)
     assert sent[2:] == [first.file.file_id, sent[2 + 1]]  # by id: no second upload
