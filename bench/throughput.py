@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bench.harness import (
@@ -85,6 +86,22 @@ def _finished(message: ChatMessage) -> bool:
     return "Session complete" in (message.text or "")
 
 
+def _answered(user: SimulatedUser, card: ChatMessage, edits: int, seen: int) -> Callable[[], bool]:
+    """The card was edited, or the bot said something went wrong, since the press."""
+
+    def check() -> bool:
+        return len(card.edit_history) > edits or any(
+            m.text == texts.SOMETHING_WENT_WRONG for m in user.messages[seen:]
+        )
+
+    return check
+
+
+async def emulator_wait(user: SimulatedUser, predicate: Callable[[], bool]) -> None:
+    """Wait on the emulator's change event until `predicate` holds."""
+    await user.chat_state_wait(predicate, STEP_TIMEOUT)
+
+
 async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Random) -> None:
     """/today, then Done on the card until it is the summary. When the bot says something
     went wrong the member sends /today again (it resumes on a new card)."""
@@ -102,8 +119,14 @@ async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Rand
         if think:
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
         pressed_at = loop.time()
+        edits, seen = len(card.edit_history), len(user.messages)
         await user.press("Done", card)
-        await user.wait_for_edit(card, timeout=STEP_TIMEOUT)
+        await emulator_wait(user, _answered(user, card, edits, seen))
+        if len(card.edit_history) == edits:  # something went wrong: resume on a new card
+            run.errors += 1
+            await user.send_command("/today")
+            card = await user.wait_for_message(_is_card, timeout=STEP_TIMEOUT)
+            continue
         run.latencies.append(loop.time() - pressed_at)
         run.presses += 1
     run.sessions += 1

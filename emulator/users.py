@@ -251,6 +251,14 @@ class SimulatedUser:
             ) from None
         return message
 
+    async def chat_state_wait(
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109 - part of the test-facing API
+    ) -> None:
+        """Wait until ``predicate()`` holds, re-checked on every change the emulator sees."""
+        await self._state.wait_until(predicate, timeout)
+
     # internals
 
     def _send_file(
