@@ -13,7 +13,7 @@ from telegram import Message
 
 from bot import alerts
 from bot.handlers.turn import Turn
-from bot.render import texts
+from bot.render import coach_texts, texts
 from bot.services import form_checks
 from bot.video_archive import archive_form_video
 from storage.models import FormCheckKind
@@ -63,7 +63,8 @@ async def on_upload(turn: Turn, message: Message) -> None:
     match result:
         case form_checks.NotAMember():
             # A coach's own video is most likely a demo clip to attach.
-            await turn.say(coach_texts.USAGE_DEMO if turn.is_coach else texts.NOT_ENROLLED)
+            is_coach = await turn.coach() is not None
+            await turn.say(coach_texts.USAGE_DEMO if is_coach else texts.NOT_ENROLLED)
         case form_checks.TooBig(size_mb, limit_mb):
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
         case form_checks.Received(check):
