@@ -13,7 +13,7 @@ from telegram import Message
 
 from bot import alerts
 from bot.handlers.turn import Turn
-from bot.render import coach_texts, texts
+from bot.render import texts
 from bot.services import form_checks
 from bot.video_archive import archive_form_video
 from storage.models import FormCheckKind
@@ -62,9 +62,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
     result = await form_checks.receive(turn.services, turn.user_id, video, turn.now)
     match result:
         case form_checks.NotAMember():
-            # A coach's own video is most likely a demo clip to attach.
-            is_coach = await turn.coach() is not None
-            await turn.say(coach_texts.USAGE_DEMO if is_coach else texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED)
         case form_checks.TooBig(size_mb, limit_mb):
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
         case form_checks.Received(check):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coach_support import heard, is_join_notice
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step, check_in
+from tests_support import answer_every_step, check_in, check_in_on_card, the_card
 
 from emulator import ChatMessage, SimulatedUser
 
@@ -60,10 +60,13 @@ async def test_a_session_with_too_hard_and_skipped_steps_is_reported_by_name(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_command("/today")
-    first = await maya.wait_for_message(lambda m: has_button(m, "Too hard"))
-    await maya.press("Too hard", first)
-    second = await maya.wait_for_message(lambda m: has_button(m, "Skip"))
-    await maya.press("Skip", second)
+    card = await the_card(maya)
+    await maya.press("Too hard", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, "Skip it today"))
+    await maya.press("Skip it today", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, "Skip"))
+    await maya.press("Skip", card)
+    await maya.wait_for_edit(card)
     await answer_every_step(maya)
     report = await coach.wait_for_message(lambda m: "Steps not done" in (m.text or ""))
     heading, outcome, hint = (report.text or "").split("\n")
@@ -78,8 +81,7 @@ async def test_a_session_with_every_step_done_sends_the_coach_nothing(
 ) -> None:
     await maya.send_command("/today")
     await answer_every_step(maya)
-    await maya.press("3", await maya.wait_for_message(lambda m: has_button(m, "10")))
-    await maya.wait_for_message(lambda m: has_button(m, "No note"))
+    await check_in_on_card(maya, "3")
     assert heard(coach) == []
 
 
