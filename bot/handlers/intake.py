@@ -13,8 +13,7 @@ The stages of DESIGN.md ("Listening"), in order; the first that handles a messag
 5. commands;
 6. everything else: a member's message (text, voice note, photo, file, sticker…) goes to their
    coach, a video is a form check; a coach is told how to write to a member (or, sending a
-   video, how to make it a demo clip); a stranger is
-   invited to /start.
+   video, how to make it a demo clip); a stranger is invited to /start.
 
 An edit runs through the same stages but is never an answer or a command: it reaches the coach
 only as the new version of a message that reached them before.
