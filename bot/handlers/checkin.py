@@ -7,7 +7,7 @@ import html
 from telegram import Message
 
 from bot import alerts, sender
-from bot.handlers import conversation, red_flag_answer
+from bot.handlers import conversation, red_flag_answer, stopped_card
 from bot.handlers.turn import AwaitedFunction, ButtonFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import keyboards, texts
@@ -165,6 +165,7 @@ async def tell_about_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
     if result.urgent is not None:
         what = [texts.PAIN_THIS_STRONG.format(pain=result.urgent.pain)]
         await red_flag_answer.tell_member(turn, "urgent", what, result.urgent.zone)
+        await stopped_card.end(turn, result.stopped)
     for alert in result.alerts:
         await alerts.send_flag(turn.bot, turn.services, alert)
     return result.urgent is not None

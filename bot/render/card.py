@@ -34,6 +34,10 @@ HURT_STOPPED = (
     "until your coach has had a look."
 )
 HURT_FLAGGED = " Your coach has been told."
+STOPPED_ON_HOLD = (
+    "⏸ This session has stopped here, and your programme is on hold until your coach has "
+    "checked in with you."
+)
 
 
 def progress_bar(done: int, total: int) -> str:
@@ -226,6 +230,13 @@ def summary_text(summary: SessionSummary) -> str:
     if summary.too_hard:
         lines.append("Your coach will see which ones felt too hard.")
     return "\n".join(lines)
+
+
+def stopped_text(summary: SessionSummary | None) -> str:
+    """The card of a session a red flag stopped: why, then what was done (when known)."""
+    if summary is None:
+        return STOPPED_ON_HOLD
+    return f"{STOPPED_ON_HOLD}\n\n{summary_text(summary)}"
 
 
 def timer_alert_text(card: CardStep, kind: TimerKindName) -> str:

@@ -9,7 +9,7 @@ the coach must hear about comes back as a `FlagAlert`, with the history that exp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from bot.rules.screening import FOLLOW_UP
 from bot.rules.symptoms import needs_screening_follow_up, worsening_flag
 from bot.services import flags, safety
 from bot.services.history import history
+from bot.services.workout_summary import StoppedWorkout
 from bot.views import FlagAlert
 from storage import repository
 from storage.awaiting import AwaitNote, AwaitPain
@@ -47,6 +48,8 @@ class CheckedIn:
     note_cut: bool = False
     ask_follow_up: bool = False
     """The score rose by the minimal important change: ask the red-flag follow-up question."""
+    stopped: StoppedWorkout | None = None
+    """A workout in progress that the urgent score ended (its card must say so)."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ async def record_note(
         if report is None:
             return Stale()
         result = await _evaluate(services, session, member, report, now)
-    return CheckedIn(result.report_id, result.urgent, result.alerts, len(text) > MAX_NOTE)
+    # The follow-up question, if any, was asked with the score.
+    return replace(result, note_cut=len(text) > MAX_NOTE, ask_follow_up=False)
 
 
 @dataclass(frozen=True)
@@ -172,11 +176,14 @@ async def _evaluate(
     thresholds = services.settings.flags
     alerts: list[FlagAlert] = []
     urgent = None
+    stopped = None
     if report.pain is not None and report.pain >= thresholds.urgent_pain:
         found = safety.Report(
             "urgent", ("severe_pain",), f"pain {report.pain}/10", EvidenceSource.CHECK_IN
         )
-        alerts.append(await safety.hold_and_flag(services, session, member, found, now))
+        held = await safety.hold_and_flag(services, session, member, found, now)
+        alerts.append(held.alert)
+        stopped = held.stopped
         urgent = Urgent(report.pain, member.time_zone)
     check_ins = await history(session, member.id)
     worsening = worsening_flag(check_ins, thresholds)
@@ -199,4 +206,4 @@ async def _evaluate(
     ask_follow_up = urgent is None and needs_screening_follow_up(
         check_ins, services.settings.pain, zone=member.time_zone
     )
-    return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up)
+    return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up, stopped=stopped)

@@ -8,7 +8,7 @@ so a restart resumes exactly where the member was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,8 +26,9 @@ from bot.rules.weekly_cap import (
 )
 from bot.services import checkins, demo_clips
 from bot.services.views import member_card
-from bot.views import BlockResult, CardStep, DemoClipRef, SessionSummary, TooHardNote
-from protocols.expand import Step, expand_workout
+from bot.services.workout_summary import summary_of, workout_of, workout_steps
+from bot.views import CardStep, DemoClipRef, SessionSummary, TooHardNote
+from protocols.expand import Step
 from protocols.schema import Protocol, Variant, Workout
 from storage import repository
 from storage.awaiting import AwaitPain, AwaitVideo
@@ -156,29 +157,6 @@ async def done_sessions(
     return [DoneSession(row.workout_key, row.finished_at) for row in rows if row.finished_at]
 
 
-_EXPANDED: dict[int, tuple[Workout, list[Step]]] = {}
-"""Steps of each workout of the loaded library, by the workout object's id (expanding is pure
-and the library lives as long as the process; the workout is kept so its id stays its own)."""
-
-
-def workout_steps(workout: Workout) -> list[Step]:
-    """The workout's steps, expanded once."""
-    cached = _EXPANDED.get(id(workout))
-    if cached is None or cached[0] is not workout:
-        cached = _EXPANDED[id(workout)] = (workout, expand_workout(workout))
-    return cached[1]
-
-
-def _workout(services: BotServices, row: WorkoutSession) -> Workout | None:
-    protocol = services.protocol(row.protocol)
-    if protocol is None:
-        return None
-    try:
-        return protocol.workout(row.workout_key)
-    except KeyError:
-        return None
-
-
 def stored_timer(row: WorkoutSession) -> Timer | None:
     """The timer kept on the session row, if one is running."""
     if (
@@ -210,7 +188,7 @@ async def card_now(
     services: BotServices, session: AsyncSession, row: WorkoutSession
 ) -> CardStep | None:
     """The card of a running session at its current step (inside the caller's unit of work)."""
-    workout = _workout(services, row)
+    workout = workout_of(services, row)
     if workout is None or not 0 <= row.current_step < len(workout_steps(workout)):
         return None
     levels = await repository.exercise_levels.for_protocol(session, row.member_id, row.protocol)
@@ -300,7 +278,7 @@ async def _pressed(
     row = await repository.sessions.get(session, session_id)
     if member is None or row is None or row.member_id != member.id:
         return Stale()
-    workout = _workout(services, row) if row.status == SessionStatus.IN_PROGRESS else None
+    workout = workout_of(services, row) if row.status == SessionStatus.IN_PROGRESS else None
     if workout is None or not 0 <= row.current_step < len(workout_steps(workout)):
         return Stale()
     levels = await repository.exercise_levels.for_protocol(session, member.id, row.protocol)
@@ -388,47 +366,8 @@ async def _answer(
         )
     await repository.sessions.finish(session, row.id, now=now)
     await repository.members.set_awaiting(session, pressed.member.id, AwaitPain(row.id))
-    summary = await _summary(session, row, workout, now)
+    summary = await summary_of(session, row, workout, now)
     return Advanced(answered, outcome, None, summary, card_message_id, alert, None, coach_note)
-
-
-async def _summary(
-    session: AsyncSession,
-    row: WorkoutSession,
-    workout: Workout,
-    now: datetime,
-    *,
-    stopped: bool = False,
-) -> SessionSummary:
-    steps = workout_steps(workout)
-    results = {r.step_index: r for r in await repository.sessions.step_results(session, row.id)}
-    blocks = []
-    for block in workout.blocks:
-        in_block = [step for step in steps if step.block is block]
-        answers = [results[step.index] for step in in_block if step.index in results]
-        names: list[str] = []
-        for exercise in block.exercises:
-            levels = {
-                r.level
-                for s, r in ((s, results.get(s.index)) for s in in_block)
-                if r and s.exercise is exercise
-            }
-            names.extend(exercise.at_level(level).name for level in sorted(levels) or [0])
-        tally = {kind: sum(1 for r in answers if r.outcome == kind) for kind in StepOutcome}
-        blocks.append(
-            BlockResult(
-                label=block.label,
-                kind=block.kind,
-                names=names,
-                sets=len(in_block),
-                done=tally[StepOutcome.DONE],
-                skipped=tally[StepOutcome.SKIPPED],
-                too_hard=tally[StepOutcome.TOO_HARD],
-                hurt=tally[StepOutcome.HURT],
-            )
-        )
-    minutes = int((now - row.started_at).total_seconds() // 60)
-    return SessionSummary(workout.title, blocks, minutes, stopped)
 
 
 async def answer_step(
@@ -536,11 +475,13 @@ async def step_hurts(
                     session, session_id, later.index, StepOutcome.SKIPPED, now=now
                 )
         if checked.urgent is not None:
+            # The red flag ended the session (`checked.stopped`); its card becomes this
+            # summary, which counts the step that hurt.
+            checked = replace(checked, stopped=None)
             await repository.sessions.record_step(
                 session, session_id, step_index, StepOutcome.HURT, now=now, level=card.level
             )
-            await repository.sessions.abandon(session, session_id, now=now)
-            summary = await _summary(session, pressed.row, pressed.workout, now, stopped=True)
+            summary = await summary_of(session, pressed.row, pressed.workout, now, stopped=True)
             advanced = Advanced(
                 card,
                 StepOutcome.HURT,

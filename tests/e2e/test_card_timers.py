@@ -250,3 +250,19 @@ async def test_finishing_the_workout_leaves_no_timer_behind(
     move(timed_bot, clock, 60)
     with pytest.raises(TimeoutError):
         await member.wait_for_message(is_alert, timeout=1)
+
+
+async def test_a_red_flag_mid_hold_stops_the_timer_with_the_session(
+    timed_bot: RunningBot, member: SimulatedUser, clock: time_machine.Traveller
+) -> None:
+    card = await started_card(member)
+    await member.press("Timer 20 s", card)
+    await member.wait_for_edit(card)
+    await member.send_text("I've wet myself twice today without feeling it")
+    await member.wait_for_edit(card, lambda m: "Stopped: Holds" in (m.text or ""))
+    edits = len(card.edit_history)
+    move(timed_bot, clock, 30)
+    with pytest.raises(TimeoutError):
+        await member.wait_for_message(is_alert, timeout=1)
+    assert len(card.edit_history) == edits  # no countdown redrawn over the stopped card
+    assert card.keyboard == []

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pytest
 from fixtures_bot import RunningBot, has_button, onboard
-from tests_support import amount, answer_every_step, position_and_exercise, the_card
+from tests_support import amount, answer_every_step, is_card, position_and_exercise, the_card
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.models import StepOutcome
+
+DOCTOR_TODAY = "should be checked by a doctor today"
+ON_HOLD = "your programme is on hold"
 
 
 @pytest.fixture
@@ -175,12 +178,26 @@ async def test_severe_pain_stops_the_session_and_flags_the_coach(
     card = await card_at_copenhagen(member)
     await press(member, "It hurts", card)
     await press(member, "9", card)
-    stop = await member.wait_for_message(lambda m: "Please stop the protocol" in (m.text or ""))
-    assert stop is not None
+    stop = await member.wait_for_message(lambda m: DOCTOR_TODAY in (m.text or ""))
+    assert ON_HOLD in (stop.text or "")
     assert (card.text or "").splitlines()[2].startswith("Stopped: Strengthening and Lengthening")
     assert card.keyboard == []
-    alert = await coach.wait_for_message(lambda m: "Pain 9/10" in (m.text or ""))
+    alert = await coach.wait_for_message(lambda m: "pain 9/10" in (m.text or ""))
     assert "Maya" in (alert.text or "")
+
+
+async def test_after_severe_pain_today_says_the_programme_is_on_hold(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    card = await card_at_copenhagen(member)
+    await press(member, "It hurts", card)
+    await press(member, "9", card)
+    await member.wait_for_message(lambda m: DOCTOR_TODAY in (m.text or ""))
+    await member.send_command("/today")
+    held = await member.wait_for_message()
+    assert (held.text or "").startswith("Your programme is on hold")
+    assert not held.keyboard
+    assert [m for m in member.chat.bot_messages if is_card(m)] == []
 
 
 async def test_the_session_check_in_still_comes_after_pain_during_a_step(
