@@ -23,7 +23,8 @@ from telegram.ext import (
 
 from bot.rate_limit import PacedRateLimiter
 
-STEPS = 20
+STEPS = 21
+"""Presses on a Day 1 card: its first screen (the pain question before) and its 20 steps."""
 FINAL_TEXT = "Session complete (echo)"
 
 

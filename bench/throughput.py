@@ -1,8 +1,9 @@
 """Presses on the workout card: N members pressing through a workout, the real bot vs a bare
 echo bot making the same Bot API calls.
 
-Every member sends /today and presses Done on the card each time it has been edited into the
-next step, all members at once. Two runs per bot:
+Every member sends /today, presses Skip on the card's first screen (the pain question before
+the session) and Done each time the card has been edited into the next step, all members at
+once. Two runs per bot:
 
 - *flat out*: each member presses again the moment the card changes. Presses handled per
   second (over the whole run) and the bot's CPU time per update (psutil) come from this run;
@@ -78,8 +79,14 @@ class Run:
         return percentile(self.latencies, 0.99) * 1000
 
 
+def _to_press(message: ChatMessage) -> str | None:
+    """Done on a step; Skip on the card's first screen (how the back feels before)."""
+    labels = {button.text for button in message.buttons}
+    return next((label for label in ("Done", "Skip") if label in labels), None)
+
+
 def _is_card(message: ChatMessage) -> bool:
-    return any(button.text == "Done" for button in message.buttons)
+    return _to_press(message) is not None
 
 
 def _finished(message: ChatMessage) -> bool:
@@ -103,8 +110,9 @@ async def emulator_wait(user: SimulatedUser, predicate: Callable[[], bool]) -> N
 
 
 async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Random) -> None:
-    """/today, then Done on the card until it is the summary. When the bot says something
-    went wrong the member sends /today again (it resumes on a new card)."""
+    """/today, then Skip on the card's first screen and Done until it is the summary. When
+    the bot says something went wrong the member sends /today again (it resumes on a new
+    card)."""
     loop = asyncio.get_running_loop()
     await user.send_command("/today")
     card = await user.wait_for_message(
@@ -120,7 +128,7 @@ async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Rand
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
         pressed_at = loop.time()
         edits, seen = len(card.edit_history), len(user.messages)
-        await user.press("Done", card)
+        await user.press(_to_press(card) or "Done", card)
         await emulator_wait(user, _answered(user, card, edits, seen))
         if len(card.edit_history) == edits:  # something went wrong: resume on a new card
             run.errors += 1

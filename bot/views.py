@@ -465,6 +465,8 @@ class SessionSummary:
     minutes: int
     stopped: bool = False
     """The session ended early (the member was told to stop)."""
+    pain_before: int | None = None
+    """How the back felt before the session (0-10), if the member said."""
 
     @property
     def too_hard(self) -> int:

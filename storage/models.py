@@ -376,6 +376,7 @@ Index(
 
 class WorkoutSession(Base):
     __tablename__ = "workout_sessions"
+    __table_args__ = (CheckConstraint("pain_before BETWEEN 0 AND 10", name="pain_before_range"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = _member_fk()
@@ -389,6 +390,9 @@ class WorkoutSession(Base):
     current_step: Mapped[int] = mapped_column(default=0)
     # Telegram message id of the workout's card (the one message edited step by step).
     step_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # How the member's back felt before the session (0-10), tapped on the card's first screen;
+    # None when skipped. A check-in of kind "before", kept here until check-ins have a kind.
+    pain_before: Mapped[int | None] = mapped_column(Integer)
     # The timer running on the card, if any: what it times, for which step, when the timed
     # part starts (after a hold's "get ready") and when it ends. Kept so a restart re-plans it.
     timer_kind: Mapped[TimerKind | None] = mapped_column(_string_enum(TimerKind, "timer_kind"))

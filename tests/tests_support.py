@@ -26,6 +26,11 @@ def is_card(message: ChatMessage) -> bool:
     return is_step(message) and has_button(message, "How to")
 
 
+def is_before_question(message: ChatMessage) -> bool:
+    """The card's first screen: the plan, and how the back feels before the session."""
+    return has_button(message, "Skip") and has_button(message, "10") and not is_step(message)
+
+
 def is_summary(message: ChatMessage) -> bool:
     return "Session complete" in (message.text or "")
 
@@ -47,10 +52,33 @@ def amount(message: ChatMessage) -> str:
     return line.split(": ", 1)[1]
 
 
-async def the_card(member: SimulatedUser) -> ChatMessage:
-    """The member's live workout card: the one on screen, or the next one the bot sends."""
-    live = [m for m in member.chat.bot_messages if is_card(m)]
-    return live[-1] if live else await member.wait_for_message(is_card)
+def _card_or_first_screen(message: ChatMessage) -> bool:
+    return is_card(message) or is_before_question(message)
+
+
+async def _past_the_first_screen(
+    member: SimulatedUser, card: ChatMessage, pain_before: str
+) -> ChatMessage:
+    if is_before_question(card):
+        await member.press(pain_before, card)
+        await member.wait_for_edit(card, is_card)
+    return card
+
+
+async def the_card(member: SimulatedUser, pain_before: str = "Skip") -> ChatMessage:
+    """The member's live workout card: the one on screen, or the next one the bot sends; on
+    its first screen, `pain_before` (a score, or Skip) is pressed to reach the first step."""
+    shown = [m for m in member.chat.bot_messages if _card_or_first_screen(m)]
+    card = shown[-1] if shown else await member.wait_for_message(_card_or_first_screen)
+    return await _past_the_first_screen(member, card, pain_before)
+
+
+async def start_today(member: SimulatedUser, pain_before: str = "Skip") -> ChatMessage:
+    """/today and the card it sends (a new session's first screen answered with
+    `pain_before`): the card at its step."""
+    await member.send_command("/today")
+    card = await member.wait_for_message(_card_or_first_screen)
+    return await _past_the_first_screen(member, card, pain_before)
 
 
 async def answer_every_step(member: SimulatedUser, answer: str = "Done") -> list[tuple[str, str]]:

@@ -10,10 +10,12 @@ card again at the current step and takes the buttons off the old one.
 from __future__ import annotations
 
 import asyncio
+import html
 from datetime import datetime
 from pathlib import Path
 
 from bot import alerts, sender
+from bot.handlers import red_flag_answer, stopped_card
 from bot.handlers.checkin import tell_about_flags
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
@@ -54,22 +56,44 @@ async def begin(turn: Turn) -> None:
             if alert_message_id is not None:
                 await sender.delete(turn.bot, turn.chat_id, alert_message_id)
             await _send_card(turn, card, card_render.RESUMED_NOTICE)
-        case workouts.Started(card, choice, demo):
-            left = texts.LEFT_THIS_WEEK.format(left=choice.remaining_this_week - 1)
-            await _send_card(turn, card, left, with_overview=True)
-            await _show_demo(turn, demo)
+        case workouts.Started(card, choice):
+            left = html.escape(texts.LEFT_THIS_WEEK.format(left=choice.remaining_this_week - 1))
+            text = card_render.before_text(card, left)
+            message = await turn.say(text, keyboards.pain_before(card.session_id), parse_mode=HTML)
+            if message is not None:
+                await workouts.card_shown(turn.services, card.session_id, message.message_id)
 
 
-async def _send_card(
-    turn: Turn, card: CardStep, notice: str, *, with_overview: bool = False
-) -> None:
-    text = card_render.card_text(card, turn.now, notice=notice, with_overview=with_overview)
+async def _send_card(turn: Turn, card: CardStep, notice: str) -> None:
+    text = card_render.card_text(card, turn.now, notice=notice)
     message = await turn.say(text, keyboards.card(card), parse_mode=HTML)
     if message is None:
         return
     await workouts.card_shown(turn.services, card.session_id, message.message_id)
     if card.timer is not None:
         _plan_timer(turn, TimerTarget(turn.user_id, turn.chat_id, message.message_id, card))
+
+
+async def on_pain_before(turn: Turn, data: cb.PainBefore) -> None:
+    """The card's first screen answered: the first step, or a stop when the pain is severe."""
+    result = await workouts.pain_before(
+        turn.services, turn.user_id, data.session_id, data.pain, turn.now
+    )
+    match result:
+        case workouts.Begun(card, card_message_id, pain, demo):
+            await turn.toast()
+            notice = card_render.before_notice(pain)
+            text = card_render.card_text(card, turn.now, notice=notice)
+            await _edit_card(turn, card_message_id, text, card)
+            await _show_demo(turn, demo)
+        case workouts.TooSoreToStart(pain, zone, stopped, alert):
+            await turn.toast()
+            what = [texts.PAIN_THIS_STRONG.format(pain=pain)]
+            await red_flag_answer.tell_member(turn, "urgent", what, zone)
+            await stopped_card.end(turn, stopped)
+            await alerts.send_flag(turn.bot, turn.services, alert)
+        case _:
+            await _stale(turn, result)
 
 
 def _plan_timer(turn: Turn, target: TimerTarget) -> None:
@@ -334,6 +358,7 @@ async def on_video_button(turn: Turn, data: cb.StepVideo) -> None:
 COMMANDS: dict[str, CommandFunction] = {"today": today}
 BUTTONS: dict[type, ButtonFunction] = {
     cb.StartWorkout: on_start_button,
+    cb.PainBefore: on_pain_before,
     cb.StepAnswer: on_answer,
     cb.TooHard: on_too_hard,
     cb.TooHardSkip: on_too_hard_skip,

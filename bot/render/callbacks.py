@@ -62,6 +62,15 @@ class StartWorkout:
 
 
 @dataclass(frozen=True)
+class PainBefore:
+    """How the member's back feels before the session, on the card's first screen (None:
+    skipped)."""
+
+    session_id: int
+    pain: int | None
+
+
+@dataclass(frozen=True)
 class StepAnswer:
     session_id: int
     step_index: int
@@ -229,6 +238,7 @@ Callback = (
     | ChooseHour
     | ChooseZone
     | StartWorkout
+    | PainBefore
     | StepAnswer
     | StepVideo
     | StepTimer
@@ -276,6 +286,8 @@ def encode(callback: Callback) -> str:
             parts = ("tz", zone)
         case StartWorkout():
             parts = ("go",)
+        case PainBefore(session_id, pain):
+            parts = ("pb", session_id, "-" if pain is None else pain)
         case StepAnswer(session_id, step_index, outcome):
             parts = ("s", session_id, step_index, _OUTCOME_LETTERS[outcome])
         case StepVideo(session_id, step_index):
@@ -357,6 +369,10 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return ChooseZone(zone)
         case "go", []:
             return StartWorkout()
+        case "pb", [session_id, "-"]:
+            return PainBefore(_id(session_id), None)
+        case "pb", [session_id, pain] if _small_int(pain, 10) is not None:
+            return PainBefore(_id(session_id), int(pain))
         case "s", [session_id, step_index, code]:
             return StepAnswer(_id(session_id), _index(step_index), _OUTCOME_CODES[code])
         case "v", [session_id, step_index]:

@@ -19,7 +19,11 @@ from protocols.schema import Variant, Workout
 PARSE_MODE = "HTML"
 BAR_CELLS = 10
 
-START_NOTICE = "Here's today's plan. This card moves on as you answer; no need to scroll."
+BEFORE_QUESTION = (
+    "Before you start: how does your back feel right now? 0 = no pain, 10 = the worst pain "
+    "imaginable."
+)
+BEFORE_NOTED = "Back before you started: {pain}/10. Off you go!"
 RESUMED_NOTICE = "Picking up where you left off."
 CHOSEN_EASIER = "Switched to the easier version. It stays that way next time too."
 CHOSEN_HARDER = "Switched to the harder version. It stays that way next time too."
@@ -110,17 +114,20 @@ def overview(workout: Workout) -> str:
     return "\n".join(lines)
 
 
-def card_text(
-    card: CardStep,
-    now: datetime,
-    *,
-    notice: str | None = None,
-    with_overview: bool = False,
-) -> str:
+def before_text(card: CardStep, notice: str) -> str:
+    """The card's first screen: the plan (`notice`, already HTML, under it) and the question
+    about the back before the session; the first step comes after the tap."""
+    return "\n\n".join([overview(card.workout), notice, f"<b>{escape(BEFORE_QUESTION)}</b>"])
+
+
+def before_notice(pain: int | None) -> str | None:
+    """Above the first step: the score just tapped (nothing when skipped)."""
+    return None if pain is None else BEFORE_NOTED.format(pain=pain)
+
+
+def card_text(card: CardStep, now: datetime, *, notice: str | None = None) -> str:
     """The card at its step; `notice` (already HTML) says what just happened."""
     parts = []
-    if with_overview:
-        parts.append(overview(card.workout))
     if notice:
         parts.append(notice)
     lines = [f"<b>{escape(heading(card.step))}</b>", *exercise_lines(card)]
@@ -227,6 +234,8 @@ def summary_text(summary: SessionSummary) -> str:
     lines = [head, "", *(_block_line(block) for block in summary.blocks), ""]
     minutes = summary.minutes
     lines.append(f"⏱ {minutes} min" if minutes >= 1 else "⏱ under a minute")
+    if summary.pain_before is not None:
+        lines.append(f"Back before: {summary.pain_before}/10")
     if summary.too_hard:
         lines.append("Your coach will see which ones felt too hard.")
     return "\n".join(lines)

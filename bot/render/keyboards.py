@@ -9,7 +9,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from bot.render import callbacks as cb
 from bot.render import coach_texts, texts
 from bot.views import CardStep
-from protocols.expand import Step
 from protocols.schema import Protocol
 
 # Offered as buttons; anything else can be typed (see bot.rules.zones).
@@ -84,23 +83,6 @@ def reminder() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze())]]
     )
-
-
-def step(session_id: int, step: Step) -> InlineKeyboardMarkup:
-    index = step.index
-    rows = [
-        [
-            _button("Done", cb.StepAnswer(session_id, index, "done")),
-            _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
-            _button("Too hard", cb.StepAnswer(session_id, index, "too_hard")),
-        ]
-    ]
-    extras = [_button("Send form video", cb.StepVideo(session_id, index))]
-    seconds = step.exercise.dosage.timed_seconds
-    if seconds is not None:
-        extras.append(_button(f"Timer {_duration(seconds)}", cb.StepTimer(session_id, index)))
-    rows.append(extras)
-    return InlineKeyboardMarkup(rows)
 
 
 def card(card: CardStep) -> InlineKeyboardMarkup:
@@ -182,6 +164,13 @@ def hurt_scale(card: CardStep) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [buttons[:6], buttons[6:], [_button("Back", cb.CardBack(session_id, index))]]
     )
+
+
+def pain_before(session_id: int) -> InlineKeyboardMarkup:
+    """The card's first screen: 0 to 10 for the back before the session, or Skip."""
+    buttons = [_button(str(score), cb.PainBefore(session_id, score)) for score in range(11)]
+    skip = _button("Skip", cb.PainBefore(session_id, None))
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:], [skip]])
 
 
 def pain(session_id: int) -> InlineKeyboardMarkup:

@@ -80,7 +80,7 @@ async def summary_of(
             )
         )
     minutes = int((now - row.started_at).total_seconds() // 60)
-    return SessionSummary(workout.title, blocks, minutes, stopped)
+    return SessionSummary(workout.title, blocks, minutes, stopped, row.pain_before)
 
 
 @dataclass(frozen=True)

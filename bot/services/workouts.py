@@ -24,24 +24,53 @@ from bot.rules.weekly_cap import (
     week_counts,
     workout_caps,
 )
-from bot.services import checkins, demo_clips
+from bot.services import checkins, demo_clips, safety
 from bot.services.views import member_card
-from bot.services.workout_summary import summary_of, workout_of, workout_steps
-from bot.views import CardStep, DemoClipRef, SessionSummary, TooHardNote
+from bot.services.workout_summary import StoppedWorkout, summary_of, workout_of, workout_steps
+from bot.views import CardStep, DemoClipRef, FlagAlert, SessionSummary, TooHardNote
 from protocols.expand import Step
 from protocols.schema import Protocol, Variant, Workout
 from storage import repository
 from storage.awaiting import AwaitPain, AwaitVideo
-from storage.models import Member, SessionStatus, StepOutcome, TimerKind, WorkoutSession
+from storage.models import (
+    EvidenceSource,
+    Member,
+    SessionStatus,
+    StepOutcome,
+    TimerKind,
+    WorkoutSession,
+)
 
 
 @dataclass(frozen=True)
 class Started:
-    """A new session began: the overview and the first step, as one card."""
+    """A new session began: its card's first screen shows the plan and asks how the back
+    feels before the session; `card` is the first step, shown after that tap."""
 
     card: CardStep
     choice: WorkoutChoice
+
+
+@dataclass(frozen=True)
+class Begun:
+    """The pain before the session was tapped (or skipped): the card shows the first step."""
+
+    card: CardStep
+    card_message_id: int | None
+    pain: int | None
     demo: DemoClipRef | None
+    """The first exercise's demo clip."""
+
+
+@dataclass(frozen=True)
+class TooSoreToStart:
+    """The pain before the session is severe: the programme is held (a red flag, the coach is
+    alerted) and the session ends before it began."""
+
+    pain: int
+    zone: ZoneInfo
+    stopped: StoppedWorkout | None
+    alert: FlagAlert
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,7 @@ class Hurt:
 
 
 StartResult = Started | Resumed | WeekComplete | Held | NotEnrolled
+BeforeResult = Begun | TooSoreToStart | Stale | AlreadyAnswered
 AnswerResult = Advanced | Stale | AlreadyAnswered
 TooHardResult = OfferEasier | Advanced | Stale | AlreadyAnswered
 HurtResult = Hurt | Stale | AlreadyAnswered
@@ -241,7 +271,35 @@ async def start_or_resume(services: BotServices, user_id: int, now: datetime) ->
         )
         card = await card_now(services, session, row)
         assert card is not None, "a protocol's workout always has steps"
-        return Started(card, choice, await _demo_for(services, session, card))
+        return Started(card, choice)
+
+
+async def pain_before(
+    services: BotServices, user_id: int, session_id: int, pain: int | None, now: datetime
+) -> BeforeResult:
+    """Keep how the back feels before the session (None: skipped) and show the first step.
+    A score at the severe-pain threshold is a red flag: the programme is held and the
+    session ends before it starts. Once the first step is answered, the question is over."""
+    async with services.database.transaction() as session:
+        pressed = await _pressed(services, session, user_id, session_id, 0)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        if pain is not None and not await repository.sessions.set_pain_before(
+            session, session_id, pain
+        ):
+            return AlreadyAnswered(pressed.card)
+        if pain is not None and pain >= services.settings.flags.urgent_pain:
+            found = safety.Report(
+                "urgent",
+                ("severe_pain",),
+                f"pain {pain}/10 before a session",
+                EvidenceSource.CHECK_IN,
+            )
+            held = await safety.hold_and_flag(services, session, pressed.member, found, now)
+            return TooSoreToStart(pain, pressed.member.time_zone, held.stopped, held.alert)
+        card = pressed.card
+        demo = await _demo_for(services, session, card)
+        return Begun(card, pressed.row.step_message_id, pain, demo)
 
 
 async def card_shown(services: BotServices, session_id: int, message_id: int) -> None:

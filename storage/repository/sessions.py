@@ -156,6 +156,22 @@ async def advance(
     )
 
 
+async def set_pain_before(session: AsyncSession, session_id: int, pain: int) -> bool:
+    """Keep how the member's back felt before an in-progress workout, once; False if it was
+    kept before or the workout is not in progress."""
+    result = await session.execute(
+        update(WorkoutSession)
+        .where(
+            WorkoutSession.id == session_id,
+            WorkoutSession.status == SessionStatus.IN_PROGRESS,
+            WorkoutSession.pain_before.is_(None),
+        )
+        .values(pain_before=pain)
+        .returning(WorkoutSession.id)
+    )
+    return result.first() is not None
+
+
 async def set_timer(
     session: AsyncSession,
     session_id: int,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coach_support import add_coach, heard
 from fixtures_bot import RunningBot, has_button, make_invite, onboard_with_code
+from tests_support import start_today
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
@@ -109,8 +110,7 @@ async def test_a_coach_who_is_also_a_member_can_reply_with_a_pain_score(
     running_bot: RunningBot, coach: SimulatedUser
 ) -> None:
     await onboard_with_code(coach, await make_invite(coach))
-    await coach.send_command("/today")
-    step = await coach.wait_for_message(lambda m: has_button(m, "Done"))
+    step = await start_today(coach)
     while not has_button(step, "10"):  # the card, pressed on to its summary
         await coach.press("Done", step)
         await coach.wait_for_edit(step)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from fixtures_bot import RunningBot, onboard
 from reliability_support import Stored, is_step, live_card, step_number, stored_state
+from tests_support import start_today
 
 from bot.app import RedactToken, configure_logging
 from bot.render import texts
@@ -52,8 +53,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
     assert isinstance(session_id, int)
 
     await onboard(other)
-    await other.send_command("/today")
-    own_step = await other.wait_for_message(is_step)
+    own_step = await start_today(other)
     forged = [
         f"1:s:{session_id}:0:d",
         f"1:s:{session_id}:0:h",
@@ -119,8 +119,7 @@ async def test_a_double_tap_records_one_answer(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     data = step.find_button("Done").callback_data  # type: ignore[union-attr]
     assert data is not None
     # both presses queued before the bot sees either; handled concurrently by PTB
@@ -162,8 +161,7 @@ async def test_the_token_never_appears_in_logs_even_with_faults(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     emulator.faults.rate_limit(calls=1, retry_after=1, method="editMessageText")
     await member.press("Done", step)
     await member.wait_for_edit(step, timeout=10)

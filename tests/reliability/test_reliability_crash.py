@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fixtures_bot import COACH_USER_ID, onboard
 from reliability_support import is_step, step_number, stored_state
+from tests_support import start_today
 
 from bot.render.card import RESUMED_NOTICE
 from emulator import BotApiEmulator, SimulatedUser
@@ -95,8 +96,7 @@ async def test_sigkill_mid_workout_loses_no_answer_and_today_resumes(
     bot_process.start()
     await _ready(emulator, 0)
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     for _ in range(3):  # three acknowledged answers: the card moved on each time
         await member.press("Done", step)
         await member.wait_for_edit(step)

@@ -10,6 +10,7 @@ import logging
 import pytest
 from fixtures_bot import RunningBot, onboard
 from reliability_support import answer_steps, eventually, is_step, step_number, stored_state
+from tests_support import start_today
 
 from bot.render import texts
 from bot.render.card import RESUMED_NOTICE
@@ -27,8 +28,7 @@ async def test_bursts_of_429_are_retried_and_every_step_arrives(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     for number in range(1, 4):  # three bursts: 2 + 2 + 2 answers of 429 with retry_after=1
         emulator.faults.rate_limit(calls=2, retry_after=1, method="editMessageText")
         await member.press("Done", step)
@@ -47,16 +47,14 @@ async def test_server_errors_lose_nothing_and_today_resumes(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     for code in (500, 502):
         # The card cannot be edited: the answer is saved, the member is told, and /today
         # sends the card again at the step they are on.
         emulator.faults.server_error(code=code, calls=1, method="editMessageText")
         await member.press("Done", step)
         await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG)
-        await member.send_command("/today")
-        step = await member.wait_for_message(is_step)
+        step = await start_today(member)
         assert RESUMED_NOTICE in (step.text or "")
     assert step_number(step) == 3
     stored = await stored_state(running_bot.services.database, member.id)
@@ -71,8 +69,7 @@ async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_others_are_se
 ) -> None:
     await onboard(member)
     await onboard(other)
-    await other.send_command("/today")
-    other_step = await other.wait_for_message(is_step)
+    other_step = await start_today(other)
     emulator.faults.block_chat(other.id)
     await other.press("Done", other_step)  # the bot's answer to it gets 403
     database = running_bot.services.database
@@ -93,8 +90,7 @@ async def test_a_deleted_step_message_is_skipped_and_the_flow_continues(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     emulator.faults.delete_message(member.id, step.message_id)
     button = step.find_button("Done")
     assert button is not None
@@ -118,8 +114,7 @@ async def test_an_update_delivered_twice_is_recorded_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     emulator.faults.duplicate_next_update()
     await member.press("Done", step)
     await member.wait_for_edit(step)

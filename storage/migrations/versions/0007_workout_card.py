@@ -1,5 +1,5 @@
-"""The workout card: timers kept on the session, "It hurts" answers, chosen exercise variants,
-pain reported during a step, and demo clips' Telegram file ids.
+"""The workout card: timers kept on the session, the pain before it, "It hurts" answers, chosen
+exercise variants, pain reported during a step, and demo clips' Telegram file ids.
 
 Revision ID: 0007
 Revises: 0006
@@ -44,6 +44,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("timer_starts_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("timer_ends_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("alert_message_id", sa.BigInteger(), nullable=True))
+        batch.add_column(sa.Column("pain_before", sa.Integer(), nullable=True))
+        batch.create_check_constraint("pain_before_range", "pain_before BETWEEN 0 AND 10")
     with op.batch_alter_table("step_results") as batch:
         batch.drop_constraint(op.f("ck_step_results_outcome"), type_="check")
         batch.create_check_constraint("outcome", _in("outcome", _OUTCOMES_AFTER))
@@ -96,6 +98,8 @@ def downgrade() -> None:
         batch.drop_constraint(op.f("ck_step_results_outcome"), type_="check")
         batch.create_check_constraint("outcome", _in("outcome", _OUTCOMES_BEFORE))
     with op.batch_alter_table("workout_sessions") as batch:
+        batch.drop_constraint(op.f("ck_workout_sessions_pain_before_range"), type_="check")
+        batch.drop_column("pain_before")
         batch.drop_column("alert_message_id")
         batch.drop_column("timer_ends_at")
         batch.drop_column("timer_starts_at")
