@@ -26,8 +26,9 @@ async def on_pain_button(turn: Turn, data: cb.PainScore) -> None:
     result = await checkins.record_pain(
         turn.services, turn.user_id, data.session_id, data.pain, turn.now
     )
-    if isinstance(result, checkins.Stale):
-        await turn.toast(texts.SESSION_OVER)
+    if not isinstance(result, checkins.CheckedIn):
+        saved = isinstance(result, checkins.AlreadySaved)
+        await turn.toast(texts.PAIN_ALREADY_SAVED if saved else texts.SESSION_OVER)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
@@ -75,9 +76,11 @@ async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
     result = await checkins.record_pain(
         turn.services, turn.user_id, state.session_id, pain, turn.now
     )
-    if isinstance(result, checkins.Stale):
+    if not isinstance(result, checkins.CheckedIn):
         await turn.say(texts.SESSION_OVER)
         return
+    if result.asked_on is not None:  # the card's score buttons are answered now
+        await sender.remove_buttons(turn.bot, turn.chat_id, result.asked_on)
     await _after_pain(turn, state.session_id, pain, result)
 
 

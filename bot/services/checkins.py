@@ -50,23 +50,33 @@ class CheckedIn:
     """The score rose by the minimal important change: ask the red-flag follow-up question."""
     stopped: StoppedWorkout | None = None
     """A workout in progress that the urgent score ended (its card must say so)."""
+    asked_on: int | None = None
+    """The message whose buttons asked for this score after a session (the finished card)."""
 
 
 @dataclass(frozen=True)
 class Stale:
-    """Nothing to save: the question was answered already, or belongs to no running check-in."""
+    """Nothing to save: the question belongs to no running check-in."""
+
+
+@dataclass(frozen=True)
+class AlreadySaved:
+    """The session's pain score was saved already (typed, or a button pressed before)."""
 
 
 async def record_pain(
     services: BotServices, user_id: int, session_id: int, pain: int, now: datetime
-) -> CheckedIn | Stale:
+) -> CheckedIn | AlreadySaved | Stale:
     """Store the pain score after a session the member is being asked about; the note is
     asked for next (unless the member must stop)."""
     async with services.database.transaction() as session:
         member = await repository.members.by_user_id(session, user_id)
-        if member is None or member.awaiting != AwaitPain(session_id):
+        if member is None:
             return Stale()
-        if await repository.check_ins.for_session(session, session_id) is not None:
+        saved = await repository.check_ins.for_session(session, session_id)
+        if saved is not None and saved.member_id == member.id:
+            return AlreadySaved()
+        if member.awaiting != AwaitPain(session_id):
             return Stale()
         report = await repository.check_ins.add(
             session, member.id, pain=pain, session_id=session_id, now=now
@@ -75,7 +85,8 @@ async def record_pain(
         await repository.members.set_awaiting(
             session, member.id, None if result.urgent else AwaitNote(report.id)
         )
-        return result
+        row = await repository.sessions.get(session, session_id)
+        return replace(result, asked_on=row.step_message_id if row is not None else None)
 
 
 async def pain_during_workout(

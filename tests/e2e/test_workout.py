@@ -10,9 +10,9 @@ from tests_support import (
     amount,
     answer_every_step,
     check_in_on_card,
-    is_card,
     is_summary,
     position_and_exercise,
+    start_today,
     the_card,
 )
 
@@ -132,45 +132,38 @@ async def test_each_seed_workout_runs_on_one_card_in_the_coachs_order_and_dosage
     for _ in range(sessions_before):
         await member.send_command("/today")
         await answer_every_step(member, answer="Skip")
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     assert await press_through(member) == expected
     assert bot_messages_after(member, card) == []  # every press edited the card
 
 
-async def test_the_first_card_shows_the_overview_and_the_first_step(
+async def test_the_first_step_follows_the_question_before_the_session(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     text = card.text or ""
-    assert text.startswith("Strengthening and Lengthening\n")
-    assert "• Superset E: Copenhagen Progression + Glute Medius Stretch" in text
     assert position_and_exercise(card) == DAY_1[0][:2]
     assert "▱▱▱▱▱▱▱▱▱▱ 1/20" in text
+    assert "Strengthening and Lengthening" not in text  # the plan was on the first screen
 
 
-async def test_the_card_moves_on_with_a_progress_bar_and_loses_the_overview(
+async def test_the_card_moves_on_with_a_progress_bar(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     for _ in range(6):
         await member.press("Done", card)
         await member.wait_for_edit(card)
-    text = card.text or ""
-    assert "Strengthening and Lengthening" not in text
-    assert text.splitlines()[-1] == "▰▰▰▱▱▱▱▱▱▱ 7/20"
+    assert (card.text or "").splitlines()[-1] == "▰▰▰▱▱▱▱▱▱▱ 7/20"
 
 
 async def test_the_card_is_formatted_with_html_and_the_heading_is_bold(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     await member.press("Done", card)
     await member.wait_for_edit(card)
     text = card.text or ""
@@ -185,8 +178,7 @@ async def test_the_card_offers_a_timer_only_on_timed_steps(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     assert has_button(card, "Timer 1 min")
     for _ in range(3):
         await member.press("Done", card)
@@ -199,8 +191,7 @@ async def test_a_finished_card_becomes_the_summary_with_the_pain_check_in_below(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     presses = ["Done"] * 6 + ["Skip"] * 6 + ["Done"] * 9
     for answer in presses:
         await member.press(answer, card)
@@ -257,29 +248,62 @@ async def test_typed_pain_score_out_of_range_is_refused_kindly(
     await member.wait_for_message(lambda m: has_button(m, "No note"))
 
 
+async def test_a_typed_pain_score_takes_the_buttons_off_the_finished_card(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member, protocol=PROTOCOL_2)
+    await member.send_command("/today")
+    card = await the_card(member)
+    await answer_every_step(member)
+    assert has_button(card, "10")
+    await member.send_text("4")
+    await member.wait_for_message(lambda m: has_button(m, "No note"))
+    assert card.keyboard == []
+    assert (card.text or "").startswith("Session complete")
+
+
+async def test_an_old_pain_button_after_a_typed_score_saves_nothing_more(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    await onboard(member, protocol=PROTOCOL_2)
+    await member.send_command("/today")
+    card = await the_card(member)
+    await answer_every_step(member)
+    seven = card.find_button("7")
+    assert seven is not None
+    assert seven.callback_data is not None
+    await member.send_text("4")
+    await member.wait_for_message(lambda m: has_button(m, "No note"))
+    query = await member.send_callback(seven.callback_data, card)
+    await running_bot.emulator.wait_until(lambda: query.answered)
+    assert query.answer_text == "Your score for this session is already saved."
+    async with running_bot.services.database.transaction() as session:
+        stored = await repository.members.by_user_id(session, member.id)
+        assert stored is not None
+        reports = await repository.check_ins.recent(session, stored.id)
+    assert [r.pain for r in reports] == [4]
+
+
 async def test_second_workout_of_the_week_alternates_to_day_two(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
     await member.send_command("/today")
     await answer_every_step(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
-    assert (card.text or "").startswith("Recovery and Movement")
+    card = await start_today(member)
+    assert position_and_exercise(card) == DAY_2[0][:2]
 
 
 async def test_a_session_resumes_at_the_same_step_after_a_restart(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     for _ in range(6):
         await member.press("Done", card)
         await member.wait_for_edit(card)
     await running_bot.restart()
-    await member.send_command("/today")
-    resumed = await member.wait_for_message(is_card)
+    resumed = await start_today(member)
     assert resumed.message_id != card.message_id
     assert position_and_exercise(resumed) == DAY_1[6][:2]
     assert "Picking up where you left off." in (resumed.text or "")
@@ -290,10 +314,8 @@ async def test_today_during_a_session_sends_the_card_again_and_disarms_the_old_o
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    first = await member.wait_for_message(is_card)
-    await member.send_command("/today")
-    resumed = await member.wait_for_message(is_card)
+    first = await start_today(member)
+    resumed = await start_today(member)
     assert first.keyboard == []
     assert position_and_exercise(resumed) == DAY_1[0][:2]
     await member.press("Done", resumed)
@@ -305,8 +327,7 @@ async def test_button_of_a_finished_session_changes_nothing(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member, protocol=PROTOCOL_2)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     done_data = card.find_button("Done").callback_data
     await answer_every_step(member)
     query = await member.send_callback(done_data or "", card)
@@ -327,8 +348,7 @@ async def test_double_tap_records_one_answer(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member, protocol=PROTOCOL_1)
-    await member.send_command("/today")
-    card = await member.wait_for_message(is_card)
+    card = await start_today(member)
     data = card.find_button("Done").callback_data or ""
     await member.send_callback(data, card)
     await member.send_callback(data, card)
