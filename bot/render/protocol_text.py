@@ -1,12 +1,12 @@
-"""Protocol texts a member (or coach) reads: the whole protocol, a workout overview, one step.
+"""Protocol texts a member (or coach) reads: the whole protocol, and the pieces of a workout
+that the card shows (its blocks in a line each, how long it takes).
 
-Plain text only (messages are sent without a parse mode). Exercise names, sets and reps are
-the coach's; every other sentence here is ours.
+Plain text (the card escapes what it takes from here for its HTML). Exercise names, sets
+and reps are the coach's; every other sentence here is ours.
 """
 
 from __future__ import annotations
 
-from protocols.expand import Step, expand_workout
 from protocols.schema import Block, Exercise, Protocol, Workout
 
 _INDENT = "   "
@@ -29,36 +29,6 @@ def protocol_as_text(protocol: Protocol) -> str:
             lines.extend(_block_lines(block))
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
-
-
-def workout_overview(workout: Workout) -> str:
-    """What a member sees before starting: title, intent, the blocks, and how long it takes."""
-    lines = [workout.title, workout.intent, "", "Today's plan:"]
-    for block in workout.blocks:
-        lines.append(f"• {block_summary(block)}")
-    lines.append("")
-    sets = len(expand_workout(workout))
-    pace = f"{sets} sets in all; I'll send them one at a time."
-    minutes = workout_minutes(workout)
-    lines.append(f"About {minutes}. {pace}" if minutes else pace)
-    return "\n".join(lines)
-
-
-def step_text(step: Step) -> str:
-    """One step: where the member is, the exercise, what to do for this set, cue and caution."""
-    exercise = step.exercise
-    if step.block.kind == "circuit":
-        todo = f"This round: {exercise.dosage.describe_set()}"
-    elif step.set_count > 1:
-        todo = f"This set: {exercise.dosage.describe_set()}"
-    else:
-        todo = f"Do: {exercise.dosage.describe_set()}"
-    lines = [step.position, f"{exercise.label}) {exercise.name}", todo]
-    if exercise.cue is not None:
-        lines.append(exercise.cue)
-    if exercise.caution is not None:
-        lines.append(f"Note: {exercise.caution}")
-    return "\n".join(lines)
 
 
 def _frequency_line(workout: Workout) -> str:
