@@ -1,7 +1,9 @@
 """/today and the workout card: one message per session, edited by every press.
 
-/today sends the card (the overview and the first step); Done / Skip / Too hard / It hurts edit
-it into the next step, and the last answer turns it into the summary with the pain check-in.
+/today sends the card: its first screen shows the plan and asks how the back feels before the
+session (one tap, 0 to 10 or Skip), which turns it into the first step; Done / Skip / Too hard
+/ It hurts edit it into the next step, and the last answer turns it into the summary with the
+pain check-in.
 A press sends a new message only where the member must be notified: a demo clip the first
 time an exercise comes up, and the end of a timer (`bot.jobs.timers`). Resuming sends the
 card again at the current step and takes the buttons off the old one.
@@ -11,8 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import html
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+from telegram import InlineKeyboardMarkup
 
 from bot import alerts, sender
 from bot.handlers import red_flag_answer, stopped_card
@@ -266,41 +271,44 @@ async def on_choose_level(turn: Turn, data: cb.ChooseLevel) -> None:
     )
 
 
-async def on_how_to(turn: Turn, data: cb.HowTo) -> None:
-    card = await workouts.card_for_press(
-        turn.services, turn.user_id, data.session_id, data.step_index
-    )
-    if card is None:
-        await turn.toast(texts.SESSION_OVER)
-        return
-    await turn.toast()
-    await turn.edit_pressed(card_render.how_to_text(card), keyboards.how_to(card), parse_mode=HTML)
-
-
-async def on_back(turn: Turn, data: cb.CardBack) -> None:
-    card = await workouts.card_for_press(
-        turn.services, turn.user_id, data.session_id, data.step_index
-    )
+async def _show_face(
+    turn: Turn,
+    session_id: int,
+    step_index: int,
+    text: Callable[[CardStep], str],
+    markup: Callable[[CardStep], InlineKeyboardMarkup],
+) -> None:
+    """Turn the pressed card to another face of its current step (How to, the pain scale,
+    back to the step); a press on a step that is over takes the buttons off."""
+    card = await workouts.card_for_press(turn.services, turn.user_id, session_id, step_index)
     if card is None:
         await turn.toast(texts.SESSION_OVER)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
-    await turn.edit_pressed(
-        card_render.card_text(card, turn.now), keyboards.card(card), parse_mode=HTML
+    await turn.edit_pressed(text(card), markup(card), parse_mode=HTML)
+
+
+async def on_how_to(turn: Turn, data: cb.HowTo) -> None:
+    await _show_face(
+        turn, data.session_id, data.step_index, card_render.how_to_text, keyboards.how_to
     )
+
+
+async def on_back(turn: Turn, data: cb.CardBack) -> None:
+    def step_face(card: CardStep) -> str:
+        return card_render.card_text(card, turn.now)
+
+    await _show_face(turn, data.session_id, data.step_index, step_face, keyboards.card)
 
 
 async def on_hurts(turn: Turn, data: cb.StepHurts) -> None:
-    card = await workouts.card_for_press(
-        turn.services, turn.user_id, data.session_id, data.step_index
-    )
-    if card is None:
-        await turn.toast(texts.SESSION_OVER)
-        return
-    await turn.toast()
-    await turn.edit_pressed(
-        card_render.hurt_question_text(card), keyboards.hurt_scale(card), parse_mode=HTML
+    await _show_face(
+        turn,
+        data.session_id,
+        data.step_index,
+        card_render.hurt_question_text,
+        keyboards.hurt_scale,
     )
 
 

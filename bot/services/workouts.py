@@ -1,5 +1,5 @@
-"""Workout sessions on one card: which workout is due, starting it, answering steps, choosing an
-easier or harder variant, "It hurts", finishing.
+"""Workout sessions on one card: which workout is due, starting it, the pain before it,
+answering steps, choosing an easier or harder variant, "It hurts", finishing.
 
 Each public function is one unit of work (one transaction) and returns a plain result that
 `bot.handlers.workout` turns into an edit of the card. Progress is written after every step,

@@ -248,13 +248,18 @@ async def test_typed_pain_score_out_of_range_is_refused_kindly(
     await member.wait_for_message(lambda m: has_button(m, "No note"))
 
 
+async def a_finished_card(member: SimulatedUser) -> ChatMessage:
+    """A circuits session done step by step: the card is its summary, asking for the score."""
+    await onboard(member, protocol=PROTOCOL_2)
+    card = await start_today(member)
+    await answer_every_step(member)
+    return card
+
+
 async def test_a_typed_pain_score_takes_the_buttons_off_the_finished_card(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
-    await onboard(member, protocol=PROTOCOL_2)
-    await member.send_command("/today")
-    card = await the_card(member)
-    await answer_every_step(member)
+    card = await a_finished_card(member)
     assert has_button(card, "10")
     await member.send_text("4")
     await member.wait_for_message(lambda m: has_button(m, "No note"))
@@ -265,10 +270,7 @@ async def test_a_typed_pain_score_takes_the_buttons_off_the_finished_card(
 async def test_an_old_pain_button_after_a_typed_score_saves_nothing_more(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
-    await onboard(member, protocol=PROTOCOL_2)
-    await member.send_command("/today")
-    card = await the_card(member)
-    await answer_every_step(member)
+    card = await a_finished_card(member)
     seven = card.find_button("7")
     assert seven is not None
     assert seven.callback_data is not None
