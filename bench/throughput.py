@@ -17,6 +17,9 @@ once. Two runs per bot:
 New messages per finished session (``sendMessage``/``sendVideo`` calls, the card included) are
 counted over the flat-out run.
 
+With fewer members the flat-out run trips the bot's inbound limit (20 updates in 10 s per
+member) and stalls; 50 members stay well under it.
+
     .venv/bin/python -m bench.throughput --members 50 --database both
     .venv/bin/python -m bench.throughput --members 200 --database sqlite --bot-only
 """
@@ -93,11 +96,18 @@ def _finished(message: ChatMessage) -> bool:
     return "Session complete" in (message.text or "")
 
 
-def _answered(user: SimulatedUser, card: ChatMessage, edits: int, seen: int) -> Callable[[], bool]:
-    """The card was edited, or the bot said something went wrong, since the press."""
+def _progress(card: ChatMessage) -> str:
+    """The card's last line: the progress bar on a step ("▰▰▱▱▱▱▱▱▱▱ 3/20"), the question on
+    the first screen and the summary. It changes when a press moves the card on; a countdown
+    redraw (rest between rounds) changes another line."""
+    return (card.text or "").rsplit("\n", 1)[-1]
+
+
+def _answered(user: SimulatedUser, card: ChatMessage, before: str, seen: int) -> Callable[[], bool]:
+    """The card moved on, or the bot said something went wrong, since the press."""
 
     def check() -> bool:
-        return len(card.edit_history) > edits or any(
+        return _progress(card) != before or any(
             m.text == texts.SOMETHING_WENT_WRONG for m in user.messages[seen:]
         )
 
@@ -127,10 +137,10 @@ async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Rand
         if think:
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
         pressed_at = loop.time()
-        edits, seen = len(card.edit_history), len(user.messages)
+        before, seen = _progress(card), len(user.messages)
         await user.press(_to_press(card) or "Done", card)
-        await emulator_wait(user, _answered(user, card, edits, seen))
-        if len(card.edit_history) == edits:  # something went wrong: resume on a new card
+        await emulator_wait(user, _answered(user, card, before, seen))
+        if _progress(card) == before:  # something went wrong: resume on a new card
             run.errors += 1
             await user.send_command("/today")
             card = await user.wait_for_message(_is_card, timeout=STEP_TIMEOUT)
