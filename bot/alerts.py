@@ -14,8 +14,9 @@ coach chat is misconfigured.
   as more arrive (an edit does not notify the coach again); media, and texts too long for the
   bundle, are copied whole under it.
 - A form-check video: copied with a caption naming the member, their context and the exercise.
-- Notices (`send_notice`): joined, paused, resumed, erased, blocked, a session with steps not
-  done.
+- Notices (`send_notice`): joined and erased at once; paused, resumed, blocked and a session
+  with steps not done are queued for the daily digest.
+- The daily digest (`send_digest`): a heading, then one message per member.
 
 `send_flag` and `send_form_check` answer how many coach chats they reached, so the member is
 never told a coach heard when none did.
@@ -38,7 +39,7 @@ from bot.rules.symptoms import pain_points
 from bot.sender import AnyBot
 from bot.services import coaches, demo_clips, form_checks, messages, notices
 from bot.services.messages import About
-from bot.views import FlagAlert, JoinNotice, MemberNotice, Notice, SessionReport, TooHardNote
+from bot.views import Digest, FlagAlert, JoinNotice, Notice, TooHardNote
 from storage.models import CoachMessageKind
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     if not chats:
         log.warning("flag %s for member %s: no coach to tell", alert.flag.id, alert.member.id)
         return 0
-    threshold = services.settings.flags.persistent_pain
+    threshold = services.settings.pain.acceptable_pain
     drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
     sent = await _send_to_coaches(bot, services, chats, text, markup)
     about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
@@ -104,10 +105,12 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     except Exception:
         log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
     else:
+        pains = [pain for _, pain in pain_points(alert.check_ins)]
+        caption = coach_texts.chart_caption(alert.member, pains)
         charts: Sent = []
         for chat_id in chats:
             try:
-                photo = await sender.send_photo(bot, services.database, chat_id, chart)
+                photo = await sender.send_photo(bot, services.database, chat_id, chart, caption)
             except TelegramError as error:
                 log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
                 continue
@@ -220,20 +223,53 @@ async def send_notice(
 ) -> None:
     """Tell the member's coach chats (or `chats`, for a member already erased) what happened.
 
-    Every notice goes through here: when a daily digest exists, this is where a notice is
-    held for it instead of being sent at once.
+    Every notice goes through here. Joining and erasing are told at once; pausing, resuming,
+    blocking the bot and a session with steps not done wait for the coach's daily digest.
     """
+    if await notices.queue_for_digest(services, told):
+        return
     member_id = told.member.id
     targets = chats if chats is not None else await coaches.chats_for_member(services, member_id)
     sent = await _send_to_coaches(bot, services, targets, coach_texts.notice(told))
-    match told:
-        case MemberNotice(_, "deleted"):
-            return  # nothing of the member is left to remember the notice by
-        case SessionReport(_, steps):
-            about = About(member_id, CoachMessageKind.SUMMARY, session_id=steps.session_id)
-        case MemberNotice() | JoinNotice():
-            about = About(member_id, CoachMessageKind.NOTICE)
-    await messages.shown_to_coaches(services, about, sent, services.clock())
+    if isinstance(told, JoinNotice):
+        about = About(member_id, CoachMessageKind.NOTICE)
+        await messages.shown_to_coaches(services, about, sent, services.clock())
+
+
+async def send_digest(bot: AnyBot, services: BotServices, digest: Digest) -> int:
+    """Send a coach their digest: a heading (it notifies), then each member's part as a message
+    of its own, silently, remembered as being about that member so a reply reaches them. How
+    many member parts reached the coach."""
+    try:
+        heading = await sender.send_text(
+            bot, services.database, digest.chat_id, coach_texts.digest_heading(digest)
+        )
+    except TelegramError as error:
+        log.warning("digest not delivered to coach chat %s: %s", digest.chat_id, error)
+        return 0
+    if heading is None:
+        return 0
+    delivered = 0
+    for part in digest.members:
+        try:
+            message = await sender.send_text(
+                bot,
+                services.database,
+                digest.chat_id,
+                coach_texts.digest_member(part),
+                silent=True,
+            )
+        except TelegramError as error:
+            log.warning("digest part not delivered to coach chat %s: %s", digest.chat_id, error)
+            continue
+        if message is None:
+            continue
+        about = About(part.member.id, CoachMessageKind.DIGEST)
+        sent = [(digest.chat_id, message.message_id)]
+        await messages.shown_to_coaches(services, about, sent, services.clock())
+        delivered += 1
+    log.info("digest for chat %s: %d member(s)", digest.chat_id, delivered)
+    return delivered
 
 
 async def report_session(bot: AnyBot, services: BotServices, session_id: int) -> None:

@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
 from bot.inbound_limit import InboundLimiter
+from bot.jobs.digest import DigestScheduler
 from bot.jobs.reminders import ReminderScheduler
 from bot.jobs.timers import TimerScheduler
 from bot.rate_limit import PacedRateLimiter
@@ -85,6 +86,7 @@ async def _post_init(application: AnyApplication) -> None:
     await _check_coaches(services)
     services.reminders = ReminderScheduler(application, services)
     await services.reminders.rebuild()
+    DigestScheduler(application, services).start()
     # The red-flag reader takes a few seconds to build: start it now in a worker thread, without
     # holding up start-up; a note that arrives sooner waits for it (red_flags.load is locked).
     application.bot_data["red_flag_reader"] = asyncio.get_running_loop().run_in_executor(

@@ -28,18 +28,6 @@ _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,}$")
 _SECRET_TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
-class SymptomThresholds(BaseSettings):
-    """Numbers behind the symptom rules; each one is a coaching decision, kept out of code."""
-
-    model_config = SettingsConfigDict(env_prefix="FLAG_", extra="ignore")
-
-    grace_sessions: int = Field(2, ge=0, description="Sessions after which soreness may be worse.")
-    window: int = Field(3, ge=2, description="Check-ins looked at for a persistent trend.")
-    persistent_pain: int = Field(5, ge=1, le=10, description="Pain at or above this, every time.")
-    rise_over_baseline: int = Field(2, ge=1, le=10, description="Rise against the baseline.")
-    urgent_pain: int = Field(9, ge=1, le=10, description="A pain this high needs a clinician.")
-
-
 class PainThresholds(BaseSettings):
     """Numbers behind the pain-monitoring rules (`bot.rules.symptoms.assess`).
 
@@ -183,6 +171,9 @@ class Settings(BaseSettings):
 
     reminder_grace: timedelta = timedelta(hours=2)
     nudge_after: timedelta = timedelta(hours=3)
+    digest_time: time = Field(
+        time(18, 0), description="When a coach's daily digest is sent, until they set /digest."
+    )
     quiet_start: time = time(21, 0)
     quiet_end: time = time(7, 0)
     relay_window: timedelta = Field(
@@ -194,7 +185,6 @@ class Settings(BaseSettings):
         DEFAULT_QUICK_REPLIES,
         description="One-tap answers on flag alerts and relayed messages, separated by '|'.",
     )
-    flags: SymptomThresholds = Field(default_factory=SymptomThresholds)
     pain: PainThresholds = Field(default_factory=PainThresholds)
     adherence: AdherenceThresholds = Field(default_factory=AdherenceThresholds)
 
@@ -308,5 +298,5 @@ def load_settings(**overrides: object) -> Settings:
 
 _GROUP_ENV_PREFIXES = {
     group.__name__: str(group.model_config.get("env_prefix", ""))
-    for group in (SymptomThresholds, PainThresholds, AdherenceThresholds)
+    for group in (PainThresholds, AdherenceThresholds)
 }

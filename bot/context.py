@@ -50,9 +50,12 @@ class MemberLocks:
 
 class ReminderPlanner(Protocol):
     """What the services ask of the reminder scheduler (`bot.jobs.reminders`), which plans the
-    APScheduler jobs: re-plan a member after a change, forget one, move today's reminder."""
+    APScheduler jobs: re-plan a member after a change, forget one, move today's reminder,
+    plan the morning question after a session."""
 
     async def reschedule_member(self, member_id: int) -> datetime | None: ...
+
+    async def plan_morning_check(self, member_id: int) -> datetime | None: ...
 
     def forget_member(self, member_id: int) -> None: ...
 

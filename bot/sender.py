@@ -17,7 +17,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile, Message, ReactionTypeEmoji, ReplyParameters
+from telegram import (
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReactionTypeEmoji,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    ReplyParameters,
+)
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
@@ -29,6 +37,8 @@ log = logging.getLogger(__name__)
 _HARMLESS_EDIT_ERRORS = ("message is not modified", "message to edit not found")
 
 AnyBot = ExtBot[Any]
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+"""Buttons under a message, or the chat's own keyboard (shown or taken away)."""
 
 BlockedHook = Callable[[int], Awaitable[None]]
 """Called with the member's id when an active member turns out to have blocked the bot."""
@@ -60,14 +70,15 @@ async def send_text(
     database: Database,
     chat_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: Markup | None = None,
     *,
     reply_to: int | None = None,
     on_blocked: BlockedHook | None = None,
     parse_mode: str | None = None,
+    silent: bool = False,
 ) -> Message | None:
-    """Send a message (as a reply to `reply_to`, if given); None when the chat is unreachable
-    (blocked, deleted account)."""
+    """Send a message (as a reply to `reply_to`, if given; without a notification when
+    `silent`); None when the chat is unreachable (blocked, deleted account)."""
     try:
         return await bot.send_message(
             chat_id,
@@ -75,6 +86,7 @@ async def send_text(
             reply_markup=markup,
             reply_parameters=_reply(reply_to),
             parse_mode=parse_mode,
+            disable_notification=silent,
         )
     except Forbidden:
         await mark_blocked(database, chat_id, on_blocked)

@@ -236,7 +236,64 @@ class SessionReport:
 
 
 Notice = MemberNotice | SessionReport | JoinNotice
-"""What `bot.alerts.send_notice` tells the coach (a daily digest would collect these)."""
+"""What `bot.alerts.send_notice` tells the coach (paused, resumed, blocked and session reports
+wait for the daily digest; joining and erasing are told at once)."""
+
+
+@dataclass(frozen=True)
+class DigestFlag:
+    """A low or high pain flag that waited for the digest: its level, rule and reason."""
+
+    at: datetime
+    level: FlagLevelName
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DigestFinding:
+    """An adherence or progress finding (`bot.rules.adherence`): its rule and reason."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DigestNotice:
+    """Something the member did since the last digest; `session` for a session report."""
+
+    at: datetime
+    event: Literal["paused", "resumed", "blocked", "session"]
+    session: SessionSteps | None = None
+
+
+@dataclass(frozen=True)
+class MemberDigest:
+    """One member's part of a coach's digest (a message of its own: a reply reaches them)."""
+
+    member: MemberCard
+    flags: Sequence[DigestFlag]
+    findings: Sequence[DigestFinding]
+    notices: Sequence[DigestNotice]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A coach's daily digest: for whom, the day it is for (on the coach's clock), and the
+    members with something to say."""
+
+    chat_id: int
+    day: date
+    members: Sequence[MemberDigest]
+
+
+@dataclass(frozen=True)
+class DigestSetting:
+    """When a coach's digest comes: a local time on their clock, and the next one."""
+
+    at: time
+    zone: ZoneInfo
+    next_at: datetime
 
 
 @dataclass(frozen=True)
@@ -331,8 +388,9 @@ class RosterRow:
     done_this_week: int
     weekly_cap: int
     adherence_percent: int | None
-    recent_pain: Sequence[tuple[datetime, int]]
+    recent_pain: Sequence[int]
     """The latest pain scores, oldest first: the last one and the sparkline."""
+    last_pain_at: datetime | None
     open_flags: Mapping[FlagLevel, int]
     last_contact: datetime | None
     days_since_contact: int | None
@@ -380,12 +438,10 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
-class ThreadEntry:
-    """One message between member and coach, oldest first in a thread."""
+class NoteLine:
+    """A note the member added to a check-in."""
 
     at: datetime
-    sender: Literal["member", "coach"]
-    kind: Literal["note", "form_check", "form_check_reply", "message"]
     text: str
 
 
@@ -411,8 +467,9 @@ class MemberFile:
     set_up: bool
     pain: Sequence[PainPoint]
     sessions: Sequence[SessionLine]
-    notes: Sequence[ThreadEntry]
-    thread: Sequence[ThreadEntry]
+    notes: Sequence[NoteLine]
+    thread: Sequence[ThreadLine]
+    """The latest messages either way, oldest first (`storage.repository.messages`)."""
     form_checks: Sequence[FormCheckItem]
     open_flags: Sequence[OpenFlag]
 

@@ -14,6 +14,7 @@ from emulator.model import (
     ChatMessage,
     ChatState,
     MessageVersion,
+    ReplyButton,
     StoredFile,
 )
 from emulator.state import Subscription
@@ -31,6 +32,7 @@ __all__ = [
     "Faults",
     "FloodLimiter",
     "MessageVersion",
+    "ReplyButton",
     "SimulatedUser",
     "StoredFile",
     "Subscription",

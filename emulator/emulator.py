@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -161,12 +161,20 @@ class BotApiEmulator:
         """What a chat holds: ``messages`` in order (with edits), ``actions``."""
         return self.state.chats[chat_id]
 
-    def open_web_app(self, user: SimulatedUser, url: str, *, auth_date: int | None = None) -> str:
+    def open_web_app(
+        self,
+        user: SimulatedUser,
+        url: str,
+        *,
+        auth_date: int | None = None,
+        theme: Mapping[str, str] = web_apps.LIGHT_THEME,
+    ) -> str:
         """The address ``user``'s Telegram client loads to open the bot's Mini App at ``url``
-        (a ``web_app`` button or the chat's menu button), launch data signed as Telegram does."""
+        (a ``web_app`` button or the chat's menu button), launch data signed as Telegram does,
+        with the client's ``theme`` colours."""
         person = {key: value for key, value in user.user.items() if key != "is_bot"}
         return web_apps.launch_url(
-            url, web_apps.init_data(person, self.bot_token, auth_date=auth_date)
+            url, web_apps.init_data(person, self.bot_token, auth_date=auth_date), theme
         )
 
     def menu_button(self, chat_id: int) -> JSONDict:

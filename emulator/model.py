@@ -84,6 +84,16 @@ class Button:
 
 
 @dataclass(frozen=True)
+class ReplyButton:
+    """A button of a reply keyboard: its text, and what tapping it sends instead of the text
+    (``request_location``, ``request_contact``)."""
+
+    text: str
+    request_location: bool = False
+    request_contact: bool = False
+
+
+@dataclass(frozen=True)
 class MessageVersion:
     """An earlier state of an edited message."""
 
@@ -114,6 +124,8 @@ class ChatMessage:
     deleted: bool = False
     reactions: list[str] = field(default_factory=list)
     """The emoji the bot has put on this message (``setMessageReaction``)."""
+    location: JSONDict | None = None
+    """A shared location: ``{"latitude": …, "longitude": …}``."""
 
     @property
     def chat_id(self) -> int:
@@ -171,6 +183,8 @@ class ChatMessage:
                 out["caption_entities"] = self.entities
         if self.file is not None:
             out[self.file.kind] = self.file.to_api()
+        if self.location is not None:
+            out["location"] = self.location
         if self.reply_markup is not None and "inline_keyboard" in self.reply_markup:
             out["reply_markup"] = self.reply_markup
         if self.reply_to is not None and with_reply:
@@ -191,6 +205,9 @@ class ChatState:
     messages: list[ChatMessage] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     next_message_id: int = 1
+    reply_keyboard: JSONDict | None = None
+    """The bot's reply keyboard the user sees under the text field (``ReplyKeyboardMarkup``),
+    until the bot removes it or, for a one-time keyboard, the user taps one of its buttons."""
 
     @property
     def chat_id(self) -> int:

@@ -145,6 +145,7 @@ class EmulatorState:
         file: StoredFile | None = None,
         reply_to: ChatMessage | None = None,
         forward_origin: JSONDict | None = None,
+        location: JSONDict | None = None,
     ) -> ChatMessage:
         message = ChatMessage(
             message_id=chat.next_message_id,
@@ -159,9 +160,15 @@ class EmulatorState:
             file=file,
             reply_to=reply_to,
             forward_origin=forward_origin,
+            location=location,
         )
         chat.next_message_id += 1
         chat.messages.append(message)
+        if sender.get("is_bot") and reply_markup is not None:
+            if "keyboard" in reply_markup:
+                chat.reply_keyboard = reply_markup
+            elif reply_markup.get("remove_keyboard"):
+                chat.reply_keyboard = None
         self.publish(ChatEvent("message", chat.chat_id, message))
         return message
 

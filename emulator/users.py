@@ -11,6 +11,7 @@ from emulator.model import (
     ChatState,
     JSONDict,
     MessageVersion,
+    ReplyButton,
     StoredFile,
 )
 from emulator.state import EmulatorState
@@ -44,6 +45,13 @@ class SimulatedUser:
         ``setMyCommands`` for the narrowest scope that applies)."""
         language = str(self.user.get("language_code", ""))
         return [str(c["command"]) for c in self._state.menu(self.chat, self.id, language)]
+
+    @property
+    def reply_keyboard(self) -> list[list[ReplyButton]]:
+        """The rows of the reply keyboard the bot shows under the text field (empty when
+        there is none)."""
+        rows = (self.chat.reply_keyboard or {}).get("keyboard", [])
+        return [[_reply_button(button) for button in row] for row in rows]
 
     @property
     def messages(self) -> list[ChatMessage]:
@@ -163,6 +171,20 @@ class SimulatedUser:
         self, data: bytes = b"RIFF", emoji: str = "\N{THUMBS UP SIGN}"
     ) -> ChatMessage:
         return self._send_file("sticker", data, emoji=emoji)
+
+    async def send_location(self, latitude: float, longitude: float) -> ChatMessage:
+        """A location message (what Telegram sends for a location attachment)."""
+        return self._send(location={"latitude": latitude, "longitude": longitude})
+
+    async def share_location(self, latitude: float, longitude: float) -> ChatMessage:
+        """Tap the reply keyboard's "share location" button: the location is sent, and a
+        one-time keyboard is hidden. Fails when the bot shows no such button."""
+        keyboard = self.chat.reply_keyboard or {}
+        if not any(b.request_location for row in self.reply_keyboard for b in row):
+            raise LookupError(f"no location button on the keyboard of chat {self.id}")
+        if keyboard.get("one_time_keyboard"):
+            self.chat.reply_keyboard = None
+        return await self.send_location(latitude, longitude)
 
     async def press(self, label: str, message: ChatMessage | None = None) -> CallbackQueryRecord:
         """Press the inline button whose text or callback data is ``label`` on ``message``,
@@ -292,6 +314,7 @@ class SimulatedUser:
         entities: list[JSONDict] | None = None,
         reply_to: ChatMessage | None = None,
         file: StoredFile | None = None,
+        location: JSONDict | None = None,
     ) -> ChatMessage:
         self.chat.known = True
         message = self._state.add_message(
@@ -302,6 +325,7 @@ class SimulatedUser:
             entities=entities,
             file=file,
             reply_to=reply_to,
+            location=location,
         )
         self._cursor = len(self.chat.messages)
         self._mark_edits()
@@ -312,3 +336,14 @@ class SimulatedUser:
         self._edits_at_action = {
             m.message_id: len(m.edit_history) for m in self.chat.messages if m.from_bot
         }
+
+
+def _reply_button(button: str | JSONDict) -> ReplyButton:
+    """A reply keyboard button as the Bot API allows it: a plain string or a KeyboardButton."""
+    if isinstance(button, str):
+        return ReplyButton(button)
+    return ReplyButton(
+        str(button["text"]),
+        request_location=bool(button.get("request_location")),
+        request_contact=bool(button.get("request_contact")),
+    )

@@ -39,6 +39,23 @@ LIGHT_THEME: Mapping[str, str] = {
 }
 """The colours Telegram's web client passes in its light theme."""
 
+DARK_THEME: Mapping[str, str] = {
+    "bg_color": "#212121",
+    "text_color": "#ffffff",
+    "hint_color": "#aaaaaa",
+    "link_color": "#8774e1",
+    "button_color": "#8774e1",
+    "button_text_color": "#ffffff",
+    "secondary_bg_color": "#0f0f0f",
+    "header_bg_color": "#212121",
+    "accent_text_color": "#8774e1",
+    "section_bg_color": "#212121",
+    "section_header_text_color": "#aaaaaa",
+    "subtitle_text_color": "#aaaaaa",
+    "destructive_text_color": "#e53935",
+}
+"""The colours Telegram's web client passes in its dark theme."""
+
 
 def sign_init_data(fields: Mapping[str, str], bot_token: str) -> str:
     """``fields`` as the query string Telegram gives a Mini App, with their ``hash``."""

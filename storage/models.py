@@ -176,6 +176,24 @@ class FormCheckKind(enum.StrEnum):
 class ReminderKind(enum.StrEnum):
     REMINDER = "reminder"
     NUDGE = "nudge"
+    MORNING = "morning"  # the next-morning pain question after a session
+
+
+class CheckInKind(enum.StrEnum):
+    """When a pain score was given (the pain-monitoring rules read each kind apart)."""
+
+    BEFORE = "before"  # before a session starts
+    SESSION = "session"  # during or right after a session
+    MORNING = "morning"  # the next morning
+
+
+class NoticeEvent(enum.StrEnum):
+    """Something a member did that waits for their coach's daily digest."""
+
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    BLOCKED = "blocked"
+    SESSION = "session"  # a finished session with steps skipped or too hard
 
 
 class MessageDirection(enum.StrEnum):
@@ -209,6 +227,7 @@ class CoachMessageKind(enum.StrEnum):
     NOTICE = "notice"
     SUMMARY = "summary"  # a session with skipped or too-hard steps
     SENT = "sent"  # the bot's confirmation that a coach's message reached the member
+    DIGEST = "digest"  # the member's part of the coach's daily digest
 
 
 class CoachRole(enum.StrEnum):
@@ -271,6 +290,12 @@ class Coach(Base):
     # An owner who asked to hear about every member, not only their own.
     hears_everyone: Mapped[bool] = mapped_column(default=False)
     added_at: Mapped[datetime]
+    # When the daily digest is sent, on the coach's clock; None: the configured default.
+    digest_time: Mapped[time | None] = mapped_column(Time())
+    digest_zone: Mapped[ZoneInfo | None] = mapped_column(TimeZone())
+    # The due time of the latest digest claimed for this coach: the next one covers what
+    # happened since (claiming it moves this forward, so a digest is never sent twice).
+    digest_due_at: Mapped[datetime | None]
 
 
 class Invite(Base):
@@ -313,6 +338,9 @@ class Member(Base):
     inactive: Mapped[bool] = mapped_column(default=False)
     # What the bot waits for the member to send next (see storage.awaiting).
     awaiting: Mapped[Awaiting | None] = mapped_column(AwaitingColumn())
+    # The number of the member's current settings question: its buttons carry it, and a press
+    # carrying another number is from an older question (see bot.services.members).
+    settings_menu: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime]
     # The coach who hears about this member; None only while no coach exists at all.
     coach_id: Mapped[int | None] = mapped_column(
@@ -330,6 +358,7 @@ class Member(Base):
     thread: Mapped[list[ThreadMessage]] = _owned()
     coach_messages: Mapped[list[CoachMessage]] = _owned()
     exercise_levels: Mapped[list[ExerciseLevel]] = _owned()
+    notices: Mapped[list[QueuedNotice]] = _owned()
 
     # Read-only views for overviews; load them with selectinload (see repository.list_members).
     active_enrolment: Mapped[Enrolment | None] = relationship(
@@ -376,7 +405,6 @@ Index(
 
 class WorkoutSession(Base):
     __tablename__ = "workout_sessions"
-    __table_args__ = (CheckConstraint("pain_before BETWEEN 0 AND 10", name="pain_before_range"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = _member_fk()
@@ -390,9 +418,6 @@ class WorkoutSession(Base):
     current_step: Mapped[int] = mapped_column(default=0)
     # Telegram message id of the workout's card (the one message edited step by step).
     step_message_id: Mapped[int | None] = mapped_column(BigInteger)
-    # How the member's back felt before the session (0-10), tapped on the card's first screen;
-    # None when skipped. A check-in of kind "before", kept here until check-ins have a kind.
-    pain_before: Mapped[int | None] = mapped_column(Integer)
     # The timer running on the card, if any: what it times, for which step, when the timed
     # part starts (after a hold's "get ready") and when it ends. Kept so a restart re-plans it.
     timer_kind: Mapped[TimerKind | None] = mapped_column(_string_enum(TimerKind, "timer_kind"))
@@ -473,6 +498,9 @@ class SymptomReport(Base):
     # Set when the pain was reported during the workout ("It hurts") on this step; None for
     # the check-in after it.
     step_index: Mapped[int | None]
+    kind: Mapped[CheckInKind] = mapped_column(
+        _string_enum(CheckInKind, "kind"), default=CheckInKind.SESSION, server_default="session"
+    )
     at: Mapped[datetime]
     # The answer to the red-flag follow-up question asked after this check-in (its pain rose
     # by the minimal important change); None when it was not asked or not answered yet.
@@ -596,6 +624,22 @@ class ReminderSent(Base):
     sent_at: Mapped[datetime | None]
 
     member: Mapped[Member] = relationship(back_populates="reminders", lazy="raise")
+
+
+class QueuedNotice(Base):
+    """Something a member did, kept for their coach's daily digest (not sent at once)."""
+
+    __tablename__ = "queued_notices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _member_fk()
+    event: Mapped[NoticeEvent] = mapped_column(_string_enum(NoticeEvent, "event"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="CASCADE")
+    )
+    at: Mapped[datetime] = mapped_column(index=True)
+
+    member: Mapped[Member] = relationship(back_populates="notices", lazy="raise")
 
 
 class Relay(Base):

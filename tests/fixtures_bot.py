@@ -21,6 +21,7 @@ import pytest
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotServices
+from bot.render import callbacks as cb
 from bot.rules.screening import ONBOARDING
 from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 from emulator.ptb import running_application
@@ -113,9 +114,7 @@ async def onboard(
     """Take a new member through /start with the default days (Mon, Wed, Fri)."""
     await reach_the_time_question(user, protocol)
     await user.press(hour)
-    await user.wait_for_message(lambda m: has_button(m, zone))
-    await user.press(zone)
-    await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+    await choose_zone(user, zone)
 
 
 def invite_code(message: ChatMessage) -> str:
@@ -144,9 +143,36 @@ async def onboard_with_code(
     await user.press("Done")
     await user.wait_for_message(lambda m: has_button(m, hour))
     await user.press(hour)
-    await user.wait_for_message(lambda m: has_button(m, zone))
-    await user.press(zone)
+    await choose_zone(user, zone)
+
+
+async def choose_zone(user: SimulatedUser, zone: str) -> None:
+    """At the time-zone question: press the button for `zone` (an IANA id; the button shows
+    its label) and wait for the end of set-up."""
+    question = await user.wait_for_message(lambda m: zone_button(m, zone) is not None)
+    label = zone_button(question, zone)
+    assert label is not None
+    await user.press(label, question)
     await user.wait_for_message(lambda m: (m.text or "").startswith("All set!"))
+
+
+async def reach_the_zone_question(user: SimulatedUser) -> ChatMessage:
+    """Through set-up to the time-zone question (18:00 reminders); the question, once the
+    "Share location" keyboard that follows it has come too."""
+    await reach_the_time_question(user)
+    await user.press("18:00")
+    question = await user.wait_for_message(lambda m: zone_button(m, "UTC") is not None)
+    await user.wait_for_message(lambda m: (m.reply_markup or {}).get("keyboard") is not None)
+    return question
+
+
+def zone_button(message: ChatMessage, zone: str) -> str | None:
+    """The text of the button on `message` that chooses `zone`, if there is one."""
+    for button in message.buttons:
+        data = cb.decode(button.callback_data)
+        if isinstance(data, cb.ChooseZone) and data.zone == zone:
+            return button.text
+    return None
 
 
 async def reach_the_time_question(user: SimulatedUser, protocol: str = PROTOCOL_1) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from fixtures_bot import RunningBot, has_button
 
+from bot.jobs.digest import DigestScheduler
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
 from storage.awaiting import AwaitPain
@@ -173,3 +175,13 @@ async def until_recorded(bot: RunningBot, message: ChatMessage) -> ChatMessage:
             return message
         await asyncio.sleep(0.02)
     raise AssertionError(f"message {message.message_id} was never recorded")
+
+
+async def send_the_digests(bot: RunningBot) -> int:
+    """Every coach's digest time comes now (this second, UTC): the due digests are sent; how
+    many went out."""
+    now = bot.services.clock().astimezone(UTC).time().replace(microsecond=0)
+    async with bot.services.database.transaction() as session:
+        for coach in await repository.coaches.everyone(session):
+            await repository.digests.set_time(session, coach.id, now, ZoneInfo("UTC"))
+    return await DigestScheduler(bot.application, bot.services).send_due()

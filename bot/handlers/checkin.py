@@ -1,4 +1,5 @@
-"""The soreness check-in after a session: pain 0 to 10 (buttons or typed), then an optional note."""
+"""Pain check-ins: after a session, pain 0 to 10 (buttons or typed), then an optional note; the
+next morning, one tap (the question is sent by `bot.jobs.morning_checks`)."""
 
 from __future__ import annotations
 
@@ -108,16 +109,14 @@ async def _ask_follow_up(turn: Turn, result: checkins.CheckedIn) -> None:
 async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
     if state.question_message_id is not None:
         await sender.remove_buttons(turn.bot, turn.chat_id, state.question_message_id)
-    result = await checkins.record_note(turn.services, turn.user_id, state, text, turn.now)
+    result = await checkins.record_note(turn.services, turn.user_id, state, text)
     if isinstance(result, checkins.Stale):
         await turn.say(texts.NOTE_SAVED)
         return
-    if result.note_cut:
+    if result.cut:
         await turn.say(texts.NOTE_TOO_LONG.format(limit=checkins.MAX_NOTE))
-    if await tell_about_flags(turn, result):
-        return
     # The note is written for the coach: it reaches them like any message (its red flags
-    # were read with the check-in above).
+    # were read on its way in).
     message = turn.message
     sent = message is not None and await conversation.relay(
         turn, message, edited=False, acknowledge=False
@@ -129,10 +128,29 @@ async def save_note_quietly(turn: Turn, text: str, state: AwaitNote) -> None:
     """Save a note the member has just been answered about (it held a red flag)."""
     if state.question_message_id is not None:
         await sender.remove_buttons(turn.bot, turn.chat_id, state.question_message_id)
-    result = await checkins.record_note(turn.services, turn.user_id, state, text, turn.now)
-    if isinstance(result, checkins.CheckedIn):
-        for alert in result.alerts:
-            await alerts.send_flag(turn.bot, turn.services, alert)
+    await checkins.record_note(turn.services, turn.user_id, state, text)
+
+
+async def on_morning_pain(turn: Turn, data: cb.MorningPain) -> None:
+    """The next-morning score: kept apart from the session's, then read by the pain rules."""
+    result = await checkins.record_morning_pain(
+        turn.services, turn.user_id, data.session_id, data.pain, turn.now
+    )
+    if isinstance(result, checkins.Stale):
+        await turn.toast(texts.MORNING_PASSED)
+        await turn.remove_pressed_buttons()
+        return
+    await turn.toast()
+    answered = texts.PAIN_ANSWERED.format(pain=data.pain)
+    await turn.edit_pressed(f"{texts.MORNING_QUESTION}\n\n{answered}")
+    if await tell_about_flags(turn, result):
+        return
+    meaning = texts.pain_acknowledgement(
+        data.pain, pain_zone(data.pain, turn.services.settings.pain)
+    )
+    await turn.say(f"{meaning}\n{texts.MORNING_THANKS}")
+    if result.ask_follow_up:
+        await turn.say(texts.screening_question("follow_up"), keyboards.follow_up(result.report_id))
 
 
 async def on_follow_up_answer(turn: Turn, data: cb.FollowUpAnswer) -> None:
@@ -141,7 +159,7 @@ async def on_follow_up_answer(turn: Turn, data: cb.FollowUpAnswer) -> None:
         turn.services, turn.user_id, data.report_id, data.yes, asked, turn.now
     )
     if isinstance(result, checkins.Stale):
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SCREENING_ALREADY_ANSWERED)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
@@ -176,6 +194,7 @@ async def tell_about_flags(turn: Turn, result: checkins.CheckedIn) -> bool:
 
 BUTTONS: dict[type, ButtonFunction] = {
     cb.PainScore: on_pain_button,
+    cb.MorningPain: on_morning_pain,
     cb.NoNote: on_no_note,
     cb.FollowUpAnswer: on_follow_up_answer,
 }

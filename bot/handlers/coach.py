@@ -1,5 +1,6 @@
 """Coach commands and buttons about members: the overview and detail, flags, protocols and
-coaches (/assign), the export, the dashboard, and writing to a member (/msg, the quick answers).
+coaches (/assign), the export, the dashboard, the daily digest's time (/digest), and writing to
+a member (/msg, the quick answers).
 
 Each is behind the coach gate (`bot.handlers.coach_access`) and passes the coach's `Viewer` to
 the services, so a coach sees and acts on their own members only (an owner on everyone's).
@@ -9,6 +10,7 @@ Arguments are checked before any work; junk gets a usage line.
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Message
 from telegram.error import BadRequest
@@ -27,7 +29,9 @@ from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.csv_export import export_csv
 from bot.render.safe_text import shown_name
+from bot.rules.typed_input import parse_time_of_day, parse_time_zone
 from bot.services import coach
+from bot.services import digest as digest_service
 from bot.services import export as export_service
 from bot.services import messages as line
 from bot.services.coaches import Viewer
@@ -312,11 +316,36 @@ async def _resume(turn: Turn, viewer: Viewer, reference: int | str, as_typed: st
             return coach_texts.PROGRAMME_RESUMED.format(name=shown_name(name))
 
 
+@coach_command
+async def digest(turn: Turn, viewer: Viewer, args: list[str]) -> None:
+    """/digest shows when the daily digest comes; /digest HH:MM [time zone] changes it."""
+    if not args:
+        setting = await digest_service.setting(turn.services, viewer, turn.now)
+        if setting is not None:
+            await turn.say(coach_texts.digest_setting(setting, changed=False))
+        return
+    at = parse_time_of_day(args[0])
+    if at is None:
+        await turn.say(coach_texts.USAGE_DIGEST)
+        return
+    zone = None
+    if len(args) > 1:
+        name = parse_time_zone(" ".join(args[1:]))
+        if name is None:
+            await turn.say(coach_texts.DIGEST_UNKNOWN_ZONE.format(zone=" ".join(args[1:])[:64]))
+            return
+        zone = ZoneInfo(name)
+    setting = await digest_service.set_time(turn.services, viewer, at, zone, turn.now)
+    if setting is not None:
+        await turn.say(coach_texts.digest_setting(setting, changed=True))
+
+
 COMMANDS: dict[str, CommandFunction] = {
     "members": members,
     "member": member,
     "flags": flags,
     "ack": ack,
+    "digest": digest,
     "assign": assign,
     "export": export,
     "dashboard": dashboard,

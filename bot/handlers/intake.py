@@ -9,7 +9,8 @@ The stages of DESIGN.md ("Listening"), in order; the first that handles a messag
    on as a note, a form check or to the coach);
 3. a coach answering a bot message about a member: before the awaited reply, because a coach
    who is also a member may be awaited for a note while answering someone;
-4. the awaited reply: the typed time, time zone, pain score or note the bot asked for;
+4. the awaited reply: the typed time, time zone, pain score or note the bot asked for, or the
+   location shared for a time zone;
 5. commands;
 6. everything else: a member's message (text, voice note, photo, file, sticker…) goes to their
    coach, a video is a form check; a coach is told how to write to a member (or, sending a
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from telegram import Message, MessageEntity
 
 from bot.handlers import conversation, form_check, safety
-from bot.handlers.turn import AwaitedFunction, CommandFunction, Turn
+from bot.handlers.turn import AwaitedFunction, CommandFunction, LocatedFunction, Turn
 from bot.render import coach_texts, texts
 from bot.services import coaches, members
 
@@ -54,6 +55,7 @@ class Tables:
 
     commands: Mapping[str, CommandFunction]
     awaited: Mapping[type, AwaitedFunction]
+    located: Mapping[type, LocatedFunction]
 
 
 Stage = Callable[[Turn, Incoming, Tables], Awaitable[bool]]
@@ -71,15 +73,20 @@ async def _coach_answer(turn: Turn, incoming: Incoming, _tables: Tables) -> bool
 
 
 async def _awaited_reply(turn: Turn, incoming: Incoming, tables: Tables) -> bool:
-    text = incoming.message.text
-    if incoming.edited or incoming.is_command or text is None:
+    text, location = incoming.message.text, incoming.message.location
+    if incoming.edited or incoming.is_command or (text is None and location is None):
         return False
     state = await members.awaited(turn.services, turn.user_id)
-    function = tables.awaited.get(type(state))
-    if function is None:
-        return False
-    await function(turn, text, state)
-    return True
+    if text is not None:
+        typed = tables.awaited.get(type(state))
+        if typed is not None:
+            await typed(turn, text, state)
+        return typed is not None
+    assert location is not None
+    located = tables.located.get(type(state))
+    if located is not None:
+        await located(turn, location, state)
+    return located is not None
 
 
 async def _command(turn: Turn, incoming: Incoming, tables: Tables) -> bool:

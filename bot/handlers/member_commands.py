@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from bot import alerts, menus, sender
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
@@ -42,7 +43,10 @@ async def progress(turn: Turn, _args: list[str]) -> None:
     if view.pain_points:
         local = [(at.astimezone(view.zone), pain) for at, pain in view.pain_points]
         chart = await asyncio.to_thread(pain_trend_png, local, texts.PROGRESS_CHART_TITLE)
-        await sender.send_photo(turn.bot, turn.services.database, turn.chat_id, chart)
+        caption = texts.PROGRESS_CHART_CAPTION.format(
+            count=len(view.pain_points), latest=view.pain_points[-1][1]
+        )
+        await sender.send_photo(turn.bot, turn.services.database, turn.chat_id, chart, caption)
 
 
 async def pause(turn: Turn, _args: list[str]) -> None:
@@ -80,13 +84,18 @@ async def snooze(turn: Turn, _args: list[str]) -> None:
     await _snooze(turn)
 
 
-async def on_snooze_button(turn: Turn, _data: cb.Snooze) -> None:
+async def on_snooze_button(turn: Turn, data: cb.Snooze) -> None:
+    """Later (1 h) on a reminder: only that day's reminder moves."""
+    await _snooze(turn, data.day)
+
+
+async def _snooze(turn: Turn, day: date | None = None) -> None:
+    result = await members.snooze(turn.services, turn.user_id, turn.now, day)
+    if isinstance(result, members.Stale):
+        await turn.toast(texts.REMINDER_OUT_OF_DATE)
+        await turn.remove_pressed_buttons()
+        return
     await turn.toast()
-    await _snooze(turn)
-
-
-async def _snooze(turn: Turn) -> None:
-    result = await members.snooze(turn.services, turn.user_id, turn.now)
     match result:
         case members.Unknown():
             await turn.say(texts.NOT_ENROLLED)
@@ -97,15 +106,22 @@ async def _snooze(turn: Turn) -> None:
 
 
 async def delete(turn: Turn, _args: list[str]) -> None:
-    if not await members.is_member(turn.services, turn.user_id):
+    question = await members.ask_erase(turn.services, turn.user_id)
+    if isinstance(question, members.Unknown):
         await turn.say(texts.NOT_ENROLLED)
         return
-    await turn.say(texts.DELETE_CONFIRM, keyboards.confirm_delete())
+    await turn.say(texts.DELETE_CONFIRM, keyboards.confirm_delete(question.menu))
 
 
 async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
+    """Yes erases everything, but only from the latest settings question: a confirmation left
+    on an older message changes nothing."""
+    erased = await members.erase(turn.services, turn.user_id, data.menu) if data.confirmed else None
+    if isinstance(erased, members.Stale):
+        await turn.toast(texts.MENU_OUT_OF_DATE)
+        await turn.remove_pressed_buttons()
+        return
     await turn.toast()
-    erased = await members.erase(turn.services, turn.user_id) if data.confirmed else None
     if erased is None:
         await turn.edit_pressed(texts.DELETE_CANCELLED)
         return

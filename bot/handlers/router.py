@@ -9,6 +9,7 @@ while it is handled, and holds the tables the conversation modules export:
 - `BUTTONS`: callback data type (see `bot.render.callbacks`) → function(turn, data)
 - `AWAITED`: the type of what the member is awaited for (`storage.awaiting`) →
   function(turn, text, state) for typed replies
+- `LOCATED`: the same for a shared location → function(turn, location, state)
 
 Outside private chats (a group the bot was added to) only coach commands and buttons are
 handled, each behind the coach gate; a member's command there gets a hint to talk in
@@ -44,7 +45,13 @@ from bot.handlers import (
     screening,
     workout,
 )
-from bot.handlers.turn import AwaitedFunction, ButtonFunction, CommandFunction, Turn
+from bot.handlers.turn import (
+    AwaitedFunction,
+    ButtonFunction,
+    CommandFunction,
+    LocatedFunction,
+    Turn,
+)
 from bot.render import callbacks as cb
 from bot.render import texts
 
@@ -74,7 +81,8 @@ AWAITED: dict[type, AwaitedFunction] = {
     **onboarding.AWAITED,
     **checkin.AWAITED,
 }
-TABLES = intake.Tables(COMMANDS, AWAITED)
+LOCATED: dict[type, LocatedFunction] = {**onboarding.LOCATED}
+TABLES = intake.Tables(COMMANDS, AWAITED, LOCATED)
 
 Context = CallbackContext[ExtBot[Any], Any, Any, Any]
 

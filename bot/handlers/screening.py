@@ -19,7 +19,7 @@ async def on_answer(turn: Turn, data: cb.ScreeningAnswer) -> None:
         turn.services, turn.user_id, data.question, data.yes, asked, turn.now
     )
     if isinstance(result, members.Unknown):
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SCREENING_ALREADY_ANSWERED)
         await turn.remove_pressed_buttons()
         return
     await turn.toast()

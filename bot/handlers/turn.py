@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Location, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
@@ -53,7 +53,7 @@ class Turn:
     async def say(
         self,
         text: str,
-        markup: InlineKeyboardMarkup | None = None,
+        markup: sender.Markup | None = None,
         *,
         parse_mode: str | None = None,
     ) -> Message | None:
@@ -120,3 +120,6 @@ ButtonFunction = Callable[[Turn, Any], Awaitable[None]]
 AwaitedFunction = Callable[[Turn, str, Any], Awaitable[None]]
 """Handles typed text the bot asked for; gets the text and the awaited state
 (`storage.awaiting`) it answers."""
+LocatedFunction = Callable[[Turn, Location, Any], Awaitable[None]]
+"""Handles a location the bot asked for (the chat's "Share location" button); gets it and the
+awaited state it answers."""

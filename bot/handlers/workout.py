@@ -20,7 +20,6 @@ from pathlib import Path
 from telegram import InlineKeyboardMarkup
 
 from bot import alerts, sender
-from bot.handlers import red_flag_answer, stopped_card
 from bot.handlers.checkin import tell_about_flags
 from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
@@ -85,18 +84,17 @@ async def on_pain_before(turn: Turn, data: cb.PainBefore) -> None:
         turn.services, turn.user_id, data.session_id, data.pain, turn.now
     )
     match result:
-        case workouts.Begun(card, card_message_id, pain, demo):
+        case workouts.Begun(card, card_message_id, pain, demo, checked):
             await turn.toast()
             notice = card_render.before_notice(pain)
             text = card_render.card_text(card, turn.now, notice=notice)
             await _edit_card(turn, card_message_id, text, card)
             await _show_demo(turn, demo)
-        case workouts.TooSoreToStart(pain, zone, stopped, alert):
+            if checked is not None:
+                await tell_about_flags(turn, checked)
+        case workouts.TooSoreToStart(checked):
             await turn.toast()
-            what = [texts.PAIN_THIS_STRONG.format(pain=pain)]
-            await red_flag_answer.tell_member(turn, "urgent", what, zone)
-            await stopped_card.end(turn, stopped)
-            await alerts.send_flag(turn.bot, turn.services, alert)
+            await tell_about_flags(turn, checked)  # the member first, the card, the coach
         case _:
             await _stale(turn, result)
 

@@ -2,8 +2,10 @@
 
 Each member has at most one reminder job (named `reminder:<member id>`) at their next reminder
 time, computed by the pure rules in `bot.rules.schedule`, plus at most one nudge job
-(`nudge:<member id>`). Nothing lives only in memory: the schedule (a snooze included) is
-rebuilt from the database at start-up. A reminder missed while the bot was down is still sent
+(`nudge:<member id>`) and at most one next-morning pain question (`morning:<member id>`, the
+morning after a session: `bot.rules.morning_check`), which goes through the same claims.
+Nothing lives only in memory: the schedule (a snooze included) is rebuilt from the database at
+start-up. A reminder missed while the bot was down is still sent
 at start-up if it is less than `REMINDER_GRACE` late.
 
 Every reminder goes through three steps in `reminders_sent` (unique per member, kind and due
@@ -24,10 +26,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Iterable
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
@@ -35,6 +39,7 @@ from bot import alerts, sender
 from bot.context import BotServices
 from bot.rate_limit import MESSAGES_PER_SECOND, Pacer
 from bot.render import keyboards, texts
+from bot.rules.morning_check import next_morning_check_at
 from bot.rules.schedule import (
     ReminderOutcome,
     ReminderSettings,
@@ -42,7 +47,8 @@ from bot.rules.schedule import (
     nudge_at,
     snoozed_reminder_at,
 )
-from bot.services import reminders
+from bot.services import morning_checks, reminders
+from bot.services.morning_checks import LOOK_BACK
 from bot.services.reminders import DueReminder
 from storage.models import ReminderKind
 
@@ -63,14 +69,16 @@ RETRY_DELAY = timedelta(minutes=1)
 
 FireOutcome = (
     ReminderOutcome
-    | Literal["sent", "gone", "not_claimed", "answered", "blocked", "retry", "failed"]
+    | Literal["sent", "gone", "not_claimed", "answered", "blocked", "retry", "failed", "no_session"]
 )
 """What `ReminderScheduler.fire` did: the rule's decision, or what happened around it.
 
 gone: the member was deleted, is inactive or has no protocol; not_claimed: it was already
-claimed (sent before a restart, or by another process); answered: a nudge dropped because
-the member started a session; blocked: the member blocked the bot; retry: a network failure,
-tried again later; failed: Telegram refused the message for good (logged).
+claimed (sent before a restart, or by another process; for a morning question, one was asked
+that day already); answered: a nudge dropped because the member started a session; blocked:
+the member blocked the bot; retry: a network failure, tried again later; failed: Telegram
+refused the message for good (logged); no_session: a morning question with no session the
+day before to ask about.
 """
 
 
@@ -112,7 +120,8 @@ class ReminderScheduler:
         window: a reminder that fell due while the bot was down, or was released, is planned
         for now, and the claim at fire time drops it if it was already sent. A pending snooze
         replaces the regular reminder. A nudge still owed for a reminder sent before the
-        restart is planned too. Returns how many members got a reminder.
+        restart is planned too, and so is a morning question owed for a recent session.
+        Returns how many members got a reminder.
         """
         now = self._services.clock()
         since = now - self._services.settings.reminder_grace
@@ -134,24 +143,47 @@ class ReminderScheduler:
             if due is not None:
                 self._plan(DueReminder(target.member_id, due, ReminderKind.REMINDER))
                 planned += 1
+        for owed in await morning_checks.targets(self._services, since - LOOK_BACK):
+            self._plan_morning(owed, after=since)
         log.info("reminder schedule rebuilt: %d member(s)", planned)
         return planned
 
     async def reschedule_member(self, member_id: int) -> datetime | None:
         """Re-plan one member after a settings change (dropping any snooze); returns their
-        next reminder time."""
+        next reminder time. Their morning question is planned again too (a pause or a hold
+        drops it; a resume brings it back)."""
         self.forget_member(member_id)
         settings = await reminders.replan(self._services, member_id)
         if settings is None:
             return None
-        due = next_reminder_at(settings, self._services.clock())
+        now = self._services.clock()
+        due = next_reminder_at(settings, now)
         if due is not None:
             self._plan(DueReminder(member_id, due, ReminderKind.REMINDER))
+        await self.plan_morning_check(member_id)
         return due
 
-    def forget_member(self, member_id: int) -> None:
-        """Drop the member's reminder and nudge jobs (paused, deleted, re-planned)."""
-        for kind in ReminderKind:
+    async def plan_morning_check(self, member_id: int) -> datetime | None:
+        """Plan the member's next morning question (after a session, or a change); when it is
+        due, None when nothing is owed."""
+        now = self._services.clock()
+        owed = await morning_checks.target(self._services, member_id, now - LOOK_BACK)
+        return None if owed is None else self._plan_morning(owed, after=now)
+
+    def _plan_morning(self, owed: morning_checks.Target, after: datetime) -> datetime | None:
+        due = next_morning_check_at(
+            owed.finished, owed.settings, after, self._services.settings.pain
+        )
+        if due is not None:
+            self._plan(DueReminder(owed.member_id, due, ReminderKind.MORNING))
+        return due
+
+    def forget_member(
+        self, member_id: int, kinds: Iterable[ReminderKind] = tuple(ReminderKind)
+    ) -> None:
+        """Drop the member's jobs (paused, deleted, re-planned): their reminder, nudge and
+        morning question, or only those of `kinds`."""
+        for kind in kinds:
             for job in self._jobs.get_jobs_by_name(job_name(member_id, kind)):
                 job.schedule_removal()
 
@@ -188,7 +220,7 @@ class ReminderScheduler:
         if moved is None:
             return None
         await reminders.store_snooze(self._services, member_id, moved)
-        self.forget_member(member_id)
+        self.forget_member(member_id, (ReminderKind.REMINDER, ReminderKind.NUDGE))
         self._plan(DueReminder(member_id, moved, ReminderKind.REMINDER))
         return moved
 
@@ -234,6 +266,8 @@ class ReminderScheduler:
         After a reminder: its nudge if it went out, the same reminder again on a network
         failure, and otherwise the member's following reminder.
         """
+        if due.kind == ReminderKind.MORNING:
+            return await self._fire_morning(due)
         async with self._firing:
             outcome, settings = await self._deliver(due)
         log.debug("%s for member %s due %s: %s", due.kind, due.member_id, due.due_at, outcome)
@@ -268,7 +302,8 @@ class ReminderScheduler:
         async with self.pacer:
             if not await reminders.mark_sending(self._services, due, self.boot_id):
                 return "not_claimed", settings
-            outcome = await self._send(claimed.chat_id, text)
+            day = due.due_at.astimezone(settings.zone).date()
+            outcome = await self._send(claimed.chat_id, text, keyboards.reminder(day))
         await reminders.settle(
             self._services,
             due,
@@ -278,17 +313,50 @@ class ReminderScheduler:
         )
         return outcome, settings
 
+    async def _fire_morning(self, due: DueReminder) -> FireOutcome:
+        """Ask the morning question that fell due, then plan the member's next one (another
+        session may be owed one tomorrow); on a network failure, the same one again."""
+        async with self._firing:
+            outcome = await self._deliver_morning(due)
+        log.debug("morning question for member %s due %s: %s", due.member_id, due.due_at, outcome)
+        if outcome == "retry":
+            self._plan(due, at=self._services.clock() + RETRY_DELAY)
+        elif outcome != "blocked":
+            owed = await morning_checks.target(
+                self._services, due.member_id, due.due_at - LOOK_BACK
+            )
+            if owed is not None:
+                self._plan_morning(owed, after=due.due_at)
+        return outcome
+
+    async def _deliver_morning(self, due: DueReminder) -> FireOutcome:
+        decided = await morning_checks.decide_and_claim(
+            self._services, due, self.boot_id, self._services.clock()
+        )
+        if isinstance(decided, morning_checks.NotAsked):
+            return decided.outcome
+        async with self.pacer:
+            if not await reminders.mark_sending(self._services, due, self.boot_id):
+                return "not_claimed"
+            outcome = await self._send(
+                decided.chat_id, texts.MORNING_QUESTION, keyboards.morning_pain(decided.session_id)
+            )
+        await reminders.settle(
+            self._services, due, self.boot_id, sent=outcome == "sent", drop_snooze=False
+        )
+        return outcome
+
     async def _member_blocked(self, member_id: int) -> None:
         await alerts.member_blocked(self._bot, self._services, member_id)
 
-    async def _send(self, chat_id: int, text: str) -> FireOutcome:
+    async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup) -> FireOutcome:
         try:
             message = await sender.send_text(
                 self._bot,
                 self._services.database,
                 chat_id,
                 text,
-                keyboards.reminder(),
+                markup,
                 on_blocked=self._member_blocked,
             )
         except BadRequest:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 from bot.rules.row_ids import parse_row_id
@@ -26,34 +27,52 @@ _OUTCOME_CODES: dict[str, Outcome] = {"d": "done", "s": "skipped", "h": "too_har
 _OUTCOME_LETTERS = {outcome: code for code, outcome in _OUTCOME_CODES.items()}
 
 
+# Settings buttons (set-up and /start's menu) carry `menu`: the number of the settings question
+# they belong to (`bot.services.members`). A press whose number is not the member's current one
+# is from an older question and changes nothing.
+
+
 @dataclass(frozen=True)
 class Consent:
     """The member accepted the disclaimer."""
+
+    menu: int
 
 
 @dataclass(frozen=True)
 class ChooseProtocol:
     name: str
+    menu: int
 
 
 @dataclass(frozen=True)
 class ToggleDay:
     weekday: int
+    menu: int
 
 
 @dataclass(frozen=True)
 class DaysChosen:
     """The member finished picking workout days."""
 
+    menu: int
+
 
 @dataclass(frozen=True)
-class ChooseHour:
+class ChooseTime:
+    """A reminder time: an hour button, or morning or evening for a time typed without it."""
+
     hour: int
+    minute: int
+    menu: int
 
 
 @dataclass(frozen=True)
 class ChooseZone:
+    """A time zone (IANA id): a zone button, or one of the places a typed name may mean."""
+
     zone: str
+    menu: int
 
 
 @dataclass(frozen=True)
@@ -160,6 +179,14 @@ class PainScore:
 
 
 @dataclass(frozen=True)
+class MorningPain:
+    """The next-morning pain score, about the session `session_id`."""
+
+    session_id: int
+    pain: int
+
+
+@dataclass(frozen=True)
 class NoNote:
     session_id: int
 
@@ -169,16 +196,21 @@ class Settings:
     """From /start of a known member: what they want to change."""
 
     part: Literal["protocol", "days", "zone", "keep"]
+    menu: int
 
 
 @dataclass(frozen=True)
 class ConfirmDelete:
     confirmed: bool
+    menu: int
 
 
 @dataclass(frozen=True)
 class Snooze:
-    """Move today's reminder by an hour."""
+    """Move today's reminder by an hour: the button of the reminder of `day` (the member's
+    local date), which does nothing on another day."""
+
+    day: date
 
 
 @dataclass(frozen=True)
@@ -235,7 +267,7 @@ Callback = (
     | ChooseProtocol
     | ToggleDay
     | DaysChosen
-    | ChooseHour
+    | ChooseTime
     | ChooseZone
     | StartWorkout
     | PainBefore
@@ -251,6 +283,7 @@ Callback = (
     | CardBack
     | StopTimer
     | PainScore
+    | MorningPain
     | NoNote
     | Settings
     | ConfirmDelete
@@ -266,24 +299,26 @@ Callback = (
 _SETTINGS_PARTS = ("protocol", "days", "zone", "keep")
 _NAME = re.compile(r"^[A-Za-z0-9_./+-]{1,48}$")
 _CHECK = re.compile(r"^[0-9a-f]{4}$")
+_DAY = re.compile(r"^20[0-9]{6}$")
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3])[0-5][0-9]$")
 
 
 def encode(callback: Callback) -> str:
     """The callback_data string for a button (always within Telegram's 64 bytes)."""
     parts: tuple[object, ...]
     match callback:
-        case Consent():
-            parts = ("ok",)
-        case ChooseProtocol(name):
-            parts = ("p", name)
-        case ToggleDay(weekday):
-            parts = ("day", weekday)
-        case DaysChosen():
-            parts = ("days",)
-        case ChooseHour(hour):
-            parts = ("hr", hour)
-        case ChooseZone(zone):
-            parts = ("tz", zone)
+        case Consent(menu):
+            parts = ("ok", menu)
+        case ChooseProtocol(name, menu):
+            parts = ("p", name, menu)
+        case ToggleDay(weekday, menu):
+            parts = ("day", weekday, menu)
+        case DaysChosen(menu):
+            parts = ("days", menu)
+        case ChooseTime(hour, minute, menu):
+            parts = ("at", f"{hour:02d}{minute:02d}", menu)
+        case ChooseZone(zone, menu):
+            parts = ("tz", zone, menu)
         case StartWorkout():
             parts = ("go",)
         case PainBefore(session_id, pain):
@@ -312,14 +347,16 @@ def encode(callback: Callback) -> str:
             parts = ("ts", session_id, step_index)
         case PainScore(session_id, pain):
             parts = ("pn", session_id, pain)
+        case MorningPain(session_id, pain):
+            parts = ("mp", session_id, pain)
         case NoNote(session_id):
             parts = ("nn", session_id)
-        case Settings(part):
-            parts = ("set", part)
-        case ConfirmDelete(confirmed):
-            parts = ("del", "y" if confirmed else "n")
-        case Snooze():
-            parts = ("snz",)
+        case Settings(part, menu):
+            parts = ("set", part, menu)
+        case ConfirmDelete(confirmed, menu):
+            parts = ("del", "y" if confirmed else "n", menu)
+        case Snooze(day):
+            parts = ("snz", f"{day:%Y%m%d}")
         case AcknowledgeFlag(flag_id):
             parts = ("ack", flag_id)
         case OpenMember(member_id):
@@ -355,18 +392,18 @@ def decode(data: str | None) -> Callback | None:
 def _decode(kind: str, args: list[str]) -> Callback | None:
     # A small table would hide the argument types; the match keeps each form explicit.
     match kind, args:
-        case "ok", []:
-            return Consent()
-        case "p", [name] if _NAME.match(name):
-            return ChooseProtocol(name)
-        case "day", [weekday] if _small_int(weekday, 6) is not None:
-            return ToggleDay(int(weekday))
-        case "days", []:
-            return DaysChosen()
-        case "hr", [hour] if _small_int(hour, 23) is not None:
-            return ChooseHour(int(hour))
-        case "tz", [zone] if _NAME.match(zone):
-            return ChooseZone(zone)
+        case "ok", [menu]:
+            return Consent(_menu(menu))
+        case "p", [name, menu] if _NAME.match(name):
+            return ChooseProtocol(name, _menu(menu))
+        case "day", [weekday, menu] if _small_int(weekday, 6) is not None:
+            return ToggleDay(int(weekday), _menu(menu))
+        case "days", [menu]:
+            return DaysChosen(_menu(menu))
+        case "at", [clock, menu] if _CLOCK.match(clock):
+            return ChooseTime(int(clock[:2]), int(clock[2:]), _menu(menu))
+        case "tz", [zone, menu] if _NAME.match(zone):
+            return ChooseZone(zone, _menu(menu))
         case "go", []:
             return StartWorkout()
         case "pb", [session_id, "-"]:
@@ -397,14 +434,16 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return StopTimer(_id(session_id), _index(step_index))
         case "pn", [session_id, pain] if _small_int(pain, 10) is not None:
             return PainScore(_id(session_id), int(pain))
+        case "mp", [session_id, pain] if _small_int(pain, 10) is not None:
+            return MorningPain(_id(session_id), int(pain))
         case "nn", [session_id]:
             return NoNote(_id(session_id))
-        case "set", [part] if part in _SETTINGS_PARTS:
-            return Settings(part)  # type: ignore[arg-type]
-        case "del", [answer] if answer in ("y", "n"):
-            return ConfirmDelete(answer == "y")
-        case "snz", []:
-            return Snooze()
+        case "set", [part, menu] if part in _SETTINGS_PARTS:
+            return Settings(part, _menu(menu))  # type: ignore[arg-type]
+        case "del", [answer, menu] if answer in ("y", "n"):
+            return ConfirmDelete(answer == "y", _menu(menu))
+        case "snz", [day] if _DAY.match(day):
+            return Snooze(datetime.strptime(day, "%Y%m%d").date())
         case "ack", [flag_id]:
             return AcknowledgeFlag(_id(flag_id))
         case "scr", [question, answer] if question in QUESTIONS and answer in ("y", "n"):
@@ -424,6 +463,13 @@ def _id(text: str) -> int:
     value = parse_row_id(text)
     if value is None:
         raise ValueError(f"not a row id: {text!r}")
+    return value
+
+
+def _menu(text: str) -> int:
+    value = parse_row_id(text, allow_zero=True)
+    if value is None:
+        raise ValueError(f"not a settings question number: {text!r}")
     return value
 
 

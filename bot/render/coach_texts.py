@@ -25,6 +25,8 @@ from bot.render.texts import HELP, MESSAGE_KIND_WORDS, schedule_phrase, week_cou
 from bot.rules.symptoms import CheckIn, trend_summary
 from bot.views import (
     CoachCard,
+    Digest,
+    DigestSetting,
     FlagAlert,
     FlagView,
     InviteLine,
@@ -32,6 +34,7 @@ from bot.views import (
     MemberCard,
     MemberContext,
     MemberDetail,
+    MemberDigest,
     MemberNotice,
     MemberRow,
     MessageKindName,
@@ -309,11 +312,18 @@ def members_overview(rows: Sequence[MemberRow]) -> list[str]:
     return pages([f"Members ({len(rows)}):", *(member_line(row) for row in rows)])
 
 
+_CHECK_IN_WHEN = {"before": "before", "session": "after", "morning": "morning after"}
+_CHECK_IN_UNNUMBERED = {"before": " before a session", "session": "", "morning": " next morning"}
+
+
 def check_in_lines(check_ins: Sequence[CheckIn], zone: ZoneInfo) -> list[str]:
-    """One '• Tue 05 Mar 18:40 after session 3 pain 6: "note"' line per check-in."""
+    """One '• Tue 05 Mar 18:40 after session 3 pain 6: "note"' line per check-in ("before
+    session 3", "morning after session 3" for the other kinds)."""
     lines = []
     for check_in in check_ins:
-        session = f" after session {check_in.session_number}" if check_in.session_number else ""
+        number = check_in.session_number
+        when = _CHECK_IN_WHEN[check_in.kind]
+        session = f" {when} session {number}" if number else _CHECK_IN_UNNUMBERED[check_in.kind]
         pain = f"pain {check_in.pain}" if check_in.pain is not None else "no score"
         note = f': "{fit(one_line(check_in.note), NOTE_PREVIEW)}"' if check_in.note else ""
         lines.append(f"• {_when(check_in.at, zone)}{session} {pain}{note}")
@@ -392,6 +402,15 @@ def flag_list_entry(flag: FlagView, member: MemberCard) -> str:
 
 def chart_title(member: MemberCard) -> str:
     return f"{shown_name(member.name)}: pain after sessions"
+
+
+def chart_caption(member: MemberCard, pains: Sequence[int]) -> str:
+    """What the pain chart shows, in words (its caption, and so its alt text in the demo)."""
+    if not pains:
+        return f"Chart: {chart_title(member)}, no check-ins yet."
+    return (
+        f"Chart: {chart_title(member)} (0 to 10), {len(pains)} check-ins, the latest {pains[-1]}."
+    )
 
 
 def member_detail(detail: MemberDetail) -> str:
@@ -721,4 +740,64 @@ def too_hard(note: TooHardNote) -> str:
     return (
         f"⚠️ {who(note.member)} found {where} too hard and was offered {note.switched_to} "
         "instead. You asked to hear about this one."
+    )
+
+
+# --- the daily digest (bot.jobs.digest) --------------------------------------------------------
+
+DIGEST_HEADING = (
+    "🗓 Your daily digest, {day}: {count}. Each member follows in a message of their own: "
+    "reply to it to write to them."
+)
+DIGEST_NOW = (
+    "Your daily digest comes at {at} ({zone}); the next one {next}. It lists the low and high "
+    "pain flags, members not keeping up or ready to progress, and what members did, only when "
+    "there is something to say.\nChange it with /digest HH:MM, e.g. /digest 18:00 (add a time "
+    "zone for another clock: /digest 07:30 Lisbon)."
+)
+DIGEST_SET = "Done: your daily digest comes at {at} ({zone}) from now on; the next one {next}."
+USAGE_DIGEST = "Usage: /digest HH:MM [time zone], e.g. /digest 18:00 or /digest 07:30 Lisbon"
+DIGEST_UNKNOWN_ZONE = "I don't know the time zone {zone!r}. Try a city, e.g. Lisbon or New York."
+
+_DIGEST_LEVELS = {"low": "🔸 low", "high": "🔶 high"}
+_FINDING_MARKS = {
+    "no_recent_session": "💤",
+    "reminders_ignored": "🔕",
+    "fortnight_drop": "📉",
+    "ready_to_progress": "🌱",
+}
+_DIGEST_EVENTS = {
+    "paused": "⏸ Paused their reminders",
+    "resumed": "▶️ Turned their reminders back on",
+    "blocked": "🚫 Blocked the bot: nothing reaches them until they write again",
+}
+
+
+def digest_heading(digest: Digest) -> str:
+    count = len(digest.members)
+    members = "one member" if count == 1 else f"{count} members"
+    return DIGEST_HEADING.format(day=f"{digest.day:%a %d %b}", count=members)
+
+
+def digest_member(part: MemberDigest) -> str:
+    """One member's part of the digest: their pain flags (level and reason, which names the
+    rule), the adherence findings, then what they did."""
+    zone = part.member.zone
+    lines = [who(part.member)]
+    lines += [f"{_DIGEST_LEVELS[flag.level]}: {one_line(flag.reason)}" for flag in part.flags]
+    lines += [f"{_FINDING_MARKS[f.rule]} {f.reason}" for f in part.findings]
+    for notice in part.notices:
+        if notice.session is not None:
+            steps = notice.session
+            when = _when(steps.started_at, zone)
+            lines.append(f"📋 {steps.workout_title}, {when}: {session_outcome(steps)}")
+        else:
+            lines.append(f"{_DIGEST_EVENTS[notice.event]} ({_when(notice.at, zone)})")
+    return fit("\n".join(lines))
+
+
+def digest_setting(setting: DigestSetting, *, changed: bool) -> str:
+    text = DIGEST_SET if changed else DIGEST_NOW
+    return text.format(
+        at=f"{setting.at:%H:%M}", zone=setting.zone.key, next=_when(setting.next_at, setting.zone)
     )

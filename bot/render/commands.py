@@ -25,6 +25,7 @@ COACH_COMMANDS: list[Command] = [
     ("member", "One member in detail"),
     ("flags", "Open flags, oldest first"),
     ("ack", "Acknowledge a flag"),
+    ("digest", "When your daily digest comes"),
     ("resume_member", "Resume a programme a red flag put on hold"),
     ("assign", "Move a member to a protocol or to another coach"),
     ("msg", "Write to one of your members"),

@@ -1,10 +1,9 @@
 """The dashboard's JSON: the plain values of `bot.views` as the page reads them.
 
 Times are ISO 8601 in UTC; the page shows them in the member's own zone (`zone`). Everything
-a member or coach typed (names, notes, replies, reasons) is a JSON string, and the page writes
-it with `textContent`, never as HTML. Optional values are null and lists may be empty: the
-fields that arrive with later work (check-in kinds, flag levels, the message thread) already
-have their place.
+a member or coach typed (names, notes, messages, replies, reasons) is a JSON string, and the
+page writes it with `textContent`, never as HTML. Optional values are null and lists may be
+empty: the fields that arrive with later work (check-in kinds) already have their place.
 """
 
 from __future__ import annotations
@@ -17,11 +16,12 @@ from bot.views import (
     FormCheckItem,
     MemberCard,
     MemberFile,
+    NoteLine,
     OpenFlag,
     RosterRow,
     Schedule,
     SessionLine,
-    ThreadEntry,
+    ThreadLine,
 )
 from protocols.schema import Protocol
 
@@ -42,7 +42,6 @@ def roster(rows: Sequence[RosterRow], now: datetime) -> JSON:
 
 
 def roster_row(row: RosterRow) -> JSON:
-    last = row.recent_pain[-1] if row.recent_pain else None
     return {
         **member_card(row.member),
         "protocol": row.protocol,
@@ -50,9 +49,9 @@ def roster_row(row: RosterRow) -> JSON:
         "week": {"done": row.done_this_week, "cap": row.weekly_cap},
         "adherence": row.adherence_percent,
         "pain": {
-            "last": last[1] if last else None,
-            "last_at": _time(last[0]) if last else None,
-            "recent": [pain for _, pain in row.recent_pain],
+            "last": row.recent_pain[-1] if row.recent_pain else None,
+            "last_at": _time(row.last_pain_at),
+            "recent": list(row.recent_pain),
         },
         "flags": dict(row.open_flags),
         "last_contact": _time(row.last_contact),
@@ -107,8 +106,22 @@ def _session(line: SessionLine) -> JSON:
     }
 
 
-def _entry(entry: ThreadEntry) -> JSON:
-    return {"at": _time(entry.at), "from": entry.sender, "kind": entry.kind, "text": entry.text}
+def _note(note: NoteLine) -> JSON:
+    return {"at": _time(note.at), "from": "member", "kind": "note", "text": note.text}
+
+
+def _thread_line(line: ThreadLine) -> JSON:
+    """A message either way: `kind` as Telegram names it ("text", "voice", "video", ...),
+    `text` its words or caption (null for a media message without one), `coach` the name of
+    the coach who wrote it."""
+    return {
+        "at": _time(line.at),
+        "from": "member" if line.from_member else "coach",
+        "kind": line.kind,
+        "text": line.text,
+        "edited": line.edited,
+        "coach": line.coach_name,
+    }
 
 
 def _form_check(item: FormCheckItem, member_id: int) -> JSON:
@@ -135,8 +148,8 @@ def member_file(file: MemberFile) -> JSON:
         "set_up": file.set_up,
         "pain": [{"at": _time(p.at), "pain": p.pain, "kind": p.kind} for p in file.pain],
         "sessions": [_session(line) for line in file.sessions],
-        "notes": [_entry(entry) for entry in file.notes],
-        "thread": [_entry(entry) for entry in file.thread],
+        "notes": [_note(note) for note in file.notes],
+        "thread": [_thread_line(line) for line in file.thread],
         "form_checks": [_form_check(item, member_id) for item in file.form_checks],
         "flags": [open_flag(item) for item in file.open_flags],
     }

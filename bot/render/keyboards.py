@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    WebAppInfo,
+)
 
 from bot.render import callbacks as cb
 from bot.render import coach_texts, texts
+from bot.rules.places import PlaceOption, zone_label
 from bot.views import CardStep
 from protocols.schema import Protocol
 
-# Offered as buttons; anything else can be typed (see bot.rules.zones).
+# Offered as buttons; anything else can be typed or shared (see bot.rules.places).
 COMMON_ZONES = (
     "Europe/London",
     "Europe/Berlin",
@@ -31,46 +40,80 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-def consent() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.CONSENT_BUTTON, cb.Consent())]])
+# Settings keyboards take `menu`, the number of the settings question they belong to (see
+# bot.render.callbacks): a press from an older question is recognised and changes nothing.
 
 
-def protocols(choices: Iterable[Protocol]) -> InlineKeyboardMarkup:
+def consent(menu: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.CONSENT_BUTTON, cb.Consent(menu))]])
+
+
+def protocols(choices: Iterable[Protocol], menu: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(protocol.title, cb.ChooseProtocol(protocol.name))] for protocol in choices]
+        [[_button(protocol.title, cb.ChooseProtocol(protocol.name, menu))] for protocol in choices]
     )
 
 
-def days(chosen: frozenset[int]) -> InlineKeyboardMarkup:
+def days(chosen: frozenset[int], menu: int) -> InlineKeyboardMarkup:
     day_buttons = [
-        _button(("✓ " if day in chosen else "") + name, cb.ToggleDay(day))
+        _button(("✓ " if day in chosen else "") + name, cb.ToggleDay(day, menu))
         for day, name in enumerate(texts.WEEKDAY_NAMES)
     ]
     return InlineKeyboardMarkup(
-        [*_rows(day_buttons, 4), [_button(texts.DONE_BUTTON, cb.DaysChosen())]]
+        [*_rows(day_buttons, 4), [_button(texts.DONE_BUTTON, cb.DaysChosen(menu))]]
     )
 
 
-def hours() -> InlineKeyboardMarkup:
+def _time_button(at: time, menu: int) -> InlineKeyboardButton:
+    return _button(f"{at:%H:%M}", cb.ChooseTime(at.hour, at.minute, menu))
+
+
+def hours(menu: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        _rows([_button(f"{hour:02d}:00", cb.ChooseHour(hour)) for hour in REMINDER_HOURS], 4)
+        _rows([_time_button(time(hour), menu) for hour in REMINDER_HOURS], 4)
     )
 
 
-def zones(first: str) -> InlineKeyboardMarkup:
+def half_of_day(morning: time, evening: time, menu: int) -> InlineKeyboardMarkup:
+    """'7' typed: 07:00 or 19:00?"""
+    return InlineKeyboardMarkup([[_time_button(morning, menu), _time_button(evening, menu)]])
+
+
+def zones(first: str, menu: int, now: datetime) -> InlineKeyboardMarkup:
+    """The suggested zone and the common ones, each shown by its city and offset in force
+    `now` ('Los Angeles (UTC-8)', with a real minus sign), never by its id."""
     names = [first, *(zone for zone in COMMON_ZONES if zone != first)]
-    return InlineKeyboardMarkup(_rows([_button(name, cb.ChooseZone(name)) for name in names], 2))
+    buttons = [_button(zone_label(name, now), cb.ChooseZone(name, menu)) for name in names]
+    return InlineKeyboardMarkup(_rows(buttons, 2))
 
 
-def settings_menu(protocol_locked: bool = False) -> InlineKeyboardMarkup:
+def places(options: Sequence[PlaceOption], menu: int) -> InlineKeyboardMarkup:
+    """'Portland, Oregon' / 'Portland, Maine': one row each."""
+    return InlineKeyboardMarkup(
+        [[_button(option.label, cb.ChooseZone(option.zone, menu))] for option in options]
+    )
+
+
+def share_location() -> ReplyKeyboardMarkup:
+    """The chat's own button that sends the member's location (private chats only)."""
+    button = KeyboardButton(texts.SHARE_LOCATION_BUTTON, request_location=True)
+    return ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
+
+
+def no_reply_keyboard() -> ReplyKeyboardRemove:
+    """Takes the "Share location" button away once the time zone is known."""
+    return ReplyKeyboardRemove()
+
+
+def settings_menu(menu: int, protocol_locked: bool = False) -> InlineKeyboardMarkup:
     """What a set-up member may change; not the protocol when their coach chose it."""
-    rows = [] if protocol_locked else [[_button("Protocol", cb.Settings("protocol"))]]
+    rows = [] if protocol_locked else [[_button("Protocol", cb.Settings("protocol", menu))]]
     return InlineKeyboardMarkup(
         [
             *rows,
-            [_button("Days and time", cb.Settings("days"))],
-            [_button("Time zone", cb.Settings("zone"))],
-            [_button("Nothing, all good", cb.Settings("keep"))],
+            [_button("Days and time", cb.Settings("days", menu))],
+            [_button("Time zone", cb.Settings("zone", menu))],
+            [_button("Nothing, all good", cb.Settings("keep", menu))],
         ]
     )
 
@@ -79,9 +122,10 @@ def start_workout(label: str = "Start today's session") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(label, cb.StartWorkout())]])
 
 
-def reminder() -> InlineKeyboardMarkup:
+def reminder(day: date) -> InlineKeyboardMarkup:
+    """The buttons of the reminder of `day` (the member's date): Later moves only that day's."""
     return InlineKeyboardMarkup(
-        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze())]]
+        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze(day))]]
     )
 
 
@@ -174,7 +218,16 @@ def pain_before(session_id: int) -> InlineKeyboardMarkup:
 
 
 def pain(session_id: int) -> InlineKeyboardMarkup:
-    buttons = [_button(str(score), cb.PainScore(session_id, score)) for score in range(11)]
+    return _scores(lambda score: cb.PainScore(session_id, score))
+
+
+def morning_pain(session_id: int) -> InlineKeyboardMarkup:
+    """0-10 for the next-morning question about `session_id`."""
+    return _scores(lambda score: cb.MorningPain(session_id, score))
+
+
+def _scores(callback: Callable[[int], cb.Callback]) -> InlineKeyboardMarkup:
+    buttons = [_button(str(score), callback(score)) for score in range(11)]
     return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
 
 
@@ -182,11 +235,11 @@ def no_note(session_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(texts.NO_NOTE_BUTTON, cb.NoNote(session_id))]])
 
 
-def confirm_delete() -> InlineKeyboardMarkup:
+def confirm_delete(menu: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(texts.DELETE_YES, cb.ConfirmDelete(True))],
-            [_button(texts.DELETE_NO, cb.ConfirmDelete(False))],
+            [_button(texts.DELETE_YES, cb.ConfirmDelete(True, menu))],
+            [_button(texts.DELETE_NO, cb.ConfirmDelete(False, menu))],
         ]
     )
 

@@ -47,14 +47,26 @@ CHOOSE_DAYS = (
 NEED_A_DAY = "Pick at least one day first."
 CHOOSE_TIME = "What time should I remind you? Tap an hour, or type a time like 06:30 or 7pm."
 BAD_TIME = "I couldn't read that as a time. Try something like 07:30, 18:00 or 6pm."
+MORNING_OR_EVENING = "In the morning or in the evening?"
 CHOOSE_ZONE = (
-    "Which time zone are you in? Tap one, or type your city or zone (for example "
-    "Lisbon or America/Denver)."
+    "Which time zone are you in? Tap one, or type your city (for example Porto or Seattle)."
 )
+SHARE_LOCATION_HINT = (
+    "Or tap 📍 Share location below and I'll work out your time zone from where you are. "
+    "I only keep the time zone, not the location."
+)
+SHARE_LOCATION_BUTTON = "📍 Share location"
+WHICH_PLACE = "Which one do you mean?"
+DID_YOU_MEAN = "I didn't find that name. Did you mean one of these?"
 UNKNOWN_ZONE = (
-    'I don\'t know the time zone "{text}". Try a big city near you (like Madrid or Chicago) '
-    "or a zone name like Europe/Madrid."
+    'I don\'t know the place "{text}". Try a town or city near you (like Madrid or Chicago), '
+    "or share your location."
 )
+LOCATION_WITHOUT_ZONE = (
+    "I couldn't find a time zone for that location. Please type your city instead."
+)
+MENU_OUT_OF_DATE = "That menu is out of date: send /start to change your settings."
+REMINDER_OUT_OF_DATE = "That reminder is from another day, so nothing moved. /snooze moves today's."
 WELCOME_BACK = (
     "Welcome back, {name}! You're on {protocol}, reminders {schedule}.\n"
     "What would you like to change?"
@@ -109,13 +121,22 @@ RECEIVED_REACTION = "👌"
 DAYS_CHOSEN = "Reminder days: {days} ✅"
 TIME_CHOSEN = "Reminder time: {at} ✅"
 ZONE_CHOSEN = "Time zone: {zone} ✅"
+ZONE_CHOSEN_FROM_PLACE = "Time zone: {zone}, for {place} ✅"
 CONSENT_GIVEN = "✅ Accepted"
 PROTOCOL_CHOSEN = "✅ {title}"
 PAIN_ANSWERED = "Your answer: {pain}"
 PAIN_ALREADY_SAVED = "Your score for this session is already saved."
+MORNING_QUESTION = (
+    "Good morning! How is your back this morning? 0 = no pain, 10 = the worst pain imaginable."
+)
+MORNING_THANKS = "Thanks, that helps your coach see how your back settles after a session."
+MORNING_PASSED = "That morning question has passed, so the button does nothing now."
 LEFT_THIS_WEEK = "After this one: {left} more this week."
 PAIN_THIS_STRONG = "pain of {pain} out of 10"
 PROGRESS_CHART_TITLE = "Your pain after sessions"
+PROGRESS_CHART_CAPTION = (
+    "Chart: your pain (0 to 10) after your last {count} check-ins; the latest was {latest}."
+)
 NOT_ENROLLED = "You're not set up yet. Send /start and I'll walk you through it."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 TEXT_TOO_LONG = "That message is very long, so I didn't keep it. Please send something shorter."
@@ -128,7 +149,6 @@ PAUSED_BY_COACH = (
 )
 RESUMED_BY_COACH = "Your coach has turned your reminders back on. Next one: {when}."
 RESUMED_BY_COACH_NO_NEXT = "Your coach has turned your reminders back on."
-FROM_YOUR_COACH = "💬 From your coach:\n\n{text}"
 ALREADY_PAUSED = "Reminders are already paused. /resume turns them back on."
 ALREADY_RUNNING = "Reminders are already on."
 SNOOZED = "Okay, I'll remind you again at {when}."
@@ -184,6 +204,7 @@ SCREENING_QUESTIONS = {
 SCREENING_HEADING = "Safety question {number} of {total}"
 SCREENING_YES = "your yes to that safety question"
 SCREENING_ANSWERED = "Your answer: {answer}"
+SCREENING_ALREADY_ANSWERED = "You've answered that one already, thank you."
 YES = "Yes"
 NO = "No"
 
@@ -262,6 +283,13 @@ _PAIN_WORDS: Mapping[PainZone, str] = {
     "critical": "{pain} is high: thanks for telling me, your coach will see it.",
     "urgent": "{pain} is very high: thanks for telling me, your coach will see it.",
 }
+
+
+def zone_chosen(label: str, place: str | None = None) -> str:
+    """'Time zone: Lisbon (UTC+0), for Porto, Portugal ✅' (the place when one was named)."""
+    if place is None:
+        return ZONE_CHOSEN.format(zone=label)
+    return ZONE_CHOSEN_FROM_PLACE.format(zone=label, place=place)
 
 
 def day_names(days: Iterable[int]) -> str:

@@ -107,15 +107,28 @@ def no_recent_session(
     thresholds: AdherenceThresholds = DEFAULT_ADHERENCE_THRESHOLDS,
 ) -> AdherenceFinding | None:
     """A finding when the member has had no session for `inactive_days` local days."""
-    require_aware(now, "now")
-    today = local_day(now, activity.zone)
     done = [finished for finished in activity.sessions if finished <= now]
-    if done:
-        since = local_day(max(done), activity.zone)
+    return no_session_since(
+        max(done, default=None), activity.joined_at, activity.zone, now, thresholds
+    )
+
+
+def no_session_since(
+    last_finished: datetime | None,
+    joined_at: datetime,
+    zone: ZoneInfo,
+    now: datetime,
+    thresholds: AdherenceThresholds = DEFAULT_ADHERENCE_THRESHOLDS,
+) -> AdherenceFinding | None:
+    """`no_recent_session` from the member's last finished session (None: never)."""
+    require_aware(now, "now")
+    today = local_day(now, zone)
+    if last_finished is not None:
+        since = local_day(last_finished, zone)
         days = (today - since).days
         reason = f"No session for {days} days: the last was on {day_words(since)}."
     else:
-        since = local_day(activity.joined_at, activity.zone)
+        since = local_day(joined_at, zone)
         days = (today - since).days
         reason = f"No session yet, {days} days after joining on {day_words(since)}."
     if days < thresholds.inactive_days:
@@ -163,11 +176,23 @@ def fortnight_drop(
     days = [local_day(finished, activity.zone) for finished in activity.sessions if finished <= now]
     recent = sum(recent_start <= day < today for day in days)
     earlier = sum(earlier_start <= day < recent_start for day in days)
+    return sessions_dropped(recent, earlier, today, thresholds)
+
+
+def sessions_dropped(
+    recent: int,
+    earlier: int,
+    today: date,
+    thresholds: AdherenceThresholds = DEFAULT_ADHERENCE_THRESHOLDS,
+) -> AdherenceFinding | None:
+    """`fortnight_drop` from the sessions counted in the last `drop_window_days` full local
+    days before `today` (`recent`) and in as many days before those (`earlier`)."""
     if earlier == 0:
         return None
     if (earlier - recent) * 100 < thresholds.drop_percent * earlier:
         return None
     drop = (earlier - recent) * 100 / earlier
+    window = thresholds.drop_window_days
     last_day = today - timedelta(days=1)
     reason = (
         f"Sessions down {drop:.0f} %: {recent} in the {window} days to {day_words(last_day)},"

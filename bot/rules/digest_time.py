@@ -22,3 +22,15 @@ def next_digest_at(digest_time: time, zone: ZoneInfo, after: datetime) -> dateti
     while (instant := local_instant(day, digest_time, zone)) <= after:
         day += timedelta(days=1)
     return instant
+
+
+def latest_digest_at(digest_time: time, zone: ZoneInfo, now: datetime) -> datetime:
+    """The last instant at or before `now` at which the coach's clock showed `digest_time`: the
+    digest that is due (it is sent once; `next_digest_at` is the one after)."""
+    require_aware(now, "now")
+    if digest_time.tzinfo is not None:
+        raise ValueError(f"digest_time must be a naive local time; the zone is {zone}")
+    day = local_day(now, zone)
+    while (instant := local_instant(day, digest_time, zone)) > now:
+        day -= timedelta(days=1)
+    return instant

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds
 from bot.rules.local_time import local_day, local_instant, require_aware
@@ -60,3 +61,11 @@ def next_morning_check_at(
     return min(
         (instant for instant in due if instant is not None and instant > after), default=None
     )
+
+
+def is_morning_after(finished_at: datetime, now: datetime, zone: ZoneInfo) -> bool:
+    """Whether `now` is on the local day after the session finished: the day its morning
+    question may be answered (a button from an older morning is stale)."""
+    require_aware(finished_at, "finished_at")
+    require_aware(now, "now")
+    return local_day(now, zone) == local_day(finished_at, zone) + timedelta(days=1)

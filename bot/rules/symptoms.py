@@ -59,9 +59,6 @@ level. Check-ins with no score (a note only) are left out of everything.
 
 When a score has risen by the MIC, the bot asks one short red-flag screening question:
 `needs_screening_follow_up` says when.
-
-The grace-period rule the services call today (`worsening_flag`, `SymptomThresholds`) is kept at
-the end of this module until they switch to `assess`.
 """
 
 from __future__ import annotations
@@ -72,9 +69,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
-from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds, SymptomThresholds
+from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds
 from bot.rules.pain_change import is_important_rise
 from bot.rules.reason_words import day_words, number_words
 
@@ -125,9 +122,9 @@ class CheckIn:
 
     `at` is an aware datetime. `pain` is 0-10, or None when the member only wrote a note.
     `kind` says when the score was given: "before" a session, "session" (during or after it) or
-    "morning" (the next morning). `session_number` is 1 for the check-in after the member's first
-    session, 2 after the second, and so on; None when the check-in is not tied to a session (only
-    the grace-period rule reads it).
+    "morning" (the next morning). `session_number` is 1 for a check-in about the member's first
+    session, 2 about the second, and so on; None when it is not tied to a session (the rules do
+    not read it: it is for the coach's view).
     """
 
     at: datetime
@@ -453,12 +450,9 @@ def _reference_words(reference: _Reference) -> str:
     return f"{value} on {day_words(reference.day)}"
 
 
-# --- The grace-period rule the services call today --------------------------------------------
-# `worsening_flag` and `baseline` are replaced by `assess`; they stay until the check-in service
-# switches over. `pain_points` and `trend_summary` serve the charts and the coach's view.
-
-BASELINE_CHECK_INS = 3
-"""How many of the member's first scored check-ins make up their baseline."""
+# --- The coach's view of the trend ------------------------------------------------------------
+# `pain_points` and `trend_summary` serve the charts, the alerts and /member: after-session
+# scores only, so one line is read on one scale of effort.
 
 TREND_SUMMARY_LENGTH = 5
 """How many recent pain scores `trend_summary` shows by default."""
@@ -466,90 +460,21 @@ TREND_SUMMARY_LENGTH = 5
 _ARROW = " → "
 
 
-@dataclass(frozen=True)
-class FlagDecision:
-    """A reason to bring a member to the coach's attention.
-
-    `kind` is "worsening" (the coach should follow up) or "urgent" (the member should see a
-    clinician now). `reason` is a plain sentence for the coach.
-    """
-
-    kind: Literal["worsening", "urgent"]
-    reason: str
-
-
-class _SessionScore(NamedTuple):
-    """A check-in that has a pain score, with the number of sessions done by then."""
-
-    pain: int
-    sessions_done: int
-
-
 def pain_points(history: Sequence[CheckIn]) -> list[tuple[datetime, int]]:
-    """The scored check-ins as (time, pain) pairs in time order, ready for a chart."""
+    """The scored after-session check-ins as (time, pain) pairs in time order, for a chart."""
     return [
         (check_in.at, check_in.pain)
-        for check_in in _chronological(history)
-        if check_in.pain is not None
+        for check_in in sorted(history, key=lambda check_in: check_in.at)
+        if check_in.pain is not None and check_in.kind == "session"
     ]
-
-
-def baseline(history: Sequence[CheckIn], count: int = BASELINE_CHECK_INS) -> float | None:
-    """The median pain of the member's first `count` scored check-ins; None if they have none."""
-    first = [pain for _, pain in pain_points(history)[:count]]
-    return float(statistics.median(first)) if first else None
-
-
-def worsening_flag(
-    history: Sequence[CheckIn], thresholds: SymptomThresholds
-) -> FlagDecision | None:
-    """Whether the member's pain is not easing the way it should, and why.
-
-    Only scored check-ins after the grace sessions count (see the module notes). The rules are
-    tried in this order and the first that holds gives the reason:
-
-    1. Persistent: the last `window` check-ins all have pain at or above `persistent_pain`.
-    2. Rising: the last `window` check-ins never go down and the last one is higher than the
-       first (4, 4, 6 is rising; 4, 6, 5 is not).
-    3. Above baseline: the latest check-in is at least `rise_over_baseline` points above the
-       member's baseline. This one needs only a single check-in after the grace sessions.
-
-    Returns None when no rule holds, including when there are too few check-ins to judge.
-    """
-    scores = _after_grace(history, thresholds.grace_sessions)
-    if not scores:
-        return None
-    recent = scores[-thresholds.window :]
-    if len(recent) == thresholds.window:
-        pains = [score.pain for score in recent]
-        where = f"over the last {len(recent)} check-ins, up to session {recent[-1].sessions_done}"
-        if min(pains) >= thresholds.persistent_pain:
-            listed = ", ".join(str(pain) for pain in pains)
-            return FlagDecision(
-                "worsening",
-                f"Pain {listed} {where} — not easing (threshold {thresholds.persistent_pain}).",
-            )
-        if _direction(pains) == "rising":
-            return FlagDecision("worsening", f"Pain rising {where}: {_arrows(pains)}.")
-    start = baseline(history)
-    latest = scores[-1].pain
-    if start is not None and latest - start >= thresholds.rise_over_baseline:
-        rise = latest - start
-        points = "point" if rise == 1 else "points"
-        return FlagDecision(
-            "worsening",
-            f"Pain {latest} is {number_words(rise)} {points} above their baseline"
-            f" of {number_words(start)}.",
-        )
-    return None
 
 
 def trend_summary(history: Sequence[CheckIn], count: int = TREND_SUMMARY_LENGTH) -> str:
     """The last `count` pain scores with their direction, e.g. "4 → 6 → 7 (rising)".
 
     The direction is "rising" (never down, ends higher), "easing" (never up, ends lower),
-    "steady" (all the same) or "up and down". Grace sessions are included: this is for the
-    coach's view of the member, not a flag rule.
+    "steady" (all the same) or "up and down". This is the coach's view of the member, not a
+    flag rule (those are `assess`).
     """
     pains = [pain for _, pain in pain_points(history)[-count:]]
     if not pains:
@@ -557,22 +482,6 @@ def trend_summary(history: Sequence[CheckIn], count: int = TREND_SUMMARY_LENGTH)
     if len(pains) == 1:
         return str(pains[0])
     return f"{_arrows(pains)} ({_direction(pains)})"
-
-
-def _chronological(history: Sequence[CheckIn]) -> list[CheckIn]:
-    return sorted(history, key=lambda check_in: check_in.at)
-
-
-def _after_grace(history: Sequence[CheckIn], grace_sessions: int) -> list[_SessionScore]:
-    """The scored check-ins made once more than `grace_sessions` sessions were done."""
-    scores: list[_SessionScore] = []
-    sessions_done = 0
-    for check_in in _chronological(history):
-        if check_in.session_number is not None:
-            sessions_done = max(sessions_done, check_in.session_number)
-        if check_in.pain is not None and sessions_done > grace_sessions:
-            scores.append(_SessionScore(check_in.pain, sessions_done))
-    return scores
 
 
 def _direction(pains: Sequence[int]) -> str:

@@ -1,9 +1,11 @@
-"""Soreness check-ins: store the pain score and note, then ask the symptom rules about them.
+"""Pain check-ins: the score after a session (then an optional note) and the next-morning
+score, each stored with its kind and read by the pain rules (`bot.rules.symptoms.assess`).
 
 A severe pain score is a red flag (the member sees a doctor today and their programme is held,
-`bot.services.safety`); a worsening trend is a pain flag for the coach (`bot.rules.symptoms`).
-At most one flag of each kind is open per member: later evidence is added to it. Every flag
-the coach must hear about comes back as a `FlagAlert`, with the history that explains it.
+`bot.services.safety`); every other flag the rules raise is evidence on the member's pain flag,
+at its level: critical reaches the coach at once, low and high wait for the daily digest. At
+most one flag of each kind is open per member: later evidence is added to it. Every flag the
+coach must hear about now comes back as a `FlagAlert`, with the history that explains it.
 """
 
 from __future__ import annotations
@@ -16,15 +18,27 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
+from bot.rules.morning_check import is_morning_after
 from bot.rules.screening import FOLLOW_UP
-from bot.rules.symptoms import needs_screening_follow_up, worsening_flag
+from bot.rules.symptoms import CheckIn, PainFlag, assess, needs_screening_follow_up
 from bot.services import flags, safety
-from bot.services.history import history
+from bot.services.history import history_by_id
 from bot.services.workout_summary import StoppedWorkout
 from bot.views import FlagAlert
 from storage import repository
 from storage.awaiting import AwaitNote, AwaitPain
-from storage.models import EvidenceSource, FlagKind, FlagLevel, Member, SymptomReport
+from storage.models import (
+    CheckInKind,
+    EvidenceSource,
+    Flag,
+    FlagKind,
+    FlagLevel,
+    Member,
+    SymptomReport,
+)
+
+AT_ONCE: frozenset[str] = frozenset({"critical", "urgent"})
+"""Pain flags of these levels reach the coach at once; low and high ones wait for the digest."""
 
 MAX_NOTE = 2000
 """Characters of a note that are kept (the coach reads it in a Telegram message)."""
@@ -106,6 +120,25 @@ async def pain_during_workout(
     return await _evaluate(services, session, member, report, now)
 
 
+async def pain_before_session(
+    services: BotServices,
+    session: AsyncSession,
+    member: Member,
+    session_id: int,
+    pain: int,
+    now: datetime,
+) -> CheckedIn | None:
+    """Store how the back feels before the session (a check-in of kind "before") and put it
+    through the pain rules, inside the caller's unit of work; None when the session has its
+    before-score already."""
+    if await repository.check_ins.for_session(session, session_id, CheckInKind.BEFORE):
+        return None
+    report = await repository.check_ins.add(
+        session, member.id, pain=pain, session_id=session_id, kind=CheckInKind.BEFORE, now=now
+    )
+    return await _evaluate(services, session, member, report, now)
+
+
 async def note_question_shown(
     services: BotServices, user_id: int, report_id: int, message_id: int
 ) -> None:
@@ -118,10 +151,17 @@ async def note_question_shown(
             )
 
 
+@dataclass(frozen=True)
+class NoteSaved:
+    cut: bool
+    """The note was longer than `MAX_NOTE` and only its beginning was kept."""
+
+
 async def record_note(
-    services: BotServices, user_id: int, note: AwaitNote, text: str, now: datetime
-) -> CheckedIn | Stale:
-    """Add the member's note to their check-in (the first `MAX_NOTE` characters)."""
+    services: BotServices, user_id: int, note: AwaitNote, text: str
+) -> NoteSaved | Stale:
+    """Add the member's note to their check-in (the first `MAX_NOTE` characters). The note's
+    red flags are read on its way in, like every text (`bot.handlers.safety`)."""
     async with services.database.transaction() as session:
         member = await repository.members.by_user_id(session, user_id)
         if member is None or member.awaiting != note:
@@ -130,11 +170,34 @@ async def record_note(
         report = await repository.check_ins.set_note(
             session, note.report_id, member.id, text[:MAX_NOTE]
         )
-        if report is None:
+    return Stale() if report is None else NoteSaved(len(text) > MAX_NOTE)
+
+
+async def record_morning_pain(
+    services: BotServices, user_id: int, session_id: int, pain: int, now: datetime
+) -> CheckedIn | Stale:
+    """Store the member's next-morning score for `session_id`, apart from the session's own.
+
+    Only on the morning's local day (the day after the session), and once: an older button, a
+    second tap, or another member's button changes nothing."""
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        row = await repository.sessions.get(session, session_id)
+        if member is None or row is None or row.member_id != member.id:
             return Stale()
-        result = await _evaluate(services, session, member, report, now)
-    # The follow-up question, if any, was asked with the score.
-    return replace(result, note_cut=len(text) > MAX_NOTE, ask_follow_up=False)
+        if row.finished_at is None or not is_morning_after(row.finished_at, now, member.time_zone):
+            return Stale()
+        if await repository.check_ins.for_session(session, session_id, CheckInKind.MORNING):
+            return Stale()
+        report = await repository.check_ins.add(
+            session,
+            member.id,
+            pain=pain,
+            session_id=session_id,
+            kind=CheckInKind.MORNING,
+            now=now,
+        )
+        return await _evaluate(services, session, member, report, now)
 
 
 @dataclass(frozen=True)
@@ -179,42 +242,62 @@ async def _evaluate(
     report: SymptomReport,
     now: datetime,
 ) -> CheckedIn:
-    """Ask the rules about the member's pain: a score this high is a red flag (severe pain:
-    the programme is held, a doctor today); a worsening trend is a pain flag for the coach.
+    """Ask the pain rules (`assess`) about the member's newest score.
+
+    Each flag it raises is evidence on the member's pain flag, with its level and rule; the
+    coach is alerted at once to a critical one, and reads low and high ones in their daily
+    digest. Severe pain (urgent) is a red flag: the
+    programme is held and the member sees a doctor today.
 
     Notes are not read here: every text a member sends, a note included, is read for red flags
     on its way in (`bot.handlers.safety`)."""
-    thresholds = services.settings.flags
+    thresholds = services.settings.pain
+    numbered = await history_by_id(session, member.id)
+    check_ins = [check_in for _, check_in in numbered]
+    current = next(check_in for report_id, check_in in numbered if report_id == report.id)
+    raised = [
+        flag
+        for flag in assess(check_ins, thresholds, zone=member.time_zone)
+        if flag.check_in is current
+    ]
     alerts: list[FlagAlert] = []
     urgent = None
     stopped = None
-    if report.pain is not None and report.pain >= thresholds.urgent_pain:
-        found = safety.Report(
-            "urgent", ("severe_pain",), f"pain {report.pain}/10", EvidenceSource.CHECK_IN
-        )
+    severe = next((flag for flag in raised if flag.level == "urgent"), None)
+    if severe is not None and report.pain is not None:
+        found = safety.Report("urgent", ("severe_pain",), severe.reason, EvidenceSource.CHECK_IN)
         held = await safety.hold_and_flag(services, session, member, found, now)
         alerts.append(held.alert)
         stopped = held.stopped
         urgent = Urgent(report.pain, member.time_zone)
-    check_ins = await history(session, member.id)
-    worsening = worsening_flag(check_ins, thresholds)
-    if worsening is not None:
-        evidence = flags.Evidence(
-            kind=FlagKind.PAIN,
-            level=FlagLevel.HIGH,
-            rule="worsening",
-            reason=worsening.reason,
-            text=worsening.reason,
-            source=EvidenceSource.CHECK_IN,
-        )
-        raised = await flags.raise_or_merge(session, member.id, evidence, now)
-        if raised.new or raised.escalated:
-            alerts.append(
-                await flags.alert_for(
-                    services, session, member, raised.flag, check_ins, now, held=urgent is not None
-                )
+    pain_flag = await _pain_flag(session, member, [f for f in raised if f is not severe], now)
+    if pain_flag is not None:
+        alerts.append(
+            await flags.alert_for(
+                services, session, member, pain_flag, check_ins, now, held=urgent is not None
             )
+        )
     ask_follow_up = urgent is None and needs_screening_follow_up(
-        check_ins, services.settings.pain, zone=member.time_zone
+        check_ins[: check_ins.index(current) + 1], thresholds, zone=member.time_zone
     )
     return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up, stopped=stopped)
+
+
+async def _pain_flag(
+    session: AsyncSession, member: Member, raised: Sequence[PainFlag[CheckIn]], now: datetime
+) -> Flag | None:
+    """Add each flag to the member's pain flag, most severe first; the flag when one of them
+    is critical (the coach hears at once), None when they wait for the digest."""
+    flag: Flag | None = None
+    for found in raised:
+        evidence = flags.Evidence(
+            kind=FlagKind.PAIN,
+            level=FlagLevel(found.level),
+            rule=found.rule,
+            reason=found.reason,
+            text=found.reason,
+            source=EvidenceSource.CHECK_IN,
+        )
+        flag = (await flags.raise_or_merge(session, member.id, evidence, now)).flag
+    at_once = any(found.level in AT_ONCE for found in raised)
+    return flag if at_once else None

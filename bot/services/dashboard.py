@@ -11,28 +11,29 @@ Reads are one transaction each with a fixed number of queries, whatever the numb
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.config import AdherenceThresholds
 from bot.context import BotServices
 from bot.rules import roster as rules
-from bot.rules.adherence import MemberActivity
 from bot.rules.local_time import local_day, week_bounds
-from bot.services import coach, coaches
+from bot.services import coach, coaches, messages
 from bot.services import export as export_service
+from bot.services.history import check_in_of
 from bot.services.members import schedule_of
-from bot.services.views import flag_view, member_card
+from bot.services.views import flag_view, member_card, thread_line
 from bot.views import (
     FormCheckItem,
     MemberCard,
     MemberFile,
+    NoteLine,
     OpenFlag,
     PainPoint,
     RosterRow,
     SessionLine,
     StepLine,
-    ThreadEntry,
 )
 from protocols.expand import Step, expand_workout
 from protocols.schema import Protocol, Workout
@@ -48,6 +49,8 @@ PAIN_HISTORY = 200
 """Check-ins (scores and notes) read for a member's pain chart and notes."""
 FORM_CHECKS = 30
 """Form-check videos listed for a member."""
+THREAD_MESSAGES = 100
+"""Messages either way shown in a member's thread (the latest)."""
 
 
 @dataclass(frozen=True)
@@ -82,29 +85,59 @@ async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAcc
 
 
 async def roster(services: BotServices, access: CoachAccess, now: datetime) -> list[RosterRow]:
-    """Every member the coach sees, by name (8 queries whatever the number of members)."""
-    since = now - timedelta(days=rules.ADHERENCE_DAYS + 2)
-    visible = access.members
-    async with services.database.transaction() as session:
-        everyone = await repository.roster.members(session, visible)
-        flags = await repository.roster.open_flag_levels(session, visible)
-        finishes = await repository.roster.finishes_since(session, since, visible)
-        last_finish = await repository.roster.last_finishes(session, visible)
-        pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, visible)
-        heard_from = await repository.roster.last_heard_from(session, visible)
+    """Every member the coach sees, by name. Five set-based queries whatever the number of
+    members (`storage.repository.roster`): the database counts each member's sessions in the
+    windows of their zone, so no session or check-in history is loaded."""
+    coach_id = access.viewer.coach_filter
+    thresholds = services.settings.adherence
+    async with services.database.read() as session:
+        everyone = await repository.roster.members(session, coach_id)
+        windows = {
+            zone: rules.windows(now, zone, thresholds)
+            for zone in {member.time_zone for member in everyone}
+        }
+        starts = {zone: bounds.starts() for zone, bounds in windows.items()}
+        sessions = await repository.roster.session_counts(session, starts, now, coach_id)
+        heard_from = await repository.roster.last_heard_from(session, coach_id)
+        flags = await repository.roster.open_flag_counts(session, coach_id)
+        pain = await repository.roster.recent_pain(session, SPARKLINE_SCORES, coach_id)
+    plans = _Plans(services)
     return [
         _roster_row(
-            services,
             member,
-            [level.value for level in flags.get(member.id, [])],
-            finishes.get(member.id, []),
-            last_finish.get(member.id),
-            pain.get(member.id, []),
-            _latest(heard_from.get(member.id), last_finish.get(member.id)),
+            plans.of(member.protocol),
+            sessions.get(member.id),
+            heard_from.get(member.id),
+            flags.get(member.id, {}),
+            pain.get(member.id),
             now,
+            thresholds,
         )
         for member in everyone
     ]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    title: str | None
+    weekly_cap: int
+
+
+class _Plans:
+    """Each protocol's title and weekly cap, looked up once per members view."""
+
+    def __init__(self, services: BotServices) -> None:
+        self.services = services
+        self.known: dict[str | None, _Plan] = {}
+
+    def of(self, name: str | None) -> _Plan:
+        if name not in self.known:
+            protocol = self.services.protocol(name) if name else None
+            self.known[name] = _Plan(
+                protocol.title if protocol else name,
+                sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0,
+            )
+        return self.known[name]
 
 
 def _latest(*moments: datetime | None) -> datetime | None:
@@ -112,47 +145,54 @@ def _latest(*moments: datetime | None) -> datetime | None:
 
 
 def _roster_row(
-    services: BotServices,
     member: MemberLine,
-    flag_levels: Sequence[rules.FlagLevel],
-    finishes: Sequence[datetime],
-    last_finish: datetime | None,
-    pain: Sequence[tuple[datetime, int]],
+    plan: _Plan,
+    sessions: repository.roster.SessionCounts | None,
     heard_from: datetime | None,
+    flags: Mapping[str, int],
+    pain: repository.roster.RecentPain | None,
     now: datetime,
+    thresholds: AdherenceThresholds,
 ) -> RosterRow:
     zone = member.time_zone
-    protocol = services.protocol(member.protocol) if member.protocol else None
-    weekly_cap = sum(workout.weekly_cap for workout in protocol.workouts) if protocol else 0
-    week_start, _ = week_bounds(now, zone)
+    training = (
+        rules.Training.counted(zone, sessions.since, sessions.last_finished)
+        if sessions
+        else rules.Training.idle(zone)
+    )
     set_up = member.onboarded_at is not None and member.protocol is not None
-    open_flags = rules.count_levels(flag_levels)
+    joined_at = member.onboarded_at if set_up else None
     adherence = None
-    activity = None
-    if set_up and member.onboarded_at is not None:
-        joined = local_day(member.onboarded_at, zone)
-        days_per_week = min(len(member.workout_days or ()), weekly_cap)
-        adherence = rules.adherence_percent(finishes, days_per_week, joined, now, zone)
-        ever = [*finishes, last_finish] if last_finish is not None else finishes
-        activity = MemberActivity(zone, member.onboarded_at, sessions=ever)
+    if joined_at is not None:
+        days_per_week = min(len(member.workout_days or ()), plan.weekly_cap)
+        joined = local_day(joined_at, zone)
+        adherence = rules.adherence_percent(training.four_weeks, days_per_week, joined, now, zone)
+    open_flags = {level: flags.get(level, 0) for level in rules.FLAG_LEVELS}
+    last_contact = (
+        _latest(heard_from, sessions.last_started, sessions.last_finished)
+        if sessions
+        else heard_from
+    )
     return RosterRow(
         member=MemberCard(member.id, member.name, member.username, zone),
         protocol=member.protocol,
-        protocol_title=protocol.title if protocol else member.protocol,
-        done_this_week=sum(at >= week_start for at in finishes),
-        weekly_cap=weekly_cap,
+        protocol_title=plan.title,
+        done_this_week=training.this_week,
+        weekly_cap=plan.weekly_cap,
         adherence_percent=adherence,
-        recent_pain=pain,
+        recent_pain=pain.scores if pain else (),
+        last_pain_at=pain.last_at if pain else None,
         open_flags=open_flags,
-        last_contact=heard_from,
-        days_since_contact=rules.days_since(heard_from, now, zone),
+        last_contact=last_contact,
+        days_since_contact=rules.days_since(last_contact, now, zone),
         attention=rules.attention_reasons(
             open_flags=open_flags,
             blocked=member.inactive,
             paused=member.paused,
-            activity=activity,
+            training=training,
+            joined_at=joined_at,
             now=now,
-            thresholds=services.settings.adherence,
+            thresholds=thresholds,
         ),
         paused=member.paused,
         inactive=member.inactive,
@@ -177,12 +217,11 @@ async def member_file(
         steps = await repository.roster.step_results(session, [row.id for row in sessions])
         check_ins = await repository.roster.check_ins(session, member_id, PAIN_HISTORY)
         checks = await repository.roster.form_checks(session, member_id, FORM_CHECKS)
+        thread = await repository.messages.recent(session, member_id, THREAD_MESSAGES)
         flags = await repository.flags.unacknowledged(session, member_id)
     card = member_card(member)
     protocol = services.protocol(enrolment.protocol) if enrolment else None
-    notes = [
-        ThreadEntry(report.at, "member", "note", report.note) for report in check_ins if report.note
-    ]
+    notes = [NoteLine(report.at, report.note) for report in check_ins if report.note]
     return MemberFile(
         member=card,
         protocol=enrolment.protocol if enrolment else None,
@@ -199,16 +238,16 @@ async def member_file(
             for row in sessions
         ],
         notes=notes,
-        thread=_thread(checks),
+        thread=[thread_line(message) for message in thread],
         form_checks=[_form_check_item(check) for check in reversed(checks)],
         open_flags=[_open_flag(flag, member) for flag in flags],
     )
 
 
 def _pain_points(check_ins: Iterable[SymptomReport]) -> list[PainPoint]:
-    """Every scored check-in, oldest first. Each is an after-session score until check-ins
-    carry their kind (issue 15: before-session and next-morning scores)."""
-    return [PainPoint(r.at, r.pain, "session") for r in check_ins if r.pain is not None]
+    """Every scored check-in, oldest first, with its kind (before, after a session, next
+    morning)."""
+    return [PainPoint(r.at, r.pain, check_in_of(r).kind) for r in check_ins if r.pain is not None]
 
 
 def _session_line(
@@ -243,19 +282,6 @@ def _workout(protocol: Protocol | None, key: str) -> Workout | None:
     return next((workout for workout in protocol.workouts if workout.key == key), None)
 
 
-def _thread(checks: Sequence[FormCheck]) -> list[ThreadEntry]:
-    """What member and coach said to each other, oldest first: form-check videos and the
-    coach's replies to them (issue 16 adds the stored message thread; notes are listed apart)."""
-    entries: list[ThreadEntry] = []
-    for check in checks:
-        entries.append(ThreadEntry(check.at, "member", "form_check", check.exercise_name or ""))
-        if check.coach_reply is not None and check.replied_at is not None:
-            entries.append(
-                ThreadEntry(check.replied_at, "coach", "form_check_reply", check.coach_reply)
-            )
-    return sorted(entries, key=lambda entry: entry.at)
-
-
 def _form_check_item(check: FormCheck) -> FormCheckItem:
     return FormCheckItem(
         check.id, check.at, check.exercise_name, check.coach_reply, check.replied_at
@@ -276,21 +302,15 @@ async def open_flags(services: BotServices, access: CoachAccess) -> list[OpenFla
     return sorted(flags, key=lambda item: order[item.level])
 
 
-@dataclass(frozen=True)
-class Recipient:
-    """A member the coach may write to."""
-
-    member_id: int
-    name: str
-    chat_id: int
-
-
-async def recipient(services: BotServices, access: CoachAccess, member_id: int) -> Recipient | None:
+async def message_target(
+    services: BotServices, access: CoachAccess, member_id: int
+) -> messages.ReplyTarget | None:
+    """The member a coach writes to from the dashboard, as with /msg: a conversation the coach
+    starts. None if the coach may not see them. The message is then stored in the thread with
+    `messages.coach_wrote`, as a reply in a coach chat is."""
     if not access.sees(member_id):
         return None
-    async with services.database.transaction() as session:
-        member = await repository.members.get(session, member_id)
-    return None if member is None else Recipient(member.id, member.name, member.chat_id)
+    return await messages.member_target(services, access.viewer, member_id)
 
 
 @dataclass(frozen=True)

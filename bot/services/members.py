@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
 from bot.rules import screening
+from bot.rules.places import PlaceOption, ZoneOptions
+from bot.rules.typed_input import Ambiguous
 from bot.services import safety
 from bot.services.coaches import chats_for_member
 from bot.services.views import member_card
@@ -34,16 +36,25 @@ DEFAULT_TIME = time(18, 0)
 
 
 # --- where a member is in set-up ---------------------------------------------------------------
+#
+# Every settings question (set-up, /start's menu, /delete's confirmation) gets a new number,
+# `menu`, kept on the member; its buttons carry it. A press is applied only while its number is
+# the member's current one, and applying an answer uses the number up, so a button left on an
+# older message (a "07:00" from set-up, pressed mid-workout) changes nothing: it is `Stale`.
+# Typed answers need no number: they count only while the bot awaits them (`storage.awaiting`).
 
 
 @dataclass(frozen=True)
 class AskConsent:
     first_name: str
+    menu: int
 
 
 @dataclass(frozen=True)
 class AskScreening:
-    """A question of the red-flag screen (`bot.rules.screening`), before the first workout."""
+    """A question of the red-flag screen (`bot.rules.screening`), before the first workout.
+    Its buttons name the question, and an answered question is not answered again, so it
+    needs no settings question number."""
 
     question: str
     number: int
@@ -53,6 +64,7 @@ class AskScreening:
 @dataclass(frozen=True)
 class AskProtocol:
     protocols: Sequence[Protocol]
+    menu: int
 
 
 @dataclass(frozen=True)
@@ -60,16 +72,37 @@ class AskDays:
     chosen: frozenset[int]
     cap: int
     """The most sessions a week any workout of the protocol allows."""
+    menu: int
 
 
 @dataclass(frozen=True)
 class AskTime:
-    pass
+    menu: int
+
+
+@dataclass(frozen=True)
+class AskHalfOfDay:
+    """A time was typed without morning or evening ('7', 'half past six'): which one?"""
+
+    morning: time
+    evening: time
+    menu: int
 
 
 @dataclass(frozen=True)
 class AskZone:
     suggested: ZoneInfo
+    menu: int
+
+
+@dataclass(frozen=True)
+class AskPlace:
+    """The typed place has namesakes in different zones ('Portland'): which one?
+    `guessed` when the name was misspelt and these are the nearest."""
+
+    options: Sequence[PlaceOption]
+    guessed: bool
+    menu: int
 
 
 @dataclass(frozen=True)
@@ -87,8 +120,14 @@ class WelcomeBack:
 
     first_name: str
     settings: MemberSettings
+    menu: int
     joined: JoinNotice | None = None
     """Set when they came back through a coach's invite link: that coach hears about it."""
+
+
+@dataclass(frozen=True)
+class NothingChanged:
+    """The member chose to keep their settings as they are."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +147,24 @@ class Unknown:
     """No member (or no set-up) behind this update: the button or answer is stale."""
 
 
-Step = AskConsent | AskScreening | AskProtocol | AskDays | AskTime | AskZone | AllSet | WelcomeBack
-SettingsPart = Literal["protocol", "days", "zone"]
+@dataclass(frozen=True)
+class Stale:
+    """The button belongs to a settings question that was answered or replaced since."""
+
+
+Step = (
+    AskConsent
+    | AskScreening
+    | AskProtocol
+    | AskDays
+    | AskTime
+    | AskHalfOfDay
+    | AskZone
+    | AskPlace
+    | AllSet
+    | WelcomeBack
+)
+SettingsPart = Literal["protocol", "days", "zone", "keep"]
 
 
 def schedule_of(member: Member, enrolment: Enrolment) -> Schedule:
@@ -127,14 +182,18 @@ def settings_of(services: BotServices, member: Member, enrolment: Enrolment) -> 
     )
 
 
-def _ask_days(services: BotServices, enrolment: Enrolment) -> AskDays:
+def _cap(services: BotServices, enrolment: Enrolment) -> int:
     protocol = services.protocol(enrolment.protocol)
     workouts = protocol.workouts if protocol is not None else []
-    return AskDays(enrolment.workout_days, max((w.weekly_cap for w in workouts), default=3))
+    return max((w.weekly_cap for w in workouts), default=3)
+
+
+def _ask_days(services: BotServices, enrolment: Enrolment, menu: int) -> AskDays:
+    return AskDays(enrolment.workout_days, _cap(services, enrolment), menu)
 
 
 async def _next_question(
-    services: BotServices, member: Member, enrolment: Enrolment | None
+    services: BotServices, member: Member, enrolment: Enrolment | None, menu: int
 ) -> AskScreening | AskProtocol | AskDays:
     """The first set-up question a new member has not answered yet: the red-flag screen
     first, then the protocol (unless their coach chose it) and the days."""
@@ -145,8 +204,8 @@ async def _next_question(
         number = screening.ONBOARDING.index(question) + 1
         return AskScreening(question.key, number, len(screening.ONBOARDING))
     if enrolment is None:
-        return AskProtocol(list(services.library.values()))
-    return _ask_days(services, enrolment)
+        return AskProtocol(list(services.library.values()), menu)
+    return _ask_days(services, enrolment, menu)
 
 
 async def _member_and_enrolment(
@@ -156,6 +215,11 @@ async def _member_and_enrolment(
     if member is None:
         return None, None
     return member, await repository.enrolments.active(session, member.id)
+
+
+def _pressed_stale(member: Member, menu: int | None) -> bool:
+    """A button (`menu` set) from a question other than the member's current one."""
+    return menu is not None and menu != member.settings_menu
 
 
 async def _replan(services: BotServices, member_id: int) -> datetime | None:
@@ -177,32 +241,40 @@ async def where_is(
 ) -> Step:
     """Where a member who just sent /start is in set-up: the next question, or, when set up,
     what they would like to change (`joined_at`: they came through a coach's invite link
-    then, so that coach hears about them)."""
+    then, so that coach hears about them). Earlier settings questions go out of date."""
+    async with services.database.transaction() as session:
+        menu = await repository.members.next_settings_menu(session, member.id)
+        if isinstance(member.awaiting, AwaitTime | AwaitZone):
+            await repository.members.set_awaiting(session, member.id, None)  # asked anew
     if member.consent_at is None:
-        return AskConsent(first_name)
+        return AskConsent(first_name, menu)
     if member.onboarded_at is None or enrolment is None:
-        return await _next_question(services, member, enrolment)
+        return await _next_question(services, member, enrolment, menu)
     # A member who had blocked the bot is reachable again: plan their reminders.
     await _replan(services, member.id)
     settings = settings_of(services, member, enrolment)
     joined = JoinNotice(member_card(member), settings, joined_at) if joined_at else None
-    return WelcomeBack(first_name, settings, joined)
+    return WelcomeBack(first_name, settings, menu, joined)
 
 
-async def consent(services: BotServices, user_id: int, now: datetime) -> Step | Unknown:
+async def consent(
+    services: BotServices, user_id: int, menu: int, now: datetime
+) -> Step | Stale | Unknown:
     """The member accepted the disclaimer: the first question follows."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None:
             return Unknown()
-        if member.consent_at is None:
-            await repository.members.set_consent(session, member.id, now)
-    return await _next_question(services, member, enrolment)
+        if _pressed_stale(member, menu) or member.consent_at is not None:
+            return Stale()
+        await repository.members.set_consent(session, member.id, now)
+        menu = await repository.members.next_settings_menu(session, member.id)
+    return await _next_question(services, member, enrolment, menu)
 
 
 async def choose_protocol(
-    services: BotServices, user_id: int, name: str, now: datetime
-) -> Step | ProtocolLocked | Unknown:
+    services: BotServices, user_id: int, name: str, menu: int, now: datetime
+) -> Step | ProtocolLocked | Stale | Unknown:
     """Enrol the member in the protocol they picked (keeping their days and time), unless
     their coach chose it."""
     protocol = services.protocol(name)
@@ -210,6 +282,8 @@ async def choose_protocol(
         member, current = await _member_and_enrolment(session, user_id)
         if protocol is None or member is None or member.consent_at is None:
             return Unknown()
+        if _pressed_stale(member, menu):
+            return Stale()
         if current is not None and current.set_by_coach:
             return ProtocolLocked(_title(services, current))
         enrolment = await repository.enrolments.enrol(
@@ -220,62 +294,98 @@ async def choose_protocol(
             reminder_time=current.reminder_time if current else DEFAULT_TIME,
             start_date=now.astimezone(member.time_zone).date(),
         )
+        menu = await repository.members.next_settings_menu(session, member.id)
     if member.onboarded_at is None:
-        return _ask_days(services, enrolment)
+        return _ask_days(services, enrolment, menu)
     await _replan(services, member.id)
     return AllSet(MemberSettings(protocol.title, schedule_of(member, enrolment)))
 
 
-async def toggle_day(services: BotServices, user_id: int, weekday: int) -> AskDays | Unknown:
+async def toggle_day(
+    services: BotServices, user_id: int, weekday: int, menu: int
+) -> AskDays | Stale | Unknown:
+    """Pick or unpick a day in the day picker (the same question: its number stays)."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if _pressed_stale(member, menu):
+            return Stale()
         days = enrolment.workout_days ^ {weekday}
         await repository.enrolments.set_schedule(session, enrolment.id, workout_days=days)
-    return AskDays(frozenset(days), _ask_days(services, enrolment).cap)
+    return AskDays(frozenset(days), _cap(services, enrolment), menu)
 
 
 async def confirm_days(
-    services: BotServices, user_id: int
-) -> tuple[frozenset[int], AskTime] | NeedADay | Unknown:
+    services: BotServices, user_id: int, menu: int
+) -> tuple[frozenset[int], AskTime] | NeedADay | Stale | Unknown:
     """Done with the day picker: the chosen days, and the time question next."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if _pressed_stale(member, menu):
+            return Stale()
         if not enrolment.workout_days:
             return NeedADay()
         await repository.members.set_awaiting(session, member.id, AwaitTime())
-    return enrolment.workout_days, AskTime()
+        menu = await repository.members.next_settings_menu(session, member.id)
+    return enrolment.workout_days, AskTime(menu)
 
 
-async def set_reminder_time(services: BotServices, user_id: int, at: time) -> Step | Unknown:
-    """Save the reminder time; a new member is asked their time zone next."""
+async def set_reminder_time(
+    services: BotServices, user_id: int, at: time | Ambiguous, menu: int | None = None
+) -> Step | Stale | Unknown:
+    """Save the reminder time (`menu`: the question of the pressed button; None when typed);
+    a new member is asked their time zone next. A time that could be morning or evening is
+    asked about first."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if _pressed_stale(member, menu) or not isinstance(member.awaiting, AwaitTime):
+            return Stale()
+        if isinstance(at, Ambiguous):
+            return AskHalfOfDay(at.morning, at.evening, member.settings_menu)
         await repository.enrolments.set_schedule(session, enrolment.id, reminder_time=at)
+        next_menu = await repository.members.next_settings_menu(session, member.id)
         if member.onboarded_at is None:
             await repository.members.set_awaiting(session, member.id, AwaitZone())
-            return AskZone(services.settings.tz)
+            return AskZone(services.settings.tz, next_menu)
         await repository.members.set_awaiting(session, member.id, None)
     await _replan(services, member.id)
     schedule = Schedule(enrolment.workout_days, at, member.time_zone)
     return AllSet(MemberSettings(_title(services, enrolment), schedule, enrolment.set_by_coach))
 
 
+async def places_to_choose(
+    services: BotServices, user_id: int, places: ZoneOptions
+) -> AskPlace | Stale | Unknown:
+    """A typed place has namesakes in different zones: ask which one (part of the time-zone
+    question, so its buttons and the zone buttons are both current)."""
+    async with services.database.read() as session:
+        member = await repository.members.by_user_id(session, user_id)
+    if member is None:
+        return Unknown()
+    if not isinstance(member.awaiting, AwaitZone):
+        return Stale()
+    return AskPlace(places.options, places.guessed, member.settings_menu)
+
+
 async def set_time_zone(
-    services: BotServices, user_id: int, zone: ZoneInfo, now: datetime
-) -> AllSet | Unknown:
-    """Save the time zone; for a new member that completes set-up."""
+    services: BotServices, user_id: int, zone: ZoneInfo, now: datetime, menu: int | None = None
+) -> AllSet | Stale | Unknown:
+    """Save the time zone (`menu`: the question of the pressed button; None when typed or
+    shared); for a new member that completes set-up."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if _pressed_stale(member, menu) or not isinstance(member.awaiting, AwaitZone):
+            return Stale()
         await repository.members.set_time_zone(session, member.id, zone)
         await repository.members.set_awaiting(session, member.id, None)
+        await repository.members.next_settings_menu(session, member.id)
         joining = member.onboarded_at is None
         if joining:
             await repository.members.set_onboarded(session, member.id, now)
@@ -291,22 +401,27 @@ async def set_time_zone(
 
 
 async def change_setting(
-    services: BotServices, user_id: int, part: SettingsPart
-) -> AskProtocol | AskDays | AskZone | ProtocolLocked | Unknown:
-    """A set-up member wants to change one thing: the question for it (the protocol only if
-    they chose it themselves)."""
+    services: BotServices, user_id: int, part: SettingsPart, menu: int
+) -> AskProtocol | AskDays | AskZone | NothingChanged | ProtocolLocked | Stale | Unknown:
+    """A set-up member wants to change one thing (or nothing): the question for it (the
+    protocol only if they chose it themselves)."""
     async with services.database.transaction() as session:
         member, enrolment = await _member_and_enrolment(session, user_id)
         if member is None or enrolment is None:
             return Unknown()
+        if _pressed_stale(member, menu):
+            return Stale()
         if part == "protocol" and enrolment.set_by_coach:
             return ProtocolLocked(_title(services, enrolment))
+        menu = await repository.members.next_settings_menu(session, member.id)
         if part == "zone":
             await repository.members.set_awaiting(session, member.id, AwaitZone())
-            return AskZone(member.time_zone)
+            return AskZone(member.time_zone, menu)
+    if part == "keep":
+        return NothingChanged()
     if part == "protocol":
-        return AskProtocol(list(services.library.values()))
-    return _ask_days(services, enrolment)
+        return AskProtocol(list(services.library.values()), menu)
+    return _ask_days(services, enrolment, menu)
 
 
 # --- pausing, snoozing, erasing ----------------------------------------------------------------
@@ -361,13 +476,16 @@ class NothingToSnooze:
 
 
 async def snooze(
-    services: BotServices, user_id: int, now: datetime
-) -> Snoozed | NothingToSnooze | Unknown:
-    """Move today's reminder by an hour."""
+    services: BotServices, user_id: int, now: datetime, day: date | None = None
+) -> Snoozed | NothingToSnooze | Stale | Unknown:
+    """Move today's reminder by an hour (`day`: the date of the reminder whose button was
+    pressed; a reminder of another day is Stale)."""
     async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     if member is None or member.onboarded_at is None or services.reminders is None:
         return Unknown()
+    if day is not None and day != now.astimezone(member.time_zone).date():
+        return Stale()
     if member.paused:
         return NothingToSnooze(paused=True)
     moved_to = await services.reminders.snooze(member.id, now)
@@ -390,12 +508,31 @@ class Erased:
     coach_chats: Sequence[int]
 
 
-async def erase(services: BotServices, user_id: int) -> Erased | None:
-    """Erase the member and everything of theirs; None if there was no such member."""
+@dataclass(frozen=True)
+class AskErase:
+    """/delete: are you sure? (a settings question: its buttons carry `menu`)."""
+
+    menu: int
+
+
+async def ask_erase(services: BotServices, user_id: int) -> AskErase | Unknown:
+    async with services.database.transaction() as session:
+        member = await repository.members.by_user_id(session, user_id)
+        if member is None:
+            return Unknown()
+        return AskErase(await repository.members.next_settings_menu(session, member.id))
+
+
+async def erase(services: BotServices, user_id: int, menu: int) -> Erased | Stale | None:
+    """Erase the member and everything of theirs (`menu`: the confirmation they pressed);
+    None if there was no such member, Stale if the confirmation is not their current
+    question."""
     async with services.database.read() as session:
         member = await repository.members.by_user_id(session, user_id)
     if member is None:
         return None
+    if _pressed_stale(member, menu):
+        return Stale()
     coach_chats = await chats_for_member(services, member.id)
     async with services.database.transaction() as session:
         if not await repository.members.delete(session, member.id):
@@ -441,6 +578,7 @@ async def answer_screening(
                 question.level, (question.family,), asked, EvidenceSource.SCREENING
             )
             reported = await safety.report_for(services, session, member, found, now)
+        menu = await repository.members.next_settings_menu(session, member.id)
     if member.onboarded_at is not None:
         return ScreeningAnswered(reported, None)
-    return ScreeningAnswered(reported, await _next_question(services, member, enrolment))
+    return ScreeningAnswered(reported, await _next_question(services, member, enrolment, menu))

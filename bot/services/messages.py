@@ -9,7 +9,8 @@
   about, so a coach's reply to any of them finds the member and can quote what it answers.
   The heading marks the bot writes (the form-check number, the member's number ending the first
   line) find the member when a message was not remembered.
-- A coach's message to a member is stored in the thread too.
+- A coach's message to a member is stored in the thread too, whether they wrote it in a
+  coach chat or in the dashboard (`coach_wrote`).
 
 Every public function is one unit of work; the Telegram side is `bot.alerts` and
 `bot.handlers.messages`.
@@ -320,12 +321,13 @@ async def _form_check_subject(session: AsyncSession, check: FormCheck) -> AboutF
 
 @dataclass(frozen=True)
 class Outgoing:
-    """A coach's message as the member received it (`member_message_id` in their chat)."""
+    """A coach's message as the member received it (`member_message_id` in their chat), and
+    the coach's own message it came from (None for one written in the dashboard)."""
 
     kind: MessageKind
     text: str | None
-    coach_chat_id: int
-    coach_message_id: int
+    coach_chat_id: int | None
+    coach_message_id: int | None
     coach_name: str
     member_message_id: int | None
 

@@ -1,14 +1,16 @@
 """What the coach is told about a member without asking: a session with steps skipped or too
 hard, and a member who blocked the bot. (Pausing, resuming and erasing come back from
-`bot.services.members`; flags from `bot.services.checkins`.)"""
+`bot.services.members`; flags from `bot.services.checkins`.) All but joining and erasing wait
+for the coach's daily digest (`queue_for_digest`, read by `bot.services.digest`)."""
 
 from __future__ import annotations
 
 from bot.context import BotServices
 from bot.services.session_steps import session_steps
 from bot.services.views import member_card
-from bot.views import MemberNotice, SessionReport
+from bot.views import MemberNotice, Notice, SessionReport
 from storage import repository
+from storage.models import NoticeEvent
 
 
 async def session_report(services: BotServices, session_id: int) -> SessionReport | None:
@@ -29,3 +31,21 @@ async def member_blocked(services: BotServices, member_id: int) -> MemberNotice 
     async with services.database.read() as session:
         member = await repository.members.get(session, member_id)
     return MemberNotice(member_card(member), "blocked") if member is not None else None
+
+
+async def queue_for_digest(services: BotServices, told: Notice) -> bool:
+    """Keep the notice for the coach's daily digest; False for one told at once (joining,
+    erasing: the member's data is gone by the digest)."""
+    session_id: int | None
+    match told:
+        case SessionReport(member, steps):
+            event, session_id = NoticeEvent.SESSION, steps.session_id
+        case MemberNotice(member, "paused" | "resumed" | "blocked" as what):
+            event, session_id = NoticeEvent(what), None
+        case _:
+            return False
+    async with services.database.transaction() as session:
+        await repository.digests.queue_notice(
+            session, member.id, event, session_id=session_id, now=services.clock()
+        )
+    return True

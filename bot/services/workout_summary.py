@@ -17,7 +17,7 @@ from bot.views import BlockResult, SessionSummary
 from protocols.expand import Step, expand_workout
 from protocols.schema import Workout
 from storage import repository
-from storage.models import StepOutcome, WorkoutSession
+from storage.models import CheckInKind, StepOutcome, WorkoutSession
 
 _EXPANDED: dict[int, tuple[Workout, list[Step]]] = {}
 """Steps of each workout of the loaded library, by the workout object's id (expanding is pure
@@ -80,7 +80,8 @@ async def summary_of(
             )
         )
     minutes = int((now - row.started_at).total_seconds() // 60)
-    return SessionSummary(workout.title, blocks, minutes, stopped, row.pain_before)
+    before = await repository.check_ins.for_session(session, row.id, CheckInKind.BEFORE)
+    return SessionSummary(workout.title, blocks, minutes, stopped, before.pain if before else None)
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,15 @@ from bot.rules.weekly_cap import (
     week_counts,
     workout_caps,
 )
-from bot.services import checkins, demo_clips, safety
+from bot.services import checkins, demo_clips
 from bot.services.views import member_card
-from bot.services.workout_summary import StoppedWorkout, summary_of, workout_of, workout_steps
-from bot.views import CardStep, DemoClipRef, FlagAlert, SessionSummary, TooHardNote
+from bot.services.workout_summary import summary_of, workout_of, workout_steps
+from bot.views import CardStep, DemoClipRef, SessionSummary, TooHardNote
 from protocols.expand import Step
 from protocols.schema import Protocol, Variant, Workout
 from storage import repository
 from storage.awaiting import AwaitPain, AwaitVideo
 from storage.models import (
-    EvidenceSource,
     Member,
     SessionStatus,
     StepOutcome,
@@ -60,17 +59,16 @@ class Begun:
     pain: int | None
     demo: DemoClipRef | None
     """The first exercise's demo clip."""
+    checked: checkins.CheckedIn | None
+    """What the pain rules made of the score (flags for the coach), when there was one."""
 
 
 @dataclass(frozen=True)
 class TooSoreToStart:
     """The pain before the session is severe: the programme is held (a red flag, the coach is
-    alerted) and the session ends before it began."""
+    alerted) and the session ends before it began (`checked.stopped`)."""
 
-    pain: int
-    zone: ZoneInfo
-    stopped: StoppedWorkout | None
-    alert: FlagAlert
+    checked: checkins.CheckedIn
 
 
 @dataclass(frozen=True)
@@ -119,6 +117,8 @@ class Advanced:
     demo: DemoClipRef | None = None
     """The next exercise's demo clip, the first time it comes up in the session."""
     coach_note: TooHardNote | None = None
+    finished_by: int | None = None
+    """The member whose session this answer finished (their next-morning question is due)."""
 
 
 @dataclass(frozen=True)
@@ -277,29 +277,26 @@ async def start_or_resume(services: BotServices, user_id: int, now: datetime) ->
 async def pain_before(
     services: BotServices, user_id: int, session_id: int, pain: int | None, now: datetime
 ) -> BeforeResult:
-    """Keep how the back feels before the session (None: skipped) and show the first step.
-    A score at the severe-pain threshold is a red flag: the programme is held and the
-    session ends before it starts. Once the first step is answered, the question is over."""
+    """Keep how the back feels before the session (None: skipped), as a check-in of kind
+    "before" read by the pain rules, and show the first step. A severe score is a red flag:
+    the programme is held and the session ends before it starts. Once the first step is
+    answered, or a score is kept, the question is over."""
     async with services.database.transaction() as session:
         pressed = await _pressed(services, session, user_id, session_id, 0)
         if not isinstance(pressed, _Pressed):
             return pressed
-        if pain is not None and not await repository.sessions.set_pain_before(
-            session, session_id, pain
-        ):
-            return AlreadyAnswered(pressed.card)
-        if pain is not None and pain >= services.settings.flags.urgent_pain:
-            found = safety.Report(
-                "urgent",
-                ("severe_pain",),
-                f"pain {pain}/10 before a session",
-                EvidenceSource.CHECK_IN,
+        checked = None
+        if pain is not None:
+            checked = await checkins.pain_before_session(
+                services, session, pressed.member, session_id, pain, now
             )
-            held = await safety.hold_and_flag(services, session, pressed.member, found, now)
-            return TooSoreToStart(pain, pressed.member.time_zone, held.stopped, held.alert)
+            if checked is None:
+                return AlreadyAnswered(pressed.card)
+            if checked.urgent is not None:
+                return TooSoreToStart(checked)
         card = pressed.card
         demo = await _demo_for(services, session, card)
-        return Begun(card, pressed.row.step_message_id, pain, demo)
+        return Begun(card, pressed.row.step_message_id, pain, demo, checked)
 
 
 async def card_shown(services: BotServices, session_id: int, message_id: int) -> None:
@@ -425,7 +422,17 @@ async def _answer(
     await repository.sessions.finish(session, row.id, now=now)
     await repository.members.set_awaiting(session, pressed.member.id, AwaitPain(row.id))
     summary = await summary_of(session, row, workout, now)
-    return Advanced(answered, outcome, None, summary, card_message_id, alert, None, coach_note)
+    return Advanced(
+        answered,
+        outcome,
+        None,
+        summary,
+        card_message_id,
+        alert,
+        None,
+        coach_note,
+        finished_by=pressed.member.id,
+    )
 
 
 async def answer_step(
@@ -438,12 +445,22 @@ async def answer_step(
 ) -> AnswerResult:
     """Record the answer of the member who pressed the button and move on; stale, repeated
     or someone else's answers change nothing. The last answer finishes the session and
-    leaves the member awaiting the pain score. One transaction for all of it."""
+    leaves the member awaiting the pain score (one transaction for all of it), then plans
+    the next morning's pain question."""
     async with services.database.transaction() as session:
         pressed = await _pressed(services, session, telegram_user_id, session_id, step_index)
         if not isinstance(pressed, _Pressed):
             return pressed
-        return await _answer(services, session, pressed, outcome, now)
+        result = await _answer(services, session, pressed, outcome, now)
+    await _plan_morning_check(services, result)
+    return result
+
+
+async def _plan_morning_check(services: BotServices, result: object) -> None:
+    """After a unit of work that finished a session: plan the next morning's pain question."""
+    finished_by = result.finished_by if isinstance(result, Advanced) else None
+    if finished_by is not None and services.reminders is not None:
+        await services.reminders.plan_morning_check(finished_by)
 
 
 async def _first_too_hard(session: AsyncSession, pressed: _Pressed, exercise_label: str) -> bool:
@@ -484,7 +501,11 @@ async def too_hard(
             )
         if has_easier:
             return OfferEasier(card, exercise.at_level(easier_level), note)
-        return await _answer(services, session, pressed, StepOutcome.TOO_HARD, now, coach_note=note)
+        result = await _answer(
+            services, session, pressed, StepOutcome.TOO_HARD, now, coach_note=note
+        )
+    await _plan_morning_check(services, result)
+    return result
 
 
 async def choose_level(
@@ -553,7 +574,8 @@ async def step_hurts(
             if isinstance(answered, AlreadyAnswered):
                 return answered
             advanced = answered
-        return Hurt(advanced, card.variant.name, pain, checked)
+    await _plan_morning_check(services, advanced)
+    return Hurt(advanced, card.variant.name, pain, checked)
 
 
 async def film_step(

@@ -17,14 +17,16 @@ from typing import Any
 from aiohttp import web
 from telegram.error import TelegramError
 
-from bot import sender
+from bot import alerts, sender
 from bot.context import BotServices
 from bot.render import coach_texts, dashboard_json, texts
 from bot.render.csv_export import export_csv
+from bot.render.safe_text import shown_name
 from bot.render.xlsx_export import export_xlsx
 from bot.sender import AnyBot
-from bot.services import coach, dashboard
+from bot.services import coach, dashboard, messages
 from bot.web.auth import ServicesOf, coach_only, error, viewer
+from storage.models import MessageKind
 
 log = logging.getLogger(__name__)
 
@@ -164,24 +166,45 @@ class DashboardApi:
             log.warning("coach chat %s not told about a dashboard action: %s", chat_id, problem)
 
     async def message(self, request: web.Request) -> web.Response:
+        """The coach's words to the member, under the line a reply in a coach chat has, and in
+        the member's thread (a conversation the coach starts, as /msg)."""
         body = await _body(request)
         text = body.get("text")
         if not isinstance(text, str) or not text.strip():
             raise error(web.HTTPBadRequest, "Write something to send.")
         if len(text) > MAX_MESSAGE:
             raise error(web.HTTPBadRequest, f"Keep it under {MAX_MESSAGE} characters.")
-        target = await dashboard.recipient(
-            self.services, viewer(request).access, _id(request, "member_id")
+        who = viewer(request)
+        target = await dashboard.message_target(
+            self.services, who.access, _id(request, "member_id")
         )
         if target is None:
             raise error(web.HTTPNotFound, "No such member.")
+        words = text.strip()
+        header = texts.from_coach(shown_name(who.user.first_name), target.subject)
         sent = await sender.send_text(
             self.bot,
             self.services.database,
-            target.chat_id,
-            texts.FROM_YOUR_COACH.format(text=text.strip()),
+            target.member_chat_id,
+            f"{header}\n{words}",
+            on_blocked=self._member_blocked,
         )
-        return _json({"delivered": sent is not None, "name": target.name})
+        if sent is not None:
+            outgoing = messages.Outgoing(
+                kind=MessageKind.TEXT,
+                text=words,
+                coach_chat_id=None,
+                coach_message_id=None,
+                coach_name=who.user.first_name,
+                member_message_id=sent.message_id,
+            )
+            await messages.coach_wrote(self.services, target, outgoing, self._now())
+        return _json({"delivered": sent is not None, "name": target.member_name})
+
+    async def _member_blocked(self, member_id: int) -> None:
+        """A member the coach wrote to has blocked the bot: their coach hears of it, as when a
+        message from a coach chat does not reach them."""
+        await alerts.member_blocked(self.bot, self.services, member_id)
 
     async def assign(self, request: web.Request) -> web.Response:
         body = await _body(request)

@@ -100,6 +100,17 @@ async def set_awaiting(session: AsyncSession, member_id: int, awaiting: Awaiting
     await _update(session, member_id, awaiting=awaiting)
 
 
+async def next_settings_menu(session: AsyncSession, member_id: int) -> int:
+    """Number a new settings question (the buttons of every earlier one go out of date)."""
+    bumped = (
+        update(Member)
+        .where(Member.id == member_id)
+        .values(settings_menu=Member.settings_menu + 1)
+        .returning(Member.settings_menu)
+    )
+    return int((await session.execute(bumped)).scalar_one())
+
+
 async def set_paused(session: AsyncSession, member_id: int, paused: bool) -> None:
     await _update(session, member_id, paused=paused)
 

@@ -1,20 +1,24 @@
 """Read-only overviews across members, for the coach's dashboard.
 
-Each function is one query whatever the number of members, and reads only the columns it
-needs (plain tuples, no ORM rows), so a roster of 1,000 members stays a handful of fast
-queries. ``member_ids`` limits a query to the members a coach may see; None means everyone.
+The members view is a handful of set-based queries, each one statement for every member at
+once whatever their number: the members with their enrolment, their finished sessions counted
+in windows (GROUP BY), the last time each was heard from, their open flags by level, and their
+latest pain scores (a window function). Each reads only the columns it needs and hands back
+plain values, one row per member (the pain scores: a few), so no history is loaded into Python.
+
+``coach_id`` limits a query to that coach's members (in SQL); None means every member.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -23,19 +27,23 @@ from storage.models import (
     FlagLevel,
     FormCheck,
     Member,
+    MessageDirection,
     SessionStatus,
     StepResult,
     SymptomReport,
+    ThreadMessage,
+    UtcDateTime,
     WorkoutSession,
 )
-from storage.repository.dialect import epoch_seconds
 
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
-def _only(query: _Query, column: Any, member_ids: Collection[int] | None) -> _Query:
-    """The query, limited to these members' rows when `member_ids` is given."""
-    return query if member_ids is None else query.where(column.in_(member_ids))
+def _of_coach(query: _Query, member_id: Any, coach_id: int | None) -> _Query:
+    """The query, limited to rows of `coach_id`'s members when it is given."""
+    if coach_id is None:
+        return query
+    return query.where(member_id.in_(select(Member.id).where(Member.coach_id == coach_id)))
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ class MemberLine:
     workout_days: frozenset[int] | None
 
 
-async def members(session: AsyncSession, member_ids: Collection[int] | None) -> list[MemberLine]:
+async def members(session: AsyncSession, coach_id: int | None) -> list[MemberLine]:
     """The members by name, each with their active enrolment's protocol and days."""
     query = select(
         Member.id,
@@ -66,62 +74,119 @@ async def members(session: AsyncSession, member_ids: Collection[int] | None) -> 
         Enrolment.protocol,
         Enrolment.workout_days,
     ).outerjoin(Enrolment, (Enrolment.member_id == Member.id) & Enrolment.active)
-    result = await session.execute(
-        _only(query, Member.id, member_ids).order_by(Member.name, Member.id)
-    )
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    result = await session.execute(query.order_by(Member.name, Member.id))
     return [MemberLine(*row) for row in result]
 
 
-async def open_flag_levels(
-    session: AsyncSession, member_ids: Collection[int] | None
-) -> dict[int, list[FlagLevel]]:
-    """Member id → the levels of their open (unacknowledged) flags."""
-    query = select(Flag.member_id, Flag.level).where(Flag.acknowledged_at.is_(None))
-    result = await session.execute(_only(query, Flag.member_id, member_ids))
-    levels: defaultdict[int, list[FlagLevel]] = defaultdict(list)
-    for member_id, level in result:
-        levels[member_id].append(level)
-    return dict(levels)
+@dataclass(frozen=True)
+class SessionCounts:
+    """A member's sessions: how many they finished from each start up to `until`, in the
+    order the starts were given, the last one they finished by then, the last they began."""
+
+    since: tuple[int, ...]
+    last_finished: datetime | None
+    last_started: datetime
 
 
-async def finishes_since(
-    session: AsyncSession, since: datetime, member_ids: Collection[int] | None
-) -> dict[int, list[datetime]]:
-    """Member id → the finish times of their sessions finished at or after `since`, in order.
-
-    Read as Unix seconds (a float per row, no date parsing): a thousand members have some
-    twelve thousand sessions a month."""
-    finished = epoch_seconds(session, WorkoutSession.finished_at)
-    query = select(WorkoutSession.member_id, finished).where(
-        WorkoutSession.status == SessionStatus.FINISHED, WorkoutSession.finished_at >= since
+def _per_zone(starts: Mapping[ZoneInfo, datetime]) -> ColumnElement[datetime]:
+    """The start of the member's own zone (a CASE on the member's zone name)."""
+    return case(
+        {zone.key: literal(start, UtcDateTime()) for zone, start in starts.items()},
+        value=type_coerce(Member.time_zone, String),
     )
-    result = await session.execute(
-        _only(query, WorkoutSession.member_id, member_ids).order_by(WorkoutSession.finished_at)
-    )
-    finishes: defaultdict[int, list[datetime]] = defaultdict(list)
-    for member_id, seconds in result:
-        if seconds is not None:
-            finishes[member_id].append(datetime.fromtimestamp(float(seconds), UTC))
-    return dict(finishes)
 
 
-async def last_finishes(
-    session: AsyncSession, member_ids: Collection[int] | None
-) -> dict[int, datetime]:
-    """Member id → when their latest finished session finished."""
+async def session_counts(
+    session: AsyncSession,
+    since: Mapping[ZoneInfo, Sequence[datetime]],
+    until: datetime,
+    coach_id: int | None,
+) -> dict[int, SessionCounts]:
+    """Member id → their sessions, counted from the starts of their zone in `since` (every
+    zone the same number of starts; a member of a zone not in it counts none). One grouped
+    query; members who never began a session are not in it."""
+    width = len(next(iter(since.values()), ()))
+    finished = WorkoutSession.finished_at
+    done = (WorkoutSession.status == SessionStatus.FINISHED) & (finished <= until)
+    counts = [
+        func.count(case((done & (finished >= _per_zone({z: s[i] for z, s in since.items()})), 1)))
+        for i in range(width)
+    ]
     query = (
-        select(WorkoutSession.member_id, func.max(WorkoutSession.finished_at))
-        .where(WorkoutSession.status == SessionStatus.FINISHED)
+        select(
+            WorkoutSession.member_id,
+            func.max(case((done, finished))),
+            func.max(WorkoutSession.started_at),
+            *counts,
+        )
+        .join(Member, Member.id == WorkoutSession.member_id)
         .group_by(WorkoutSession.member_id)
     )
-    result = await session.execute(_only(query, WorkoutSession.member_id, member_ids))
-    return {member_id: at for member_id, at in result if at is not None}
+    if coach_id is not None:
+        query = query.where(Member.coach_id == coach_id)
+    return {
+        member_id: SessionCounts(tuple(row), last_finished, last_started)
+        for member_id, last_finished, last_started, *row in await session.execute(query)
+    }
+
+
+async def last_heard_from(session: AsyncSession, coach_id: int | None) -> dict[int, datetime]:
+    """Member id → the last time the member checked in, sent a form-check video or wrote to
+    their coach (their sessions are in `session_counts`). One grouped query."""
+    heard = (
+        _of_coach(
+            select(SymptomReport.member_id.label("member_id"), SymptomReport.at.label("at")),
+            SymptomReport.member_id,
+            coach_id,
+        )
+        .union_all(
+            _of_coach(select(FormCheck.member_id, FormCheck.at), FormCheck.member_id, coach_id),
+            _of_coach(
+                select(ThreadMessage.member_id, ThreadMessage.at).where(
+                    ThreadMessage.direction == MessageDirection.FROM_MEMBER
+                ),
+                ThreadMessage.member_id,
+                coach_id,
+            ),
+        )
+        .subquery()
+    )
+    query = select(heard.c.member_id, func.max(heard.c.at)).group_by(heard.c.member_id)
+    return {member_id: at for member_id, at in await session.execute(query)}
+
+
+async def open_flag_counts(
+    session: AsyncSession, coach_id: int | None
+) -> dict[int, dict[str, int]]:
+    """Member id → level name ("high", ...) → how many open (unacknowledged) flags of that
+    level they have (only levels they have)."""
+    query = (
+        select(Flag.member_id, Flag.level, func.count())
+        .where(Flag.acknowledged_at.is_(None))
+        .group_by(Flag.member_id, Flag.level)
+    )
+    counts: defaultdict[int, dict[str, int]] = defaultdict(dict)
+    result = await session.execute(_of_coach(query, Flag.member_id, coach_id))
+    for member_id, level, count in result:
+        counts[member_id][FlagLevel(level).value] = count
+    return dict(counts)
+
+
+@dataclass(frozen=True)
+class RecentPain:
+    """A member's latest pain scores, oldest first, and when they gave the last one."""
+
+    last_at: datetime
+    scores: tuple[int, ...]
 
 
 async def recent_pain(
-    session: AsyncSession, per_member: int, member_ids: Collection[int] | None
-) -> dict[int, list[tuple[datetime, int]]]:
-    """Member id → their latest `per_member` pain scores as (time, pain), oldest first."""
+    session: AsyncSession, per_member: int, coach_id: int | None
+) -> dict[int, RecentPain]:
+    """Member id → their latest `per_member` pain scores: a window function ranks each
+    member's scores, and a GROUP BY turns the ranks into columns, one row per member."""
     rank = (
         func.row_number()
         .over(
@@ -130,41 +195,26 @@ async def recent_pain(
         )
         .label("rank")
     )
-    ranked = _only(
+    ranked = _of_coach(
         select(SymptomReport.member_id, SymptomReport.at, SymptomReport.pain, rank).where(
             SymptomReport.pain.is_not(None)
         ),
         SymptomReport.member_id,
-        member_ids,
+        coach_id,
     ).subquery()
+    latest_first = [
+        func.max(case((ranked.c.rank == place, ranked.c.pain)))
+        for place in range(1, per_member + 1)
+    ]
     result = await session.execute(
-        select(ranked.c.member_id, ranked.c.at, ranked.c.pain)
+        select(ranked.c.member_id, func.max(case((ranked.c.rank == 1, ranked.c.at))), *latest_first)
         .where(ranked.c.rank <= per_member)
-        .order_by(ranked.c.member_id, ranked.c.rank.desc())
+        .group_by(ranked.c.member_id)
     )
-    scores: defaultdict[int, list[tuple[datetime, int]]] = defaultdict(list)
-    for member_id, at, pain in result:
-        scores[member_id].append((at, pain))
-    return dict(scores)
-
-
-async def last_heard_from(
-    session: AsyncSession, member_ids: Collection[int] | None
-) -> dict[int, datetime]:
-    """Member id → the last time the member started a session, checked in or sent a
-    form-check video (three grouped queries, each on its member index; a session's finish is
-    `last_finishes`)."""
-    latest: dict[int, datetime] = {}
-    for member_id, moment in (
-        (WorkoutSession.member_id, func.max(WorkoutSession.started_at)),
-        (SymptomReport.member_id, func.max(SymptomReport.at)),
-        (FormCheck.member_id, func.max(FormCheck.at)),
-    ):
-        query = select(member_id, moment).group_by(member_id)
-        for member, at in await session.execute(_only(query, member_id, member_ids)):
-            if at is not None and (member not in latest or at > latest[member]):
-                latest[member] = at
-    return latest
+    return {
+        member_id: RecentPain(last_at, tuple(s for s in reversed(scores) if s is not None))
+        for member_id, last_at, *scores in result
+    }
 
 
 async def sessions_between(

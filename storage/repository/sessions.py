@@ -156,22 +156,6 @@ async def advance(
     )
 
 
-async def set_pain_before(session: AsyncSession, session_id: int, pain: int) -> bool:
-    """Keep how the member's back felt before an in-progress workout, once; False if it was
-    kept before or the workout is not in progress."""
-    result = await session.execute(
-        update(WorkoutSession)
-        .where(
-            WorkoutSession.id == session_id,
-            WorkoutSession.status == SessionStatus.IN_PROGRESS,
-            WorkoutSession.pain_before.is_(None),
-        )
-        .values(pain_before=pain)
-        .returning(WorkoutSession.id)
-    )
-    return result.first() is not None
-
-
 async def set_timer(
     session: AsyncSession,
     session_id: int,
@@ -289,16 +273,17 @@ async def finished_numbers(session: AsyncSession, member_id: int) -> dict[int, i
     return {session_id: number for number, session_id in enumerate(result, start=1)}
 
 
-async def finished_since(session: AsyncSession, since: datetime) -> list[WorkoutSession]:
-    """Every member's workouts finished at or after `since`, oldest first (one query)."""
-    result = await session.scalars(
-        select(WorkoutSession)
-        .where(
-            WorkoutSession.status == SessionStatus.FINISHED,
-            WorkoutSession.finished_at >= since,
-        )
-        .order_by(WorkoutSession.finished_at, WorkoutSession.id)
+async def finished_since(
+    session: AsyncSession, since: datetime, member_id: int | None = None
+) -> list[WorkoutSession]:
+    """Every member's workouts finished at or after `since`, oldest first (one query); only
+    one member's with `member_id`."""
+    query = select(WorkoutSession).where(
+        WorkoutSession.status == SessionStatus.FINISHED, WorkoutSession.finished_at >= since
     )
+    if member_id is not None:
+        query = query.where(WorkoutSession.member_id == member_id)
+    result = await session.scalars(query.order_by(WorkoutSession.finished_at, WorkoutSession.id))
     return list(result)
 
 

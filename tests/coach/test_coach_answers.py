@@ -5,8 +5,9 @@ conversation; quick answers send in one tap."""
 from __future__ import annotations
 
 import pytest
+from coach_support import is_join_notice
 from fixtures_bot import RunningBot, has_button
-from tests_support import check_in, stored_member, until_recorded
+from tests_support import check_in, send_the_digests, stored_member, until_recorded
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
@@ -163,11 +164,10 @@ async def test_a_reply_to_the_members_detail_reaches_the_member(
 async def test_a_reply_to_a_notice_reaches_the_member(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    await maya.send_command("/pause")
-    notice = await coach.wait_for_message(lambda m: "Reminders paused" in (m.text or ""))
-    await coach.reply_to(await until_recorded(running_bot, notice), "Enjoy the break!")
+    notice = next(m for m in coach.messages if is_join_notice(m))
+    await coach.reply_to(await until_recorded(running_bot, notice), "Welcome aboard!")
     answer = await maya.wait_for_message(from_coach)
-    assert answer.text == "Coach (your coach):\nEnjoy the break!"
+    assert answer.text == "Coach (your coach):\nWelcome aboard!"
 
 
 async def test_a_reply_about_a_member_who_erased_their_data_is_explained(
@@ -188,14 +188,13 @@ async def test_a_reply_to_a_member_who_blocked_the_bot_is_explained_and_noticed_
     bundle = await relayed(maya, coach, "see you")
     running_bot.emulator.faults.block_chat(maya.id)
     await coach.reply_to(bundle, "Are you there?")
-    notice = await coach.wait_for_message()
-    assert (notice.text or "").startswith("🚫 Blocked the bot: Maya (@maya) #1")
     refusal = await coach.wait_for_message()
     assert refusal.text == "Maya has blocked the bot, so I couldn't pass your reply on."
     await coach.reply_to(bundle, "Hello?")
     await coach.wait_for_message(lambda m: m.text == refusal.text)
-    notices = [m for m in coach.messages if "Blocked the bot" in (m.text or "")]
-    assert len(notices) == 1
+    await send_the_digests(running_bot)
+    part = await coach.wait_for_message(lambda m: (m.text or "").startswith("Maya (@maya) #1"))
+    assert (part.text or "").count("Blocked the bot") == 1
 
 
 async def test_a_coach_reply_to_a_pain_chart_answers_the_check_in(

@@ -1,10 +1,12 @@
-"""Flags reach the coach: worsening trends, red-flag notes, urgent pain, one flag per kind."""
+"""Flags reach the coach: critical pain at once (low and high wait for the digest), red-flag
+notes, urgent pain, one flag per kind."""
 
 from __future__ import annotations
 
 import asyncio
 from io import BytesIO
 
+import pytest
 from coach_support import PNG_SIGNATURE, add_coach, heard
 from fixtures_bot import RunningBot, has_button
 from matplotlib import image
@@ -12,26 +14,50 @@ from tests_support import check_in, seed_sessions, stored_member
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
-from storage.models import FlagKind
+from storage.models import FlagKind, FlagLevel
 
 
 def is_alert(message: ChatMessage) -> bool:
     return has_button(message, "Acknowledge")
 
 
-async def test_pain_staying_high_after_the_grace_sessions_raises_a_worsening_flag(
+async def test_pain_seven_at_the_first_session_reaches_the_coach_at_once_as_critical(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    await seed_sessions(running_bot, maya, [2, 2, 5, 6])
     await check_in(running_bot, maya, 7)
     alert = await coach.wait_for_message(is_alert)
     text = alert.text or ""
-    assert text.startswith("⚠️ Worsening symptoms: Maya (@maya)")
-    assert "Pain 5, 6, 7" in text
-    assert "Pain trend: " in text
-    assert "rising" in text
-    assert "after session 5 pain 7" in text
+    assert text.startswith("❗ Critical pain: Maya (@maya)")
+    assert "High pain: 7/10 after the session on " in text
+    assert "(critical at 7 or more)" in text
     assert has_button(alert, "Open member")
+
+
+@pytest.mark.parametrize(
+    ("seeded", "pain", "level", "reason"),
+    [
+        ([5, 5], 6, FlagLevel.LOW, "Above the acceptable level: 6/10 after the session on "),
+        ([2, 2, 4], 6, FlagLevel.HIGH, "Above the acceptable level: 6/10 after the session on "),
+    ],
+    ids=["low", "high"],
+)
+async def test_low_and_high_pain_flags_wait_for_the_digest(
+    running_bot: RunningBot,
+    maya: SimulatedUser,
+    coach: SimulatedUser,
+    seeded: list[int],
+    pain: int,
+    level: FlagLevel,
+    reason: str,
+) -> None:
+    await seed_sessions(running_bot, maya, seeded)
+    await check_in(running_bot, maya, pain)
+    member = await stored_member(running_bot, maya)
+    async with running_bot.services.database.transaction() as session:
+        [flag] = await repository.flags.unacknowledged(session, member.id)
+    assert (flag.kind, flag.level, flag.rule) == (FlagKind.PAIN, level, "above_acceptable")
+    assert flag.reason.startswith(reason)
+    assert not any(is_alert(message) for message in coach.messages)
 
 
 async def test_a_flag_comes_with_a_pain_chart_that_is_a_real_png(
@@ -119,13 +145,16 @@ async def test_a_second_urgent_check_in_adds_to_the_open_flag_and_updates_its_al
     alert = await coach.wait_for_message(is_alert)
     second = await check_in(running_bot, maya, 10)
     assert "should be checked by a doctor today" in (second.text or "")
-    await running_bot.emulator.wait_until(lambda: "pain 10/10" in (alert.text or ""))
+    await running_bot.emulator.wait_until(lambda: "Severe pain: 10/10" in (alert.text or ""))
     member = await stored_member(running_bot, maya)
     async with running_bot.services.database.transaction() as session:
         flags = await repository.flags.unacknowledged(session, member.id)
         evidence = await repository.flags.evidence(session, flags[0].id)
     assert [flag.kind for flag in flags] == [FlagKind.RED_FLAG]
-    assert [piece.text for piece in evidence] == ["pain 9/10", "pain 10/10"]
+    assert [piece.text.split(" after ")[0] for piece in evidence] == [
+        "Severe pain: 9/10",
+        "Severe pain: 10/10",
+    ]
     assert len([m for m in coach.messages if is_alert(m)]) == 1
 
 

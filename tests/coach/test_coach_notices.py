@@ -1,11 +1,12 @@
-"""The coach is told, unasked: a member paused, resumed, erased their data or blocked the bot,
-and a session whose steps were skipped or too hard (named)."""
+"""The coach is told, unasked: at once when a member erased their data; in the daily digest
+when they paused, resumed or blocked the bot, or had a session whose steps were skipped or too
+hard (named)."""
 
 from __future__ import annotations
 
-from coach_support import heard, is_join_notice
+from coach_support import heard
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step, check_in, check_in_on_card, the_card
+from tests_support import answer_every_step, check_in, check_in_on_card, send_the_digests, the_card
 
 from emulator import ChatMessage, SimulatedUser
 
@@ -14,28 +15,34 @@ def notice_about_maya(message: ChatMessage) -> bool:
     return (message.text or "").split("\n", 1)[0].endswith("Maya (@maya) #1")
 
 
-async def test_pausing_and_resuming_are_told_to_the_coach(
+async def digest_part_about_maya(running_bot: RunningBot, coach: SimulatedUser) -> list[str]:
+    """Send the digests; the lines of Maya's part after her name."""
+    await send_the_digests(running_bot)
+    part = await coach.wait_for_message(notice_about_maya)
+    return (part.text or "").split("\n")[1:]
+
+
+async def test_pausing_and_resuming_wait_for_the_digest(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_command("/pause")
-    paused = await coach.wait_for_message(notice_about_maya)
-    assert paused.text == (
-        "⏸ Reminders paused: Maya (@maya) #1\nNo reminders until they send /resume."
-    )
+    await maya.wait_for_message()
     await maya.send_command("/resume")
-    resumed = await coach.wait_for_message(notice_about_maya)
-    assert resumed.text == "▶️ Reminders back on: Maya (@maya) #1"
+    await maya.wait_for_message()
+    assert heard(coach) == []
+    paused, resumed = await digest_part_about_maya(running_bot, coach)
+    assert paused.startswith("⏸ Paused their reminders (")
+    assert resumed.startswith("▶️ Turned their reminders back on (")
 
 
-async def test_pausing_twice_tells_the_coach_once(
+async def test_pausing_twice_is_in_the_digest_once(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_command("/pause")
-    await coach.wait_for_message(notice_about_maya)
+    await maya.wait_for_message()
     await maya.send_command("/pause")
     await maya.wait_for_message(lambda m: "already paused" in (m.text or ""))
-    paused = [m for m in coach.messages if notice_about_maya(m) and not is_join_notice(m)]
-    assert len(paused) == 1
+    assert len(await digest_part_about_maya(running_bot, coach)) == 1
 
 
 async def test_erasing_their_data_is_told_to_the_coach(
@@ -47,16 +54,17 @@ async def test_erasing_their_data_is_told_to_the_coach(
     assert (erased.text or "").startswith("🗑 Erased their data: Maya (@maya) #1\n")
 
 
-async def test_a_member_found_to_have_blocked_the_bot_is_told_to_the_coach(
+async def test_a_member_found_to_have_blocked_the_bot_is_in_the_digest(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     running_bot.emulator.faults.block_chat(maya.id)
     await coach.send_command("/assign", "@maya 7-exercise-protocol-lower-back-relief")
-    blocked = await coach.wait_for_message(notice_about_maya)
-    assert (blocked.text or "").startswith("🚫 Blocked the bot: Maya (@maya) #1\n")
+    await coach.wait_for_message()
+    [blocked] = await digest_part_about_maya(running_bot, coach)
+    assert blocked.startswith("🚫 Blocked the bot: nothing reaches them until they write again")
 
 
-async def test_a_session_with_too_hard_and_skipped_steps_is_reported_by_name(
+async def test_a_session_with_too_hard_and_skipped_steps_is_in_the_digest_by_name(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_command("/today")
@@ -67,13 +75,10 @@ async def test_a_session_with_too_hard_and_skipped_steps_is_reported_by_name(
     await maya.wait_for_edit(card, lambda m: has_button(m, "Skip"))
     await maya.press("Skip", card)
     await maya.wait_for_edit(card)
-    await answer_every_step(maya)
-    report = await coach.wait_for_message(lambda m: "Steps not done" in (m.text or ""))
-    heading, outcome, hint = (report.text or "").split("\n")
-    assert heading == "📋 Steps not done: Maya (@maya) #1"
-    assert outcome.startswith("Strengthening and Lengthening, ")
+    await answer_every_step(maya)  # the card is the summary: the session is over
+    [outcome] = await digest_part_about_maya(running_bot, coach)
+    assert outcome.startswith("📋 Strengthening and Lengthening, ")
     assert outcome.endswith(" done · too hard: Crawling · skipped: Crawling")
-    assert hint == "Reply to this message to answer Maya."
 
 
 async def test_a_session_with_every_step_done_sends_the_coach_nothing(

@@ -19,6 +19,13 @@ async def _welcome_back(member: SimulatedUser) -> ChatMessage:
     return await member.wait_for_message(lambda m: (m.text or "").startswith("Welcome back"))
 
 
+def _menu(message: ChatMessage) -> int:
+    """The settings question `message` belongs to (a forged press names the current one)."""
+    data = cb.decode(message.buttons[0].callback_data)
+    assert isinstance(data, cb.Settings)
+    return data.menu
+
+
 async def _protocol(bot: RunningBot, member: SimulatedUser) -> str:
     stored = await stored_member(bot, member)
     async with bot.services.database.transaction() as session:
@@ -62,7 +69,7 @@ async def test_a_forged_protocol_setting_press_is_refused(
     await coach.send_command("/assign", f"@maya {PROTOCOL_2_NAME}")
     await maya.wait_for_message(lambda m: "Your coach has moved you" in (m.text or ""))
     welcome = await _welcome_back(maya)
-    await maya.send_callback(cb.encode(cb.Settings("protocol")), welcome)
+    await maya.send_callback(cb.encode(cb.Settings("protocol", _menu(welcome))), welcome)
     answer = (await maya.wait_for_message()).text or ""
     assert answer.startswith(LOCKED.format(title="7 Exercise Protocol for Lower Back Relief"))
 
@@ -73,7 +80,7 @@ async def test_a_forged_protocol_choice_changes_nothing(
     await coach.send_command("/assign", f"@maya {PROTOCOL_2_NAME}")
     await maya.wait_for_message(lambda m: "Your coach has moved you" in (m.text or ""))
     welcome = await _welcome_back(maya)
-    press = await maya.send_callback(cb.encode(cb.ChooseProtocol(LEVEL_1)), welcome)
+    press = await maya.send_callback(cb.encode(cb.ChooseProtocol(LEVEL_1, _menu(welcome))), welcome)
     await running_bot.emulator.wait_until(lambda: press.answered)
     assert press.answer_text == LOCKED.format(title="7 Exercise Protocol for Lower Back Relief") + (
         " If you'd like a change, just ask them."

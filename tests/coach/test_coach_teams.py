@@ -35,8 +35,10 @@ def is_form_check(message: ChatMessage) -> bool:
 
 
 async def ask(user: SimulatedUser, command: str, args: str = "") -> str:
+    """The bot's text answer to a command (not a chart or an alert still arriving)."""
     await user.send_command(command, args)
-    return (await user.wait_for_message()).text or ""
+    answer = await user.wait_for_message(lambda m: m.file is None and not is_alert(m))
+    return answer.text or ""
 
 
 @pytest.fixture

@@ -7,15 +7,22 @@ skipped when it is missing, except in CI. Leaves screenshots in test-artifacts/.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Locator, Page, async_playwright, expect
+from axe_playwright_python.async_playwright import Axe
+from fixtures_bot import onboard as onboard_user
+from playwright.async_api import Browser, Locator, Page, ViewportSize, async_playwright, expect
+from tests_support import finish_protocol_two_with_pain
 
+from bot.config import Settings
 from bot.demo.server import COACH, MEMBER, Demo
 from bot.render import texts
 from bot.rules.screening import ONBOARDING
+
+PROTOCOL_2 = "7 Exercise Protocol for Lower Back Relief"
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +159,114 @@ async def test_the_coach_opens_the_dashboard_from_the_menu_button(
         ["Maya"], timeout=WAIT_MS
     )
     await screenshot(page, "demo-dashboard.png")
+
+
+# --- accessibility --------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+async def busy_demo(tmp_path: Path) -> AsyncIterator[Demo]:
+    """The demo for a member who taps faster than anyone (no inbound rate limit to hit)."""
+    settings = Settings(_env_file=None, tz="UTC", inbound_limit=1_000)
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}"
+    async with Demo(settings, host="127.0.0.1", port=0, database_url=database_url) as running:
+        yield running
+
+
+async def member_with_history(demo: Demo) -> None:
+    """Maya set up, one workout with a pain score and no note, then /progress (a chart): all
+    through the emulator, so the page opens on a history."""
+    maya = demo.users[MEMBER.user_id]
+    await onboard_user(maya, protocol=PROTOCOL_2)
+    await finish_protocol_two_with_pain(maya, "3")
+    await maya.send_command("/progress")
+    await maya.wait_for_message(lambda m: m.file is not None)
+
+
+async def open_page(browser: Browser, demo: Demo, viewport: ViewportSize | None = None) -> Page:
+    page = await browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
+    await page.goto(demo.url)
+    await expect(page.locator("#connection")).to_have_text("connected", timeout=WAIT_MS)
+    return page
+
+
+async def test_the_page_with_a_history_has_no_accessibility_violations(
+    browser: Browser, busy_demo: Demo
+) -> None:
+    await member_with_history(busy_demo)
+    page = await open_page(browser, busy_demo)
+    await expect(page.locator(".message img")).to_have_count(1)
+    results = await Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+async def test_a_phone_sized_page_has_no_accessibility_violations(
+    browser: Browser, busy_demo: Demo
+) -> None:
+    await member_with_history(busy_demo)
+    page = await open_page(browser, busy_demo, PHONE)
+    results = await Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+async def test_a_chart_is_described_by_its_caption(browser: Browser, busy_demo: Demo) -> None:
+    await member_with_history(busy_demo)
+    page = await open_page(browser, busy_demo)
+    chart = page.locator(f'[data-chat-id="{MEMBER.user_id}"] .message img')
+    await expect(chart).to_have_attribute(
+        "alt", "Chart: your pain (0 to 10) after your last 1 check-ins; the latest was 3."
+    )
+
+
+async def test_the_members_reply_button_is_reached_by_the_keyboard_and_shown(
+    browser: Browser, demo: Demo
+) -> None:
+    page = await open_page(browser, demo)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    await member.get_by_label("Message").fill("/help")
+    await member.get_by_label("Message").press("Enter")
+    await expect(message_with(member, "Here's what I can do")).to_be_visible(timeout=WAIT_MS)
+    await page.locator("body").focus()
+    for _ in range(12):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.className") == "reply":
+            break
+    reply = member.locator(".reply:focus")
+    await expect(reply).to_have_count(1)
+    await expect(reply).to_have_css("opacity", "1")
+
+
+async def test_only_new_messages_are_announced(browser: Browser, busy_demo: Demo) -> None:
+    await member_with_history(busy_demo)
+    page = await open_page(browser, busy_demo)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    assert await page.locator(".messages[aria-live], .messages [aria-live]").count() == 0
+    announcer = member.locator("[aria-live]")
+    await expect(announcer).to_have_text("")  # the history on load is not read out
+    await member.get_by_label("Message").fill("/help")
+    await member.get_by_label("Message").press("Enter")
+    await expect(announcer).to_have_text(re.compile(r"^Bot: Here's what I can do"), timeout=WAIT_MS)
+
+
+async def test_the_header_fits_a_phone_in_two_lines(browser: Browser, demo: Demo) -> None:
+    page = await open_page(browser, demo, PHONE)
+    header = await page.locator("header.top").bounding_box()
+    title = await page.locator("header.top h1").bounding_box()
+    assert header is not None
+    assert title is not None
+    assert header["height"] <= 2 * title["height"] + 24
+
+
+async def test_after_a_reload_the_newest_message_is_in_view_on_a_phone(
+    browser: Browser, busy_demo: Demo
+) -> None:
+    await member_with_history(busy_demo)
+    page = await open_page(browser, busy_demo, PHONE)
+    await page.reload()
+    await expect(page.locator("#connection")).to_have_text("connected", timeout=WAIT_MS)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    await expect(member.locator(".message img")).to_have_count(1)
+    await expect(member.locator(".message").last).to_be_in_viewport(timeout=WAIT_MS)
+    await screenshot(page, "demo-phone.png")

@@ -1,6 +1,7 @@
 """The card's first screen: the plan, and one tap for how the back feels before the session
-(0 to 10, or Skip). The score is kept with the session and shown in its summary; a severe
-score stops the session before it starts and holds the programme, like any severe pain."""
+(0 to 10, or Skip). The score is a check-in of kind "before", read by the pain rules and
+shown in the session's summary; a severe score stops the session before it starts and holds
+the programme, like any severe pain."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests_support import (
 from bot.render.card import BEFORE_QUESTION, STOPPED_ON_HOLD
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
-from storage.models import WorkoutSession
+from storage.models import CheckInKind
 
 
 @pytest.fixture
@@ -33,13 +34,13 @@ async def first_screen(member: SimulatedUser) -> ChatMessage:
     return await member.wait_for_message(is_before_question)
 
 
-async def running_session(bot: RunningBot, member: SimulatedUser) -> WorkoutSession:
+async def scores_before(bot: RunningBot, member: SimulatedUser) -> list[int | None]:
+    """The member's check-ins of kind "before", oldest first."""
     async with bot.services.database.transaction() as session:
         stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None
-        row = await repository.sessions.open_for(session, stored.id)
-    assert row is not None
-    return row
+        reports = await repository.check_ins.recent(session, stored.id)
+    return [r.pain for r in reports if r.kind == CheckInKind.BEFORE]
 
 
 async def tap(member: SimulatedUser, label: str, card: ChatMessage) -> ChatMessage:
@@ -65,7 +66,7 @@ async def test_a_score_before_is_kept_and_the_card_moves_to_the_first_step(
     assert is_card(card)
     assert (card.text or "").startswith("Back before you started: 3/10.")
     assert position_and_exercise(card) == ("Block A · set 1 of 3", "A) Crawling")
-    assert (await running_session(running_bot, member)).pain_before == 3
+    assert await scores_before(running_bot, member) == [3]
 
 
 async def test_skip_keeps_no_score_and_shows_the_first_step(
@@ -74,7 +75,7 @@ async def test_skip_keeps_no_score_and_shows_the_first_step(
     card = await tap(member, "Skip", await first_screen(member))
     assert position_and_exercise(card) == ("Block A · set 1 of 3", "A) Crawling")
     assert "Back before" not in (card.text or "")
-    assert (await running_session(running_bot, member)).pain_before is None
+    assert await scores_before(running_bot, member) == []
 
 
 async def test_the_summary_shows_the_score_before_above_the_check_in(
@@ -97,7 +98,7 @@ async def test_a_second_tap_on_the_first_screen_changes_nothing(
     await tap(member, "3", card)
     query = await member.send_callback(five.callback_data, card)
     await running_bot.emulator.wait_until(lambda: query.answered)
-    assert (await running_session(running_bot, member)).pain_before == 3
+    assert await scores_before(running_bot, member) == [3]
     assert position_and_exercise(card) == ("Block A · set 1 of 3", "A) Crawling")
 
 

@@ -40,7 +40,7 @@ COMMAND_NAMES = [
     "flags", "ack", "member", "members", "assign", "export",  # coach only
     "dance", "TODAY", "start@coach_test_bot", "start@other_bot", "",
 ]  # fmt: skip
-KINDS = ["ok", "p", "day", "days", "hr", "tz", "go", "s", "v", "tm", "pn", "nn", "set", "del"]
+KINDS = ["ok", "p", "day", "days", "at", "tz", "go", "s", "v", "tm", "pn", "nn", "set", "del"]
 KINDS += ["snz", "ack", "mem", "", "zz"]
 # Data naming the victim's session, member id and open flag ({sid}, {mid}, {fid}).
 FORGED = [

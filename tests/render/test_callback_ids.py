@@ -15,6 +15,7 @@ ID_CALLBACKS = [
     ("1:v:{id}:0", cb.StepVideo),
     ("1:tm:{id}:0", cb.StepTimer),
     ("1:pn:{id}:5", cb.PainScore),
+    ("1:mp:{id}:5", cb.MorningPain),
     ("1:nn:{id}", cb.NoNote),
     ("1:ack:{id}", cb.AcknowledgeFlag),
     ("1:mem:{id}", cb.OpenMember),

@@ -3,17 +3,21 @@ and anything stale, malformed or forged reads as nothing."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.render import callbacks as cb
 
 EVERY_KIND: list[cb.Callback] = [
-    cb.Consent(),
-    cb.ChooseProtocol("lower-back-pain-relief-lvl1"),
-    cb.ToggleDay(6),
-    cb.DaysChosen(),
-    cb.ChooseHour(23),
-    cb.ChooseZone("America/Argentina/Buenos_Aires"),
+    cb.Consent(0),
+    cb.ChooseProtocol("lower-back-pain-relief-lvl1", 2_147_483_647),
+    cb.ToggleDay(6, 3),
+    cb.DaysChosen(3),
+    cb.ChooseTime(23, 0, 4),
+    cb.ChooseTime(6, 30, 4),
+    cb.ChooseTime(0, 5, 4),
+    cb.ChooseZone("America/Argentina/Buenos_Aires", 2_147_483_647),
     cb.StartWorkout(),
     cb.StepAnswer(12, 3, "done"),
     cb.StepAnswer(12, 3, "skipped"),
@@ -22,12 +26,14 @@ EVERY_KIND: list[cb.Callback] = [
     cb.StepTimer(12, 19),
     cb.PainScore(12, 0),
     cb.PainScore(12, 10),
+    cb.MorningPain(12, 0),
+    cb.MorningPain(12, 10),
     cb.NoNote(12),
-    cb.Settings("protocol"),
-    cb.Settings("keep"),
-    cb.ConfirmDelete(True),
-    cb.ConfirmDelete(False),
-    cb.Snooze(),
+    cb.Settings("protocol", 9),
+    cb.Settings("keep", 9),
+    cb.ConfirmDelete(True, 10),
+    cb.ConfirmDelete(False, 10),
+    cb.Snooze(date(2026, 11, 27)),
     cb.AcknowledgeFlag(7),
     cb.OpenMember(3),
     cb.ResumeProgramme(3),
@@ -51,12 +57,12 @@ def test_every_button_fits_telegrams_64_bytes(callback: cb.Callback) -> None:
 
 
 def test_data_carries_the_version_first() -> None:
-    assert cb.encode(cb.Snooze()).startswith(f"{cb.VERSION}:")
+    assert cb.encode(cb.Snooze(date(2026, 11, 27))).startswith(f"{cb.VERSION}:")
 
 
 def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> None:
     with pytest.raises(ValueError, match="64 bytes"):
-        cb.encode(cb.ChooseProtocol("x" * 70))
+        cb.encode(cb.ChooseProtocol("x" * 70, 0))
 
 
 @pytest.mark.parametrize(
@@ -64,8 +70,11 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
     [
         None,
         "",
-        "0:snz",  # a button from an older release
-        "2:snz",  # or a newer one
+        "0:snz:20261127",  # a button from an older release
+        "2:snz:20261127",  # or a newer one
+        "1:snz",  # a reminder's button from before it named its day
+        "1:snz:20261131",  # no such day
+        "1:snz:2026-11-27",
         "1:nope",
         "1:snz:extra",
         "1:s:12:3:x",  # no such outcome
@@ -74,11 +83,19 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
         "1:s:-1:3:d",
         "1:s:\uff11\uff12:3:d",  # full-width digits
         "1:pn:12:11",  # pain above 10
-        "1:day:7",  # no eighth weekday
-        "1:hr:24",
-        "1:set:everything",
-        "1:del:maybe",
-        "1:tz:Europe/London;drop",
+        "1:day:7:1",  # no eighth weekday
+        "1:at:2400:1",
+        "1:at:0660:1",
+        "1:at:630:1",
+        "1:set:everything:1",
+        "1:del:maybe:1",
+        "1:tz:Europe/London;drop:1",
+        "1:ok",  # a settings button from before settings questions were numbered
+        "1:hr:7",
+        "1:tz:Europe/London",
+        "1:del:y",
+        "1:ok:-1",
+        "1:ok:2147483648",
         "1:ack:1234567890123",  # longer than any id the bot hands out
         "1:scr:follow_up:y",  # the follow-up question has its own buttons
         "1:scr:lottery:y",  # no such question

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from zones import LONDON, NEW_YORK
 
-from bot.rules.digest_time import next_digest_at
+from bot.rules.digest_time import latest_digest_at, next_digest_at
 
 SIX_PM = time(18, 0)
 
@@ -90,3 +90,30 @@ def test_the_digest_is_due_within_a_day_at_the_coachs_time(
 
 def wall_clock(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone).replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    ("now", "due"),
+    [
+        (datetime(2026, 6, 8, 18, 0, tzinfo=LONDON), datetime(2026, 6, 8, 18, 0, tzinfo=LONDON)),
+        (datetime(2026, 6, 8, 23, 0, tzinfo=LONDON), datetime(2026, 6, 8, 18, 0, tzinfo=LONDON)),
+        (datetime(2026, 6, 8, 17, 59, tzinfo=LONDON), datetime(2026, 6, 7, 18, 0, tzinfo=LONDON)),
+    ],
+    ids=["right-now", "earlier-today", "yesterday"],
+)
+def test_the_latest_digest_is_the_last_one_the_clock_has_reached(
+    now: datetime, due: datetime
+) -> None:
+    assert latest_digest_at(SIX_PM, LONDON, now) == due
+
+
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1)))
+def test_the_latest_digest_is_a_day_before_the_next(naive: datetime) -> None:
+    now = naive.replace(tzinfo=UTC)
+    latest = latest_digest_at(SIX_PM, NEW_YORK, now)
+    following = next_digest_at(SIX_PM, NEW_YORK, latest)
+
+    assert latest <= now < following
+    assert following.astimezone(NEW_YORK).date() - latest.astimezone(NEW_YORK).date() == (
+        timedelta(days=1)
+    )

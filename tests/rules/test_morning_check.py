@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from zones import LONDON, NEW_YORK
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS
-from bot.rules.morning_check import morning_check_at, next_morning_check_at
+from bot.rules.morning_check import is_morning_after, morning_check_at, next_morning_check_at
 from bot.rules.schedule import ReminderSettings, is_quiet
 
 NO_QUIET_HOURS = (time(0, 0), time(0, 0))
@@ -186,3 +186,20 @@ def test_sessions_on_the_same_local_day_share_their_morning_check(
 
     if other.date() == local_day:
         assert morning_check_at(other, settings) == morning_check_at(finished, settings)
+
+
+@pytest.mark.parametrize(
+    ("now", "answerable"),
+    [
+        (datetime(2026, 3, 10, 7, 0, tzinfo=UTC), True),  # Tue 03:00 New York: the next day
+        (datetime(2026, 3, 11, 3, 59, tzinfo=UTC), True),  # Tue 23:59 New York
+        (datetime(2026, 3, 10, 3, 0, tzinfo=UTC), False),  # Mon 23:00 New York: the same day
+        (datetime(2026, 3, 11, 4, 0, tzinfo=UTC), False),  # Wed 00:00 New York: too late
+    ],
+    ids=["next-morning", "next-day-late", "same-day", "two-days-on"],
+)
+def test_a_morning_answer_counts_on_the_local_day_after_the_session(
+    now: datetime, answerable: bool
+) -> None:
+    monday_evening = datetime(2026, 3, 9, 23, 0, tzinfo=UTC)  # Mon 19:00 New York
+    assert is_morning_after(monday_evening, now, NEW_YORK) is answerable

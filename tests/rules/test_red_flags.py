@@ -1,5 +1,5 @@
 """Red-flag triage, one behaviour per test: families and levels, ConText modifiers, numbers,
-misspellings, text handling, the result object and the older adapters."""
+misspellings, text handling and the result object."""
 
 from __future__ import annotations
 
@@ -7,22 +7,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.config import SymptomThresholds
 from bot.rules.red_flags import (
     FAMILIES,
     MAX_CHARS,
-    find_red_flags,
     load,
     pipeline,
     triage,
-    urgent_flag,
 )
 from bot.rules.red_flags.text import CHUNK_CHARS, chunks, clean
 
 CURLY = "\u2019"  # the apostrophe phones type
-THRESHOLDS = SymptomThresholds(
-    grace_sessions=2, window=3, persistent_pain=5, rise_over_baseline=2, urgent_pain=9
-)
 
 
 def families(text: str) -> tuple[str, ...]:
@@ -353,53 +347,6 @@ def test_triage_gives_the_same_answers_from_many_threads() -> None:
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(triage, texts)) == expected
-
-
-# ---------------------------------------------------------------- older entry points
-
-
-def test_find_red_flags_names_family_label_and_words() -> None:
-    (flag,) = find_red_flags("I wet myself")
-
-    assert (flag.family, flag.matched) == ("cauda_equina", "wet myself")
-    assert flag.label == "loss of bladder or bowel control"
-
-
-@pytest.mark.parametrize("pain", [9, 10])
-def test_pain_at_the_urgent_level_is_urgent(pain: int) -> None:
-    decision = urgent_flag(pain, None, THRESHOLDS)
-
-    assert decision is not None
-    assert decision.kind == "urgent"
-    assert decision.reason == f"Pain {pain}/10, at or above the urgent level of 9."
-
-
-def test_pain_of_8_with_a_harmless_note_is_not_urgent() -> None:
-    assert urgent_flag(8, "a bit sore in the hamstrings", THRESHOLDS) is None
-
-
-def test_a_red_flag_in_the_note_is_urgent_and_says_how_urgent() -> None:
-    decision = urgent_flag(2, "I have a fever", THRESHOLDS)
-
-    assert decision is not None
-    assert decision.reason == (
-        'Their note mentions fever or a temperature of 38 °C (100.4 °F) or more ("fever") (urgent).'
-    )
-
-
-def test_an_emergency_in_the_note_is_named_as_one() -> None:
-    decision = urgent_flag(None, "I wet myself", THRESHOLDS)
-
-    assert decision is not None
-    assert decision.reason.endswith("(an emergency).")
-
-
-def test_no_pain_and_no_note_is_not_urgent() -> None:
-    assert urgent_flag(None, None, THRESHOLDS) is None
-
-
-def test_the_urgent_level_comes_from_the_thresholds() -> None:
-    assert urgent_flag(8, None, THRESHOLDS.model_copy(update={"urgent_pain": 8})) is not None
 
 
 def test_the_pipeline_is_built_afresh_once_its_vocabulary_has_grown(

@@ -81,7 +81,7 @@ async def test_an_answered_safety_question_keeps_its_first_answer(
     await member.wait_for_message(is_safety_question)
     late = await member.send_callback(yes.callback_data, question)  # a second, late tap
     await running_bot.emulator.wait_until(lambda: late.answered)
-    assert late.answer_text is not None
+    assert late.answer_text == "You've answered that one already, thank you."
     assert await red_flags_of(running_bot, member) == []
 
 

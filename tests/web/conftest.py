@@ -15,6 +15,10 @@ from emulator import BotApiEmulator
 from storage import repository
 from storage.models import FlagKind, FlagLevel
 
+FIRST_TEXT_SECONDS = 30.0
+"""The caption is the first text a member sends in the test process: it waits for the red-flag
+pipeline to be built (`bot.rules.red_flags.load`), some ten seconds on a busy machine."""
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -49,7 +53,10 @@ async def practice(dashboard_bot: RunningBot, emulator: BotApiEmulator) -> Pract
         flag=(FlagKind.PAIN, FlagLevel.HIGH, "worsening"),
     )
     await maya.send_video(VIDEO, caption="my squat")
-    await coach.wait_for_message(lambda m: (m.caption or "").startswith("🎥 Form check"))
+    await coach.wait_for_message(
+        lambda m: (m.caption or "").startswith("🎥 Form check"),
+        timeout=FIRST_TEXT_SECONDS,
+    )
     async with dashboard_bot.services.database.transaction() as session:
         [check] = await repository.form_checks.recent(session, seeded_maya.member_id)
     return Practice(

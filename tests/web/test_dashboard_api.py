@@ -103,7 +103,9 @@ async def test_the_member_view_has_pain_sessions_steps_notes_thread_and_videos(
     assert [step["outcome"] for step in first["steps"][:4]] == ["done", "skipped", "too_hard", None]
     assert first["steps"][0]["exercise"]
     assert [note["text"] for note in maya["notes"]] == ["Sharp on the left side."]
-    assert [entry["kind"] for entry in maya["thread"]] == ["form_check"]
+    assert [(e["from"], e["kind"], e["text"]) for e in maya["thread"]] == [
+        ("member", "video", "my squat")
+    ]
     [video] = maya["form_checks"]
     assert video["id"] == practice.form_check_id
     assert [flag["level"] for flag in maya["flags"]] == ["high"]
@@ -167,7 +169,47 @@ async def test_a_message_reaches_the_member_in_telegram(
     )
     assert answer == {"delivered": True, "name": "Ben"}
     message = await practice.ben.user.wait_for_message()
-    assert message.text == texts.FROM_YOUR_COACH.format(text="Lovely week, Ben!")
+    assert message.text == "Coach (your coach):\nLovely week, Ben!"  # as /msg writes it
+
+
+async def test_a_message_from_the_dashboard_is_in_the_members_thread_as_the_coachs(
+    coach_api: Coach, practice: Practice
+) -> None:
+    path = f"api/members/{practice.ben.member_id}"
+    await coach_api.post(f"{path}/message", {"text": "Lovely week, Ben!"})
+    delivered = await practice.ben.user.wait_for_message()
+    [entry] = (await coach_api.get(path))["thread"]
+    assert (entry["from"], entry["coach"], entry["kind"], entry["text"]) == (
+        "coach",
+        "Coach",
+        "text",
+        "Lovely week, Ben!",
+    )
+    async with practice.bot.services.database.read() as session:
+        [stored] = await repository.messages.recent(session, practice.ben.member_id, 5)
+    assert stored.member_message_id == delivered.message_id
+
+
+async def test_a_members_message_in_telegram_is_in_the_thread_the_dashboard_shows(
+    coach_api: Coach, practice: Practice
+) -> None:
+    await practice.ben.user.send_text("Can I swap Tuesday for Wednesday?")
+    await practice.coach.wait_for_message(lambda m: "Tuesday" in (m.text or ""))
+    thread = (await coach_api.get(f"api/members/{practice.ben.member_id}"))["thread"]
+    assert [(e["from"], e["text"]) for e in thread] == [
+        ("member", "Can I swap Tuesday for Wednesday?")
+    ]
+
+
+async def test_a_message_to_a_member_who_blocked_the_bot_is_not_stored_and_the_coach_hears(
+    coach_api: Coach, practice: Practice, emulator: BotApiEmulator
+) -> None:
+    emulator.faults.block_chat(practice.ben.user.id)
+    path = f"api/members/{practice.ben.member_id}"
+    answer = await coach_api.post(f"{path}/message", {"text": "Still there?"})
+    assert answer == {"delivered": False, "name": "Ben"}
+    assert (await coach_api.get(path))["thread"] == []
+    await practice.coach.wait_for_message(lambda m: (m.text or "").startswith("🚫 Blocked"))
 
 
 @pytest.mark.parametrize("text", ["", "   ", None, 12, "x" * 3501])

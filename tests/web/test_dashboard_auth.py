@@ -5,6 +5,7 @@ anything; everyone else gets 401/403, an error and nothing else."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ import aiohttp
 import pytest
 from web_support import Practice, signed_for
 
+from bot.web.api import DashboardApi
 from emulator import BotApiEmulator
 from emulator.web_apps import init_data as telegram_init_data
 from storage import repository
@@ -101,6 +103,24 @@ async def test_every_endpoint_refuses_anyone_but_a_coach_and_shows_no_data(
         assert b"Maya" not in body, endpoint
         assert b"Ben" not in body, endpoint
     await assert_nothing_changed(practice)
+
+
+async def test_the_endpoints_checked_are_every_route_of_the_api(practice: Practice) -> None:
+    """So a new route cannot be left out of the checks above."""
+    api = DashboardApi(lambda: practice.bot.services, practice.bot.application.bot).app()
+    routes = {
+        (route.method, route.resource.canonical)
+        for route in api.router.routes()
+        if route.method != "HEAD" and route.resource is not None
+    }
+    checked = {
+        (method, canonical)
+        for method, path, _ in endpoints(practice)
+        for route_method, canonical in routes
+        if method == route_method
+        and re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", canonical), path.removeprefix("api"))
+    }
+    assert checked == routes
 
 
 async def test_every_endpoint_answers_the_coach(

@@ -10,7 +10,7 @@ missing. Leaves screenshots in test-artifacts/.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,8 @@ from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Browser, Page, Route, async_playwright, expect
 from web_support import HOSTILE_NAME, Practice
 
-from bot.render import texts
 from emulator import BotApiEmulator
+from emulator.web_apps import DARK_THEME, LIGHT_THEME
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 WAIT_MS = 5_000
+HOSTILE_MESSAGE = "<b>hi</b><script>alert(2)</script><img src=y onerror=alert(3)>"
 
 
 @pytest.fixture
@@ -53,7 +54,22 @@ async def browser(chromium: Path) -> AsyncIterator[Browser]:
 
 @pytest.fixture
 async def page(browser: Browser, practice: Practice, emulator: BotApiEmulator) -> Page:
-    """The coach's dashboard, opened from the chat's menu button; a script error fails the test."""
+    """The coach's dashboard in Telegram's light theme, opened from the chat's menu button; a
+    script error fails the test."""
+    async for opened in dashboard_page(browser, practice, emulator, LIGHT_THEME):
+        yield opened  # type: ignore[misc]
+
+
+@pytest.fixture
+async def dark_page(browser: Browser, practice: Practice, emulator: BotApiEmulator) -> Page:
+    """The same, in Telegram's dark theme."""
+    async for opened in dashboard_page(browser, practice, emulator, DARK_THEME):
+        yield opened  # type: ignore[misc]
+
+
+async def dashboard_page(
+    browser: Browser, practice: Practice, emulator: BotApiEmulator, theme: Mapping[str, str]
+) -> AsyncIterator[Page]:
     page = await browser.new_page(viewport=PHONE, device_scale_factor=2)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -70,9 +86,10 @@ async def page(browser: Browser, practice: Practice, emulator: BotApiEmulator) -
     )
     await page.route("https://telegram.org/**", _offline)
     menu_button = emulator.menu_button(practice.coach.id)
-    await page.goto(emulator.open_web_app(practice.coach, menu_button["web_app"]["url"]))
+    url = emulator.open_web_app(practice.coach, menu_button["web_app"]["url"], theme=theme)
+    await page.goto(url)
     await expect(page.locator("#members-table tbody tr")).to_have_count(3, timeout=WAIT_MS)
-    yield page  # type: ignore[misc]
+    yield page
     assert errors == []
 
 
@@ -98,6 +115,12 @@ async def test_the_members_table_shows_the_seeded_members(page: Page) -> None:
 async def test_the_needs_attention_filter_keeps_the_flagged_member(page: Page) -> None:
     await page.get_by_label("Needs attention").check()
     await expect(page.locator("#members-table tbody td:first-child a")).to_have_text(["Maya"])
+
+
+async def test_typing_a_name_keeps_the_members_it_matches(page: Page) -> None:
+    await page.get_by_label("Find").fill("ma")
+    await expect(page.locator("#members-table tbody td:first-child a")).to_have_text(["Maya"])
+    await expect(page.locator("#members-shown")).to_have_text("1 of 3")
 
 
 async def test_sorting_by_last_pain_puts_the_highest_first(page: Page) -> None:
@@ -139,6 +162,26 @@ async def test_acknowledging_a_flag_shows_as_acknowledged_in_telegram(
     await screenshot(page, "dashboard-flags.png")
 
 
+async def test_the_calendar_marks_the_days_with_a_finished_session(page: Page) -> None:
+    await page.get_by_role("link", name="Maya").click()
+    await expect(page.locator("#calendar td.finished")).to_have_count(4)
+    await expect(page.locator("#calendar td.finished").first).to_contain_text("1 finished")
+
+
+async def test_a_form_check_video_plays_in_the_page(page: Page) -> None:
+    await page.get_by_role("link", name="Maya").click()
+    await page.locator("#form-checks").get_by_role("button", name="Play video").click()
+    video = page.get_by_label("Form-check video")
+    await expect(video).to_be_focused()
+    assert (await video.get_attribute("src") or "").startswith("blob:")
+
+
+async def test_a_flag_in_the_inbox_opens_its_member(page: Page) -> None:
+    await page.locator("#tab-flags").click()
+    await page.locator("#flags").get_by_role("button", name="Open member").click()
+    await expect(page.locator("#member-name")).to_have_text("Maya")
+
+
 async def test_a_reply_from_the_flags_inbox_arrives_in_the_members_chat(
     page: Page, practice: Practice
 ) -> None:
@@ -149,7 +192,7 @@ async def test_a_reply_from_the_flags_inbox_arrives_in_the_members_chat(
     await flag.get_by_role("button", name="Send reply").click()
     await expect(page.locator("#status")).to_have_text("Sent to Maya.")
     message = await practice.maya.user.wait_for_message(lambda m: "bridges" in (m.text or ""))
-    assert message.text == texts.FROM_YOUR_COACH.format(text="Let's ease off: skip the bridges.")
+    assert message.text == "Coach (your coach):\nLet's ease off: skip the bridges."
 
 
 async def test_a_hostile_member_name_renders_as_text(page: Page, practice: Practice) -> None:
@@ -161,16 +204,59 @@ async def test_a_hostile_member_name_renders_as_text(page: Page, practice: Pract
     assert await page.locator("main img").count() == 0
 
 
-@pytest.mark.parametrize("view", ["members", "member", "flags"])
+async def show(page: Page, view: str) -> None:
+    """Open one of the dashboard's views and wait until it has drawn its data."""
+    match view:
+        case "member":
+            await page.get_by_role("link", name="Maya").click()
+            await expect(page.locator("#pain-chart canvas")).to_have_count(1, timeout=WAIT_MS)
+        case "flags":
+            await page.locator("#tab-flags").click()
+            await expect(page.locator("#flags li")).to_have_count(1)
+        case "export":
+            await page.locator("#tab-export").click()
+            await expect(page.locator("#export-view")).to_be_visible()
+
+
+VIEWS = ["members", "member", "flags", "export"]
+
+
+@pytest.mark.parametrize("view", VIEWS)
 async def test_the_views_have_no_accessibility_violations(page: Page, view: str) -> None:
-    if view == "member":
-        await page.get_by_role("link", name="Maya").click()
-        await expect(page.locator("#pain-chart canvas")).to_have_count(1, timeout=WAIT_MS)
-    if view == "flags":
-        await page.locator("#tab-flags").click()
-        await expect(page.locator("#flags li")).to_have_count(1)
+    await show(page, view)
     results = await Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+async def test_the_views_have_no_accessibility_violations_in_the_dark_theme(
+    dark_page: Page, view: str
+) -> None:
+    await show(dark_page, view)
+    background = await dark_page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(33, 33, 33)"  # the theme's bg_color, #212121
+    results = await Axe().run(dark_page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+async def test_every_view_fits_a_390_px_phone_screen_without_scrolling_sideways(
+    page: Page, view: str
+) -> None:
+    """Wide content (the members table) scrolls inside its own box, never the page."""
+    await show(page, view)
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]
+
+
+async def test_a_hostile_message_in_the_thread_renders_as_text(
+    page: Page, practice: Practice
+) -> None:
+    await practice.hostile.user.send_text(HOSTILE_MESSAGE)
+    await practice.coach.wait_for_message(lambda m: "onerror" in (m.text or ""))
+    await page.locator(f'tr[data-member-id="{practice.hostile.member_id}"] a').click()
+    await expect(page.locator("#thread li")).to_contain_text(HOSTILE_MESSAGE)
+    assert await page.locator("main img, main script, main b").count() == 0
 
 
 async def test_the_members_view_is_keyboard_reachable(page: Page) -> None:

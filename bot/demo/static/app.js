@@ -55,14 +55,23 @@ function createPane(chat) {
     status: root.querySelector(".pane-status"),
     toast: root.querySelector(".toast"),
     replying: root.querySelector(".replying"),
+    announcer: root.querySelector(".announcer"),
     replyTo: null,
     stuck: true, // scrolled to the newest message, so new ones keep it in view
+    scrolledTo: 0, // where keepNewestInView last put the list
     timers: {},
   };
+  // Only the reader scrolling up stops the pane following the newest message: content that
+  // grows after it was scrolled (an image, a font, an emoji) does not.
   pane.list.addEventListener("scroll", () => {
     const list = pane.list;
-    pane.stuck = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    if (list.scrollHeight - list.scrollTop - list.clientHeight < 40) pane.stuck = true;
+    else if (list.scrollTop < pane.scrolledTo - 1) pane.stuck = false;
   });
+  // Late layout (fonts, emoji, images, a narrow screen) must not leave the newest message
+  // below the fold while the pane is following it.
+  pane.resized = new ResizeObserver(() => keepNewestInView(pane));
+  pane.resized.observe(pane.list);
   root.querySelector(".composer").addEventListener("submit", (event) => {
     event.preventDefault();
     sendText(pane);
@@ -114,7 +123,7 @@ function renderMessage(pane, message) {
   if (message.reply_to) {
     item.append(element("div", "quote", snippet(message.reply_to.text || "a file")));
   }
-  if (message.file) item.append(renderFile(pane, message.file));
+  if (message.file) item.append(renderFile(pane, message));
   const body = message.text ?? message.caption;
   if (body) item.append(element("div", "body", body));
   if (message.keyboard.length) item.append(renderKeyboard(pane, message));
@@ -122,12 +131,13 @@ function renderMessage(pane, message) {
   return item;
 }
 
-function renderFile(pane, file) {
+function renderFile(pane, message) {
+  const file = message.file;
   if (file.kind === "photo") {
     const image = element("img", "photo");
     image.addEventListener("load", () => keepNewestInView(pane));
     image.src = file.url;
-    image.alt = "photo";
+    image.alt = photoDescription(message);
     return image;
   }
   if (file.kind === "video" || file.kind === "video_note") {
@@ -149,6 +159,13 @@ function renderFile(pane, file) {
   link.href = file.url;
   link.download = file.name || "file";
   return link;
+}
+
+// The bot's photos are charts and say what they show in their caption; a person's photo is
+// described by its caption when it has one.
+function photoDescription(message) {
+  if (message.caption) return message.caption;
+  return message.from_bot ? "Chart" : "Photo without a caption";
 }
 
 function renderKeyboard(pane, message) {
@@ -189,6 +206,7 @@ function renderMeta(pane, message) {
   if (message.from_bot) {
     const reply = element("button", "reply", "Reply");
     reply.type = "button";
+    reply.setAttribute("aria-label", `Reply to: ${snippet(message.text || message.caption || "a file")}`);
     reply.addEventListener("click", () => setReply(pane, message));
     meta.append(reply);
   }
@@ -199,16 +217,31 @@ function upsertMessage(pane, message) {
   const node = renderMessage(pane, message);
   const old = pane.list.querySelector(`[data-message-id="${message.id}"]`);
   if (old) {
+    const focused = old.contains(document.activeElement);
     old.replaceWith(node);
-    return;
+    pane.resized.observe(node);
+    if (focused) node.querySelector("button")?.focus(); // an edit keeps the keyboard's place
+    return false;
   }
   pane.list.append(node);
+  pane.resized.observe(node);
   if (!message.from_bot) pane.stuck = true; // what you send yourself is always shown
   keepNewestInView(pane);
+  return true;
 }
 
 function keepNewestInView(pane) {
-  if (pane.stuck) pane.list.scrollTop = pane.list.scrollHeight;
+  if (!pane.stuck) return;
+  pane.list.scrollTop = pane.list.scrollHeight;
+  pane.scrolledTo = pane.list.scrollTop;
+}
+
+// Screen readers hear each new message once (not edits, not the history on load): the list
+// itself is not a live region, this pane's announcer is.
+function announce(pane, message) {
+  const who = message.from_bot ? "Bot" : "You";
+  const what = message.text ?? message.caption ?? (message.file ? message.file.kind : "");
+  pane.announcer.textContent = `${who}: ${snippet(what)}`;
 }
 
 function removeMessage(pane, message) {
@@ -302,6 +335,7 @@ function applySnapshot(snapshot) {
     pane.list.replaceChildren();
     pane.stuck = true;
     for (const message of chat.messages) upsertMessage(pane, message);
+    requestAnimationFrame(() => keepNewestInView(pane));
   }
 }
 
@@ -309,7 +343,8 @@ function applyEvent(event) {
   const pane = panes.get(event.chat_id);
   if (!pane) return;
   if (event.kind === "message" || event.kind === "edit") {
-    upsertMessage(pane, event.message);
+    const added = upsertMessage(pane, event.message);
+    if (added && event.kind === "message") announce(pane, event.message);
     if (event.kind === "message" && event.message.from_bot) showFor(pane, pane.status, "", 0, "status");
   } else if (event.kind === "delete") {
     removeMessage(pane, event.message);

@@ -3,13 +3,11 @@
 `triage(text)` reads a member's message with a medspaCy pipeline (target rules and ConText
 modifiers, see the modules of this package) and returns a `TriageResult`: the level
 ("emergency", "urgent" or "none"), the red-flag families found and the findings behind them.
-`load()` builds the pipeline ahead of the first message. `find_red_flags` and `urgent_flag` are
-the older entry points the check-in service uses, now thin adapters over `triage`.
+`load()` builds the pipeline ahead of the first message.
 """
 
 from __future__ import annotations
 
-from bot.rules.red_flags.adapters import RedFlag, find_red_flags, urgent_flag
 from bot.rules.red_flags.families import FAMILIES, Family, Level
 from bot.rules.red_flags.pipeline import load
 from bot.rules.red_flags.text import MAX_CHARS
@@ -21,10 +19,7 @@ __all__ = [
     "Family",
     "Finding",
     "Level",
-    "RedFlag",
     "TriageResult",
-    "find_red_flags",
     "load",
     "triage",
-    "urgent_flag",
 ]

@@ -57,11 +57,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("sexual", "cauda_equina", "new loss of feeling or function during sex"),
     Kind("both_legs", "cauda_equina", "sciatica, numbness or tingling in both legs"),
     Kind("leg_weakness", "cauda_equina", "weakness in the legs, legs giving way or foot drop"),
+    Kind("leg_failing", "cauda_equina", "a leg or both legs weak, dragging or not working"),
     Kind("cauda_equina_named", "cauda_equina", "possible cauda equina syndrome"),
     Kind("chest_pain", "vascular", "chest pain or tightness"),
     Kind("radiating_pain", "vascular", "pain spreading to the chest, jaw or arm"),
     Kind("tearing_pain", "vascular", "sudden tearing or ripping pain"),
     Kind("pulsating_lump", "vascular", "a pulsing lump in the tummy"),
+    Kind("belly_back_pain", "vascular", "sudden or severe tummy pain going through to the back"),
     Kind("trauma", "fracture", "a fall, crash or other injury"),
     Kind(
         "fragile_bone_injury",

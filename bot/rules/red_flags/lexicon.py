@@ -39,10 +39,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "tingle|tingles|tingling|tingly|tingled|tinglin|tingley|tinglng|tinglying|~tingling",
         "pins|pin and|&|n|an needles|needle|~needles",
         "anaesthesia|anesthesia|anaesthetised|anesthetized|anaesthetic|anesthetic",
-        "loss|lost|losing|lack|reduced|less|altered|changed|change of|in? the|all|any|some? "
-        "feeling|sensation|~sensation|feelings",
-        f"{CANT} really|even|properly|actually|quite|fully? feel",
-        "barely|hardly|cannot|cant feel",
+        "loss|lost|losing|lose|loose|lack|reduced|less|altered|changed|change of|in? the|all|any"
+        "|some? feeling|sensation|~sensation|feelings",
+        f"{CANT} really|even|properly|actually|quite|fully? feel|feal|fel|feell",
+        "barely|hardly|cannot|cant|cnt|cnat|carnt|cannae|canny|kant|cant't feel|feal|fel|feell",
         "have|has|had|'ve|havent|hasnt|hadnt n't|nt|not? been able to feel",
         "not|never been? able to feel",
         "no longer able to feel",
@@ -54,15 +54,35 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "prickling|pricking",
         "feeling|sensation has|'s|is? gone|disappeared|vanished",
         "n't|nt|not belong to me",
-        "like someone else's|somebody else's",
+        "like someone else's|somebody else's|someone elses|somebody elses",
+        "felt|feel|feels|feeling|notice|noticed like? nothing",
+        "zingy|zinging|zings|zappy",
     ),
     "ALTERED": (
         "weird|strange|different|odd|funny|dead|asleep|cold|buzzing|fizzy|fizzing|wrong",
         "gone|fallen|fell|went to sleep",
+        "sleeping|sleepy|snoozing",
         "not|n't right|normal",
         "like cotton wool",
-        "someone|somebody else|else's",
+        "someone|somebody else|else's|elses",
         "someone's|somebody's else",
+    ),
+    "ABSENT": (
+        "nothing|nothin|nuthin there|under|underneath|beneath|below",
+        "n't|nt|not there|ther|thr",
+        "thin air",
+        "cling film|wrap",
+        "clingfilm|clingwrap|saran|bubblewrap",
+        "bubble wrap",
+        "a|some layer|barrier|sheet|wall between",
+        "like|on air",
+        "cardboard|rubber|leather|wooden|plastic|putty|frozen|deadened",
+        "novocaine|novocain|lidocaine",
+        "local anaesthetic|anesthetic",
+        "at|after|from the dentist|dentists|dentist's",
+        "a|rubber|latex|thick glove|gloves|mitten|mittens",
+        "n't|nt|not mine|my own",
+        "belong|belongs|belonged to someone|somebody else",
     ),
     "UNABLE": UNABLE_PHRASES,
     "SADDLE": (
@@ -80,18 +100,26 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "down below|there",
         "between my|the legs",
         "back passage",
+        "round|around|in|into|to|through|near my|the|your? back passage",
         "bum|butt|arse hole",
         "butthole|arsehole|asshole",
         "saddle area|region|zone|anaesthesia|anesthesia|numbness|~numbness?",
+        "sadle|saddel|sadddle|settle|sadde|saddl area|region|zone",
+        "manhood|womanhood|downstairs|undercarriage",
         "inner|inside thigh|thighs",
         "sit|sitting bones",
-        "sitting|sit area|part|parts|region",
+        "sitting|sit|seat area|part|parts|region",
+        "my seat",
         "nether regions",
+        "where|bit|part|area i|you sit",
+        "the|my bit|part|area|parts|bits that|which|you|i sit|sits|touches|touch on? a|the|my? "
+        "saddle|seat|bike",
         "lady|man bits|parts",
         "ball sack",
     ),
     "NOT_SADDLE": (
         "bottom|bottoms of|line|up|step|stair|half|rung",
+        "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
         "kick|kicks|kicked|kicking in? the butt|bum|arse|ass",
         "pain in the arse|butt|ass|bum",
@@ -104,9 +132,22 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "WIPE": (
         "wipe|wiping|wiped|wipes|tissue",
         "toilet|loo|bog paper|roll|tissue",
+        "the|toilet|loo|bog|tissue paper",
     ),
-    "LEG": ("leg|foot|calf|thigh|shin|ankle|knee",),
-    "LEGS": ("legs|feet|calves|thighs|shins|ankles|knees|lges|leggs",),
+    "LEG": ("leg|foot|calf|thigh|shin|ankle|knee|hamstring",),
+    "LEGS": ("legs|feet|calves|thighs|shins|ankles|knees|lges|leggs|hamstrings|hammies|quads",),
+    "MOVING": (
+        "sitting|standing|walking|bending|moving|driving|running|sit|stand|walk|bend|move|drive"
+        "|sat|stood|activity|active|desk",
+    ),
+    "DAYTIME": (
+        "morning|mornings|daytime|day|days|afternoon|afternoons|evening|evenings|daylight",
+        "first thing",
+    ),
+    "BODY_OTHER": (
+        "hand|hands|arm|arms|finger|fingers|fingertips|thumb|face|lip|lips|tongue|neck|shoulder"
+        "|shoulders|head|elbow|elbows|wrist|wrists|jaw|scalp|nose|ear|ears|eye|eyes|toe|toes",
+    ),
     "BOTH": (
         "both|bilateral|bilaterally",
         "both|either|each two? sides|side",
@@ -130,29 +171,178 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "left|right one|side|'s",
         "the|my other|opposite|left|right",
         "the|my other|opposite|left|right one|side",
+        "the|my good|better|healthy|unaffected",
     ),
     # ------------------------------------------------------------------ bladder and bowel
     "PEE": (
         "pee|peeing|pees|peed|wee|weeing|wees|wee'd|piss|pissing|urine|urinate|urinating"
-        "|urination|~urinating|weewee|wee-wee|pee-ing",
+        "|urination|~urinating|weewee|wee-wee|pee-ing|peein|weein|urinatin|tinkle|tinkling"
+        "|piddle|wiz|whizz|widdle|widdling|weeing",
         "pass|passing water|urine",
-        "number one|1",
+        "number one|1|ones",
+        "hold|holding|held my water",
     ),
     "NOT_PEE": (
         "wee boy|boys|girl|girls|one|ones|lad|lass|bairn|bairns|man|woman|bit|while|hour|hours"
-        "|thing|dram|walk|sleep|nap|guy|fella|dog|cat|baby|break|treat|minute|moment|lie",
+        "|thing|dram|walk|sleep|nap|guy|fella|dog|cat|baby|break|treat|minute|moment|lie|wander"
+        "|stroll|trip|jog|drink|chat|snack|look|visit|rest|cuppa|tea",
+        "pee|wee|urine|piss|weewee 's|is? smells|smell|smelly|stinks|stinky|reeks|looks|look"
+        "|looked|looking|colour|color|coloured|colored",
+        "pee|wee|urine|piss|weewee 's|is|was|looks|looked|gone|went|turned _? yellow|dark|darker"
+        "|cloudy|pink|pinkish|orange|brown|red|frothy|foamy|bubbly|clear|green",
     ),
     "POO": (
         "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions",
         "open|opening my? bowels",
         "bowel movement|movements",
-        "number two|2",
+        "number two|2|twos",
+    ),
+    "JELLY": ("jelly|jellylike|wobbly|shaky|noodles|spaghetti|rubbery",),
+    "NOT_FAILING": (
+        "dragging|drag|drags|dragged my|our|his|her|their|your feet|heels|butt|bum|arse|ass",
+        "weak|weaker|weakness in|at|with|on my? core|abs|form|technique|grip|glutes",
     ),
     "STREAM": ("stream|flow|flo|jet",),
-    "TOILET": ("toilet|loo|bathroom|restroom|lavatory|lav|bog",),
-    "BLADDER": ("bladder|bladdr|blader|~bladder",),
+    "TOILET": (
+        "toilet|loo|bathroom|restroom|lavatory|lav|bog|urinal|urinals|wc|potty",
+        "toilet|loo seat|seats",
+        "try|trying|tried|try'n|tryna to? go",
+        "for|take|took|taking|takes|have|having a leak|slash|whizz|wiz",
+    ),
+    "BLADDER": ("bladder|bladdr|blader|bladda|~bladder", "waterworks"),
     "CONTINENCE": (
         "incontinence|incontinent|incontinance|incontinant|incontinece|~incontinence|~incontinent",
+    ),
+    "STUCK": (
+        f"{CANT} start|begin|empty|go",
+        f"{CANT} get|keep it|things? going|started|flowing|out",
+        f"{CANT} hold|control it|on|in|myself",
+        "wo|will|would|does|did|do|is|was n't|nt|not start|starting|come|coming|flow|flowing"
+        "|happen",
+        "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt start|starting|come|coming|flow|flowing|happen",
+        "nothing|nothin|nuthin|little|barely|hardly|zero anything|much? would|will|'d|did|does"
+        "|is? comes|came|coming|come|happens|happened|happening|happen out?",
+        "not much would|will|'d|did|does|is? comes|came|coming|come|happens|happened|happening"
+        "|happen out?",
+        "bear|bearing|bore down",
+        "force|forcing|forced",
+        "never|not|n't|nt fully|properly|completely|quite? finish|finished|finishing|empty|empties"
+        "|emptied|emptying",
+        "some|more left|leftover",
+        "still full",
+        "take|takes|took|taking _{0,2} ages|forever|minutes|mins|while|age to start|come|get|go"
+        "|happen|flow",
+        "wait|waiting|waited|sit|sat|sitting|stand|stood|standing _{0,2} ages|forever before|until"
+        "|till",
+    ),
+    "FINISH": (
+        f"{CANT} finish|come|release|perform",
+        "perform|performing|performance",
+        f"{CANT} get|keep it|things up",
+        f"{CANT} get|stay|keep hard|erect",
+        f"{CANT} get|stay|keep it hard|erect",
+        "never|not|n't|nt _{0,1} finish|finishing|climax|climaxing|come|coming anymore|now",
+    ),
+    "NOT_FINISH": (
+        f"{CANT} finish|complete my|his|her|their|our|your|the|a|an|this|that|these|those|off"
+        "|reps|sets|dinner|lunch|breakfast|food|meal|work|workout|session|class|run",
+    ),
+    "PARTNER": (
+        "wife|husband|hubby|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|missus|spouse",
+        "other half",
+    ),
+    "FLOW": (
+        "trickle|trickles|trickling|trickled|dribble|dribbles|dribbling|dribbled|dribbly|drip"
+        "|drips|dripping|dripped|drops|droplets|spurt|spurts|spurting|dribs",
+        "leaky|dripping tap",
+        "fits and starts",
+        "stop|stops and? start|starts|go",
+    ),
+    "WEAK": ("pathetic|pitiful|piddly|slow|slower|slowly|reduced|poor|rubbish",),
+    "FAILING": (
+        "weak|weaker|weakly|weakness|weakening|weakened|feeble|feebler|useless"
+        "|floppy|buckling|buckled|buckles|trailing|dragging|drags|dragged|drag",
+        "dead weight",
+        "wo|will|would|does|did|do|is|was|are|were n't|nt|not work|working|push|lift|hold|respond"
+        "|cooperate|co-operate",
+        "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt|arent|werent work|working|push|lift|hold"
+        "|respond|cooperate",
+        "stopped|stopping|stops|stop working|responding",
+        "nothing 's|is|was working|happening",
+        "giving|give|gave|gives out",
+        "barely|hardly|struggling|struggle|struggled to? lift|raise|push",
+        f"{CANT} lift|raise|push",
+        "no power|strength|push",
+        "lost|losing|lose all? my? power|strength",
+    ),
+    "LEAK": (
+        "leak|leaks|leaked|leaking|leakage|leaky|soiled|soiling",
+        "wet|damp patch|patches",
+        "messed|wet|soiled myself|meself",
+    ),
+    "UNAWARE": (
+        "did|do|does n't|nt|not even? feel|notice|realise|realize|sense",
+        "didnt|dont|doesnt even? feel|notice|realise|realize|sense",
+        "ca|can|could n't|nt|not tell|sense",
+        "cannot|cant|couldnt tell|sense",
+        "no|zero idea|clue if|whether|when",
+        "never|without even? felt|feeling|noticed|noticing|realised|realising|realized|realizing"
+        "|knowing|knew|sensing|warning",
+        "no warning|signal|signals",
+        "before i knew|realised|realized|noticed",
+    ),
+    "CLOTHES": (
+        "pants|knickers|undies|underwear|trousers|jeans|leggings|boxers|briefs|mattress|nappy|pad"
+        "|pads",
+        "on|over|down|into myself|meself",
+    ),
+    "SEX": (
+        "sex|intercourse|intimacy|lovemaking|orgasm|orgasms|orgasming|climax|climaxing|ejaculate"
+        "|ejaculating|ejaculation|erection|erections|arousal|aroused|libido|foreplay|hardon|boner"
+        "|boners",
+        "hard on|ons",
+        "making|make|made love",
+        "sex|love life|drive",
+        "bedroom stuff|side|department|life|activity|activities|things",
+        "intimate moments|time|times",
+    ),
+    "BED": ("in bed", "in the sack"),
+    # ------------------------------------------------------------------ chest, heart, belly to back
+    "HEART": ("heart|ticker",),
+    "NOT_HEART": (
+        "heart rate|rates|monitor|beat|beats|sank|sinks|sink|broke|broken|set|melted",
+        "heart of|to|by",
+    ),
+    "SQUEEZE": (
+        "squeezed|squeezing|squeeze|squeezes|gripped|gripping|grip|grips|clamped|clamping|clamp"
+        "|clenched|clenching|clench|vice|vise|pressure|pressing|pressed|crushed|crushing|crush"
+        "|heavy|heaviness|tight|tightness|tighter|tightening|tightened|constricted|constricting"
+        "|compressed",
+        "fist|hand closing|clenching|squeezing|gripping|round|around",
+        "weight on|pressing|sitting",
+        "band|belt|strap round|around|across",
+    ),
+    "TO_BACK": (
+        "through|thru|into|to|round|around|towards|toward _{0,2} back|spine",
+        "and|, my? back too|aswell",
+        "and|, my? back as well",
+    ),
+    "INTENSE": (
+        "really|very|so|super bad",
+        "awful|terrible|horrible|horrendous|severe|intense|extreme|splitting|bursting|ferocious"
+        "|violent",
+    ),
+    "ABRUPT": (
+        "sudden|suddenly|abrupt|abruptly",
+        "all of a sudden",
+        "out of nowhere",
+        "out of the blue",
+        "all at once",
+        "like a|the light? switch",
+        "in a|an split second|instant|flash|heartbeat",
+        "split second",
+        "hit|hits|struck me like",
+        "came|come|comes on fast|quickly|instantly|suddenly|from nowhere",
     ),
     # ------------------------------------------------------------------ falls and injuries
     "FALL": (
@@ -161,8 +351,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "a|my|bad|nasty|big|small|little|minor|slight|silly|stupid|another|heavy|hard|awkward"
         "|proper|horrible|serious fall|tumble|spill",
         "took|had|taken|take a tumble|spill",
+        "went|go|goes|going|flew|came|fell over backwards|sideways|forwards",
+        "went|go|goes|going|flew|came|fell over the handlebars|bars|top|side|edge",
     ),
     "NOT_FALL": (
+        "a|the|heavy|big|light|fresh fall|falls of snow|rain|leaves|hail|soot|rock|rocks",
+        "snowfall|rainfall|snowfalls",
         "fell|fallen|falling|fall|falls asleep|behind|apart|for|through|ill|sick|pregnant|short"
         "|silent|flat|quiet|victim|prey|foul",
         "fell|fallen|falling|fall off|of the|my wagon|bandwagon",
@@ -172,7 +366,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pain|score|scores|weight|level|levels|temperature|temp|it|numbers fell|falls|fallen",
         "this|last|next fall",
         "in|since the fall",
-        "fall colours|colors|leaves|season|semester|term|weather|walks|vibes|foliage|fashion",
+        "a|the|this|our|my? fall colours|colors|leaves|season|semester|term|weather|walks|vibes"
+        "|foliage|fashion",
+        "a|the|this|our|my? fall colour|color|hike|hikes|hiking|walk|trip|break|wedding|festival"
+        "|menu|sale|clean|cleanup|collection|wardrobe|jacket|coat|boots|decor|vacation|holiday|camping|sunset"
+        "|scenery|photos|pictures",
+        "fell|fall|falls|fallen|falling|dropped|landed|crashed on|onto my? foot|feet|toe|toes|me",
+        "fell|fall|falls|fallen|falling|dropped|landed|crashed on|onto top of me",
+        "^the|a|an|some|this|that|these|those|our /(?!(?:i|me|we|he|she|they|day|days|morning"
+        "|night|evening|afternoon|week|weekend|time|other|last|next)$)[a-z']+/{1,3} fell|falls"
+        "|fallen|falling|fall",
         "fall|fell|falls in|into|for love|place|line",
         "fell|fallen|falling down a rabbit hole",
         "fall|falls|fell|fallen ...|…|..? in|of motivation|energy|mood|standards|form|interest"
@@ -190,13 +393,62 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "tripped|trip|tripping up on|over the|my count|words|lines",
     ),
     "LANDED": (
-        "landed|landing|land",
+        "landed|landing|land|lands",
         "went|came|crashed down|over hard?",
         "hit|smacked|slammed|banged the deck|floor|ground",
+        "jumped|jumping|jump|leapt|leaped|hopped|bounced|bouncing off|from|down|out",
+        "came|come|coming|flew|fly|flying off|from",
+        "thrown|flung|tossed|dumped|catapulted|launched",
+        "dropped|drop|dropping off|from",
+        "came|come down on|onto",
+        "jumped|jump|jumping|leapt|leaped|tumbled|flew off|from|down the|a|my? roof|ladder"
+        "|scaffold|scaffolding|balcony|loft|stepladder|cliff|tree|horse|wall|bunk|stage|platform"
+        "|stairs|steps|height|heights|trampoline",
+        "the|a roof|ladder|scaffold|scaffolding|balcony|loft|stepladder|cliff|bunk|platform",
+    ),
+    "HEIGHT": (
+        "/\\d+(?:[.,]\\d+)?/ m|metre|metres|meter|meters|ft|feet|foot|storey|storeys|stories"
+        "|floors|rungs|stairs|steps|inches",
+        "/\\d+(?:[.,]\\d+)?(?:m|ft)/",
+        "a|one|two|three|four|five|six|ten|few|couple of? metres|meters|feet|storeys|floors",
+    ),
+    "BLOW": (
+        "kicked|kneed|booted|punched|elbowed|headbutted|speared|rammed|trampled|stamped|gored"
+        "|butted|bucked|tackled|hit|struck|whacked|smacked|thumped|belted|clattered",
+        "took|take|taking|taken a|an|his|her|their? helmet|knee|boot|kick|hit|whack|knock|blow"
+        "|elbow|shoulder|tackle|shot|head|hoof",
+        "got|get a|an|his|her|their helmet|knee|boot|kick|whack|knock|blow|elbow|shoulder"
+        "|tackle|head|hoof",
+        "knocked|thrown|flung|slammed|pinned|driven|speared me? flat|out|over|down",
+        "knocked|thrown|flung|slammed|pinned|driven|speared me? into|onto|to the ground|floor|deck",
+    ),
+    "SPINE": (
+        "lower|upper|middle|mid|low|small of my|the? back|spine",
+        "back|spine|tailbone|coccyx|vertebra|vertebrae",
+    ),
+    "SPREADS": (
+        "spreading|spreads|spread|radiating|radiates|radiated|wraps|wrapping|wrapped|travels"
+        "|travelling|traveling|travelled|traveled|creeps|creeping|crept|extends|extending|shoots"
+        "|shooting|shot|moves|moved|goes|going|went|comes|coming|came|runs|running|reaches|reaching"
+        " straight|right|all? up|round|around|into|across|to|towards",
+        "round|around to the front",
+        "round|around into|to",
+    ),
+    "WRECK": (
+        "flipped|flip|flips|overturned|rolled|somersaulted|spun|skidded|aquaplaned|jackknifed"
+        "|totalled|totaled",
+        "rolled|rolling|went over",
+        "written|wrote off",
+        "went|going|ploughed|plowed|smashed|veered|slammed|crashed|careered into|off",
+        "hit|into a|the tree|wall|ditch|lamppost|pole|post|barrier|bollard|hedge|fence",
+        "into the back|side|front of us|me|my|our",
+        "went|came from under|underneath me",
+        "off the road",
+        "upside down",
     ),
     "VEHICLE": (
         "car|cars|bike|bicycle|motorbike|motorcycle|motorbikes|scooter|van|lorry|truck|bus|taxi"
-        "|horse|moped|quad|ebike|e-bike|cyclist|motorbiker|motorist|driver|work|ski|skiing|snowboard|snowboarding|sports|sporting"
+        "|horse|moped|quad|wheel|ebike|e-bike|cyclist|motorbiker|motorist|driver|work|ski|skiing|snowboard|snowboarding|sports|sporting"
         "|rugby|football|climbing|riding|cycling|trampoline|trampolining|road|traffic",
     ),
     "CRASH": (
@@ -211,12 +463,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "ACCIDENT": ("accident|accidents|mishap",),
     "NOT_ACCIDENT": (
+        "accident|accidents|mishap _{0,3} coffee|tea|milk|juice|wine|paint|kettle|drink|cuppa"
+        "|smoothie|shake|soup",
         "accident|accidents|mishap _{0,4} spilled|spilt|spilling|spill|spills|splashed|dropped"
         "|knocked",
-        "accident|accidents|mishap with|involving|in the|a|my? coffee|tea|milk|juice|wine|paint"
+        "accident|accidents|mishap with|wi|wi'|w/|involving|in the|a|my? coffee|tea|milk|juice"
+        "|wine|paint"
         "|kettle|kitchen|blender|printer|keyboard|laptop|phone|cooking|dye|hair|washing|oven",
     ),
     "NOT_CRASH": (
+        "like|though i|i've|ive|'ve|been|got|was|d|'d _{0,2} hit|run|knocked|flattened"
+        "|steamrollered by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
+        "as if i|i've|ive|'ve|been|got|was|d|'d _{0,2} hit|run|knocked|flattened|steamrollered"
+        " by|over a|an|the truck|bus|train|lorry|tank|tractor|steamroller",
         "crash|crashed diet|course|mat|pad|out|asleep|landing",
         "laptop|computer|pc|phone|app|website|site|system crashed",
         "sugar crash",
@@ -243,13 +502,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "epidural steroid|steroids",
         "anabolic steroids|steroid",
     ),
+    "CRACK_GO": (
+        "crack|cracked|cracking|snap|snapped|snapping|popped|crunch|crunched|crunching|jolt"
+        "|jolted|jarred|jarring|juddered|shockwave",
+        "felt|feel|feeling|heard|hear|hearing something|sth|it|a bone? go|went|give|gave|snap"
+        "|crack|pop|crunch|tear|break|shift",
+        "a|loud|big|horrible|sickening crack|crunch|snap|pop",
+    ),
     "SUDDEN": (
-        "sudden|suddenly|abrupt|abruptly",
-        "all of a sudden",
-        "out of nowhere",
-        "out of the blue",
-        "crack|cracked|snap|snapped|popped|crunch",
-        "felt|heard something go|went|snap|crack|give",
         "bent|bending|bend down|over",
         "coughed|coughing|cough|sneezed|sneezing|sneeze|lifting|lifted|twisted|twisting|twist"
         "|strained|strain|bumped|bump|knocked|knock",
@@ -268,6 +528,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|~radiotherapy|remission|~remission|mastectomy|lumpectomy|hodgkin|hodgkins|glioma"
         "|neuroblastoma|seminoma",
         "hodgkin 's",
+        "multiple my|mye|mi loma|lomas",
+        "myloma|mieloma|myelom|mylenoma|lymphona|lymphomma",
         "the big c",
         "radiation therapy|treatment",
     ),
@@ -278,10 +540,18 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|the? bit|lot|load? of? weight|kg|kgs|kilos|lbs|pounds|stone|stones",
         f"lost|losing|dropped|dropping|down|shed|shedding {NUMBER} "
         "kg|kgs|kilo|kilos|lbs|lb|pounds|stone|st?",
+        "lost|losing|lose|loosing|loose|lossing|dropped|dropping|shed|shedding|down _{0,3} kg|kgs"
+        "|kilo|kilos|lbs|lb|pounds|stone|stones|weight|weigt|wieght|wait|dress|clothes|jean|jeans"
+        "|trouser|waist|belt",
+        "down|lost|dropped|shed _{0,2} /\\d+(?:[.,]\\d+)?(?:kg|kgs|lbs?|st)/",
+        "lost|losing|dropped|dropping _{0,2} a|half|whole|full|couple|few|two _{0,2} sizes|size"
+        "|notches|notch|holes",
         "weight loss",
         "weight|weights has|is|'s|keeps? just|really|literally? dropping|dropped|falling|fallen"
         "|melting|coming off?",
         "clothes|trousers|jeans|everything are|is|'s|keep? hanging|falling off|down me?",
+        "clothes|trousers|jeans|belt|everything are|is|'s|feel|feels|getting|got loose|looser|baggy"
+        "|baggier",
     ),
     "UNEXPLAINED": (
         "without trying|dieting|meaning|changing|even",
@@ -292,7 +562,20 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "unsure why",
         "no idea why|how",
         "unexplained|~unexplained|unintentional|unintentionally|unintended|mysteriously",
-        "eating|eat normally|same|loads|more|properly",
+        "eating|eat normally|normal|same|loads|more|properly|well|fine",
+        "eating|eat the same",
+        "not|n't|nt|never on|doing a|any? diet|diets",
+        "without doing|changing|trying anything _{0,1} different|differently|new",
+        "without doing|changing a thing",
+        "do|does|did n't|nt|not know|kno|no|knw why",
+        "dont|didnt|doesnt know|kno|no|knw why",
+        "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"
+        "|nothing|lost|down",
+        "lost|no|zero|little|poor my|any? appetite",
+        "off my|her|his food",
+        "look|looking|looks|looked thin|gaunt|skinny|ill|drawn|sick",
+        "not|n't|nt|without|never changed|changing what|how|my|anything i? eat|diet|eating|food"
+        "|anything",
     ),
     # ------------------------------------------------------------------ infection
     "FEVER": (
@@ -305,6 +588,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fever|feverish|fevered dream|dreams|dreaming|pitch",
         "cabin|spring|football|cup|election|baby|gym|shopping|holiday|wedding|disco|dance fever",
         "saturday night fever",
+        "hay fever",
+        "hayfever",
     ),
     "NOT_CHILLS": (
         "chills|shivers|goosebumps watching|listening|reading|hearing|thinking",
@@ -321,17 +606,57 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "flu-like|fluey|flulike",
         "cold sweats|sweat",
         "shaking uncontrollably",
+        "teeth chattering",
+        "chattering teeth",
     ),
     "SWEAT": ("sweat|sweats|sweating|sweaty|drenched|soaked|soaking|clammy|swetting|sweatin",),
+    "NOT_NIGHT": (
+        "night|night's|nights sleep|kip|out|off|shift|shifts|owl|owls",
+        "good|date|hen|stag|quiz|movie|film|games|girls|lads|party|pub|curry|opening night",
+    ),
     "NIGHT": (
         "night|nights|nite|overnight|nighttime|night-time|3am|4am|2am|1am|5am|sheets|pyjamas"
-        "|pajamas|bedsheets",
+        "|pajamas|bedsheets|bedtime|dawn",
         "in|at|during the night",
         "middle of the night",
+        "small|early|wee hours",
+        "/[1-5](?:[.:]\\d\\d)?am/",
+    ),
+    "REST": (
+        "lying|laying|lie|lay|lies down|flat|still|in",
+        "lying|laying|resting|rest",
+        "at rest",
+        "sitting|keeping|stay|staying still",
+    ),
+    "NOT_REST": (
+        "no|not|n't|nt|never lying|lie",
+        "gonna|going to? lie",
+        "tell a lie",
+        "rest day|days|week|period|time",
+    ),
+    "WORSE": (
+        "worse|worst",
+        "at its|it's|it 's worst",
+        "makes|made|making it|things|everything worse",
+        "no|zero relief",
+        "does|do|did|wo n't|nt|not ease|help|settle|change",
+        "doesnt|dont|didnt|wont ease|help|settle|change",
+        "never eases|settles|stops|lets up",
+        "nothing eases|helps|settles|touches|shifts it?",
+    ),
+    "WAKES": (
+        "wakes|woke|waking|wake|woken me",
+        "keeps|kept|keeping|keep me awake|up",
+        "stops|stopping|stopped|stop|prevents|preventing me|her|him from? sleeping|sleep|getting",
+        "has|had|have|got me up|awake",
+        "up pacing|walking",
+        f"{CANT} sleep",
     ),
     "INFECTION": (
         "uti|utis|infection|infections|infected|pneumonia|cellulitis|abscess|sepsis|septic"
-        "|pyelonephritis|antibiotics|antibiotic|covid|covid-19|tonsillitis",
+        "|pyelonephritis|antibiotics|antibiotic|covid|covid-19|tonsillitis|dengue|malaria"
+        "|typhoid|tb|tuberculosis|meningitis|endocarditis|osteomyelitis|discitis|mrsa|staph"
+        "|brucellosis|pyelo",
         "water|urine|bladder|kidney|chest|skin|wound|tooth|dental|ear|throat infection|infections",
     ),
     "NOT_INFECTION": (
@@ -344,6 +669,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "iv|intravenous drug|drugs",
         "share|sharing|shared dirty? needles",
         "pwid",
+        "been|started|start|back|still|am|'m|m|'ve|ve|keep|kept|i injecting|inject|injected"
+        " again|regularly|still|daily|lately|recently|now?",
+        "injecting|injected again",
+        "been|started|was|i|im|'m|am|keep|kept|back shooting|shot|shoot up",
+        "( inject|injecting|injection )",
+        "inject|injecting drug|drugs user|use",
     ),
     "IMMUNE_CONDITION": (
         "immunocompromised|~immunocompromised|immunodeficient|neutropenic|hiv|hiv+|transplant"
@@ -362,6 +693,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "anti rejection",
     ),
     "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
+    "NOT_INJECT": (
+        "i|im|'m|ve|'ve|been|am|we|she|he|they? inject|injecting|injected|injection|injections"
+        " my|the|an|her|his? insulin|humira|b12|ozempic"
+        "|wegovy|mounjaro|saxenda|fragmin|clexane|heparin|methotrexate|enbrel|testosterone"
+        "|hormones|ivf|vitamin|vitamins|botox|filler|fillers|fertility|stelara|dupixent"
+        "|semaglutide|tirzepatide|epipen|meds|medication|cat|dog",
+    ),
     # ------------------------------------------------------------------ chest and aorta
     "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
     "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),
@@ -375,7 +713,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "tear|tears up",
     ),
     "BELLY": (
-        "belly|tummy|stomach|abdomen|abdominal|gut|navel|belly-button|bellybutton",
+        "belly|tummy|stomach|abdomen|abdominal|abdo|gut|navel|belly-button|bellybutton",
         "belly button",
     ),
     "LUMP": ("lump|lumps|mass|bulge|swelling|bump|lumpy",),

@@ -76,10 +76,22 @@ RELATIONS = (
     "|auntie|aunty|uncle|cousin|cousins|nephew|niece|flatmate|roommate|housemate|teammate"
     "|stepdad|stepmum|stepmom|family|guy|lady|bloke|fella|dog|cat|teacher|boy|girl|lad|lass"
     "|bairn|wean|youngest|eldest"
-    "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil"
+    "|twin|grandson|granddaughter|grandkids|inlaws|in-laws|fil|mil|kiddo|kiddos|lola|lolo|appa"
+    "|amma|umma|abuela|abuelo|oma|opa"
 )
-SUBJECT = "i|my|it|its|it's|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both"
-KINDS_EXPLAINED = ("both_legs", "leg_weakness", "severe_pain")
+VOCATIVES = "mate|pal|buddy|bro|bruv|dude|bud|chief|boss|coach|hun|fella|man|sir|fam"
+"""Words for the person the member is talking to ("not today mate"), not someone else."""
+PROFESSIONALS = "coach|trainer|instructor|physio|teacher|doctor|doc|gp|nurse|midwife"
+SUBJECT = "i|my|im|i'm|ive|i've|the|this|there|now|then|also|he|she|we|me|both|well"
+"""Words that start a new clause after "and" or a comma, ending every scope."""
+PRONOUN_IT = "it|its|it's"
+"""A clause that goes on about the same thing ("my colleague lost weight and it turned out to
+be cancer"): it ends every scope but someone else's."""
+KINDS_EXPLAINED = ("both_legs", "leg_weakness", "leg_failing", "severe_pain")
+PASSED_NOW = (
+    "gone|better|fine|stopped|cleared|eased|settled|resolved|disappeared|normal|ok|okay|away"
+)
+"""Words that say a change has ended, before "since" ("gone since yesterday")."""
 PASSED = (
     "fine|normal|ok|okay|better|gone|alright|right|away|off|stops|stopped|stop|goes|went|eases"
     "|eased|passes|passed|wore|wears|disappears|disappeared|settles|settled"
@@ -105,23 +117,35 @@ STILL_THERE = (
     "then|but|and|now came|come|comes|coming back",
     "came|comes|coming back again|today|this|now|yesterday|tonight|after|at|last|in|since",
     "'s|is|are|its|it's back now|again|today|tonight",
-    "it|they|numbness|tingling 's|is|are back",
+    "it|they|numbness|tingling 's|is|are back now|again|today|tonight|,|.|!|and|for",
     "back again",
     "returned|returning|recurring|recurred|recurs",
     "comes and goes",
     "on and off",
     "keeps|kept coming|comes back",
-    "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|last"
-    "|this|lunch|breakfast",
-    "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
+    "since the",
     "all day|night|morning|afternoon|evening|week",
 )
 """What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
 not this time")."""
+DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri"
+"""The days of the week, in full and short."""
+RECENTLY = (
+    "since yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|lunch"
+    "|breakfast|today|tues|thurs|weds|mon|fri|sat|sun",
+    "since the weekend|morning|flare|fall|accident|crash|flareup",
+    "for /\\d+|two|three|four|five|several|a|few|couple/ _{0,1} days|hours|hrs|weeks",
+    f"started|starting|began|begun on? yesterday|today|tonight|this|last|at|overnight|{DAYS}",
+    f"came|come|comes on yesterday|today|tonight|this|last|at|overnight|{DAYS}",
+    "new|first time",
+    "never happened|had this|that|it before",
+)
+"""What says a change is new ("since Tuesday", "for two days", "started last night"): numbness
+that stays, and a change that no "for years" elsewhere in the message can explain away."""
 ELSEWHERE_WORDS = (
     "but|though|tho|and|,|;|-? fine|better|ok|okay|good|comfy|comfortable|normal|great|grand"
 )
-TRANSIENT_KINDS = ("saddle_numbness", "both_legs", "leg_weakness")
+TRANSIENT_KINDS = ("saddle_numbness", "both_legs", "leg_weakness", "leg_failing")
 KINDS_NOT_NEW = (
     "saddle_numbness",
     "bladder",
@@ -130,7 +154,100 @@ KINDS_NOT_NEW = (
     "sexual",
     "both_legs",
     "leg_weakness",
+    "leg_failing",
 )
+
+
+DOCUMENTS = (
+    "page|pages|site|website|leaflet|leaflets|article|articles|booklet|card|poster|video|videos"
+    "|tiktok|tiktoks|instagram|insta|youtube|reddit|facebook|fb|reel|reels|podcast|tweet|twitter"
+    "|thread|documentary"
+    "|form|forms|questionnaire|guide|sheet|app|pdf|email|handout|list|forum|nhs|programme"
+    "|program|checklist|questions|chart|post|blog|internet|google"
+)
+"""Written sources whose wording a member may ask about ("the NHS page mentioned...")."""
+SAY = (
+    "mentions|mentioned|mention|says|said|lists|listed|talks|talked|warns|warned|asks|asked"
+    "|describes|described|explains|explained|covers|covered|tells|told|writes|wrote|shows|about"
+    "|saying|claiming|claims|claimed"
+)
+BENIGN_ILLS = (
+    "cold|flu|virus|bug|anxiety|panic|indigestion|heartburn|reflux|wind|gas|muscle|muscular"
+    "|strain|hangover|nothing|stress|covid|hayfever|allergies|asthma|cough|lurgy|sunburn|heat"
+)
+"""Everyday causes a member gives for a sensation ("turned out to be a cold")."""
+BECAUSE = "cos|coz|cuz|because|cause|bc|due|thanks|owing"
+"""Words that give a cause, a few words ahead of it ("cos I did the session in the garden")."""
+FROM = "from|with|after|in|during|on|at|when|whenever"
+"""Prepositions that give a cause right before it ("from the bleachers", "in the cold")."""
+BENIGN_CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "duvet|duvets|tog|blanket|blankets|covers|quilt|heating|radiator|radiators|heater"
+        "|weather|heat|heatwave|sun|rain|wind|snow|cold|chill|frost|aircon|fan|shorts|garden"
+        "|outside|outdoors|lake|sea|river|pool|swim|swimming|shower|bath|sauna|flush|flushes"
+        "|flushing|menopause|perimenopause|hormones|bedroom|room|office|gym|dog|cat|coffee"
+        "|curry|spicy|wine|beer|booze|drink|drinking|hangover|workout|session|run|training"
+        "|nightmare|nightmares|stress|nerves|degrees|humid|humidity|sweltering|boiling|roasting"
+        "|warm|hot|aircon|air-con|ac",
+        ("chills_sweats", "temp_reading"),
+    ),
+    (
+        "baby|babies|dog|dogs|cat|cats|kids|kid|toddler|neighbours|neighbors|noise|alarm|heat"
+        "|storm|thunder|snoring|partner|husband|wife|hubby|nightmare|nightmares|stress|coffee"
+        "|mattress|pillow|pillows"
+        "|caffeine|shift|shifts|toilet|loo|wee|pee",
+        ("night_rest_pain",),
+    ),
+    (
+        "asthma|asthmatic|inhaler|inhalers|ventolin|hay|hayfever|allergies|allergy|pollen|cough"
+        "|coughing|phlegm|catarrh|flu|bronchitis|bench|pecs|antihistamine|antihistamines",
+        ("chest_pain", "radiating_pain"),
+    ),
+    (
+        "diabetes|diabetic|neuropathy|raynaud's|raynauds|raynaud|b12|circulation|cold|shoes|boots"
+        "|socks|trainers|heels|stretch|stretches|stretching|pancake|straddle|frog|splits|yoga"
+        "|pilates|cycling|spin|bike|kneeling|squatting",
+        ("both_legs",),
+    ),
+    (
+        "tired|tiredness|knackered|exhausted|exhaustion|shattered|sleepy|hungover|hangover|shift"
+        "|shifts|nightshift|nights|jetlag|jetlagged|sleep|insomnia",
+        ("leg_weakness", "leg_failing"),
+    ),
+)
+"""Causes that explain a finding away, with the kinds each may explain: warmth or cold for
+shivers and sweats, a waker for waking at night, asthma or a cold for a tight chest, a known
+condition, the cold or a stretch for numb feet. Never a bladder, bowel, saddle or sexual change:
+a new one needs a doctor whatever the member thinks caused it."""
+
+
+def _causes_by_kinds(
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The causes regrouped so that each word is in one group only, with every kind it may
+    explain, as ConText keeps a single cue where two match the same words ("after the
+    workout" explains both shivers and weak legs)."""
+    kinds_of: dict[str, set[str]] = {}
+    for causes, kinds in groups:
+        for cause in causes.split("|"):
+            kinds_of.setdefault(cause, set()).update(kinds)
+    words_of: dict[tuple[str, ...], list[str]] = {}
+    for cause, explains in kinds_of.items():
+        words_of.setdefault(tuple(sorted(explains)), []).append(cause)
+    return [("|".join(words), explains) for explains, words in words_of.items()]
+
+
+def _explained_by(causes: str) -> tuple[str, ...]:
+    """Cue phrases that give one of these causes: "cos the duvet's too thick", "from the
+    bleachers", "was my asthma", "the inhaler sorted it"."""
+    return (
+        f"{BECAUSE} to|of? _{{0,6}} {causes}",
+        f"{FROM} the|my|a|an|this|that|all|those|these|our|being|having? _{{0,2}} {causes}",
+        f"was|is|'s|it's|its|just my? _{{0,1}} {causes}",
+        f"{causes} sorted|sorts|sort|fixed|fixes|fix|helped|helps|help|cleared|clears|clear"
+        "|settled|settles|settle",
+        f"{causes} killed|killing|wrecked|wrecking|destroyed|did|done|finished me|in",
+    )
 
 
 @dataclass(frozen=True)
@@ -153,6 +270,8 @@ CUES: tuple[Cue, ...] = (
             "no|never|without|none|nor|neither|zero|nothing|nope|nah|nada|denies|deny|denied"
             "|denying|w/o",
             "no sign|signs|evidence|history|hint|trace|sign of?",
+            "nae|nay|na|nowt|nothin",
+            "negative on|for|re|regarding",
             "free of|from",
             "ruled|rule out",
             "none of",
@@ -169,9 +288,14 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "NEGATED",
+        "BIDIRECTIONAL",
+        ("?|:|-|=|— no|nope|nah|none|negative|nil|n/a",),
+        max_scope=5,
+    ),
+    Cue(
+        "NEGATED",
         "BACKWARD",
         (
-            "?|:|-|=|— no|nope|nah|none|negative|nil|n/a",
             "not present|noticed|an issue|a problem",
             "is|are|was|were|'s n't|nt|not a? problem|issue|thing",
             "was|were|came|come|is|are back? negative|clear|fine|normal",
@@ -197,17 +321,32 @@ CUES: tuple[Cue, ...] = (
             "never had|felt|experienced|known|been|seen _{0,2} like this|anything|so|this bad"
             "|before",
             "nothing helps|works|eases|relieves|touches|settles|shifts|helping|easing|working",
+            "like nothing|never i|i've|ive|'ve|ever _{0,2} felt|had|known|experienced|seen",
+            "not|n't|nt|never|isnt|wasnt from|after|during|by|with|due|because|cos the|my|a|an"
+            "|this|that|to|of? /[a-z]+/",
+            "nothing like it|this|that",
+            "^not today|tonight|now|atm|yet|sure",
+            f"^not today|tonight|now {VOCATIVES}",
+            "^not this time",
+            "^no|nah|nope ,|.|!|-|—|sorry|mate|coach",
+            "not just|only",
+            "isnt|wasnt|arent just|only",
             "nothing comes|came|coming out",
             "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
             "n't|nt|not make|made it",
             "no urge|urges|sensation|feeling|control",
             "no feeling|sensation down|in|between|when",
+            "?|:|-|=|— no|nope|nah feeling|sensation|urge|control|idea|clue|warning|signal|strength"
+            "|power|movement|change|sign|pain",
             "not|n't|nt right|normal",
             "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
             "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
             "on their|its own",
             "gave|give|gives|giving me the? chills|shivers|goosebumps",
             "n't|nt|not sure|know|remember",
+            "like someone|somebody|some1 else's|elses|else",
+            "someone|somebody|some1 else's|elses",
+            "to someone|somebody|some1 else",
         ),
     ),
     Cue(
@@ -215,7 +354,7 @@ CUES: tuple[Cue, ...] = (
         "TERMINATE",
         (
             "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
-            "|anyways|which|who|because|cause|cos|coz|so|also|plus|then|ps|btw"
+            "|anyways|because|cause|cos|coz|so|also|plus|then|ps|btw"
             "|update|edit|apart|aside|meanwhile|whilst|while",
             f",|;|and|&|+|-|— {SUBJECT}",
             f"and {SUBJECT}",
@@ -224,7 +363,96 @@ CUES: tuple[Cue, ...] = (
             "that said",
         ),
     ),
+    Cue(
+        "CLAUSE",
+        "PSEUDO",
+        (
+            "which|who",
+            f",|;|and|&|+|-|— {PRONOUN_IT}",
+            f"and {PRONOUN_IT}",
+            f", and|& {PRONOUN_IT}",
+        ),
+    ),
     Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            f"^{VOCATIVES}",
+            f"today|tonight|thanks|thank|cheers|ta|hi|hey|hiya|morning|evening|sorry|yes|no|nah"
+            f"|yeah|yep|nope|ok|okay|sure|alright|dear|,|! {VOCATIVES}",
+            "he|she|they said|says|say|thinks|think|thought|reckons|reckoned|told|tells|wants"
+            "|asked|asks|mentioned|checked|examined|found|did|does|gave|prescribed|started|put",
+        ),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            "my|our|the|her|his coach|trainer|instructor|teacher|student|students",
+            "my|our|a|the|one patient|patients|pt|resident|residents|client|clients",
+            "^pt|patient|patients",
+            "family history",
+            ",|;|-|and|& he|she|they 's|has|is|was|had|got|'d|been|have|are|were",
+        ),
+        max_scope=8,
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "BACKWARD",
+        (f"was|were|meant|means|mean|is|'s my|her|his|our {RELATIONS} 's?",),
+        max_scope=12,
+    ),
+    Cue(
+        "BACK_FINE",
+        "BIDIRECTIONAL",
+        (
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been _{0,1} fine|ok|okay"
+            "|good|great|quiet|normal|unchanged|grand|alright|sound",
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been no different",
+            "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been the same",
+            "back|spine fine|ok|okay|good|quiet|normal|unchanged|grand|alright",
+            "no back|spine change|changes|pain|problems|issues|difference",
+            "no change|changes|difference in|to|with my|the? back",
+            "back no different|change",
+            "back is|'s|feels|was no different",
+            "only the back",
+            "nothing new to report",
+        ),
+        max_scope=1,
+    ),
+    Cue(
+        "NOT_ME",
+        "BIDIRECTIONAL",
+        (",|;|-|—|( not|n't|nt me|mine|myself", "^not me|mine|myself"),
+        max_scope=1,
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "not|n't|nt me|mine|myself to? blame|being|complaining|moaning|whining|again",
+            "not|n't|nt me|mine|myself but|though|tho",
+        ),
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        ("past|post|through|after the|my? menopause|menopausal|meno|perimenopause",),
+    ),
+    Cue(
+        "PROXY",
+        "BIDIRECTIONAL",
+        (
+            "typing|writing|messaging|texting|replying|answering|sending this? for my|her|him|his"
+            "|them",
+            "typing|writing|messaging|texting|replying|answering|sending this? on behalf of my|her"
+            "|him|his|them",
+            "on her|his|their behalf",
+            f"{RELATIONS} here",
+        ),
+    ),
     Cue(
         "DEICTIC",
         "PSEUDO",
@@ -270,6 +498,13 @@ CUES: tuple[Cue, ...] = (
             "should i|we be? worry|worried|concerned|looking|watching|worrying about|if|for"
             "|whether|when",
             "should i|we worry|worrying",
+            "need|have to worry|panic about",
+            "need|have to be worried|concerned about",
+            "nightmare|nightmares|dream|dreams|dreamt|dreamed|dreaming that|about|of|i",
+            "had a nightmare|dream",
+            f"saw|seen|watched|read|reading|watching a|an|this|some|the {DOCUMENTS}",
+            "checked|tested|screened|scanned|investigated|examined me|us? for",
+            "test|tests|testing|check|checks|screen|screening|scan for",
             "^would|might",
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
             "watch|look|keep an? eye? out? for",
@@ -322,6 +557,54 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "BACKWARD",
+        ("test|tests|exam|examination|assessment|screening|screen",),
+        max_scope=3,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "as|is|are something|things|signs|symptoms to look|watch|check out? for",
+            "something|things|signs|symptoms to look|watch|check out? for",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        ("know|knows|knew|understand what", "know|knows|knew how _{0,2} feels"),
+        max_scope=5,
+    ),
+    Cue("HISTORICAL", "FORWARD", ("post",), max_scope=2, allowed=("cauda_equina_named",)),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "i|i've|ive|'ve? said|wrote|typed|put|meant _{0,4} by mistake|accident",
+            "i|i've|ive|'ve? said|wrote|typed|put _{0,4} wrongly|instead|earlier",
+        ),
+    ),
+    Cue(
+        "EXPLAINED",
+        "BACKWARD",
+        (
+            f"turned|turns out to be just|only? a|an|my? {BENIGN_ILLS}",
+            f"was|is|it's|its|'s just|only|actually|probably|prob a|an|my? {BENIGN_ILLS}",
+        ),
+        max_scope=12,
+        allowed=(
+            "fever",
+            "temp_reading",
+            "chills_sweats",
+            "chest_pain",
+            "radiating_pain",
+            "night_rest_pain",
+            "tearing_pain",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
         (
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
@@ -358,6 +641,8 @@ CUES: tuple[Cue, ...] = (
             "the first day|week|session|days|weeks",
             "to begin with",
             "before starting|lockdown|covid|pregnancy",
+            "^post",
+            "post op|surgery|surgical|operative",
         ),
         max_scope=10,
         terminated_by=("CURRENT",),
@@ -376,6 +661,18 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=10,
         terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "ONGOING",
+        "BIDIRECTIONAL",
+        (
+            "started|put|starting|putting me|us on",
+            "been|still|currently on",
+            "'ve|have|has|ve been|be on",
+            "on them|it since",
+        ),
+        max_scope=10,
+        allowed=("steroids", "immunosuppression", "immune_condition"),
     ),
     Cue(
         "CURRENT",
@@ -409,9 +706,31 @@ CUES: tuple[Cue, ...] = (
             "long standing|-standing",
             "longstanding|chronic|lifelong",
             "after having|giving my|the? kids|baby|children|birth",
+            "since|after my|the|our first|second|third|last|youngest|eldest|1st|2nd|3rd was|were"
+            " born",
+            "since having|after having them|him|her",
+            "since my op|operation|surgery|fusion|diagnosis|accident|injury|teens|teenage|twenties"
+            "|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s",
+            "since i was _{0,2} teen|teenager|kid|child|young|little|small|born|pregnant",
         ),
         max_scope=8,
-        allowed=KINDS_NOT_NEW,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BACKWARD",
+        (
+            "forever|for ever|since forever",
+            "not|nothing|never n't? new",
+            "not|nothing|n't a new thing",
+            "same as ever|always|usual",
+            "as always|usual",
+            "always happens|happened|does|do|did|leak|leaks|leaked|get|gets",
+            "normal|usual|standard|typical for me|long|cyclists|riders|runners|bikers|cycling",
+            "my normal",
+            "been like that|this for|since ever|forever|ages|years|decades|donkeys",
+        ),
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
     ),
     Cue(
         "RESOLVED",
@@ -433,6 +752,35 @@ CUES: tuple[Cue, ...] = (
         max_scope=8,
     ),
     Cue("RESOLVED", "FORWARD", ("no longer", "no more"), max_scope=6),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            f"{PASSED_NOW} since|for yesterday|monday|tuesday|wednesday|thursday|friday|saturday"
+            "|sunday|lunch|breakfast|today|tues|thurs|weds|mon|fri|sat|sun|then",
+            f"{PASSED_NOW} since|for last|this|the weekend|morning|night|week|evening",
+            "'s|is|are|it's|its|all|everything back to normal|usual|myself|fine|ok|okay",
+        ),
+        max_scope=10,
+    ),
+    Cue(
+        "USUAL",
+        "FORWARD",
+        ("the|my|our usual|normal|regular|typical|standard", "same old", "my old"),
+        max_scope=6,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BACKWARD",
+        (
+            "exactly|just|pretty|basically|much|been|was|is|'s the same since|for|as",
+            "since she|he|they|the|my|our baby|kids|kid|twins was|were born",
+            "since she|he|they was|were born",
+        ),
+        max_scope=15,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
     Cue(
         "RESOLVED",
         "BACKWARD",
@@ -462,12 +810,18 @@ CUES: tuple[Cue, ...] = (
         allowed=KINDS_NOT_NEW,
     ),
     Cue(
+        "RECENT",
+        "BIDIRECTIONAL",
+        (*RECENTLY, *(f"but|and|though|tho|,|;|- {new}" for new in RECENTLY)),
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
         "PSEUDO",
         "PSEUDO",
         (
             "control|feeling|sensation|strength|power has|'s|is|have? gone|went|disappeared",
             "gone|went|going|go|goes numb|dead|weak|to|stiff|tingly|funny|weird|wobbly|out|from"
-            "|down"
+            "|down|sore|bad|worse|hot|cold|red|tight|swollen|achy|painful|really|very|so|all|up"
             "|into|through|up|in|under",
             "stopped|stop|stops me|working|breathing|and",
             "passed out|water|urine|blood",
@@ -496,13 +850,25 @@ CUES: tuple[Cue, ...] = (
             "too long",
             "after|from|on the|a|my? long? flight|drive|journey|ride|trip|flights|drives",
             "in the|a|my? warm|hot? bath|shower|sauna|jacuzzi",
-            "after|from|during running|cycling|exercise|exercising|training|walking|squatting",
-            "after|from|during the|a|my run|walk|workout|session|squats|lunges|class|ride",
             "hot tub",
             "slept|sleeping|lying|lay|laid|sat|sitting on it|them|my",
         ),
         max_scope=8,
-        allowed=("both_legs", "leg_weakness"),
+        allowed=("both_legs", "leg_weakness", "leg_failing"),
+    ),
+    Cue(
+        "EXERTION",
+        "BIDIRECTIONAL",
+        (
+            "after|from|during|in|post the|my|a|that|this|today's? _{0,2} class|gym|workout"
+            "|workouts|session|sessions|run|hike|training|walk|squats|lunges|ride|swim|game|match|exercises"
+            "|deadlifts|bridges",
+            "after|from|during|post running|cycling|exercise|exercising|training|walking|squatting"
+            "|hiking|swimming|lifting|kneeling|crouching",
+            "post workout|-workout|session|run|gym",
+        ),
+        max_scope=8,
+        allowed=("temp_reading", "chills_sweats", "both_legs", "leg_failing"),
     ),
     Cue(
         "EXPLAINED_TEMP",
@@ -511,7 +877,6 @@ CUES: tuple[Cue, ...] = (
             "outside|outdoors|weather|heat|heatwave|sun|sunny|beach|holiday|abroad|sauna|bath"
             "|shower|pool|oven|room|house|office|freezing|cold|jacuzzi|spain|greece|dubai|india"
             "|summer|aircon|car",
-            "after|during|from|in the|my|a? class|gym|workout|session|run|hike|training|walk",
             "ice bath|water",
             "hot tub",
             "heat wave",
@@ -531,7 +896,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             "past|beyond|further|farther|into|through|higher|lower|fully",
-            "as far|much|well|high|low|easily",
+            "as far|much|high|low|easily",
             "very far|much",
             "that far|much",
             "more than",
@@ -539,7 +904,7 @@ CUES: tuple[Cue, ...] = (
             "on my|the|both? heels|heel|toes|tiptoes|tiptoe",
         ),
         max_scope=3,
-        allowed=("leg_weakness", "severe_pain"),
+        allowed=("leg_weakness", "leg_failing", "severe_pain"),
     ),
     Cue(
         "AFFIRMED",
@@ -557,6 +922,17 @@ CUES: tuple[Cue, ...] = (
             "i 'm|am|m getting|having|experiencing it|that|this|them",
             "happening to me",
             "and|but it|they|that has|have|did|does",
+            "i|i've|ive|'ve have|had|has|'ve? had|got|get exactly|precisely|just|literally that"
+            "|this|it",
+            "like|as today|now|tonight",
+            "like|as right now|this morning",
+            "same here",
+            "it's|its|it|has|'s been _{0,1} a|two|three|few|couple|several _{0,1} days|weeks|months"
+            "|week|month|fortnight",
+            "it's|its|it|has|'s been _{0,1} /\\d+/ days|weeks|months",
+            "i can|could see|feel|watch it|them _{0,1} pulse|pulsing|throb|throbbing|beat|beating"
+            "|move|moving",
+            "me too",
         ),
     ),
     Cue(
@@ -575,9 +951,12 @@ CUES: tuple[Cue, ...] = (
         (
             "fear|fears|afraid|scared|terrified|worried|worry|worries|anxious|paranoid|phobia|fearful"
             " of|about",
+            "convinced|paranoid|scared|worried|terrified|afraid|sure|think|thinking|reckon that? i"
+            " 've|have|'m|am|ve|m|might|may|could? got|have|get|getting|developing|be",
+            "made me paranoid|worried|scared",
         ),
-        max_scope=3,
-        allowed=("cancer_history",),
+        max_scope=4,
+        allowed=("cancer_history", "cauda_equina_named"),
     ),
     Cue(
         "STRAIN",
@@ -595,7 +974,7 @@ CUES: tuple[Cue, ...] = (
         "PERIOD",
         "BIDIRECTIONAL",
         (
-            "period|periods|menstrual|sanitary|menstruation|tampons",
+            "period|periods|menstrual|sanitary|menstruation|tampons|cramps",
             "time of the month",
             "because|cos|cause|for|during|with|on of? my|the|a? period|periods",
         ),
@@ -604,13 +983,22 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
     Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            "happens|happen|happening|comes|come|coming|wait|waiting|waited|sit|sat|sitting|stand"
+            "|stood|standing|takes|took|taking|strain|straining|push|pushing for ages|forever|hours"
+            "|minutes|mins",
+        ),
+    ),
+    Cue("PSEUDO", "PSEUDO", ("mine|mines 's|is|was|at a|an|at? /[0-8](?:[.,]5)?/",)),
+    Cue(
         "NOT_MEDICAL",
         "BIDIRECTIONAL",
         (
             "research|charity|awareness|screening|screen|scare|fundraiser|fundraising|relay"
             "|macmillan"
-            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy"
-            "|test|tests|testing",
+            "|zodiac|horoscope|benign|nurse|ward|ribbon|donate|donation|sponsor|sponsored|biopsy",
             "star sign",
             "crab|crabs|cancerian|season|moody|horoscopes",
             "race for life",
@@ -702,7 +1090,137 @@ CUES: tuple[Cue, ...] = (
             "close to",
         ),
         max_scope=3,
-        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "sudden_onset"),
+        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "leg_failing", "sudden_onset"),
+    ),
+    *(
+        Cue("EXPLAINED", "BIDIRECTIONAL", _explained_by(causes), max_scope=12, allowed=kinds)
+        for causes, kinds in _causes_by_kinds(BENIGN_CAUSES)
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            "when|whenever|if i|it|im|i'm|it's|its 'm|am|'s|is|gets|get|got? cold|freezing|chilly",
+            "with my raynaud's|raynauds|raynaud|diabetes|neuropathy",
+        ),
+        max_scope=8,
+        allowed=("both_legs",),
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            f"{BECAUSE}|{FROM} of? a|this|my|the chesty|head|stinking|bad? cold|virus|bug|lurgy",
+            "got|have|with|had a|this|my chesty|head|stinking|bad? cold|virus|bug|lurgy",
+        ),
+        max_scope=12,
+        allowed=("chest_pain", "radiating_pain"),
+    ),
+    Cue(
+        "SPILL",
+        "BIDIRECTIONAL",
+        (
+            "spilled|spilt|spilling|spill|spills|splashed|splashing|dribbled|dropped|knocked|tipped"
+            " my|the|a|some|it|over|all",
+            "knocked|tipped over",
+        ),
+        max_scope=8,
+        allowed=("incontinence", "bladder", "trauma"),
+    ),
+    Cue(
+        "SPILL",
+        "BIDIRECTIONAL",
+        (
+            "coffee|tea|milk|juice|wine|beer|shake|smoothie|soup|sauce|paint|drink|drinks|yoghurt"
+            "|yogurt|gravy|ketchup|oil|bottle|bowl|cup|mug|glass|kettle|latte|cola|coke",
+        ),
+        max_scope=2,
+        allowed=("incontinence", "bladder"),
+    ),
+    Cue(
+        "NO_HARM",
+        "BIDIRECTIONAL",
+        (
+            "no harm|damage|injury|injuries|drama|bother",
+            "no harm done",
+            "no bones broken",
+            "unhurt|unscathed|uninjured",
+            "caught|steadied|saved|stopped|righted|braced myself|meself",
+            "grabbed|caught|held the|a|onto _{0,2} counter|rail|railing|bannister|banister|wall"
+            "|table|door|handrail|worktop|side",
+            "stayed|kept|landed on my feet",
+            "stayed upright",
+            "only|just hurt|bruised|dented my pride",
+            "only|just my pride",
+            "no fall|falls|injury|injuries|damage",
+            "did|didnt n't|nt? actually|even? fall|land",
+            "did|didnt n't|nt? actually|even? go down",
+            "did|didnt n't|nt? actually|even? hit the ground|floor",
+            "nothing happened|broken|hurt",
+            "no bruise|bruises|marks",
+            "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
+            "|after|since",
+        ),
+        max_scope=12,
+        allowed=("trauma", "sudden_onset"),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
+            "let's|lets say",
+            f"{DOCUMENTS} _{{0,2}} {SAY}",
+            "should|do|would|must|can|could|will i|we _{0,5} when|whenever",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            "you|u mean|meant|mentioned|listed|list",
+            "you|u asked|ask|talked|talk about",
+            "you|u 're|are asking|talking about",
+            "do|does|would|will that|this|it|they count",
+        ),
+        max_scope=12,
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (",|;|-|— fine|ok|okay|better|normal|gone|alright|sorted now|again|today",),
+    ),
+    Cue(
+        "TRANSIENT",
+        "BACKWARD",
+        (
+            "stood|got|get|getting|stand|standing|moved|moving|walked|walking|shook|shaking|shifted"
+            f"|shifting|wiggled up|about|around|it|off|out? and|then it|they? _{{0,2}} {PASSED}"
+            "|woke|wakes",
+        ),
+        max_scope=20,
+        allowed=TRANSIENT_KINDS,
+    ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            "hamstring|hamstrings|calf|calves|thigh|quad|quads|groin|muscle|muscles|shoulder"
+            "|bicep|biceps|tricep|pec|pecs|knee|ankle|achilles|tendon|strain|strained|pulled|pull"
+            "|glute|glutes|adductor|adductors|flexor|flexors",
+        ),
+        max_scope=10,
+        allowed=("tearing_pain",),
+    ),
+    Cue(
+        "LOCAL",
+        "BIDIRECTIONAL",
+        (
+            "inhaler|inhalers|puffer|nasal|spray|sprays|cream|creams|ointment|drops|injection"
+            "|injections|jab|jabs|epidural|gel",
+        ),
+        max_scope=6,
+        allowed=("steroids",),
     ),
 )
 
@@ -725,11 +1243,20 @@ def context_rules(tokenizer: Tokenize) -> list[ConTextRule]:
                         # one-token scope around a boundary cue always passes it.
                         max_scope=1 if boundary else cue.max_scope,
                         allowed_types=set(cue.allowed) if cue.allowed else None,
-                        terminated_by=set(cue.terminated_by) or None,
+                        terminated_by=_terminated_by(cue),
                         on_modifies=_modifies(cue.category),
                     )
                 )
     return rules
+
+
+def _terminated_by(cue: Cue) -> set[str] | None:
+    """What ends a cue's scope besides TERMINATE cues: its own `terminated_by`, and a clause
+    going on with "it" or "which" for every cue but someone else's."""
+    ends = set(cue.terminated_by)
+    if cue.category not in OTHER_PEOPLE:
+        ends.add("CLAUSE")
+    return ends or None
 
 
 def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
@@ -740,16 +1267,93 @@ def outside_target(target: Span, modifier: Span, _between: Span) -> bool:
 
 def _modifies(category: str) -> Callable[[Span, Span, Span], bool]:
     """Which targets a cue of this category may modify (on top of medspaCy's scope test)."""
+    if category == "NEGATED":
+        return denies
     if category in OTHER_PEOPLE:
         return someone_else_s
-    if category == "AFFIRMED":
+    if category in ("AFFIRMED", "USUAL"):
         return claims
     return outside_target
 
 
+NEGATING_CONCEPTS = frozenset({"WAKES", "WORSE", "UNEXPLAINED", "STUCK", "FINISH", "FAILING"})
+"""Concept tags whose words carry their own negation ("can't sleep", "doesn't help", "not
+trying", "won't start"): the negation is part of the finding they describe, not a denial of the
+findings around them."""
+SCORE_NEGATION_REACH = 3
+
+
+CLAUSE_STARTS = frozenset(
+    [
+        "i",
+        "i'm",
+        "im",
+        "i've",
+        "ive",
+        "my",
+        "it",
+        "it's",
+        "its",
+        "now",
+        "still",
+        "ca",
+        "can",
+        "cant",
+        "cannot",
+        "could",
+        "couldnt",
+        "do",
+        "dont",
+        "does",
+        "doesnt",
+        "did",
+        "didnt",
+        "have",
+        "has",
+        "had",
+        "havent",
+        "hasnt",
+        "is",
+        "was",
+        "am",
+        "keep",
+        "keeps",
+        "feel",
+        "feels",
+        "felt",
+    ]
+)
+"""Words that start a new clause after "and" ("… and I don't even feel the need", "… and
+can't feel when it's coming")."""
+
+
+def denies(target: Span, modifier: Span, between: Span) -> bool:
+    """A negation denies a finding outside it, unless the negation is part of a concept that
+    carries its own ("I cannot sleep, also lying still does not help"); not a finding that goes
+    on past a clause break after it ("haven't had a poo in days and don't feel the need to go":
+    the pair runs from "poo" to "don't feel"); a pain score only from close by ("no 10/10 pain",
+    not "I no fit move at all, pain is 10/10")."""
+    if not outside_target(target, modifier, between):
+        return False
+    if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
+        return False
+    if modifier.end <= target.start and _new_clause_inside(target):
+        return False
+    return target.label_ != "pain_score" or len(between) <= SCORE_NEGATION_REACH
+
+
+def _new_clause_inside(target: Span) -> bool:
+    """The finding runs on into a new clause ("poo in 4 days and I don't even feel")."""
+    return any(
+        token.lower_ in ("and", "&") and token.nbor().lower_ in CLAUSE_STARTS
+        for token in target[:-1]
+    )
+
+
 def claims(_target: Span, _modifier: Span, _between: Span) -> bool:
     """A claim reaches a finding it lies inside: "tell you if my bladder changed and it has, I
-    can't go properly" is the member's."""
+    can't go properly" is the member's; so does "the usual" in "my left leg had the usual bit
+    of sciatica"."""
     return True
 
 
@@ -757,9 +1361,13 @@ OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR", "GENERIC_YOU"})
 SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
 
 
+NAMED_BY_THE_BLOW = frozenset({"trauma", "sudden_onset"})
+
+
 def someone_else_s(target: Span, modifier: Span, between: Span) -> bool:
-    """Someone else is the subject, unless the finding names the member: "someone barged into
-    me … something cracked", "a car hit me" are the member's."""
-    return outside_target(target, modifier, between) and not any(
-        token.lower_ in SELF_WORDS for token in target
+    """Someone else is the subject, unless a blow or a crash names the member: "someone barged
+    into me … something cracked", "a car hit me" are the member's ("the baby woke me" is not
+    night pain)."""
+    return outside_target(target, modifier, between) and not (
+        target.label_ in NAMED_BY_THE_BLOW and any(token.lower_ in SELF_WORDS for token in target)
     )

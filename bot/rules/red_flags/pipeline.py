@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 from bot.rules.red_flags.dsl import TAG_ATTR, Tokenize, forms
 from bot.rules.red_flags.lexicon import LEXICON
 from bot.rules.red_flags.modifiers import context_rules
+from bot.rules.red_flags.pairs import pair_targets
 from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
 from bot.rules.red_flags.text import chunks, clean
 
@@ -86,6 +87,19 @@ def copy_tags(doc: Doc) -> Doc:
     Untagged tokens get "-", as spaCy's matcher refuses TAG patterns on a doc without tags."""
     for token in doc:
         token.tag_ = getattr(token._, TAG_ATTR) or "-"
+    return doc
+
+
+@Language.component("rf_pairs")
+def add_pair_targets(doc: Doc) -> Doc:
+    """Targets for concept pairs (a body area or function and a change in it, see `pairs`),
+    added next to the target phrases' even where they overlap: each is read with its own
+    modifiers and the finding counts if either reading does ("haven't peed in 14 hours and
+    don't even feel like I need to": the pair is inside the scope of "haven't", the phrase
+    "don't even feel like I need to" is not)."""
+    found = pair_targets(doc)
+    if found:
+        doc.spans[TARGETS] = [*doc.spans[TARGETS], *found]
     return doc
 
 
@@ -148,6 +162,7 @@ def _build() -> Language:
         ]
     )
     nlp.add_pipe("rf_longest_targets")
+    nlp.add_pipe("rf_pairs")
     context: ConText = nlp.add_pipe(
         "medspacy_context",
         config={

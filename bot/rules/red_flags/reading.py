@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -47,6 +48,13 @@ EVERY_BLOCKER = frozenset(
         "STRAIN",
         "NOT_PAIN",
         "FEAR_OF",
+        "EXPLAINED",
+        "SPILL",
+        "NO_HARM",
+        "LOCAL",
+        "BACK_FINE",
+        "EXERTION",
+        "USUAL",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -70,6 +78,13 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
+    # "since Tuesday", "started last night": new, whatever else has been there for years, and
+    # real, however the question is put ("should I still do bridges if ...? since Thursday")
+    "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}),
+    # "started me on steroids six months ago": still on them
+    "ONGOING": frozenset({"HISTORICAL", "PAST_MONTH"}),
+    # "husband here typing for my wife, she can't feel...": the member, in someone else's words
+    "PROXY": frozenset({"OTHER_PERSON", "OTHER_NEAR"}),
     # "I'm a cancer survivor" is a diagnosis, not a star sign
     "DIAGNOSED": frozenset({"NOT_MEDICAL"}),
 }
@@ -126,7 +141,11 @@ class Candidate:
     @property
     def counts(self) -> bool:
         """Not cancelled by any modifier that applies to this kind."""
-        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset())
+        return self.counts_despite(frozenset())
+
+    def counts_despite(self, ignored: frozenset[str]) -> bool:
+        """Not cancelled by any modifier that applies to this kind, but for the ignored."""
+        blockers = EVERY_BLOCKER - STILL_COUNTS_WHEN.get(self.kind, frozenset()) - ignored
         for lifter, lifted in LIFTED_BY.items():
             if lifter in self.modifiers:
                 blockers = blockers - lifted
@@ -144,6 +163,24 @@ class Hit:
     matched: str
 
 
+RISKS_ONLY = frozenset(
+    {
+        "trauma",
+        "sudden_onset",
+        "cancer_history",
+        "immune_condition",
+        "immunosuppression",
+        "steroids",
+        "osteoporosis",
+        "recent_infection",
+        "drug_injection",
+    }
+)
+"""Kinds that are red flags because of what they may have done to the back (a fall, a risk
+factor), which a message that says the back is fine or unchanged cancels ("tripped on the path,
+back felt fine afterwards", "antibiotics for a chest infection, back no different")."""
+
+
 def candidates(docs: Iterable[Doc]) -> list[Candidate]:
     """Every target span of the message's pieces, in text order, with its modifier categories,
     and two that reach across sentences: AFFIRMED when a later sentence claims the finding ("is
@@ -153,9 +190,13 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
     result = []
     for doc in docs:
         later = {"AFFIRMED": [], "JUST_ASKING": []}  # type: dict[str, list[int]]
+        everywhere: set[str] = set()
         for modifier in doc._.context_graph.modifiers:
             if modifier.category in later:
                 later[modifier.category].append(modifier.modifier_span[0])
+            if modifier.category in DOC_WIDE:
+                everywhere.add(modifier.category)
+        carried = _carried_back(doc)
         for span in sorted(doc.spans[TARGETS], key=lambda span: (span.start, span.end)):
             categories = {modifier.category for modifier in span._.modifiers}
             sentence = span.sent
@@ -165,8 +206,87 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
                 start >= sentence.end for start in later["JUST_ASKING"]
             ) and _impersonal_question(sentence):
                 categories.add("JUST_ASKING")
+            categories |= _after_an_ellipsis(doc, span)
+            categories |= carried.get(sentence.start, set())
+            if _said_not_mine(doc, sentence):
+                categories.add("OTHER_PERSON")
+            categories |= {"PROXY"} & everywhere
+            if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
+                categories.add("BACK_FINE")
+            categories |= _explained_past_a_but(doc, span)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
+
+
+DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
+"""Categories that hold for the whole message wherever they are said."""
+CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
+"""Categories that a short follow-up sentence with no finding of its own gives the sentence
+before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
+REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP"})
+_BUT_REACH = 15
+
+
+def _carried_back(doc: Doc) -> dict[int, set[str]]:
+    """For each sentence, the `CARRY_BACK` categories of the next one when it has no target."""
+    sentences = list(doc.sents)
+    with_targets = {span.sent.start for span in doc.spans[TARGETS]}
+    result: dict[int, set[str]] = {}
+    for before, after in pairwise(sentences):
+        if after.start in with_targets:
+            continue
+        found = {
+            modifier.category
+            for modifier in doc._.context_graph.modifiers
+            if modifier.category in CARRY_BACK
+            and after.start <= modifier.modifier_span[0] < after.end
+        }
+        if found:
+            result[before.start] = found
+    return result
+
+
+def _said_not_mine(doc: Doc, sentence: Span) -> bool:
+    """The sentence says what it tells of is not the member's ("…has numb legs, she is 90,
+    not me :)"), wherever in the sentence it says so."""
+    return any(
+        modifier.category == "NOT_ME" and sentence.start <= modifier.modifier_span[0] < sentence.end
+        for modifier in doc._.context_graph.modifiers
+    )
+
+
+def _explained_past_a_but(doc: Doc, span: Span) -> set[str]:
+    """The categories of cues that explain a finding or say no harm was done, a little after
+    it in its sentence, past a "but" that ends their ConText scope ("slipped in the shower but
+    grabbed the rail, no fall", "sweating at night but it's cos the heating is on full")."""
+    return {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if modifier.category in REACH_PAST_A_BUT
+        and span.end <= modifier.modifier_span[0] < min(span.end + _BUT_REACH, span.sent.end)
+        and modifier.allows(span.label_.upper())
+    }
+
+
+ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})
+REACH_BACK_OVER_ELLIPSIS = frozenset({"SPILL", "NO_HARM", "EXPLAINED"})
+_ELLIPSIS_REACH = 8
+
+
+def _after_an_ellipsis(doc: Doc, span: Span) -> set[str]:
+    """The categories of the cues that explain a finding from just after an ellipsis ending its
+    sentence: "I had a wee accident... spilled my protein shake", "tripped on the kerb... no
+    harm done"."""
+    sentence = span.sent
+    if sentence.end >= len(doc) or doc[sentence.end - 1].text not in ELLIPSES:
+        return set()
+    return {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if modifier.category in REACH_BACK_OVER_ELLIPSIS
+        and sentence.end <= modifier.modifier_span[0] < sentence.end + _ELLIPSIS_REACH
+        and modifier.allows(span.label_.upper())
+    }
 
 
 SELF_WORDS = _words("i me my myself mine meself im i'm")
@@ -180,11 +300,17 @@ def _impersonal_question(sentence: Span) -> bool:
 
 def hits(docs: Iterable[Doc]) -> list[Hit]:
     """The findings that count, in text order, at most one per kind."""
-    found = [candidate for candidate in candidates(docs) if candidate.counts]
+    every = candidates(docs)
+    found = [candidate for candidate in every if candidate.counts]
     found = [candidate for candidate in found if _checks_out(candidate, found)]
+    onsets = [
+        candidate
+        for candidate in every
+        if candidate.kind in ONSETS and candidate.counts_despite(HARMLESS_FOR_HEALTHY_BONES)
+    ]
     result: dict[str, Hit] = {}
     for candidate in found:
-        for kind in _kinds_of(candidate, found):
+        for kind in _kinds_of(candidate, onsets):
             result.setdefault(kind, Hit(kind, candidate.span.text))
     return list(result.values())
 
@@ -205,8 +331,15 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
     return True
 
 
-def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
-    """The finding kinds a counted candidate stands for (none for a lone qualifier)."""
+ONSETS = frozenset({"sudden_onset", "trauma"})
+HARMLESS_FOR_HEALTHY_BONES = frozenset({"NO_HARM", "BACK_FINE"})
+"""A fall that did no harm, or after which the back felt fine, still counts with thin bones or
+long-term steroids ("I'm 82 with osteoporosis, had a fall, nothing broken I don't think")."""
+
+
+def _kinds_of(candidate: Candidate, onsets: list[Candidate]) -> Iterator[str]:
+    """The finding kinds a counted candidate stands for (none for a lone qualifier); `onsets`
+    are the falls, strains and sudden pains that count with thin bones or steroids."""
     kind = candidate.kind
     if kind not in QUALIFIERS:
         yield kind
@@ -215,14 +348,19 @@ def _kinds_of(candidate: Candidate, found: list[Candidate]) -> Iterator[str]:
         yield "severe_pain"
     elif kind == "steroids":
         yield "immunosuppression"
-        if _any_kind(found, {"sudden_onset", "trauma"}):
+        if onsets:
             yield "steroid_sudden_pain"
-    elif kind == "osteoporosis" and _any_kind(found, {"sudden_onset", "trauma"}):
+    elif kind == "osteoporosis" and onsets:
         yield "fragile_bone_injury"
 
 
-def _any_kind(found: Iterable[Candidate], kinds: set[str]) -> bool:
-    return any(candidate.kind in kinds for candidate in found)
+LIST_BREAKS = frozenset({",", ";", "/", "|"})
+
+
+def _list_break(between: Span) -> bool:
+    """A comma or the like between a score and a word after it: the word starts the next item
+    ("session: 9/10, pain 2/10")."""
+    return any(token.text in LIST_BREAKS for token in between)
 
 
 def _about_pain(span: Span) -> bool:
@@ -240,6 +378,8 @@ def _about_pain(span: Span) -> bool:
         if word not in PAIN_ANCHORS and word not in OTHER_ANCHORS:
             continue
         if word in TIME_WORDS and token.i > 0 and token.nbor(-1).lower_ in TIME_PRECEDERS:
+            continue
+        if token.i >= span.end and _list_break(span.doc[span.end : token.i]):
             continue
         distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
         if distance > _SCORE_NEIGHBOURHOOD:

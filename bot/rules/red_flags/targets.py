@@ -88,14 +88,17 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
+        "do|does|did n't|nt|not even? feel|get|have the|any? urge|need to go",
+        "dont|doesnt|didnt even? feel|get|have the|any? urge|need to go",
+        "do|does|did n't|nt|not even? feel like i|you _{0,1} need to go",
+        "dont|doesnt|didnt even? feel like i|you _{0,1} need to go",
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
         "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping|pathetic|feeble|pitiful"
         "|piddly|rubbish|useless",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
-        "nothing|barely|hardly|little anything|much|really? comes|came|coming|happens|happened"
-        " out?",
+        "nothing|barely|hardly|little anything|much|really? comes|came|coming out?",
         "urge|urges|need|feeling|sensation _{0,3} @PEE|TOILET _{0,2} has|'s|have|is? gone|went"
         "|disappeared|vanished",
         "not|very much|little comes|came|coming out",
@@ -173,6 +176,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no|lost|losing the? urge|sensation|feeling to|of|for? @POO",
     ),
     "sexual": (
+        f"{CANT} feel|feal my|the|her|him|his wife|husband|partner|boyfriend|girlfriend|hubby"
+        "|missus|man|woman|fella",
         f"{CANT} feel _{{0,3}} sex|intercourse|orgasm|climax",
         "@NUMB|ALTERED _{0,3} during|in|with|having|when|after sex|intercourse",
         "sex|intercourse _{0,3} @NUMB|ALTERED",
@@ -191,6 +196,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} get|keep|stay hard|erect",
     ),
     "both_legs": (
+        "@BOTH are|'re|feel|feels|go|went|gone|now|is|both _{0,1} @NUMB",
+        "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 @LEGS|LEG",
+        "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 sides",
+        "@BOTH @LEGS not just|only",
         "@NUMB|SCIATICA _{0,5} @BOTH _{0,2} @LEG|LEGS",
         "@NUMB|SCIATICA _{0,4} @LEGS",
         "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
@@ -218,7 +227,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
                 "@NUMB|SCIATICA _{0,4} @ALSO",
                 f"{SPREAD} now",
                 "@NUMB|SCIATICA now",
-                "started|starting|doing|does|done it|same|this|that _{0,1} @ALSO",
+                "started|starting|doing|does|done|at it|same|this|that _{0,1} @ALSO",
             )
         ),
         *(
@@ -357,15 +366,16 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "rear-ended|t-boned|tboned",
         "run over",
         "came|fell|thrown|bucked|knocked|flew off|from my|the|a? @VEHICLE",
-        "@ACCIDENT at|on work|the road|the slopes|site",
+        "@ACCIDENT at|on work|site",
+        "@ACCIDENT on the road|slopes",
     ),
     "osteoporosis": ("@OSTEO",),
     "steroids": ("@STEROID", "long term|long-term|longterm steroids|steroid"),
-    "sudden_onset": ("@SUDDEN", "@SLIP", "@FALL"),
+    "sudden_onset": ("@SUDDEN|ABRUPT|CRACK_GO", "@SLIP", "@FALL"),
     # ------------------------------------------------------------------ cancer
     "cancer_history": ("@CANCER",),
     "weight_loss": (
-        "@WEIGHT_LOSS _{0,8} @UNEXPLAINED",
+        "@WEIGHT_LOSS _{0,14} @UNEXPLAINED",
         "@UNEXPLAINED _{0,4} @WEIGHT_LOSS",
     ),
     "night_rest_pain": (
@@ -381,6 +391,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worse|bad|painful|hurts|agony when|while|if? i|i'm|im? 'm|am? lying|lie|lay|laying"
         "|sleeping|in down|flat|bed",
         "night pain|pains",
+        "even when|while|if i|im|i'm 'm|am? lie|lying|laying|lay|rest|resting still|down|flat?",
+        "there|present all night|nite",
+        "only|mainly|mostly|just at|in|during the? night|nights|nite",
         "hurts|hurt|worse|painful|sore more|most? when|while|if? i|i'm|im? 'm|am? lying|lie|lay"
         "|laying",
         "rest|resting|lying|sleep|sleeping|sitting|down makes|made|make|making no|little|zero"
@@ -409,6 +422,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "24/7",
     ),
     "progressive_pain": (
+        "never|not|n't|nt switches|switch|switching|switched off",
+        "never|not|n't|nt lets|let|letting up",
+        "whether i rest|sit|lie|move|stand|walk|sleep or|and|not",
+        "all day every day",
+        "every day all day",
+        "there|present constantly|continuously|nonstop|24/7",
+        "constantly|always there",
         "constant|constantly|continuous|continual|non-stop|nonstop|unrelenting|relentless|persistent"
         " pain|ache|aching|agony|throbbing|burning",
         f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
@@ -455,15 +475,22 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "pain_score": (
         "^about|around|like|maybe|probably|prob|honestly|solid|a|an|at|its|it's _{0,2} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|nine|ten|eleven)/",
-        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its "
+        "pain|pains|sciatica|back|score|level|rating|pain's|it|it's|its|p|pn "
         "is|was|'s|at|a|an|about|around|like|level|levels|score|solid|easily|definitely"
         "|literally|currently|now|today|honestly|:|=|-|of|rated|probably|still|already|right"
         "|hitting|hit|reached|up|to|went|gone|got|gets|getting|as|high|even|over|strong|legit"
-        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently{0,4} "
+        "|easy|defo|def|prob|tbh|sitting|been|has|steady|consistently|shot|jumped|spiked"
+        "|rocketed|soared|climbed|rose|risen|flared|ramped|peaked|peaking|hits|reaching|shooting"
+        "|more|closer|nearer{0,4} "
         "/(?:9|10|9[.,]5|9\\.9|11|12|15|20|50|100|nine|ten|eleven|twelve)/",
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
         "pain|pains|pain's|back|sciatica _{0,4} ,|:|-|— /(?:9|10|9[.,]5)/",
+        "more like a|an? /(?:9|10|11|12|15|20)/",
+        "closer|nearer to a|an? /(?:9|10|11|12|15|20)/",
+        "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
+        "|friday|saturday|sunday|today|tonight|yesterday|overnight|morning|evening :|-|=? "
+        "/(?:9|10|9[.,]5)/",
         "a|was|from|at? /[2-8]/ yesterday|earlier|before|lastnight|last|this|in|at _{0,2} "
         "/(?:9|10|9[.,]5)/ today|now|tonight|this",
     ),
@@ -480,6 +507,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} move",
         "barely|hardly move|walk|stand|breathe",
         f"{CANT} even? walk|straighten",
+        f"{CANT} even? lift|raise my|the? head",
         f"{CANT} even? stand up|upright|straight",
         "stuck on|in the|my? floor|bed|sofa|couch",
         f"{PAIN}|it _{{0,3}} through the roof",
@@ -582,5 +610,11 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + _C_NORMAL + r"\s*(?:°\s*c?|º\s*c?|degrees?\s*c?|c)(?![a-z])",
+        # a bare 35.0 to 37.9, as in "37.4 after my hot bath, is that a fever?"
+        _NOT_DIGIT_BEFORE
+        + _NOT_MONEY_OR_WEIGHT
+        + r"3[5-7][.,]\d"
+        + _NOT_DIGIT_AFTER
+        + _NO_UNIT_AFTER,
     ),
 }

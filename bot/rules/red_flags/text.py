@@ -14,6 +14,9 @@ taken grows in step with the length (ConText compares every cue with every other
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")
+_BODY_EMOJI = {"\U0001f351": " bum ", "\U0001f346": " penis ", "\U0001f4a9": " poo "}
+"""Emoji members use for body parts (🍑 🍆 💩), read as the words they stand for."""
+_BODY_EMOJI_RE = re.compile("|".join(_BODY_EMOJI))
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+(?!(?:no|nope|nah|none|nil)\b)")
 
@@ -21,11 +24,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+(?!(?:no|nope|nah|none|nil)\b)")
 def clean(text: str) -> str:
     """The text as the pipeline reads it: the first `MAX_CHARS` characters in lower case
     (spaCy splits "can't" but not "CAN'T"), straight apostrophes, hyphenated words split
-    ("pins-and-needles"), runs of one letter shortened ("numbbbb" -> "numb") and emoji set
-    apart as their own words."""
+    ("pins-and-needles"), runs of one letter shortened ("numbbbb" -> "numb"), body-part emoji
+    read as words ("can't feel my 🍑" -> "can't feel my bum") and other emoji set apart as
+    their own words."""
     text = text[:MAX_CHARS].lower().translate(_APOSTROPHES)
     text = _HYPHEN_IN_WORD.sub(" ", text)
     text = _LETTER_RUN.sub(r"\1", text)
+    text = _BODY_EMOJI_RE.sub(lambda found: _BODY_EMOJI[found.group()], text)
     return _PICTOGRAPH.sub(lambda found: f" {found.group()} ", text)
 
 

@@ -428,15 +428,30 @@ function renderSessions(m) {
   list.replaceChildren(...(items.length ? items : [element("li", "hint", "No sessions in the last 8 weeks.")]));
 }
 
+const MEDIA_WORDS = {
+  voice: "🎤 Voice message",
+  audio: "🎵 Audio",
+  photo: "🖼 Photo",
+  video: "🎥 Video",
+  video_note: "🎥 Video note",
+  document: "📎 File",
+  sticker: "Sticker",
+  animation: "GIF",
+  other: "Message",
+};
+
 function threadText(entry) {
-  if (entry.kind === "form_check") return `🎥 Form-check video${entry.text ? `: ${entry.text}` : ""}`;
-  return entry.text;
+  const words = entry.text || "";
+  const media = MEDIA_WORDS[entry.kind];
+  const text = media ? (words ? `${media}: ${words}` : media) : words;
+  return entry.edited ? `${text} (edited)` : text;
 }
 
 function renderThread(list, entries, zone, empty) {
   const items = entries.map((entry) => {
     const item = element("li", `from-${entry.from}`);
-    item.append(element("span", "hint", `${entry.from === "coach" ? "You" : "Member"} · ${when(entry.at, zone)}`), element("br"));
+    const who = entry.from === "coach" ? entry.coach || "Coach" : "Member";
+    item.append(element("span", "hint", `${who} · ${when(entry.at, zone)}`), element("br"));
     item.append(document.createTextNode(threadText(entry)));
     return item;
   });

@@ -1,8 +1,8 @@
-"""The workout card: timers kept on the session, the pain before it, "It hurts" answers, chosen
-exercise variants, pain reported during a step, and demo clips' Telegram file ids.
+"""The workout card: timers kept on the session, "It hurts" answers, chosen exercise variants,
+pain reported during a step, and demo clips' Telegram file ids.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-28 09:00:00.000000
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0009"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -44,8 +44,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column("timer_starts_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("timer_ends_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("alert_message_id", sa.BigInteger(), nullable=True))
-        batch.add_column(sa.Column("pain_before", sa.Integer(), nullable=True))
-        batch.create_check_constraint("pain_before_range", "pain_before BETWEEN 0 AND 10")
     with op.batch_alter_table("step_results") as batch:
         batch.drop_constraint(op.f("ck_step_results_outcome"), type_="check")
         batch.create_check_constraint("outcome", _in("outcome", _OUTCOMES_AFTER))
@@ -98,8 +96,6 @@ def downgrade() -> None:
         batch.drop_constraint(op.f("ck_step_results_outcome"), type_="check")
         batch.create_check_constraint("outcome", _in("outcome", _OUTCOMES_BEFORE))
     with op.batch_alter_table("workout_sessions") as batch:
-        batch.drop_constraint(op.f("ck_workout_sessions_pain_before_range"), type_="check")
-        batch.drop_column("pain_before")
         batch.drop_column("alert_message_id")
         batch.drop_column("timer_ends_at")
         batch.drop_column("timer_starts_at")
