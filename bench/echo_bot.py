@@ -1,9 +1,9 @@
-"""The baseline: a bare python-telegram-bot bot making the same Bot API calls as a workout.
+"""The baseline: a bare python-telegram-bot bot making the same Bot API calls as a workout card.
 
-A command is answered with a message carrying a Done button; each press is answered, the
-pressed message edited and the next "step" sent, until ``STEPS`` presses end with a last
-message without buttons. No database, and no rate limiter unless ``--rate-limiter``; updates
-are handled concurrently, as the real bot handles them. Configured like the bot, from
+A command is answered with one message carrying a Done button (the card); each press is
+answered and the pressed message edited into the next "step", until ``STEPS`` presses turn it
+into a last text without buttons. No database, and no rate limiter unless ``--rate-limiter``;
+updates are handled concurrently, as the real bot handles them. Configured like the bot, from
 ``TELEGRAM_BOT_TOKEN`` and ``TELEGRAM_API_BASE_URL``; run as ``python -m bench.echo_bot``.
 """
 
@@ -23,7 +23,8 @@ from telegram.ext import (
 
 from bot.rate_limit import PacedRateLimiter
 
-STEPS = 20
+STEPS = 21
+"""Presses on a Day 1 card: its first screen (the pain question before) and its 20 steps."""
 FINAL_TEXT = "Session complete (echo)"
 
 
@@ -43,15 +44,10 @@ async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     step = int(query.data.removeprefix("done:"))
     await query.answer()
-    await query.edit_message_text(f"Step {step}: done")
-    if query.message is None:
-        return
     if step < STEPS:
-        await query.message.chat.send_message(
-            f"Step {step + 1}", reply_markup=_done_button(step + 1)
-        )
+        await query.edit_message_text(f"Step {step + 1}", reply_markup=_done_button(step + 1))
     else:
-        await query.message.chat.send_message(FINAL_TEXT)
+        await query.edit_message_text(FINAL_TEXT)
 
 
 def main() -> None:

@@ -1,12 +1,24 @@
-"""Update throughput: N members each pressing through a workout, the real bot vs a bare echo bot.
+"""Presses on the workout card: N members pressing through a workout, the real bot vs a bare
+echo bot making the same Bot API calls.
 
-Every member sends /today and presses Done on each step as soon as it arrives, all members at
-once. For each update, latency runs from the moment the emulator hands it to the bot's
-``getUpdates`` to the bot's first reply in that chat (``sendMessage`` or ``editMessageText``);
-throughput is updates answered per second over the whole run. The same members do the same
-through ``bench.echo_bot`` against the same emulator, bare and with the bot's
-``PacedRateLimiter``; the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5)
-and of the rate-limited one's. The bot's CPU time per update comes from psutil.
+Every member sends /today, presses Skip on the card's first screen (the pain question before
+the session) and Done each time the card has been edited into the next step, all members at
+once. Two runs per bot:
+
+- *flat out*: each member presses again the moment the card changes. Presses handled per
+  second (over the whole run) and the bot's CPU time per update (psutil) come from this run;
+  the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5), its CPU as a
+  multiple of the echo bot's (target <= 1.5).
+- *paced*: the same members at once, each pausing ``--think`` seconds on average (uniformly
+  0.5-1.5 times it) between presses, as people doing a set do (far quicker than a set takes).
+  Latency runs from the press (the update queued in the emulator) to the edited card reaching
+  the emulator: p50 and p99 (target p99 < 100 ms).
+
+New messages per finished session (``sendMessage``/``sendVideo`` calls, the card included) are
+counted over the flat-out run.
+
+With fewer members the flat-out run trips the bot's inbound limit (20 updates in 10 s per
+member) and stalls; 50 members stay well under it.
 
     .venv/bin/python -m bench.throughput --members 50 --database both
     .venv/bin/python -m bench.throughput --members 200 --database sqlite --bot-only
@@ -16,13 +28,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import bisect
-from collections import defaultdict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from typing import Any
-from unittest import mock
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from bench.harness import (
     add_emulator_users,
@@ -35,169 +43,194 @@ from bench.harness import (
 )
 from bot.render import texts
 from emulator import BotApiEmulator, ChatMessage, SimulatedUser
-from emulator.state import EmulatorState
 
-REPLY_METHODS = frozenset({"sendMessage", "editMessageText"})
+NEW_MESSAGE_METHODS = frozenset({"sendMessage", "sendVideo", "sendPhoto", "copyMessage"})
 TARGET_RATIO = 0.5
+TARGET_CPU_MULTIPLE = 1.5
+TARGET_P99_MS = 100.0
 STEP_TIMEOUT = 120.0
+THINK_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
-class Figures:
-    name: str
-    updates: int
-    answered: int
-    seconds: float
-    p50_ms: float
-    p99_ms: float
-    cpu_ms_per_update: float
-    errors: int
+@dataclass
+class Run:
+    """What one run of all members measured."""
+
+    presses: int = 0
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    updates: int = 0
+    new_messages: int = 0
+    sessions: int = 0
+    errors: int = 0
 
     @property
     def rate(self) -> float:
-        return self.answered / self.seconds
+        return self.presses / self.seconds
 
-    def line(self) -> str:
-        return (
-            f"throughput {self.name:<16} {self.rate:7.1f} updates/s  "
-            f"p50 {self.p50_ms:6.1f} ms  p99 {self.p99_ms:6.1f} ms  "
-            f"bot CPU {self.cpu_ms_per_update:4.1f} ms/update  "
-            f"({self.answered}/{self.updates} answered in {self.seconds:.1f} s, "
-            f"{self.errors} 'something went wrong')"
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return self.cpu_seconds / self.updates * 1000
+
+    @property
+    def p50_ms(self) -> float:
+        return percentile(self.latencies, 0.5) * 1000
+
+    @property
+    def p99_ms(self) -> float:
+        return percentile(self.latencies, 0.99) * 1000
+
+
+def _to_press(message: ChatMessage) -> str | None:
+    """Done on a step; Skip on the card's first screen (how the back feels before)."""
+    labels = {button.text for button in message.buttons}
+    return next((label for label in ("Done", "Skip") if label in labels), None)
+
+
+def _is_card(message: ChatMessage) -> bool:
+    return _to_press(message) is not None
+
+
+def _finished(message: ChatMessage) -> bool:
+    return "Session complete" in (message.text or "")
+
+
+def _progress(card: ChatMessage) -> str:
+    """The card's last line: the progress bar on a step ("▰▰▱▱▱▱▱▱▱▱ 3/20"), the question on
+    the first screen and the summary. It changes when a press moves the card on; a countdown
+    redraw (rest between rounds) changes another line."""
+    return (card.text or "").rsplit("\n", 1)[-1]
+
+
+def _answered(user: SimulatedUser, card: ChatMessage, before: str, seen: int) -> Callable[[], bool]:
+    """The card moved on, or the bot said something went wrong, since the press."""
+
+    def check() -> bool:
+        return _progress(card) != before or any(
+            m.text == texts.SOMETHING_WENT_WRONG for m in user.messages[seen:]
         )
 
-
-class DeliveryLog:
-    """When the emulator first handed each update to ``getUpdates``, and to which chat."""
-
-    def __init__(self) -> None:
-        self.delivered: dict[int, tuple[int, float]] = {}
-
-    @asynccontextmanager
-    async def recording(self, state: EmulatorState) -> AsyncIterator[None]:
-        original = state.next_updates
-        loop = asyncio.get_running_loop()
-
-        async def next_updates(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
-            updates = await original(*args, **kwargs)
-            now = loop.time()
-            for update in updates:
-                self.delivered.setdefault(update["update_id"], (_chat_of(update), now))
-            return updates
-
-        with mock.patch.object(state, "next_updates", next_updates):
-            yield
+    return check
 
 
-def _chat_of(update: dict[str, Any]) -> int:
-    if "callback_query" in update:
-        return int(update["callback_query"]["message"]["chat"]["id"])
-    return int(update["message"]["chat"]["id"])
+async def emulator_wait(user: SimulatedUser, predicate: Callable[[], bool]) -> None:
+    """Wait on the emulator's change event until `predicate` holds."""
+    await user.chat_state_wait(predicate, STEP_TIMEOUT)
 
 
-def _is_step_end_or_error(message: ChatMessage) -> bool:
-    has_done = any(button.text == "Done" for row in message.keyboard for button in row)
-    text = message.text or ""
-    return has_done or "Session complete" in text or text == texts.SOMETHING_WENT_WRONG
-
-
-async def work_out(user: SimulatedUser) -> int:
-    """/today, then Done on every step until the session is complete. When the bot says
-    something went wrong the member sends /today again (it resumes the session); returns how
-    often that happened."""
-    errors = 0
+async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Random) -> None:
+    """/today, then Skip on the card's first screen and Done until it is the summary. When
+    the bot says something went wrong the member sends /today again (it resumes on a new
+    card)."""
+    loop = asyncio.get_running_loop()
     await user.send_command("/today")
-    while True:
-        message = await user.wait_for_message(_is_step_end_or_error, timeout=STEP_TIMEOUT)
-        if "Session complete" in (message.text or ""):
-            return errors
-        if message.text == texts.SOMETHING_WENT_WRONG:
-            errors += 1
-            await user.send_command("/today")
-        else:
-            await user.press("Done", message)
-
-
-def measure(
-    name: str, emulator: BotApiEmulator, log: DeliveryLog, cpu_seconds: float, errors: int
-) -> Figures:
-    """Match each delivered update with the bot's first reply in its chat."""
-    replies: defaultdict[int, list[float]] = defaultdict(list)
-    for request in emulator.requests:
-        if request.method in REPLY_METHODS and request.status == 200:
-            replies[int(request.params["chat_id"])].append(request.time)
-    latencies = []
-    first_delivery = min(at for _, at in log.delivered.values())
-    last_reply = first_delivery
-    for chat_id, delivered_at in log.delivered.values():
-        times = replies[chat_id]  # in arrival order, so sorted
-        index = bisect.bisect_left(times, delivered_at)
-        if index < len(times):
-            latencies.append(times[index] - delivered_at)
-            last_reply = max(last_reply, times[index])
-    return Figures(
-        name=name,
-        updates=len(log.delivered),
-        answered=len(latencies),
-        seconds=last_reply - first_delivery,
-        p50_ms=percentile(latencies, 0.5) * 1000,
-        p99_ms=percentile(latencies, 0.99) * 1000,
-        cpu_ms_per_update=cpu_seconds / len(log.delivered) * 1000,
-        errors=errors,
+    card = await user.wait_for_message(
+        lambda m: _is_card(m) or m.text == texts.SOMETHING_WENT_WRONG, timeout=STEP_TIMEOUT
     )
+    while not _finished(card):
+        if card.text == texts.SOMETHING_WENT_WRONG or not _is_card(card):
+            run.errors += 1
+            await user.send_command("/today")
+            card = await user.wait_for_message(_is_card, timeout=STEP_TIMEOUT)
+            continue
+        if think:
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+        pressed_at = loop.time()
+        before, seen = _progress(card), len(user.messages)
+        await user.press(_to_press(card) or "Done", card)
+        await emulator_wait(user, _answered(user, card, before, seen))
+        if _progress(card) == before:  # something went wrong: resume on a new card
+            run.errors += 1
+            await user.send_command("/today")
+            card = await user.wait_for_message(_is_card, timeout=STEP_TIMEOUT)
+            continue
+        run.latencies.append(loop.time() - pressed_at)
+        run.presses += 1
+    run.sessions += 1
 
 
 async def run_members(
-    name: str, emulator: BotApiEmulator, members: int, command: list[str], url: str
-) -> Figures:
+    emulator: BotApiEmulator, users: list[SimulatedUser], command: list[str], url: str, think: float
+) -> Run:
     """All members through a workout at once against the bot that ``command`` starts."""
-    users = add_emulator_users(emulator, members)
-    log = DeliveryLog()
-    async with (
-        bot_process(emulator, command, bot_environment(emulator, url)) as bot,
-        log.recording(emulator.state),
-    ):
+    run = Run()
+    rng = random.Random(7)
+    loop = asyncio.get_running_loop()
+    async with bot_process(emulator, command, bot_environment(emulator, url)) as bot:
+        requests_before = len(emulator.requests)
         cpu_at_start = bot.cpu_seconds()
-        errors = await asyncio.gather(*(work_out(user) for user in users))
-        cpu_seconds = bot.cpu_seconds() - cpu_at_start
-    return measure(name, emulator, log, cpu_seconds, sum(errors))
+        started = loop.time()
+        await asyncio.gather(*(work_out(user, run, think, rng) for user in users))
+        run.seconds = loop.time() - started
+        run.cpu_seconds = bot.cpu_seconds() - cpu_at_start
+        requests = emulator.requests[requests_before:]
+    run.new_messages = sum(
+        1 for r in requests if r.method in NEW_MESSAGE_METHODS and r.status == 200
+    )
+    run.updates = run.presses + run.sessions + run.errors
+    return run
 
 
-async def echo_figures(members: int, *options: str) -> Figures:
-    name = "echo+limiter" if options else "echo bot"
-    async with BotApiEmulator(seed=1) as emulator:
-        command = ["-m", "bench.echo_bot", *options]
-        return await run_members(name, emulator, members, command, "")
+def line(name: str, flat: Run, paced: Run) -> str:
+    return (
+        f"throughput {name:<14} {flat.rate:6.1f} presses/s  bot CPU {flat.cpu_ms_per_update:4.1f}"
+        f" ms/update  |  paced p50 {paced.p50_ms:5.1f} ms  p99 {paced.p99_ms:6.1f} ms  |  "
+        f"{flat.new_messages / flat.sessions:.1f} new messages/session  "
+        f"({flat.presses} presses in {flat.seconds:.1f} s, {flat.errors} 'something went wrong')"
+    )
 
 
-async def bot_figures(members: int, database: str, profile: str | None) -> Figures:
+async def both_runs(
+    members: int, command: list[str], database: str | None, think: float
+) -> tuple[Run, Run]:
+    runs = []
+    for pause in (0.0, think):
+        async with BotApiEmulator(seed=1) as emulator:
+            users = add_emulator_users(emulator, members)
+            if database is None:
+                runs.append(await run_members(emulator, users, command, "", pause))
+                continue
+            async with fresh_database(database) as url:
+                await seed_members(url, members)
+                runs.append(await run_members(emulator, users, command, url, pause))
+    return runs[0], runs[1]
+
+
+def bot_command(database: str, profile: str | None) -> list[str]:
     command = ["-m", "bot", "run"]
     if profile:
         command = ["-m", "cProfile", "-o", f"{profile}.{database}.prof", *command]
-    async with BotApiEmulator(seed=1) as emulator, fresh_database(database) as url:
-        await seed_members(url, members)
-        return await run_members(f"bot ({database})", emulator, members, command, url)
+    return command
 
 
 async def main(
-    members: int, databases: list[str], profile: str | None, *, baselines: bool = True
+    members: int,
+    databases: list[str],
+    profile: str | None,
+    think: float,
+    *,
+    baselines: bool = True,
 ) -> None:
     if not baselines:
         for database in databases:
-            print((await bot_figures(members, database, profile)).line(), flush=True)
+            flat, paced = await both_runs(members, bot_command(database, profile), database, think)
+            print(line(f"bot ({database})", flat, paced), flush=True)
         return
-    echo = await echo_figures(members)
-    print(echo.line(), flush=True)
-    limited = await echo_figures(members, "--rate-limiter")
-    print(limited.line(), flush=True)
+    echo_flat, echo_paced = await both_runs(members, ["-m", "bench.echo_bot"], None, think)
+    print(line("echo bot", echo_flat, echo_paced), flush=True)
     for database in databases:
-        figures = await bot_figures(members, database, profile)
-        print(figures.line(), flush=True)
-        ratio = figures.rate / echo.rate
+        flat, paced = await both_runs(members, bot_command(database, profile), database, think)
+        print(line(f"bot ({database})", flat, paced), flush=True)
+        ratio = flat.rate / echo_flat.rate
+        cpu = flat.cpu_ms_per_update / echo_flat.cpu_ms_per_update
+        cpu_mark = mark(cpu, TARGET_CPU_MULTIPLE + 1e-9, at_least=False)
         print(
-            f"throughput ratio {database:<8} {ratio:5.2f} of the bare echo bot's rate "
-            f"(target >= {TARGET_RATIO}) {mark(ratio, TARGET_RATIO)}; "
-            f"{figures.rate / limited.rate:.2f} of the echo bot with the same rate limiter",
+            f"throughput {database:<8} rate {ratio:4.2f} of the echo bot's (target >= "
+            f"{TARGET_RATIO}) {mark(ratio, TARGET_RATIO)}; CPU {cpu:4.2f} x the echo bot's "
+            f"(target <= {TARGET_CPU_MULTIPLE}) {cpu_mark}; "
+            f"p99 {paced.p99_ms:.1f} ms (target < {TARGET_P99_MS:g}) "
+            f"{mark(paced.p99_ms, TARGET_P99_MS, at_least=False)}",
             flush=True,
         )
 
@@ -216,10 +249,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--profile", metavar="PREFIX", help="run the bot under cProfile, writing PREFIX.<db>.prof"
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=THINK_SECONDS,
+        help=f"mean pause between presses in the paced run, seconds ({THINK_SECONDS:g})",
+    )
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     args = parse_args()
     chosen = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    asyncio.run(main(args.members, chosen, args.profile, baselines=not args.bot_only))
+    asyncio.run(main(args.members, chosen, args.profile, args.think, baselines=not args.bot_only))

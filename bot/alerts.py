@@ -37,9 +37,9 @@ from bot.render import coach_texts, keyboards
 from bot.render.charts import pain_trend_png
 from bot.rules.symptoms import pain_points
 from bot.sender import AnyBot
-from bot.services import coaches, form_checks, messages, notices
+from bot.services import coaches, demo_clips, form_checks, messages, notices
 from bot.services.messages import About
-from bot.views import Digest, FlagAlert, JoinNotice, Notice
+from bot.views import Digest, FlagAlert, JoinNotice, Notice, TooHardNote
 from storage.models import CoachMessageKind
 
 log = logging.getLogger(__name__)
@@ -189,6 +189,7 @@ async def send_form_check(
     caption = coach_texts.form_check_caption(
         check_id, received.context, received.exercise, received.caption
     )
+    demo = await demo_clips.file_for(services, received.exercise) if received.exercise else None
     copies: Sent = []
     for chat_id in await coaches.chats_for_member(services, member_id):
         try:
@@ -200,8 +201,13 @@ async def send_form_check(
                 "form check %s not delivered to coach chat %s: %s", check_id, chat_id, error
             )
             continue
-        if copy_id is not None:
-            copies.append((chat_id, copy_id))
+        if copy_id is None:
+            continue
+        copies.append((chat_id, copy_id))
+        if demo is not None and received.exercise is not None:
+            demo_id = await _demo_beside(bot, services, chat_id, demo, received.exercise, copy_id)
+            if demo_id is not None:
+                copies.append((chat_id, demo_id))
     about = About(
         member_id,
         CoachMessageKind.FORM_CHECK,
@@ -209,7 +215,7 @@ async def send_form_check(
         thread_message_id=received.thread_message_id,
     )
     await messages.shown_to_coaches(services, about, copies, services.clock())
-    return len(copies)
+    return len({chat_id for chat_id, _ in copies})
 
 
 async def send_notice(
@@ -278,3 +284,34 @@ async def member_blocked(bot: AnyBot, services: BotServices, member_id: int) -> 
     blocked = await notices.member_blocked(services, member_id)
     if blocked is not None:
         await send_notice(bot, services, blocked)
+
+
+async def _demo_beside(
+    bot: AnyBot,
+    services: BotServices,
+    chat_id: int,
+    file_id: str,
+    exercise: str,
+    copy_id: int,
+) -> int | None:
+    """The exercise's demo clip, as a reply to the member's form video in the coach chat; its
+    message id (a reply to it answers the form check too)."""
+    caption = coach_texts.DEMO_FOR_COACH.format(exercise=exercise)
+    try:
+        message = await sender.send_video(
+            bot, services.database, chat_id, file_id, caption=caption, reply_to=copy_id
+        )
+    except TelegramError as error:
+        log.warning("demo clip not delivered to coach chat %s: %s", chat_id, error)
+        return None
+    return message.message_id if message is not None else None
+
+
+async def too_hard(bot: AnyBot, services: BotServices, note: TooHardNote) -> None:
+    """Tell the member's coaches that an exercise was too hard (and what was offered); a reply
+    reaches the member about that session."""
+    member_id = note.member.id
+    chats = await coaches.chats_for_member(services, member_id)
+    sent = await _send_to_coaches(bot, services, chats, coach_texts.too_hard(note))
+    about = About(member_id, CoachMessageKind.SUMMARY, session_id=note.session_id)
+    await messages.shown_to_coaches(services, about, sent, services.clock())

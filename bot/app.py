@@ -22,6 +22,7 @@ from bot.handlers import router
 from bot.inbound_limit import InboundLimiter
 from bot.jobs.digest import DigestScheduler
 from bot.jobs.reminders import ReminderScheduler
+from bot.jobs.timers import TimerScheduler
 from bot.rate_limit import PacedRateLimiter
 from bot.render import coach_texts, texts
 from bot.rules import red_flags
@@ -91,6 +92,9 @@ async def _post_init(application: AnyApplication) -> None:
     application.bot_data["red_flag_reader"] = asyncio.get_running_loop().run_in_executor(
         None, red_flags.load
     )
+    timers = TimerScheduler(application, services)
+    services.timers = timers
+    await timers.rebuild()
     await menus.publish_all(application.bot, services)
     await _start_dashboard(application, services)
 

@@ -62,6 +62,17 @@ class ReminderPlanner(Protocol):
     async def snooze(self, member_id: int, now: datetime) -> datetime | None: ...
 
 
+class TimerPlanner(Protocol):
+    """What the handlers ask of the card timers (`bot.jobs.timers`): plan the countdown and end
+    of the timer on a card (replacing the session's earlier one), or cancel it."""
+
+    def plan(self, target: Any, drawn_at: datetime) -> None:
+        """`target` is a `bot.services.card_timers.TimerTarget` whose card has a timer, drawn
+        on the card at `drawn_at`."""
+
+    def cancel(self, session_id: int) -> None: ...
+
+
 @dataclass
 class BotServices:
     settings: Settings
@@ -70,6 +81,7 @@ class BotServices:
     clock: Clock = utc_now
     locks: MemberLocks = field(default_factory=MemberLocks)
     reminders: ReminderPlanner | None = None
+    timers: TimerPlanner | None = None
 
     def protocol(self, name: str) -> ProtocolData | None:
         return self.library.get(name)

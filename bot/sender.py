@@ -7,7 +7,8 @@ Rate limiting and 429 retries happen in `bot.rate_limit.PacedRateLimiter` (confi
   so reminders stop, and the call returns None instead of raising; a caller that passes
   `on_blocked` hears once, when an active member is first found to have blocked the bot;
 - 400 "message is not modified": nothing to do;
-- 400 "message to edit not found" (the member deleted it): the edit is skipped.
+- 400 "message to edit not found" (the member deleted it): the edit is skipped;
+- 400 "message to delete not found" (already gone): nothing to do.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ async def send_text(
     *,
     reply_to: int | None = None,
     on_blocked: BlockedHook | None = None,
+    parse_mode: str | None = None,
     silent: bool = False,
 ) -> Message | None:
     """Send a message (as a reply to `reply_to`, if given; without a notification when
@@ -83,6 +85,7 @@ async def send_text(
             text,
             reply_markup=markup,
             reply_parameters=_reply(reply_to),
+            parse_mode=parse_mode,
             disable_notification=silent,
         )
     except Forbidden:
@@ -126,6 +129,41 @@ async def react(bot: AnyBot, chat_id: int, message_id: int, emoji: str) -> None:
         log.info("no reaction on message %s in chat %s: %s", message_id, chat_id, error)
 
 
+async def send_video(
+    bot: AnyBot,
+    database: Database,
+    chat_id: int,
+    video: str | bytes,
+    *,
+    file_name: str = "demo.mp4",
+    caption: str | None = None,
+    parse_mode: str | None = None,
+    reply_to: int | None = None,
+) -> Message | None:
+    """Send a video: a Telegram file id or https URL (`str`), or the file's bytes; None when
+    the chat is unreachable."""
+    upload = InputFile(video, filename=file_name) if isinstance(video, bytes) else video
+    try:
+        return await bot.send_video(
+            chat_id,
+            upload,
+            caption=caption,
+            parse_mode=parse_mode,
+            reply_parameters=_reply(reply_to),
+        )
+    except Forbidden:
+        await mark_blocked(database, chat_id)
+        return None
+
+
+async def delete(bot: AnyBot, chat_id: int, message_id: int) -> None:
+    """Delete one of the bot's messages; one already gone (or too old to delete) is fine."""
+    try:
+        await bot.delete_message(chat_id, message_id)
+    except TelegramError as error:
+        log.info("message %s in chat %s not deleted: %s", message_id, chat_id, error)
+
+
 async def send_photo(
     bot: AnyBot,
     database: Database,
@@ -167,9 +205,22 @@ async def edit_text(
     message_id: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
+    *,
+    parse_mode: str | None = None,
+    database: Database | None = None,
 ) -> None:
-    """Replace a message's text and buttons; a message already gone or unchanged is fine."""
-    await _harmless_edit(bot.edit_message_text(text, chat_id, message_id, reply_markup=markup))
+    """Replace a message's text and buttons; a message already gone or unchanged is fine.
+    With `database`, a chat that blocked the bot marks its member inactive."""
+    edit = bot.edit_message_text(
+        text, chat_id, message_id, reply_markup=markup, parse_mode=parse_mode
+    )
+    if database is None:
+        await _harmless_edit(edit)
+        return
+    try:
+        await _harmless_edit(edit, forbidden_is_harmless=False)
+    except Forbidden:
+        await mark_blocked(database, chat_id)
 
 
 async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:
@@ -177,11 +228,13 @@ async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:
     await _harmless_edit(bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None))
 
 
-async def _harmless_edit(edit: Awaitable[object]) -> None:
+async def _harmless_edit(edit: Awaitable[object], *, forbidden_is_harmless: bool = True) -> None:
     try:
         await edit
     except BadRequest as error:
         if not any(harmless in error.message.lower() for harmless in _HARMLESS_EDIT_ERRORS):
             raise
     except Forbidden:
+        if not forbidden_is_harmless:
+            raise
         log.info("could not edit a message: the chat is gone")

@@ -15,11 +15,14 @@ from zoneinfo import ZoneInfo
 
 from bot.rules.roster import FlagLevel
 from bot.rules.symptoms import CheckIn, CheckInKind
+from bot.rules.timers import Timer
+from protocols.expand import Step
+from protocols.schema import Variant, Workout
 
 FlagKindName = Literal["red_flag", "pain"]
 FlagLevelName = FlagLevel
 EvidenceSourceName = Literal["message", "edit", "note", "screening", "check_in"]
-StepOutcomeName = Literal["done", "skipped", "too_hard"]
+StepOutcomeName = Literal["done", "skipped", "too_hard", "hurt"]
 SessionStatusName = Literal["in_progress", "finished", "abandoned"]
 MessageKindName = Literal[
     "text",
@@ -469,3 +472,81 @@ class MemberFile:
     """The latest messages either way, oldest first (`storage.repository.messages`)."""
     form_checks: Sequence[FormCheckItem]
     open_flags: Sequence[OpenFlag]
+
+
+# --- the workout card (issue 17) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardStep:
+    """The workout card at one step: what the member sees, and what its buttons answer."""
+
+    session_id: int
+    workout: Workout
+    step: Step
+    step_count: int
+    level: int
+    """The variant the member does this exercise at (0 as written, below 0 easier)."""
+    timer: Timer | None = None
+    """The timer running on this step, if any (a hold the member started, or rest)."""
+
+    @property
+    def variant(self) -> Variant:
+        return self.step.exercise.at_level(self.level)
+
+    @property
+    def first_time(self) -> bool:
+        """The first set of this exercise in the session (its demo clip is shown then)."""
+        return (self.step.set_number == 1) and (self.step.round_number in (None, 1))
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """How one block of a finished session went: sets answered each way, and the names of
+    the exercises as they were done (an easier variant's name when one was used)."""
+
+    label: str
+    kind: str
+    names: Sequence[str]
+    sets: int
+    done: int
+    skipped: int
+    too_hard: int
+    hurt: int
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    title: str
+    blocks: Sequence[BlockResult]
+    minutes: int
+    stopped: bool = False
+    """The session ended early (the member was told to stop)."""
+    pain_before: int | None = None
+    """How the back felt before the session (0-10), if the member said."""
+
+    @property
+    def too_hard(self) -> int:
+        return sum(block.too_hard for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class DemoClipRef:
+    """An exercise's demo clip: Telegram's file id once uploaded, else where to upload from
+    (the protocol's `media:` value, resolved to a file path or an https URL)."""
+
+    exercise: str
+    file_id: str | None
+    media: str | None
+
+
+@dataclass(frozen=True)
+class TooHardNote:
+    """What the coach hears when a member finds an exercise too hard."""
+
+    member: MemberCard
+    exercise: str
+    workout_title: str
+    session_id: int
+    switched_to: str | None
+    """The easier variant the member was offered, or None when there is none."""

@@ -151,6 +151,12 @@ class BotApiEmulator:
         chat.known = True
         return chat
 
+    def serve_url(self, url: str, data: bytes) -> None:
+        """Make ``url`` downloadable by the emulated Telegram: a ``sendVideo`` (or photo,
+        document) naming it gets ``data``, as Telegram would fetch it. Other URLs fail like
+        an unreachable one, and the emulator itself never goes to the network."""
+        self.state.remote_files[url] = data
+
     def chat(self, chat_id: int) -> ChatState:
         """What a chat holds: ``messages`` in order (with edits), ``actions``."""
         return self.state.chats[chat_id]

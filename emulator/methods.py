@@ -278,7 +278,7 @@ def _reply_target(state: EmulatorState, chat: ChatState, p: Params) -> ChatMessa
 async def send_message(state: EmulatorState, p: Params) -> object:
     chat = state.target_chat(p.chat_id())
     parse_mode = p.opt_string("parse_mode")
-    text = validation.message_text(p.string("text"), parse_mode)
+    text, entities = validation.message_text(p.string("text"), parse_mode)
     markup = p.obj("reply_markup")
     validation.reply_markup(markup)
     reply_to = _reply_target(state, chat, p)
@@ -286,6 +286,7 @@ async def send_message(state: EmulatorState, p: Params) -> object:
         chat,
         state.bot_user,
         text=text,
+        entities=entities or p.array("entities"),
         parse_mode=parse_mode,
         reply_markup=markup,
         reply_to=reply_to,
@@ -304,7 +305,11 @@ def _input_file(state: EmulatorState, value: Upload | str, kind: str, p: Params)
             duration=p.opt_integer("duration"),
         )
     if value.startswith(("http://", "https://")):
-        raise bad_request("failed to get HTTP URL content")
+        fetched = state.remote_files.get(value)
+        if fetched is None:
+            raise bad_request("failed to get HTTP URL content")
+        name = value.rsplit("/", 1)[-1] or None
+        return state.store_file(kind, fetched, file_name=name, duration=p.opt_integer("duration"))
     stored = state.files.get(value)
     if stored is None:
         raise bad_request("wrong file identifier/HTTP URL specified")
@@ -318,7 +323,7 @@ def _input_file(state: EmulatorState, value: Upload | str, kind: str, p: Params)
 async def _send_media(state: EmulatorState, p: Params, kind: str) -> object:
     chat = state.target_chat(p.chat_id())
     parse_mode = p.opt_string("parse_mode")
-    caption = validation.caption_text(p.opt_string("caption"), parse_mode)
+    caption, entities = validation.caption_text(p.opt_string("caption"), parse_mode)
     markup = p.obj("reply_markup")
     validation.reply_markup(markup)
     reply_to = _reply_target(state, chat, p)
@@ -327,6 +332,7 @@ async def _send_media(state: EmulatorState, p: Params, kind: str) -> object:
         chat,
         state.bot_user,
         caption=caption,
+        entities=entities or p.array("caption_entities"),
         parse_mode=parse_mode,
         reply_markup=markup,
         reply_to=reply_to,
@@ -410,7 +416,7 @@ async def copy_message(state: EmulatorState, p: Params) -> object:
     source = _source_message(state, p, "copy")
     caption = source.caption
     if "caption" in p:
-        caption = validation.caption_text(p.opt_string("caption"), p.opt_string("parse_mode"))
+        caption, _ = validation.caption_text(p.opt_string("caption"), p.opt_string("parse_mode"))
     markup = p.obj("reply_markup")
     validation.reply_markup(markup)
     copy = state.add_message(
@@ -466,9 +472,15 @@ def _message_to_edit(state: EmulatorState, p: Params) -> ChatMessage:
 
 
 def _apply_edit(
-    state: EmulatorState, message: ChatMessage, text: str | None, markup: JSONDict | None
+    state: EmulatorState,
+    message: ChatMessage,
+    text: str | None,
+    markup: JSONDict | None,
+    entities: list[JSONDict] | None = None,
 ) -> object:
-    if text == message.text and markup == message.reply_markup:
+    """Replace text (and its entities, unless `entities` is None) and markup."""
+    entities = message.entities if entities is None else entities
+    if text == message.text and markup == message.reply_markup and entities == message.entities:
         raise bad_request(NOT_MODIFIED)
     message.edit_history.append(
         MessageVersion(
@@ -476,6 +488,7 @@ def _apply_edit(
         )
     )
     message.text = text
+    message.entities = entities
     message.reply_markup = markup
     message.edit_date = state.now()
     state.publish(ChatEvent("edit", message.chat_id, message))
@@ -498,10 +511,12 @@ async def edit_message_text(state: EmulatorState, p: Params) -> object:
     message = _message_to_edit(state, p)
     if message.text is None:
         raise bad_request("there is no text in the message to edit")
-    text = validation.message_text(p.string("text"), p.opt_string("parse_mode"))
+    parse_mode = p.opt_string("parse_mode")
+    text, entities = validation.message_text(p.string("text"), parse_mode)
     markup = p.obj("reply_markup")
     validation.reply_markup(markup, inline_only=True)
-    return _apply_edit(state, message, text, markup)
+    message.parse_mode = parse_mode
+    return _apply_edit(state, message, text, markup, entities or p.array("entities") or [])
 
 
 @method("editMessageReplyMarkup", _EDIT_TARGET)

@@ -84,6 +84,8 @@ class EmulatorState:
         self.chats: dict[int, ChatState] = {}
         self.files: dict[str, StoredFile] = {}
         self.files_by_path: dict[str, StoredFile] = {}
+        self.remote_files: dict[str, bytes] = {}
+        """What each URL a test serves holds (see ``BotApiEmulator.serve_url``)."""
         self.callback_queries: dict[str, CallbackQueryRecord] = {}
         self.requests: list[ApiRequest] = []
         self.webhook_url = ""

@@ -28,6 +28,8 @@ class SimulatedUser:
         self.chat = chat
         self._chat_instance = str(state.rng.getrandbits(62))
         self._cursor = 0  # index in chat.messages from which wait_for_message looks
+        # Edits each bot message had at this user's last action (see wait_for_edit).
+        self._edits_at_action: dict[int, int] = {}
 
     @property
     def id(self) -> int:
@@ -61,12 +63,15 @@ class SimulatedUser:
     async def send_text(self, text: str) -> ChatMessage:
         return self._send(text=text)
 
-    async def send_command(self, command: str, args: str = "") -> ChatMessage:
-        """``/start`` or ``start`` with optional arguments, marked as a ``bot_command``."""
+    async def send_command(
+        self, command: str, args: str = "", *, reply_to: ChatMessage | None = None
+    ) -> ChatMessage:
+        """``/start`` or ``start`` with optional arguments, marked as a ``bot_command``;
+        ``reply_to`` sends it as a reply to that message (``/demo`` on a video)."""
         command = command if command.startswith("/") else f"/{command}"
         text = f"{command} {args}" if args else command
         entity = {"type": "bot_command", "offset": 0, "length": len(command)}
-        return self._send(text=text, entities=[entity])
+        return self._send(text=text, entities=[entity], reply_to=reply_to)
 
     async def reply_to(self, message: ChatMessage, text: str) -> ChatMessage:
         """A text replying to ``message`` (e.g. the coach answering a forwarded video)."""
@@ -204,6 +209,7 @@ class SimulatedUser:
         )
         self._state.callback_queries[query.id] = query
         self._cursor = len(self.chat.messages)
+        self._mark_edits()
         self._state.enqueue_update(
             "callback_query",
             {
@@ -244,6 +250,36 @@ class SimulatedUser:
                 f"no bot message for user {self.id} within {timeout} s; last messages: {recent}"
             ) from None
         return found[0]
+
+    async def wait_for_edit(
+        self,
+        message: ChatMessage,
+        predicate: Callable[[ChatMessage], bool] | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 - part of the test-facing API
+    ) -> ChatMessage:
+        """``message`` once the bot has edited it since this user's last action (and it
+        matches ``predicate``); waits on the emulator's change event."""
+        before = self._edits_at_action.get(message.message_id, 0)
+
+        def edited() -> bool:
+            return len(message.edit_history) > before and (predicate is None or predicate(message))
+
+        try:
+            await self._state.wait_until(edited, timeout)
+        except TimeoutError:
+            raise TimeoutError(
+                f"message {message.message_id} of user {self.id} not edited within {timeout} s; "
+                f"it reads: {message.text or message.caption!r}"
+            ) from None
+        return message
+
+    async def chat_state_wait(
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109 - part of the test-facing API
+    ) -> None:
+        """Wait until ``predicate()`` holds, re-checked on every change the emulator sees."""
+        await self._state.wait_until(predicate, timeout)
 
     # internals
 
@@ -292,8 +328,14 @@ class SimulatedUser:
             location=location,
         )
         self._cursor = len(self.chat.messages)
+        self._mark_edits()
         self._state.enqueue_update("message", message.to_api())
         return message
+
+    def _mark_edits(self) -> None:
+        self._edits_at_action = {
+            m.message_id: len(m.edit_history) for m in self.chat.messages if m.from_bot
+        }
 
 
 def _reply_button(button: str | JSONDict) -> ReplyButton:

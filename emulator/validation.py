@@ -32,14 +32,38 @@ def _entities_error(detail: str) -> Exception:
     return bad_request(f"can't parse entities: {detail}")
 
 
+_ENTITY_TYPES = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
+}
+
+
 class _HtmlText(HTMLParser):
-    """Collects the visible text of Telegram HTML and rejects unsupported or unclosed tags."""
+    """Collects the visible text of Telegram HTML and its entities (offsets and lengths in
+    UTF-16 code units, as Telegram counts them); rejects unsupported or unclosed tags."""
 
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
         self.source = source
         self.parts: list[str] = []
         self.open_tags: list[str] = []
+        self._starts: list[tuple[str, dict[str, str | None], int]] = []
+        self._length = 0  # visible text so far, in UTF-16 code units
+        self.entities: list[dict[str, Any]] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -51,24 +75,37 @@ class _HtmlText(HTMLParser):
         if tag not in _HTML_TAGS:
             raise _entities_error(f'Unsupported start tag "{tag}" at byte offset {self._offset()}')
         self.open_tags.append(tag)
+        self._starts.append((tag, dict(attrs), self._length))
 
     def handle_endtag(self, tag: str) -> None:
         if not self.open_tags or self.open_tags[-1] != tag:
             raise _entities_error(f"Unexpected end tag at byte offset {self._offset()}")
         self.open_tags.pop()
+        _, attrs, start = self._starts.pop()
+        if self._length > start:
+            entity: dict[str, Any] = {
+                "type": _ENTITY_TYPES[tag],
+                "offset": start,
+                "length": self._length - start,
+            }
+            if tag == "a":
+                entity["url"] = attrs.get("href") or ""
+            self.entities.append(entity)
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+        self._length += _utf16_length(data)
 
 
-def _html_text(text: str) -> str:
+def _html_text(text: str) -> tuple[str, list[dict[str, Any]]]:
     parser = _HtmlText(text)
     parser.feed(text)
     parser.close()
     if parser.open_tags:
         tag = parser.open_tags[-1]
         raise _entities_error(f'Can\'t find end tag corresponding to start tag "{tag}"')
-    return "".join(parser.parts)
+    entities = sorted(parser.entities, key=lambda entity: entity["offset"])
+    return "".join(parser.parts), entities
 
 
 def _markdown_v2_text(text: str) -> str:
@@ -134,13 +171,21 @@ def _markdown_text(text: str) -> str:
     return visible
 
 
+def formatted_text(text: str, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """The text a user sees once Telegram has parsed ``parse_mode`` markup, and its entities
+    (recorded for HTML only; other modes give none)."""
+    if parse_mode is not None and parse_mode.lower() == "html":
+        return _html_text(text)
+    return visible_text(text, parse_mode), []
+
+
 def visible_text(text: str, parse_mode: str | None) -> str:
     """The text a user sees once Telegram has parsed ``parse_mode`` markup."""
     if parse_mode is None or parse_mode == "":
         return text
     mode = parse_mode.lower()
     if mode == "html":
-        return _html_text(text)
+        return _html_text(text)[0]
     if mode == "markdownv2":
         return _markdown_v2_text(text)
     if mode == "markdown":
@@ -152,24 +197,26 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def message_text(text: str, parse_mode: str | None) -> str:
-    """Visible text of a text message, checked for emptiness and length."""
-    visible = visible_text(text, parse_mode)
+def message_text(text: str, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """Visible text of a text message and its entities, checked for emptiness and length."""
+    visible, entities = formatted_text(text, parse_mode)
     if not visible.strip():
         raise bad_request("message text is empty")
     if _utf16_length(visible) > MAX_TEXT:
         raise bad_request("message is too long")
-    return visible
+    return visible, entities
 
 
-def caption_text(caption: str | None, parse_mode: str | None) -> str | None:
-    """Visible caption of a media message, checked for length."""
+def caption_text(
+    caption: str | None, parse_mode: str | None
+) -> tuple[str | None, list[dict[str, Any]]]:
+    """Visible caption of a media message and its entities, checked for length."""
     if caption is None:
-        return None
-    visible = visible_text(caption, parse_mode)
+        return None, []
+    visible, entities = formatted_text(caption, parse_mode)
     if _utf16_length(visible) > MAX_CAPTION:
         raise bad_request("message caption is too long")
-    return visible
+    return visible, entities
 
 
 def _check_inline_button(button: object) -> None:

@@ -12,6 +12,11 @@ Conventions a coach writes in:
   exercise's sets live in its own dosage.
 - A *circuit* repeats all its exercises round by round, `rounds` times; each exercise does one
   set per round, so its dosage keeps the default `sets: 1` ("3 x 5ea" is 3 rounds of 5 each).
+- A superset or circuit may give `rest_seconds`: the rest the bot times between its rounds.
+- An exercise may list `easier:` and `harder:` variants (the first is one step away, the next
+  two steps, ...), each with its own name, dosage and cue; a variant keeps the exercise's number
+  of sets, so a member can switch mid-session without the steps moving.
+- `media:` names a demo clip: a file in the protocols folder (a relative path) or an https URL.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -52,6 +58,24 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Label = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(pattern=r"^\w{1,8}$")]
 Per = Literal["side", "leg", "leg_and_side", "each", "each_way"]
+
+
+def _inside_the_folder(value: str) -> str:
+    """A media path may not climb out of the protocols folder."""
+    if not value.startswith("https://") and ".." in value.split("/"):
+        raise RuleError(f"media must stay inside the protocols folder, got {value!r}")
+    return value
+
+
+Media = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        # an https URL, or a relative path in the protocols folder
+        pattern=r"^(https://\S+|[\w.-][\w./ -]*\.(mp4|mov|webm|gif))$",
+    ),
+    AfterValidator(_inside_the_folder),
+]
 
 _PER_TEXT: dict[str, str] = {
     "side": "per side",
@@ -134,6 +158,19 @@ class Dosage(_Model):
         return f"{self.sets} sets × {self.describe_set()}"  # noqa: RUF001
 
 
+class Variant(_Model):
+    """A way of doing an exercise: the coach's own, or an easier or harder version of it."""
+
+    name: Text
+    dosage: Dosage
+    cue: Text | None = None
+    """How to do it well, in a sentence or two (shown on the card)."""
+    how_to: Text | None = None
+    """The longer explanation, shown behind the card's "How to" button."""
+    media: Media | None = None
+    """A demo clip: a file in the protocols folder, or an https URL."""
+
+
 class Exercise(_Model):
     """One exercise as the coach labelled it ("A", "E1", "1a")."""
 
@@ -142,8 +179,46 @@ class Exercise(_Model):
     dosage: Dosage
     cue: Text | None = None
     """How to do it well, in a sentence or two."""
+    how_to: Text | None = None
+    """The longer explanation, shown behind the card's "How to" button."""
     caution: Text | None = None
     """When to hold back or reach out, e.g. if this is too hard."""
+    media: Media | None = None
+    """A demo clip: a file in the protocols folder, or an https URL."""
+    easier: list[Variant] = []
+    """Easier versions, one step easier first."""
+    harder: list[Variant] = []
+    """Harder versions, one step harder first."""
+    tell_coach_if_too_hard: Annotated[bool, Field(strict=True)] = False
+    """The coach wants to hear when a member finds this too hard, variant or not."""
+
+    @model_validator(mode="after")
+    def _variants_keep_the_sets(self) -> Exercise:
+        for direction in ("easier", "harder"):
+            for index, variant in enumerate(getattr(self, direction)):
+                if variant.dosage.sets != self.dosage.sets:
+                    raise RuleError(
+                        f"a variant keeps the exercise's sets ({self.dosage.sets}), "
+                        f"this one has {variant.dosage.sets}",
+                        (direction, index, "dosage", "sets"),
+                    )
+        return self
+
+    @property
+    def levels(self) -> range:
+        """Levels it can be done at: -len(easier) .. 0 (as written) .. len(harder)."""
+        return range(-len(self.easier), len(self.harder) + 1)
+
+    def at_level(self, level: int) -> Variant:
+        """The exercise as done at `level` (clamped to the variants there are)."""
+        level = max(self.levels.start, min(self.levels.stop - 1, level))
+        if level < 0:
+            return self.easier[-level - 1]
+        if level > 0:
+            return self.harder[level - 1]
+        return Variant(
+            name=self.name, dosage=self.dosage, cue=self.cue, how_to=self.how_to, media=self.media
+        )
 
 
 class Block(_Model):
@@ -153,6 +228,8 @@ class Block(_Model):
     kind: Literal["single", "superset", "circuit"] = "single"
     rounds: PositiveInt = 1
     """Circuit rounds; single blocks and supersets keep 1 (their sets live in the dosage)."""
+    rest_seconds: PositiveInt | None = None
+    """Rest between rounds of a superset or circuit, timed by the bot; None: no rest timer."""
     exercises: Annotated[list[Exercise], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -166,6 +243,11 @@ class Block(_Model):
             )
         if self.kind in ("superset", "circuit") and count < 2:
             raise RuleError(f"{self.kind} with fewer than 2 exercises", ("exercises",))
+        if self.kind == "single" and self.rest_seconds is not None:
+            raise RuleError(
+                "rest_seconds is only for supersets and circuits (the rest between rounds)",
+                ("rest_seconds",),
+            )
         if self.kind != "circuit" and self.rounds != 1:
             raise RuleError(
                 "rounds is only for circuits: put the sets in each exercise's dosage", ("rounds",)

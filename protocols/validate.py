@@ -27,6 +27,8 @@ _CONTAINERS = {
     "blocks": "block",
     "exercises": "exercise",
     "dosage": "dosage",
+    "easier": "variant",
+    "harder": "variant",
 }
 
 
@@ -105,6 +107,7 @@ def check_protocol_file(path: Path) -> tuple[Protocol | None, list[ProtocolProbl
                 path, line, f"name {protocol.name!r} does not match the file name {path.name!r}"
             )
         )
+    problems.extend(_missing_media(path, root, protocol))
     return (None if problems else protocol), problems
 
 
@@ -133,6 +136,30 @@ def _anchors_and_aliases(path: Path, text: str) -> list[ProtocolProblem]:
     except yaml.YAMLError:
         return []
     return problems
+
+
+def media_path(protocols_dir: Path, media: str) -> Path | None:
+    """The file a `media:` value names in the protocols folder; None for an https URL."""
+    return None if media.startswith("https://") else protocols_dir / media
+
+
+def _missing_media(path: Path, root: yaml.Node, protocol: Protocol) -> Iterator[ProtocolProblem]:
+    """A demo clip named as a file must be next to the protocol file."""
+    for w, workout in enumerate(protocol.workouts):
+        for b, block in enumerate(workout.blocks):
+            for e, exercise in enumerate(block.exercises):
+                where: tuple[str | int, ...] = ("workouts", w, "blocks", b, "exercises", e)
+                named = [(where, exercise.media)]
+                for direction in ("easier", "harder"):
+                    for v, variant in enumerate(getattr(exercise, direction)):
+                        named.append(((*where, direction, v), variant.media))
+                for loc, media in named:
+                    file = media_path(path.parent, media) if media else None
+                    if file is not None and not file.is_file():
+                        line = _locate(root, (*loc, "media"), at_key=False)
+                        yield ProtocolProblem(
+                            path, line, f"media file {media!r} not found next to {path.name}"
+                        )
 
 
 def _line(node: yaml.Node) -> int:
@@ -231,6 +258,11 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch":
         if field == "label":
             return f"label must be 1 to 8 letters or digits, got {given!r}"
+        if field == "media":
+            return (
+                "media must be an https URL or a video file in the protocols folder "
+                f"(.mp4, .mov, .webm or .gif), got {given!r}"
+            )
         return f"{field} must be lowercase letters, digits and dashes (like 'day-1'), got {given!r}"
     if kind in ("string_type", "string_too_short"):
         return f"{field} must be non-empty text, got {given!r}"

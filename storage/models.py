@@ -128,6 +128,15 @@ class StepOutcome(enum.StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
     TOO_HARD = "too_hard"
+    HURT = "hurt"
+    """The member pressed "It hurts": the step was stopped and a pain score taken."""
+
+
+class TimerKind(enum.StrEnum):
+    HOLD = "hold"
+    """A timed hold the member started: 3 s to get ready, then the hold."""
+    REST = "rest"
+    """Rest between rounds of a superset or circuit, started by the bot."""
 
 
 class FlagKind(enum.StrEnum):
@@ -348,6 +357,7 @@ class Member(Base):
     relays: Mapped[list[Relay]] = _owned()
     thread: Mapped[list[ThreadMessage]] = _owned()
     coach_messages: Mapped[list[CoachMessage]] = _owned()
+    exercise_levels: Mapped[list[ExerciseLevel]] = _owned()
     notices: Mapped[list[QueuedNotice]] = _owned()
 
     # Read-only views for overviews; load them with selectinload (see repository.list_members).
@@ -406,8 +416,16 @@ class WorkoutSession(Base):
         _string_enum(SessionStatus, "status"), default=SessionStatus.IN_PROGRESS
     )
     current_step: Mapped[int] = mapped_column(default=0)
-    # Telegram message id of the step now on the member's screen.
+    # Telegram message id of the workout's card (the one message edited step by step).
     step_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The timer running on the card, if any: what it times, for which step, when the timed
+    # part starts (after a hold's "get ready") and when it ends. Kept so a restart re-plans it.
+    timer_kind: Mapped[TimerKind | None] = mapped_column(_string_enum(TimerKind, "timer_kind"))
+    timer_step: Mapped[int | None]
+    timer_starts_at: Mapped[datetime | None]
+    timer_ends_at: Mapped[datetime | None]
+    # The "time's up" message sent when a timer ended: deleted once its step is answered.
+    alert_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
     member: Mapped[Member] = relationship(back_populates="sessions", lazy="raise")
     step_results: Mapped[list[StepResult]] = relationship(
@@ -424,9 +442,46 @@ class StepResult(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"))
     step_index: Mapped[int]
     outcome: Mapped[StepOutcome] = mapped_column(_string_enum(StepOutcome, "outcome"))
+    # The variant the set was done at: 0 as written, -1 one step easier, 1 one step harder.
+    level: Mapped[int] = mapped_column(default=0, server_default="0")
     at: Mapped[datetime]
 
     session: Mapped[WorkoutSession] = relationship(back_populates="step_results", lazy="raise")
+
+
+class ExerciseLevel(Base):
+    """The variant a member does an exercise at (see `protocols.schema.Exercise.at_level`),
+    chosen on the card; every later session starts from it."""
+
+    __tablename__ = "exercise_levels"
+    __table_args__ = (UniqueConstraint("member_id", "protocol", "exercise_label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    protocol: Mapped[str] = mapped_column(String(128))
+    exercise_label: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int]
+    chosen_at: Mapped[datetime]
+
+    member: Mapped[Member] = relationship(back_populates="exercise_levels", lazy="raise")
+
+
+class DemoClip(Base):
+    """Telegram's file id of an exercise's demo clip, uploaded once and sent again by id.
+
+    `exercise` is the exercise's name as `storage.repository.demo_clips.clip_key` folds it.
+    `source` says where the clip came from: the protocol's `media:` value (a new value in the
+    YAML means a new upload), or "coach" for one a coach attached with /demo (it wins).
+    """
+
+    __tablename__ = "demo_clips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise: Mapped[str] = mapped_column(String(256), unique=True)
+    file_id: Mapped[str] = mapped_column(String(256))
+    source: Mapped[str] = mapped_column(String(1024))
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
 
 
 class SymptomReport(Base):
@@ -440,6 +495,9 @@ class SymptomReport(Base):
     )
     pain: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    # Set when the pain was reported during the workout ("It hurts") on this step; None for
+    # the check-in after it.
+    step_index: Mapped[int | None]
     kind: Mapped[CheckInKind] = mapped_column(
         _string_enum(CheckInKind, "kind"), default=CheckInKind.SESSION, server_default="session"
     )

@@ -1,8 +1,10 @@
-"""Conversation steps that several end-to-end tests share."""
+"""Conversation steps that several end-to-end tests share: the workout card, seeded sessions
+and check-ins, stored members."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,41 +16,106 @@ from storage import repository
 from storage.awaiting import AwaitPain
 from storage.models import Member
 
+_HEADING = re.compile(r"^(Block|Superset|Circuit) \S+( · (set|round) \d+ of \d+)?$")
+
 
 def is_step(message: ChatMessage) -> bool:
+    """A card showing a step (or a "time's up" message carrying its buttons)."""
     return has_button(message, "Done")
 
 
+def is_card(message: ChatMessage) -> bool:
+    return is_step(message) and has_button(message, "How to")
+
+
+def is_before_question(message: ChatMessage) -> bool:
+    """The card's first screen: the plan, and how the back feels before the session."""
+    return has_button(message, "Skip") and has_button(message, "10") and not is_step(message)
+
+
+def is_summary(message: ChatMessage) -> bool:
+    return "Session complete" in (message.text or "")
+
+
 def position_and_exercise(message: ChatMessage) -> tuple[str, str]:
-    """('Superset E — set 2 of 3', 'E1) Copenhagen Progression') of a step message."""
+    """('Superset E · set 2 of 3', 'E1) Copenhagen Progression') of a card."""
     lines = (message.text or "").splitlines()
-    return lines[1], lines[2]
+    index = next(i for i, line in enumerate(lines) if _HEADING.match(line))
+    return lines[index], lines[index + 1]
+
+
+def amount(message: ChatMessage) -> str:
+    """What the card asks for this set: '10 reps (30 s for holds)'."""
+    line = next(
+        line
+        for line in (message.text or "").splitlines()
+        if line.startswith(("This set: ", "This round: ", "Do: "))
+    )
+    return line.split(": ", 1)[1]
+
+
+def _card_or_first_screen(message: ChatMessage) -> bool:
+    return is_card(message) or is_before_question(message)
+
+
+async def _past_the_first_screen(
+    member: SimulatedUser, card: ChatMessage, pain_before: str
+) -> ChatMessage:
+    if is_before_question(card):
+        await member.press(pain_before, card)
+        await member.wait_for_edit(card, is_card)
+    return card
+
+
+async def the_card(member: SimulatedUser, pain_before: str = "Skip") -> ChatMessage:
+    """The member's live workout card: the one on screen, or the next one the bot sends; on
+    its first screen, `pain_before` (a score, or Skip) is pressed to reach the first step."""
+    shown = [m for m in member.chat.bot_messages if _card_or_first_screen(m)]
+    card = shown[-1] if shown else await member.wait_for_message(_card_or_first_screen)
+    return await _past_the_first_screen(member, card, pain_before)
+
+
+async def start_today(member: SimulatedUser, pain_before: str = "Skip") -> ChatMessage:
+    """/today and the card it sends (a new session's first screen answered with
+    `pain_before`): the card at its step."""
+    await member.send_command("/today")
+    card = await member.wait_for_message(_card_or_first_screen)
+    return await _past_the_first_screen(member, card, pain_before)
 
 
 async def answer_every_step(member: SimulatedUser, answer: str = "Done") -> list[tuple[str, str]]:
-    """Press `answer` on each step until the session summary; the steps seen, in order."""
+    """Press `answer` on the card until it becomes the summary; the steps seen, in order."""
+    card = await the_card(member)
     seen = []
-    while True:
-        message = await member.wait_for_message(
-            lambda m: is_step(m) or "Session complete" in (m.text or "")
-        )
-        if not is_step(message):
-            return seen
-        seen.append(position_and_exercise(message))
-        await member.press(answer, message)
+    while not is_summary(card):
+        seen.append(position_and_exercise(card))
+        await member.press(answer, card)
+        await member.wait_for_edit(card)
+    return seen
+
+
+async def check_in_on_card(member: SimulatedUser, pain: str, note: str = "") -> ChatMessage:
+    """On the finished card: press the pain score, then type a note (or press No note);
+    the bot's last reply."""
+    card = member.chat.bot_messages[-1]
+    if not has_button(card, "10"):
+        card = await member.wait_for_message(lambda m: has_button(m, "10"))
+    await member.press(pain, card)
+    await member.wait_for_edit(card, lambda m: has_button(m, "No note") or not m.keyboard)
+    if not has_button(card, "No note"):
+        return await member.wait_for_message()
+    if note:
+        await member.send_text(note)
+    else:
+        await member.press("No note", card)
+    return await member.wait_for_message()
 
 
 async def finish_protocol_two_with_pain(member: SimulatedUser, pain: str, note: str = "") -> None:
     """/today, every step done, the pain score pressed, and a note (or No note)."""
     await member.send_command("/today")
     await answer_every_step(member)
-    await member.press(pain, await member.wait_for_message(lambda m: has_button(m, "10")))
-    await member.wait_for_message(lambda m: has_button(m, "No note"))
-    if note:
-        await member.send_text(note)
-    else:
-        await member.press("No note")
-    await member.wait_for_message()
+    await check_in_on_card(member, pain, note)
 
 
 async def stored_member(bot: RunningBot, user: SimulatedUser) -> Member:

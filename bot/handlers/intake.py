@@ -13,8 +13,8 @@ The stages of DESIGN.md ("Listening"), in order; the first that handles a messag
    location shared for a time zone;
 5. commands;
 6. everything else: a member's message (text, voice note, photo, file, sticker…) goes to their
-   coach, a video is a form check; a coach is told how to write to a member; a stranger is
-   invited to /start.
+   coach, a video is a form check; a coach is told how to write to a member (or, sending a
+   video, how to make it a demo clip); a stranger is invited to /start.
 
 An edit runs through the same stages but is never an answer or a command: it reaches the coach
 only as the new version of a message that reached them before.
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from telegram import Message, MessageEntity
 
-from bot.handlers import conversation, safety
+from bot.handlers import conversation, form_check, safety
 from bot.handlers.turn import AwaitedFunction, CommandFunction, LocatedFunction, Turn
 from bot.render import coach_texts, texts
 from bot.services import coaches, members
@@ -108,7 +108,9 @@ async def _everything_else(turn: Turn, incoming: Incoming, _tables: Tables) -> b
     is_coach = await coaches.is_coach(turn.services, turn.user_id)
     if is_coach and not await members.is_member(turn.services, turn.user_id):
         if not incoming.edited:
-            await turn.say(coach_texts.HOW_TO_WRITE)
+            # A coach's own video is most likely a demo clip to attach.
+            is_video = form_check.video_of(incoming.message) is not None
+            await turn.say(coach_texts.USAGE_DEMO if is_video else coach_texts.HOW_TO_WRITE)
         return True
     await conversation.from_member(turn, incoming.message, edited=incoming.edited)
     return True

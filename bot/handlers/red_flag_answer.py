@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot import alerts
+from bot.handlers import stopped_card
 from bot.handlers.turn import Turn
 from bot.render import texts
 from bot.rules.emergency import emergency_number
@@ -16,13 +17,15 @@ from bot.services import coaches, safety
 async def tell(
     turn: Turn, level: str, what: Sequence[str], reported: safety.Reported | None
 ) -> None:
-    """Tell the member, then send the coach the alert. `reported` is None for someone who
-    is not a member (no programme, no coach): they are told where to go all the same."""
+    """Tell the member (and end their workout's card, if the hold stopped one), then send the
+    coach the alert. `reported` is None for someone who is not a member (no programme, no
+    coach): they are told where to go all the same."""
     if reported is None:
         number = emergency_number(turn.services.settings.tz)
         await turn.say(texts.red_flag_answer(level, what, number, coach_told=None))
         return
     await tell_member(turn, level, what, reported.zone)
+    await stopped_card.end(turn, reported.stopped)
     await alerts.send_flag(turn.bot, turn.services, reported.alert)
 
 

@@ -37,6 +37,7 @@ from bot.handlers import (
     checkin,
     coach,
     coach_admin,
+    demo_clips,
     intake,
     invites,
     member_commands,
@@ -58,6 +59,7 @@ COACH_COMMANDS: dict[str, CommandFunction] = {
     **coach.COMMANDS,
     **invites.COMMANDS,
     **coach_admin.COMMANDS,
+    **demo_clips.COMMANDS,
 }
 COMMANDS: dict[str, CommandFunction] = {
     **onboarding.COMMANDS,

@@ -50,7 +50,13 @@ class Turn:
         assert user is not None, "a Turn is only made for updates from a user"
         return Profile(self.user_id, self.chat_id, user.full_name, user.first_name, user.username)
 
-    async def say(self, text: str, markup: sender.Markup | None = None) -> Message | None:
+    async def say(
+        self,
+        text: str,
+        markup: sender.Markup | None = None,
+        *,
+        parse_mode: str | None = None,
+    ) -> Message | None:
         """Send a message to the chat this update came from."""
         return await sender.send_text(
             self.bot,
@@ -59,6 +65,7 @@ class Turn:
             text,
             markup,
             on_blocked=self.member_blocked,
+            parse_mode=parse_mode,
         )
 
     async def member_blocked(self, member_id: int) -> None:
@@ -85,11 +92,25 @@ class Turn:
         if query is not None and query.message is not None:
             await sender.remove_buttons(self.bot, self.chat_id, query.message.message_id)
 
-    async def edit_pressed(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    async def edit_pressed(
+        self,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+        *,
+        parse_mode: str | None = None,
+    ) -> None:
         """Replace the message whose button was pressed."""
+        message_id = self.pressed_message_id
+        if message_id is not None:
+            await sender.edit_text(
+                self.bot, self.chat_id, message_id, text, markup, parse_mode=parse_mode
+            )
+
+    @property
+    def pressed_message_id(self) -> int | None:
+        """The message whose button was pressed, if this was a press."""
         query = self.update.callback_query
-        if query is not None and query.message is not None:
-            await sender.edit_text(self.bot, self.chat_id, query.message.message_id, text, markup)
+        return query.message.message_id if query is not None and query.message else None
 
 
 CommandFunction = Callable[[Turn, list[str]], Awaitable[None]]

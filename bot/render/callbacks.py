@@ -81,6 +81,15 @@ class StartWorkout:
 
 
 @dataclass(frozen=True)
+class PainBefore:
+    """How the member's back feels before the session, on the card's first screen (None:
+    skipped)."""
+
+    session_id: int
+    pain: int | None
+
+
+@dataclass(frozen=True)
 class StepAnswer:
     session_id: int
     step_index: int
@@ -95,6 +104,70 @@ class StepVideo:
 
 @dataclass(frozen=True)
 class StepTimer:
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class TooHard:
+    """The card's "Too hard": offers an easier version when there is one."""
+
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class TooHardSkip:
+    """Declined the easier version: the step is recorded as too hard."""
+
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class ChooseLevel:
+    """Do this step's exercise at another variant level (below 0 easier, above harder)."""
+
+    session_id: int
+    step_index: int
+    level: int
+
+
+@dataclass(frozen=True)
+class StepHurts:
+    """ "It hurts": stop the step and ask for a pain score."""
+
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class StepPain:
+    """The pain score after "It hurts"."""
+
+    session_id: int
+    step_index: int
+    pain: int
+
+
+@dataclass(frozen=True)
+class HowTo:
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class CardBack:
+    """Back from How to, a too-hard offer or the pain question, to the step."""
+
+    session_id: int
+    step_index: int
+
+
+@dataclass(frozen=True)
+class StopTimer:
+    """Stop the hold timer, or skip the rest, on this step."""
+
     session_id: int
     step_index: int
 
@@ -197,9 +270,18 @@ Callback = (
     | ChooseTime
     | ChooseZone
     | StartWorkout
+    | PainBefore
     | StepAnswer
     | StepVideo
     | StepTimer
+    | TooHard
+    | TooHardSkip
+    | ChooseLevel
+    | StepHurts
+    | StepPain
+    | HowTo
+    | CardBack
+    | StopTimer
     | PainScore
     | MorningPain
     | NoNote
@@ -239,12 +321,30 @@ def encode(callback: Callback) -> str:
             parts = ("tz", zone, menu)
         case StartWorkout():
             parts = ("go",)
+        case PainBefore(session_id, pain):
+            parts = ("pb", session_id, "-" if pain is None else pain)
         case StepAnswer(session_id, step_index, outcome):
             parts = ("s", session_id, step_index, _OUTCOME_LETTERS[outcome])
         case StepVideo(session_id, step_index):
             parts = ("v", session_id, step_index)
         case StepTimer(session_id, step_index):
             parts = ("tm", session_id, step_index)
+        case TooHard(session_id, step_index):
+            parts = ("th", session_id, step_index)
+        case TooHardSkip(session_id, step_index):
+            parts = ("tx", session_id, step_index)
+        case ChooseLevel(session_id, step_index, level):
+            parts = ("lv", session_id, step_index, level)
+        case StepHurts(session_id, step_index):
+            parts = ("hu", session_id, step_index)
+        case StepPain(session_id, step_index, pain):
+            parts = ("hp", session_id, step_index, pain)
+        case HowTo(session_id, step_index):
+            parts = ("ht", session_id, step_index)
+        case CardBack(session_id, step_index):
+            parts = ("bk", session_id, step_index)
+        case StopTimer(session_id, step_index):
+            parts = ("ts", session_id, step_index)
         case PainScore(session_id, pain):
             parts = ("pn", session_id, pain)
         case MorningPain(session_id, pain):
@@ -306,12 +406,32 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return ChooseZone(zone, _menu(menu))
         case "go", []:
             return StartWorkout()
+        case "pb", [session_id, "-"]:
+            return PainBefore(_id(session_id), None)
+        case "pb", [session_id, pain] if _small_int(pain, 10) is not None:
+            return PainBefore(_id(session_id), int(pain))
         case "s", [session_id, step_index, code]:
             return StepAnswer(_id(session_id), _index(step_index), _OUTCOME_CODES[code])
         case "v", [session_id, step_index]:
             return StepVideo(_id(session_id), _index(step_index))
         case "tm", [session_id, step_index]:
             return StepTimer(_id(session_id), _index(step_index))
+        case "th", [session_id, step_index]:
+            return TooHard(_id(session_id), _index(step_index))
+        case "tx", [session_id, step_index]:
+            return TooHardSkip(_id(session_id), _index(step_index))
+        case "lv", [session_id, step_index, level] if _level(level) is not None:
+            return ChooseLevel(_id(session_id), _index(step_index), int(level))
+        case "hu", [session_id, step_index]:
+            return StepHurts(_id(session_id), _index(step_index))
+        case "hp", [session_id, step_index, pain] if _small_int(pain, 10) is not None:
+            return StepPain(_id(session_id), _index(step_index), int(pain))
+        case "ht", [session_id, step_index]:
+            return HowTo(_id(session_id), _index(step_index))
+        case "bk", [session_id, step_index]:
+            return CardBack(_id(session_id), _index(step_index))
+        case "ts", [session_id, step_index]:
+            return StopTimer(_id(session_id), _index(step_index))
         case "pn", [session_id, pain] if _small_int(pain, 10) is not None:
             return PainScore(_id(session_id), int(pain))
         case "mp", [session_id, pain] if _small_int(pain, 10) is not None:
@@ -358,6 +478,14 @@ def _index(text: str) -> int:
     if value is None:
         raise ValueError(f"not a step index: {text!r}")
     return value
+
+
+def _level(text: str) -> int | None:
+    """A variant level: a small signed whole number ("-1", "0", "2")."""
+    digits = text.removeprefix("-")
+    if digits.isascii() and digits.isdigit() and len(digits) <= 2:
+        return int(text)
+    return None
 
 
 def _small_int(text: str, maximum: int) -> int | None:

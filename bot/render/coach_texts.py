@@ -43,6 +43,7 @@ from bot.views import (
     SessionReport,
     SessionSteps,
     ThreadLine,
+    TooHardNote,
 )
 
 MESSAGE_LIMIT = 4000
@@ -705,6 +706,41 @@ def coach_help(owner: bool, member: bool) -> str:
 
 def coach_welcome(first_name: str, owner: bool) -> str:
     return COACH_WELCOME.format(name=first_name, role=role_name(owner))
+
+
+# --- the workout card: too hard, demo clips (issues 16 and 17) -------------------------------
+USAGE_DEMO = (
+    "Reply to a video with /demo <exercise> to make it that exercise's demo clip, "
+    "e.g. /demo Jefferson Curls."
+)
+DEMO_KEPT = (
+    "Saved as the demo clip for {exercise}. Members see it the first time {exercise} comes "
+    "up in a session."
+)
+DEMO_FOR_COACH = "🎬 Demo clip: {exercise}"
+
+
+def unknown_exercise(name: str, close: Sequence[str]) -> str:
+    """/demo with a name no protocol has."""
+    text = f'No exercise in the protocols is called "{name}".'
+    if close:
+        text += " Did you mean " + " or ".join(close) + "?"
+    return text
+
+
+def too_hard(note: TooHardNote) -> str:
+    """A member found an exercise too hard: ask the coach for an easier version, or tell
+    them what the member was offered."""
+    where = f"{note.exercise} ({note.workout_title})"
+    if note.switched_to is None:
+        return (
+            f"⚠️ {who(note.member)} found {where} too hard, and the protocol has no easier "
+            "version of it. Could you suggest one for them?"
+        )
+    return (
+        f"⚠️ {who(note.member)} found {where} too hard and was offered {note.switched_to} "
+        "instead. You asked to hear about this one."
+    )
 
 
 # --- the daily digest (bot.jobs.digest) --------------------------------------------------------

@@ -17,7 +17,7 @@ from telegram import (
 from bot.render import callbacks as cb
 from bot.render import coach_texts, texts
 from bot.rules.places import PlaceOption, zone_label
-from protocols.expand import Step
+from bot.views import CardStep
 from protocols.schema import Protocol
 
 # Offered as buttons; anything else can be typed or shared (see bot.rules.places).
@@ -129,21 +129,92 @@ def reminder(day: date) -> InlineKeyboardMarkup:
     )
 
 
-def step(session_id: int, step: Step) -> InlineKeyboardMarkup:
-    index = step.index
+def card(card: CardStep) -> InlineKeyboardMarkup:
+    """The card's buttons: answers, help, and the timer when the step is timed or resting."""
+    session_id, index = card.session_id, card.step.index
     rows = [
         [
             _button("Done", cb.StepAnswer(session_id, index, "done")),
             _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
-            _button("Too hard", cb.StepAnswer(session_id, index, "too_hard")),
-        ]
+        ],
+        [
+            _button("Too hard", cb.TooHard(session_id, index)),
+            _button("It hurts", cb.StepHurts(session_id, index)),
+        ],
+        [
+            _button("How to", cb.HowTo(session_id, index)),
+            _button("Send form video", cb.StepVideo(session_id, index)),
+        ],
     ]
-    extras = [_button("Send form video", cb.StepVideo(session_id, index))]
-    seconds = step.exercise.dosage.timed_seconds
-    if seconds is not None:
-        extras.append(_button(f"Timer {_duration(seconds)}", cb.StepTimer(session_id, index)))
-    rows.append(extras)
+    timer = card.timer
+    if timer is not None:
+        label = "Skip rest" if timer.kind == "rest" else "Stop timer"
+        rows.append([_button(label, cb.StopTimer(session_id, index))])
+    else:
+        seconds = card.variant.dosage.timed_seconds
+        if seconds is not None:
+            rows.append([_button(f"Timer {_duration(seconds)}", cb.StepTimer(session_id, index))])
     return InlineKeyboardMarkup(rows)
+
+
+def timer_alert(card: CardStep) -> InlineKeyboardMarkup:
+    """The step's answers, on the message that says a timer ended."""
+    session_id, index = card.session_id, card.step.index
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button("Done", cb.StepAnswer(session_id, index, "done")),
+                _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
+            ],
+            [
+                _button("Too hard", cb.TooHard(session_id, index)),
+                _button("It hurts", cb.StepHurts(session_id, index)),
+            ],
+        ]
+    )
+
+
+def how_to(card: CardStep) -> InlineKeyboardMarkup:
+    """Behind "How to": switch to the next easier or harder version, or go back."""
+    session_id, index = card.session_id, card.step.index
+    exercise = card.step.exercise
+    switches = [
+        _button(
+            f"{'Easier' if level < card.level else 'Harder'}: {exercise.at_level(level).name}",
+            cb.ChooseLevel(session_id, index, level),
+        )
+        for level in (card.level - 1, card.level + 1)
+        if level in exercise.levels
+    ]
+    return InlineKeyboardMarkup(
+        [*([button] for button in switches), [_button("Back", cb.CardBack(session_id, index))]]
+    )
+
+
+def too_hard_offer(card: CardStep) -> InlineKeyboardMarkup:
+    session_id, index = card.session_id, card.step.index
+    return InlineKeyboardMarkup(
+        [
+            [_button("Try the easier one", cb.ChooseLevel(session_id, index, card.level - 1))],
+            [_button("Skip it today", cb.TooHardSkip(session_id, index))],
+            [_button("Back", cb.CardBack(session_id, index))],
+        ]
+    )
+
+
+def hurt_scale(card: CardStep) -> InlineKeyboardMarkup:
+    session_id, index = card.session_id, card.step.index
+    buttons = [_button(str(score), cb.StepPain(session_id, index, score)) for score in range(11)]
+    return InlineKeyboardMarkup(
+        [buttons[:6], buttons[6:], [_button("Back", cb.CardBack(session_id, index))]]
+    )
+
+
+def pain_before(session_id: int) -> InlineKeyboardMarkup:
+    """The card's first screen: 0 to 10 for the back before the session, or Skip."""
+    buttons = [_button(str(score), cb.PainBefore(session_id, score)) for score in range(11)]
+    skip = _button("Skip", cb.PainBefore(session_id, None))
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:], [skip]])
 
 
 def pain(session_id: int) -> InlineKeyboardMarkup:

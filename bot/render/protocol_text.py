@@ -1,12 +1,12 @@
-"""Protocol texts a member (or coach) reads: the whole protocol, a workout overview, one step.
+"""Protocol texts a member (or coach) reads: the whole protocol, and the pieces of a workout
+that the card shows (its blocks in a line each, how long it takes).
 
-Plain text only (messages are sent without a parse mode). Exercise names, sets and reps are
-the coach's; every other sentence here is ours.
+Plain text (the card escapes what it takes from here for its HTML). Exercise names, sets
+and reps are the coach's; every other sentence here is ours.
 """
 
 from __future__ import annotations
 
-from protocols.expand import Step, expand_workout
 from protocols.schema import Block, Exercise, Protocol, Workout
 
 _INDENT = "   "
@@ -31,43 +31,13 @@ def protocol_as_text(protocol: Protocol) -> str:
     return "\n\n".join(parts)
 
 
-def workout_overview(workout: Workout) -> str:
-    """What a member sees before starting: title, intent, the blocks, and how long it takes."""
-    lines = [workout.title, workout.intent, "", "Today's plan:"]
-    for block in workout.blocks:
-        lines.append(f"• {_block_summary(block)}")
-    lines.append("")
-    sets = len(expand_workout(workout))
-    pace = f"{sets} sets in all; I'll send them one at a time."
-    minutes = _minutes(workout)
-    lines.append(f"About {minutes}. {pace}" if minutes else pace)
-    return "\n".join(lines)
-
-
-def step_text(step: Step) -> str:
-    """One step: where the member is, the exercise, what to do for this set, cue and caution."""
-    exercise = step.exercise
-    if step.block.kind == "circuit":
-        todo = f"This round: {exercise.dosage.describe_set()}"
-    elif step.set_count > 1:
-        todo = f"This set: {exercise.dosage.describe_set()}"
-    else:
-        todo = f"Do: {exercise.dosage.describe_set()}"
-    lines = [step.position, f"{exercise.label}) {exercise.name}", todo]
-    if exercise.cue is not None:
-        lines.append(exercise.cue)
-    if exercise.caution is not None:
-        lines.append(f"Note: {exercise.caution}")
-    return "\n".join(lines)
-
-
 def _frequency_line(workout: Workout) -> str:
     times = "once" if workout.weekly_cap == 1 else f"{workout.weekly_cap} times"
-    minutes = _minutes(workout)
+    minutes = workout_minutes(workout)
     return f"Up to {times} a week, about {minutes}." if minutes else f"Up to {times} a week."
 
 
-def _minutes(workout: Workout) -> str | None:
+def workout_minutes(workout: Workout) -> str | None:
     expected = workout.expected_minutes
     if expected is None:
         return None
@@ -77,7 +47,7 @@ def _minutes(workout: Workout) -> str | None:
     return f"{low} minutes" if low == high else f"{low}–{high} minutes"  # noqa: RUF001
 
 
-def _block_summary(block: Block) -> str:
+def block_summary(block: Block) -> str:
     names = " + ".join(exercise.name for exercise in block.exercises)
     if block.kind == "superset":
         return f"Superset {block.label}: {names}"

@@ -89,7 +89,6 @@ DONE_BUTTON = "Done"
 ALL_WEEK_DONE = (
     "You've done every session this week ({counts}). Rest, recover, and I'll see you next week!"
 )
-RESUMING = "Picking up where you left off."
 SESSION_OVER = "This session is already over, so that button does nothing now."
 NOT_THIS_STEP = "That answer is already saved. Here's where you are now."
 NOT_YOURS = "That button isn't for you."
@@ -105,8 +104,6 @@ NOTE_TOO_LONG = (
     "That's a long note! I kept the first {limit} characters for your coach. "
     "Feel free to send more in a second message."
 )
-TIMER_STARTED = "Timer started: {seconds} s. I'll tell you when time's up."
-TIMER_DONE = "Time's up for {exercise} ({position})."
 VIDEO_PROMPT = (
     'Send your clip now (a video or a video message). It goes to your coach with "{exercise}".'
 )
@@ -128,12 +125,12 @@ ZONE_CHOSEN_FROM_PLACE = "Time zone: {zone}, for {place} ✅"
 CONSENT_GIVEN = "✅ Accepted"
 PROTOCOL_CHOSEN = "✅ {title}"
 PAIN_ANSWERED = "Your answer: {pain}"
+PAIN_ALREADY_SAVED = "Your score for this session is already saved."
 MORNING_QUESTION = (
     "Good morning! How is your back this morning? 0 = no pain, 10 = the worst pain imaginable."
 )
 MORNING_THANKS = "Thanks, that helps your coach see how your back settles after a session."
 MORNING_PASSED = "That morning question has passed, so the button does nothing now."
-STEP_HEADING = "Step {number} of {count}"
 LEFT_THIS_WEEK = "After this one: {left} more this week."
 PAIN_THIS_STRONG = "pain of {pain} out of 10"
 PROGRESS_CHART_TITLE = "Your pain after sessions"
@@ -326,27 +323,6 @@ def welcome_back(first_name: str, settings: MemberSettings) -> str:
 def week_counts(counts: Mapping[str, tuple[int, int]], titles: Mapping[str, str]) -> str:
     """'Strengthening and Lengthening 3/3, Recovery and Movement 2/3'."""
     return ", ".join(f"{titles.get(key, key)} {done}/{cap}" for key, (done, cap) in counts.items())
-
-
-def step_outcome_line(outcome: str) -> str:
-    """The line added to a step message once it is answered."""
-    return {
-        "done": "✅ Done",
-        "skipped": "⏭ Skipped",
-        "too_hard": "⚠️ Too hard (noted for your coach)",
-    }[outcome]
-
-
-def session_summary(title: str, done: int, skipped: int, too_hard: int, minutes: int) -> str:
-    """The end-of-session summary."""
-    lines = [
-        f"Session complete: {title}! 🎉",
-        f"Done {done} · skipped {skipped} · too hard {too_hard}",
-        f"Time: {minutes} min" if minutes >= 1 else "Time: under a minute",
-    ]
-    if too_hard:
-        lines.append("Your coach will see which ones felt too hard.")
-    return "\n".join(lines)
 
 
 def progress(

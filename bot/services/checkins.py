@@ -11,7 +11,7 @@ coach must hear about now comes back as a `FlagAlert`, with the history that exp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from bot.rules.screening import FOLLOW_UP
 from bot.rules.symptoms import CheckIn, PainFlag, assess, needs_screening_follow_up
 from bot.services import flags, safety
 from bot.services.history import history_by_id
+from bot.services.workout_summary import StoppedWorkout
 from bot.views import FlagAlert
 from storage import repository
 from storage.awaiting import AwaitNote, AwaitPain
@@ -61,23 +62,35 @@ class CheckedIn:
     note_cut: bool = False
     ask_follow_up: bool = False
     """The score rose by the minimal important change: ask the red-flag follow-up question."""
+    stopped: StoppedWorkout | None = None
+    """A workout in progress that the urgent score ended (its card must say so)."""
+    asked_on: int | None = None
+    """The message whose buttons asked for this score after a session (the finished card)."""
 
 
 @dataclass(frozen=True)
 class Stale:
-    """Nothing to save: the question was answered already, or belongs to no running check-in."""
+    """Nothing to save: the question belongs to no running check-in."""
+
+
+@dataclass(frozen=True)
+class AlreadySaved:
+    """The session's pain score was saved already (typed, or a button pressed before)."""
 
 
 async def record_pain(
     services: BotServices, user_id: int, session_id: int, pain: int, now: datetime
-) -> CheckedIn | Stale:
+) -> CheckedIn | AlreadySaved | Stale:
     """Store the pain score after a session the member is being asked about; the note is
     asked for next (unless the member must stop)."""
     async with services.database.transaction() as session:
         member = await repository.members.by_user_id(session, user_id)
-        if member is None or member.awaiting != AwaitPain(session_id):
+        if member is None:
             return Stale()
-        if await repository.check_ins.for_session(session, session_id) is not None:
+        saved = await repository.check_ins.for_session(session, session_id)
+        if saved is not None and saved.member_id == member.id:
+            return AlreadySaved()
+        if member.awaiting != AwaitPain(session_id):
             return Stale()
         report = await repository.check_ins.add(
             session, member.id, pain=pain, session_id=session_id, now=now
@@ -86,7 +99,44 @@ async def record_pain(
         await repository.members.set_awaiting(
             session, member.id, None if result.urgent else AwaitNote(report.id)
         )
-        return result
+        row = await repository.sessions.get(session, session_id)
+        return replace(result, asked_on=row.step_message_id if row is not None else None)
+
+
+async def pain_during_workout(
+    services: BotServices,
+    session: AsyncSession,
+    member: Member,
+    session_id: int,
+    step_index: int,
+    pain: int,
+    now: datetime,
+) -> CheckedIn:
+    """Store pain the member reported during step `step_index` of a workout ("It hurts") and
+    put it through the same rules as a check-in, inside the caller's unit of work."""
+    report = await repository.check_ins.add(
+        session, member.id, pain=pain, session_id=session_id, step_index=step_index, now=now
+    )
+    return await _evaluate(services, session, member, report, now)
+
+
+async def pain_before_session(
+    services: BotServices,
+    session: AsyncSession,
+    member: Member,
+    session_id: int,
+    pain: int,
+    now: datetime,
+) -> CheckedIn | None:
+    """Store how the back feels before the session (a check-in of kind "before") and put it
+    through the pain rules, inside the caller's unit of work; None when the session has its
+    before-score already."""
+    if await repository.check_ins.for_session(session, session_id, CheckInKind.BEFORE):
+        return None
+    report = await repository.check_ins.add(
+        session, member.id, pain=pain, session_id=session_id, kind=CheckInKind.BEFORE, now=now
+    )
+    return await _evaluate(services, session, member, report, now)
 
 
 async def note_question_shown(
@@ -212,10 +262,13 @@ async def _evaluate(
     ]
     alerts: list[FlagAlert] = []
     urgent = None
+    stopped = None
     severe = next((flag for flag in raised if flag.level == "urgent"), None)
     if severe is not None and report.pain is not None:
         found = safety.Report("urgent", ("severe_pain",), severe.reason, EvidenceSource.CHECK_IN)
-        alerts.append(await safety.hold_and_flag(services, session, member, found, now))
+        held = await safety.hold_and_flag(services, session, member, found, now)
+        alerts.append(held.alert)
+        stopped = held.stopped
         urgent = Urgent(report.pain, member.time_zone)
     pain_flag = await _pain_flag(session, member, [f for f in raised if f is not severe], now)
     if pain_flag is not None:
@@ -227,7 +280,7 @@ async def _evaluate(
     ask_follow_up = urgent is None and needs_screening_follow_up(
         check_ins[: check_ins.index(current) + 1], thresholds, zone=member.time_zone
     )
-    return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up)
+    return CheckedIn(report.id, urgent, alerts, ask_follow_up=ask_follow_up, stopped=stopped)
 
 
 async def _pain_flag(

@@ -19,6 +19,7 @@ from bot.context import BotServices
 from bot.rules.red_flags import FAMILIES, Level
 from bot.services import flags
 from bot.services.history import history
+from bot.services.workout_summary import StoppedWorkout, stop_running
 from bot.views import FlagAlert
 from storage import repository
 from storage.models import EvidenceSource, FlagKind, FlagLevel, Member
@@ -46,6 +47,16 @@ class Reported:
     zone: ZoneInfo
     newly_held: bool
     """The programme was running until now (the member is told it is on hold)."""
+    stopped: StoppedWorkout | None = None
+    """The workout that was in progress, ended by the hold (its card must say so)."""
+
+
+@dataclass(frozen=True)
+class HeldAndFlagged:
+    """What holding the programme did: the coach's alert, and the workout it ended."""
+
+    alert: FlagAlert
+    stopped: StoppedWorkout | None
 
 
 def reason(families: Sequence[str]) -> str:
@@ -69,20 +80,18 @@ async def report_for(
 ) -> Reported:
     """`report` inside the caller's unit of work, for a member it has loaded."""
     newly_held = member.held_since is None
-    alert = await hold_and_flag(services, session, member, found, now)
-    return Reported(alert, member.time_zone, newly_held)
+    held = await hold_and_flag(services, session, member, found, now)
+    return Reported(held.alert, member.time_zone, newly_held, held.stopped)
 
 
 async def hold_and_flag(
     services: BotServices, session: AsyncSession, member: Member, found: Report, now: datetime
-) -> FlagAlert:
+) -> HeldAndFlagged:
     """Inside the caller's unit of work: hold the programme (a workout in progress ends there),
     raise or add to the member's red flag, and say what the coach must be sent."""
     if member.held_since is None:
         await repository.members.set_held(session, member.id, now)
-    running = await repository.sessions.open_for(session, member.id)
-    if running is not None:
-        await repository.sessions.abandon(session, running.id, now=now)
+    stopped = await stop_running(services, session, member.id, now)
     evidence = flags.Evidence(
         kind=FlagKind.RED_FLAG,
         level=FlagLevel(found.level),
@@ -93,7 +102,8 @@ async def hold_and_flag(
     )
     raised = await flags.raise_or_merge(session, member.id, evidence, now)
     check_ins = await history(session, member.id)
-    return await flags.alert_for(services, session, member, raised.flag, check_ins, now, held=True)
+    alert = await flags.alert_for(services, session, member, raised.flag, check_ins, now, held=True)
+    return HeldAndFlagged(alert, stopped)
 
 
 async def is_held(services: BotServices, user_id: int) -> bool:

@@ -1,13 +1,14 @@
-"""Workout sessions: which workout is due, starting it, answering steps, finishing.
+"""Workout sessions on one card: which workout is due, starting it, the pain before it,
+answering steps, choosing an easier or harder variant, "It hurts", finishing.
 
 Each public function is one unit of work (one transaction) and returns a plain result that
-`bot.handlers.workout` turns into messages. Progress is written after every step, so a
-restart resumes exactly where the member was.
+`bot.handlers.workout` turns into an edit of the card. Progress is written after every step,
+so a restart resumes exactly where the member was.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
 from bot.rules.local_time import week_bounds
+from bot.rules.timers import Timer, rest_timer
 from bot.rules.weekly_cap import (
     DoneSession,
     WorkoutChoice,
@@ -22,38 +24,62 @@ from bot.rules.weekly_cap import (
     week_counts,
     workout_caps,
 )
-from protocols.expand import Step, expand_workout
-from protocols.schema import Protocol, Workout
+from bot.services import checkins, demo_clips
+from bot.services.views import member_card
+from bot.services.workout_summary import summary_of, workout_of, workout_steps
+from bot.views import CardStep, DemoClipRef, SessionSummary, TooHardNote
+from protocols.expand import Step
+from protocols.schema import Protocol, Variant, Workout
 from storage import repository
 from storage.awaiting import AwaitPain, AwaitVideo
-from storage.models import SessionStatus, StepOutcome, WorkoutSession
-
-
-@dataclass(frozen=True)
-class StepView:
-    """A step of a running session, with what the member needs to see it."""
-
-    session_id: int
-    workout: Workout
-    step: Step
-    step_count: int
+from storage.models import (
+    Member,
+    SessionStatus,
+    StepOutcome,
+    TimerKind,
+    WorkoutSession,
+)
 
 
 @dataclass(frozen=True)
 class Started:
-    """A new session began: show the overview, then the first step."""
+    """A new session began: its card's first screen shows the plan and asks how the back
+    feels before the session; `card` is the first step, shown after that tap."""
 
-    first: StepView
+    card: CardStep
     choice: WorkoutChoice
 
 
 @dataclass(frozen=True)
-class Resumed:
-    """A session was already running: show its current step again."""
+class Begun:
+    """The pain before the session was tapped (or skipped): the card shows the first step."""
 
-    current: StepView
-    shown_in: int | None
-    """The message that showed the step before (its buttons are taken away)."""
+    card: CardStep
+    card_message_id: int | None
+    pain: int | None
+    demo: DemoClipRef | None
+    """The first exercise's demo clip."""
+    checked: checkins.CheckedIn | None
+    """What the pain rules made of the score (flags for the coach), when there was one."""
+
+
+@dataclass(frozen=True)
+class TooSoreToStart:
+    """The pain before the session is severe: the programme is held (a red flag, the coach is
+    alerted) and the session ends before it began (`checked.stopped`)."""
+
+    checked: checkins.CheckedIn
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A session was already running: its card is sent again at the current step."""
+
+    card: CardStep
+    old_message_id: int | None
+    """The card shown before (its buttons are taken away)."""
+    alert_message_id: int | None
+    """A "time's up" message still on screen (it goes too)."""
 
 
 @dataclass(frozen=True)
@@ -77,22 +103,22 @@ class NotEnrolled:
 
 
 @dataclass(frozen=True)
-class SessionSummary:
-    title: str
-    done: int
-    skipped: int
-    too_hard: int
-    minutes: int
-
-
-@dataclass(frozen=True)
 class Advanced:
-    """A step was answered; `next` is the following step, or None when the session ended."""
+    """A step was answered; the card moves to `next`, or becomes `summary` when the session
+    ended."""
 
-    answered: StepView
+    answered: CardStep
     outcome: StepOutcome
-    next: StepView | None
+    next: CardStep | None
     summary: SessionSummary | None
+    card_message_id: int | None
+    alert_message_id: int | None
+    """A "time's up" message for the answered step, to delete."""
+    demo: DemoClipRef | None = None
+    """The next exercise's demo clip, the first time it comes up in the session."""
+    coach_note: TooHardNote | None = None
+    finished_by: int | None = None
+    """The member whose session this answer finished (their next-morning question is due)."""
 
 
 @dataclass(frozen=True)
@@ -104,11 +130,45 @@ class Stale:
 class AlreadyAnswered:
     """That step was answered before (an old button or a double tap)."""
 
-    current: StepView
+    current: CardStep
+
+
+@dataclass(frozen=True)
+class OfferEasier:
+    """ "Too hard" on an exercise with an easier variant: offer it on the card."""
+
+    card: CardStep
+    easier: Variant
+    coach_note: TooHardNote | None
+    """Set when the protocol asks to tell the coach (once per session and exercise)."""
+
+
+@dataclass(frozen=True)
+class LevelChosen:
+    """The member switched the exercise to another variant; the card shows the same step."""
+
+    card: CardStep
+    card_message_id: int | None
+    previous: int
+    """The level the exercise was done at before."""
+
+
+@dataclass(frozen=True)
+class Hurt:
+    """ "It hurts" with a pain score: the step is stopped, the score went through the pain
+    rules, and the session goes on (or ended when the member must stop)."""
+
+    advanced: Advanced
+    exercise: str
+    pain: int
+    checked: checkins.CheckedIn
 
 
 StartResult = Started | Resumed | WeekComplete | Held | NotEnrolled
+BeforeResult = Begun | TooSoreToStart | Stale | AlreadyAnswered
 AnswerResult = Advanced | Stale | AlreadyAnswered
+TooHardResult = OfferEasier | Advanced | Stale | AlreadyAnswered
+HurtResult = Hurt | Stale | AlreadyAnswered
 
 
 async def done_sessions(
@@ -127,15 +187,59 @@ async def done_sessions(
     return [DoneSession(row.workout_key, row.finished_at) for row in rows if row.finished_at]
 
 
-def _view(services: BotServices, row: WorkoutSession) -> StepView | None:
-    protocol = services.protocol(row.protocol)
-    if protocol is None:
+def stored_timer(row: WorkoutSession) -> Timer | None:
+    """The timer kept on the session row, if one is running."""
+    if (
+        row.timer_kind is None
+        or row.timer_step is None
+        or row.timer_starts_at is None
+        or row.timer_ends_at is None
+    ):
         return None
-    workout = protocol.workout(row.workout_key)
-    steps = expand_workout(workout)
-    if not 0 <= row.current_step < len(steps):
+    return Timer(row.timer_kind.value, row.timer_step, row.timer_starts_at, row.timer_ends_at)
+
+
+def card_at(row: WorkoutSession, workout: Workout, index: int, levels: dict[str, int]) -> CardStep:
+    """The card of session `row` at step `index` (with the row's timer when it is this step's)."""
+    steps = workout_steps(workout)
+    step = steps[index]
+    timer = stored_timer(row)
+    return CardStep(
+        session_id=row.id,
+        workout=workout,
+        step=step,
+        step_count=len(steps),
+        level=levels.get(step.exercise.label, 0),
+        timer=timer if timer is not None and timer.step_index == index else None,
+    )
+
+
+async def card_now(
+    services: BotServices, session: AsyncSession, row: WorkoutSession
+) -> CardStep | None:
+    """The card of a running session at its current step (inside the caller's unit of work)."""
+    workout = workout_of(services, row)
+    if workout is None or not 0 <= row.current_step < len(workout_steps(workout)):
         return None
-    return StepView(row.id, workout, steps[row.current_step], len(steps))
+    levels = await repository.exercise_levels.for_protocol(session, row.member_id, row.protocol)
+    return card_at(row, workout, row.current_step, levels)
+
+
+async def current_step(
+    services: BotServices, session: AsyncSession, member_id: int
+) -> CardStep | None:
+    """The card of the member's running session, if any (inside the caller's unit of work)."""
+    row = await repository.sessions.open_for(session, member_id)
+    return await card_now(services, session, row) if row is not None else None
+
+
+async def _demo_for(
+    services: BotServices, session: AsyncSession, card: CardStep
+) -> DemoClipRef | None:
+    """The demo clip to show with this card: only at the exercise's first set of the session."""
+    if not card.first_time:
+        return None
+    return await demo_clips.clip_for(services, session, card.variant)
 
 
 async def start_or_resume(services: BotServices, user_id: int, now: datetime) -> StartResult:
@@ -148,9 +252,10 @@ async def start_or_resume(services: BotServices, user_id: int, now: datetime) ->
             return Held(member.time_zone)
         open_row = await repository.sessions.open_for(session, member.id)
         if open_row is not None:
-            view = _view(services, open_row)
-            if view is not None:
-                return Resumed(view, open_row.step_message_id)
+            card = await card_now(services, session, open_row)
+            if card is not None:
+                await repository.sessions.set_alert(session, open_row.id, None)
+                return Resumed(card, open_row.step_message_id, open_row.alert_message_id)
             await repository.sessions.abandon(session, open_row.id, now=now)
         enrolment = await repository.enrolments.active(session, member.id)
         protocol = services.protocol(enrolment.protocol) if enrolment else None
@@ -164,56 +269,170 @@ async def start_or_resume(services: BotServices, user_id: int, now: datetime) ->
         row = await repository.sessions.start(
             session, member.id, protocol=protocol.name, workout_key=choice.key, now=now
         )
-        view = _view(services, row)
-        assert view is not None, "a protocol's workout always has steps"
-        return Started(view, choice)
+        card = await card_now(services, session, row)
+        assert card is not None, "a protocol's workout always has steps"
+        return Started(card, choice)
 
 
-async def current_step(
-    services: BotServices, session: AsyncSession, member_id: int
-) -> StepView | None:
-    """The step the member is on, if a session is running (inside the caller's unit of work)."""
-    row = await repository.sessions.open_for(session, member_id)
-    return _view(services, row) if row is not None else None
-
-
-async def step_being_shown(
-    services: BotServices, user_id: int, session_id: int, step_index: int
-) -> StepView | None:
-    """The member's current step, if it is the one named (by a timer button); else None."""
-    async with services.database.read() as session:
-        member = await repository.members.by_user_id(session, user_id)
-        view = await current_step(services, session, member.id) if member else None
-    if view is None or view.session_id != session_id or view.step.index != step_index:
-        return None
-    return view
-
-
-async def film_step(
-    services: BotServices, user_id: int, session_id: int, step_index: int
-) -> StepView | None:
-    """The member wants to film a step of their running session: their next video belongs to
-    it. The step, or None when the button is stale."""
+async def pain_before(
+    services: BotServices, user_id: int, session_id: int, pain: int | None, now: datetime
+) -> BeforeResult:
+    """Keep how the back feels before the session (None: skipped), as a check-in of kind
+    "before" read by the pain rules, and show the first step. A severe score is a red flag:
+    the programme is held and the session ends before it starts. Once the first step is
+    answered, or a score is kept, the question is over."""
     async with services.database.transaction() as session:
-        member = await repository.members.by_user_id(session, user_id)
-        view = await current_step(services, session, member.id) if member else None
-        if member is None or view is None or view.session_id != session_id:
-            return None
-        steps = expand_workout(view.workout)
-        if not 0 <= step_index < len(steps):
-            return None
-        await repository.members.set_awaiting(
-            session, member.id, AwaitVideo(session_id, step_index)
-        )
-    return StepView(session_id, view.workout, steps[step_index], view.step_count)
+        pressed = await _pressed(services, session, user_id, session_id, 0)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        checked = None
+        if pain is not None:
+            checked = await checkins.pain_before_session(
+                services, session, pressed.member, session_id, pain, now
+            )
+            if checked is None:
+                return AlreadyAnswered(pressed.card)
+            if checked.urgent is not None:
+                return TooSoreToStart(checked)
+        card = pressed.card
+        demo = await _demo_for(services, session, card)
+        return Begun(card, pressed.row.step_message_id, pain, demo, checked)
 
 
-async def remember_step_message(services: BotServices, session_id: int, message_id: int) -> None:
-    """Note which message shows the current step, so an answer can edit it."""
+async def card_shown(services: BotServices, session_id: int, message_id: int) -> None:
+    """Note which message is the session's card, so every press edits it."""
     async with services.database.transaction() as session:
         row = await repository.sessions.get(session, session_id)
         if row is not None:
             await repository.sessions.advance(session, session_id, row.current_step, message_id)
+
+
+@dataclass(frozen=True)
+class _Pressed:
+    """A press on the current step of the member's running session, checked."""
+
+    member: Member
+    row: WorkoutSession
+    workout: Workout
+    levels: dict[str, int]
+
+    @property
+    def card(self) -> CardStep:
+        return card_at(self.row, self.workout, self.row.current_step, self.levels)
+
+
+async def _pressed(
+    services: BotServices,
+    session: AsyncSession,
+    user_id: int,
+    session_id: int,
+    step_index: int,
+) -> _Pressed | Stale | AlreadyAnswered:
+    """The member's running session if the press names it and its current step."""
+    member = await repository.members.by_user_id(session, user_id)
+    row = await repository.sessions.get(session, session_id)
+    if member is None or row is None or row.member_id != member.id:
+        return Stale()
+    workout = workout_of(services, row) if row.status == SessionStatus.IN_PROGRESS else None
+    if workout is None or not 0 <= row.current_step < len(workout_steps(workout)):
+        return Stale()
+    levels = await repository.exercise_levels.for_protocol(session, member.id, row.protocol)
+    pressed = _Pressed(member, row, workout, levels)
+    if step_index != row.current_step:
+        return AlreadyAnswered(pressed.card)
+    return pressed
+
+
+async def card_for_press(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> CardStep | None:
+    """The card, if the press names the member's current step (How to, Back, ...); else None."""
+    async with services.database.read() as session:
+        pressed = await _pressed(services, session, user_id, session_id, step_index)
+    return pressed.card if isinstance(pressed, _Pressed) else None
+
+
+def _starts_a_round(answered: Step, following: Step) -> bool:
+    """Whether `following` begins a new round of the same superset or circuit."""
+    if following.block is not answered.block or following.block.kind == "single":
+        return False
+    if following.block.kind == "circuit":
+        return following.round_number != answered.round_number
+    return following.set_number != answered.set_number
+
+
+async def _answer(
+    services: BotServices,
+    session: AsyncSession,
+    pressed: _Pressed,
+    outcome: StepOutcome,
+    now: datetime,
+    *,
+    coach_note: TooHardNote | None = None,
+) -> Advanced | AlreadyAnswered:
+    """Record the answer to the current step, stop its timer, and move the card on: to the
+    next step (with rest first when a new round begins), or to the summary."""
+    row, workout = pressed.row, pressed.workout
+    answered = pressed.card
+    index = row.current_step
+    if not await repository.sessions.record_step(
+        session, row.id, index, outcome, now=now, level=answered.level
+    ):
+        return AlreadyAnswered(answered)
+    alert = row.alert_message_id
+    card_message_id = row.step_message_id
+    if row.timer_kind is not None:
+        await repository.sessions.clear_timer(session, row.id)
+        row.timer_kind = None
+    if alert is not None:
+        await repository.sessions.set_alert(session, row.id, None)
+    steps = workout_steps(workout)
+    taken = await repository.sessions.answered_after(session, row.id, index)
+    next_index = index + 1
+    while next_index in taken:  # sets already settled (an exercise that hurt)
+        next_index += 1
+    if next_index < len(steps):
+        await repository.sessions.advance(session, row.id, next_index, card_message_id)
+        following = steps[next_index]
+        rest = following.block.rest_seconds
+        if rest is not None and _starts_a_round(steps[index], following):
+            timer = rest_timer(next_index, rest, now)
+            await repository.sessions.set_timer(
+                session,
+                row.id,
+                TimerKind.REST,
+                next_index,
+                starts_at=timer.starts_at,
+                ends_at=timer.ends_at,
+            )
+            row.timer_kind, row.timer_step = TimerKind.REST, next_index
+            row.timer_starts_at, row.timer_ends_at = timer.starts_at, timer.ends_at
+        row.current_step = next_index
+        next_card = card_at(row, workout, next_index, pressed.levels)
+        return Advanced(
+            answered,
+            outcome,
+            next_card,
+            None,
+            card_message_id,
+            alert,
+            await _demo_for(services, session, next_card),
+            coach_note,
+        )
+    await repository.sessions.finish(session, row.id, now=now)
+    await repository.members.set_awaiting(session, pressed.member.id, AwaitPain(row.id))
+    summary = await summary_of(session, row, workout, now)
+    return Advanced(
+        answered,
+        outcome,
+        None,
+        summary,
+        card_message_id,
+        alert,
+        None,
+        coach_note,
+        finished_by=pressed.member.id,
+    )
 
 
 async def answer_step(
@@ -228,55 +447,147 @@ async def answer_step(
     or someone else's answers change nothing. The last answer finishes the session and
     leaves the member awaiting the pain score (one transaction for all of it), then plans
     the next morning's pain question."""
-    answered, finished_by = await _answer_step(
-        services, telegram_user_id, session_id, step_index, outcome, now
-    )
+    async with services.database.transaction() as session:
+        pressed = await _pressed(services, session, telegram_user_id, session_id, step_index)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        result = await _answer(services, session, pressed, outcome, now)
+    await _plan_morning_check(services, result)
+    return result
+
+
+async def _plan_morning_check(services: BotServices, result: object) -> None:
+    """After a unit of work that finished a session: plan the next morning's pain question."""
+    finished_by = result.finished_by if isinstance(result, Advanced) else None
     if finished_by is not None and services.reminders is not None:
         await services.reminders.plan_morning_check(finished_by)
-    return answered
 
 
-async def _answer_step(
+async def _first_too_hard(session: AsyncSession, pressed: _Pressed, exercise_label: str) -> bool:
+    """No set of this exercise was found too hard earlier in the session."""
+    steps = workout_steps(pressed.workout)
+    results = await repository.sessions.step_results(session, pressed.row.id)
+    return not any(
+        r.outcome == StepOutcome.TOO_HARD and steps[r.step_index].exercise.label == exercise_label
+        for r in results
+        if r.step_index < len(steps)
+    )
+
+
+async def too_hard(
+    services: BotServices, user_id: int, session_id: int, step_index: int, now: datetime
+) -> TooHardResult:
+    """ "Too hard": offer the next easier variant when there is one; otherwise record the
+    answer, move on, and ask the coach for an easier version (once per session and
+    exercise). A protocol that asks to hear about it tells the coach either way."""
+    async with services.database.transaction() as session:
+        pressed = await _pressed(services, session, user_id, session_id, step_index)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        card = pressed.card
+        exercise = card.step.exercise
+        easier_level = card.level - 1
+        has_easier = easier_level in exercise.levels
+        note = None
+        if (exercise.tell_coach_if_too_hard or not has_easier) and await _first_too_hard(
+            session, pressed, exercise.label
+        ):
+            note = TooHardNote(
+                member_card(pressed.member),
+                card.variant.name,
+                pressed.workout.title,
+                session_id,
+                exercise.at_level(easier_level).name if has_easier else None,
+            )
+        if has_easier:
+            return OfferEasier(card, exercise.at_level(easier_level), note)
+        result = await _answer(
+            services, session, pressed, StepOutcome.TOO_HARD, now, coach_note=note
+        )
+    await _plan_morning_check(services, result)
+    return result
+
+
+async def choose_level(
     services: BotServices,
-    telegram_user_id: int,
+    user_id: int,
     session_id: int,
     step_index: int,
-    outcome: StepOutcome,
+    level: int,
     now: datetime,
-) -> tuple[AnswerResult, int | None]:
-    """`answer_step`'s unit of work; with it, the member whose session it finished."""
+) -> LevelChosen | Stale | AlreadyAnswered:
+    """Do this exercise at `level` from this set on, and in every later session."""
     async with services.database.transaction() as session:
-        member = await repository.members.by_user_id(session, telegram_user_id)
-        row = await repository.sessions.get(session, session_id)
-        if member is None or row is None or row.member_id != member.id:
-            return Stale(), None
-        if row.status != SessionStatus.IN_PROGRESS:
-            return Stale(), None
-        view = _view(services, row)
-        if view is None:
-            return Stale(), None
-        if step_index != row.current_step:
-            return AlreadyAnswered(view), None
-        if not await repository.sessions.record_step(
-            session, session_id, step_index, outcome, now=now
-        ):
-            return AlreadyAnswered(view), None
-        next_index = step_index + 1
-        if next_index < view.step_count:
-            await repository.sessions.advance(session, session_id, next_index)
-            next_view = StepView(
-                session_id, view.workout, expand_workout(view.workout)[next_index], view.step_count
-            )
-            return Advanced(view, outcome, next_view, None), None
-        await repository.sessions.finish(session, session_id, now=now)
-        await repository.members.set_awaiting(session, member.id, AwaitPain(session_id))
-        results = await repository.sessions.step_results(session, session_id)
-        tally = {kind: sum(1 for r in results if r.outcome == kind) for kind in StepOutcome}
-        summary = SessionSummary(
-            title=view.workout.title,
-            done=tally[StepOutcome.DONE],
-            skipped=tally[StepOutcome.SKIPPED],
-            too_hard=tally[StepOutcome.TOO_HARD],
-            minutes=int((now - row.started_at).total_seconds() // 60),
+        pressed = await _pressed(services, session, user_id, session_id, step_index)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        exercise = pressed.card.step.exercise
+        if level not in exercise.levels:
+            return Stale()
+        await repository.exercise_levels.choose(
+            session, pressed.member.id, pressed.row.protocol, exercise.label, level, now=now
         )
-        return Advanced(view, outcome, None, summary), member.id
+        previous = pressed.card.level
+        pressed.levels[exercise.label] = level
+        return LevelChosen(pressed.card, pressed.row.step_message_id, previous)
+
+
+async def step_hurts(
+    services: BotServices, user_id: int, session_id: int, step_index: int, pain: int, now: datetime
+) -> HurtResult:
+    """ "It hurts" and a pain score: stop the step (and this exercise's other sets today), put
+    the score through the check-in's pain rules, and move on; when the member must stop, the
+    session ends here."""
+    async with services.database.transaction() as session:
+        pressed = await _pressed(services, session, user_id, session_id, step_index)
+        if not isinstance(pressed, _Pressed):
+            return pressed
+        card = pressed.card
+        checked = await checkins.pain_during_workout(
+            services, session, pressed.member, session_id, step_index, pain, now
+        )
+        steps = workout_steps(pressed.workout)
+        label = card.step.exercise.label
+        for later in steps[step_index + 1 :]:
+            if later.exercise.label == label:
+                await repository.sessions.record_step(
+                    session, session_id, later.index, StepOutcome.SKIPPED, now=now
+                )
+        if checked.urgent is not None:
+            # The red flag ended the session (`checked.stopped`); its card becomes this
+            # summary, which counts the step that hurt.
+            checked = replace(checked, stopped=None)
+            await repository.sessions.record_step(
+                session, session_id, step_index, StepOutcome.HURT, now=now, level=card.level
+            )
+            summary = await summary_of(session, pressed.row, pressed.workout, now, stopped=True)
+            advanced = Advanced(
+                card,
+                StepOutcome.HURT,
+                None,
+                summary,
+                pressed.row.step_message_id,
+                pressed.row.alert_message_id,
+            )
+        else:
+            answered = await _answer(services, session, pressed, StepOutcome.HURT, now)
+            if isinstance(answered, AlreadyAnswered):
+                return answered
+            advanced = answered
+    await _plan_morning_check(services, advanced)
+    return Hurt(advanced, card.variant.name, pain, checked)
+
+
+async def film_step(
+    services: BotServices, user_id: int, session_id: int, step_index: int
+) -> CardStep | None:
+    """The member wants to film a step of their running session: their next video belongs to
+    it. The step, or None when the button is stale."""
+    async with services.database.transaction() as session:
+        pressed = await _pressed(services, session, user_id, session_id, step_index)
+        if not isinstance(pressed, _Pressed):
+            return None
+        await repository.members.set_awaiting(
+            session, pressed.member.id, AwaitVideo(session_id, step_index)
+        )
+        return pressed.card

@@ -2,7 +2,8 @@
 one module per aggregate: `members`, `enrolments`, `sessions`, `check_ins`, `flags`,
 `form_checks`, `reminders`, `messages` (the member ↔ coach thread), `roster` (read-only
 overviews across members, for the coach's dashboard), `coaches`, `invites`, `screening` (the
-red-flag screen's answers) and `digests` (the coach's daily digest and its queued notices).
+red-flag screen's answers), `digests` (the coach's daily digest and its queued notices),
+`exercise_levels` (the variant each member does of an exercise) and `demo_clips`.
 
 The caller owns the transaction (`Database.transaction()`): these functions flush but never
 commit. Times are passed in (`now=...`, from the bot's clock) and must be aware; they come
@@ -14,8 +15,10 @@ reading first.
 from storage.repository import (
     check_ins,
     coaches,
+    demo_clips,
     digests,
     enrolments,
+    exercise_levels,
     flags,
     form_checks,
     invites,
@@ -30,8 +33,10 @@ from storage.repository import (
 __all__ = [
     "check_ins",
     "coaches",
+    "demo_clips",
     "digests",
     "enrolments",
+    "exercise_levels",
     "flags",
     "form_checks",
     "invites",

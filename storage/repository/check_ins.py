@@ -17,13 +17,21 @@ async def add(
     pain: int | None,
     note: str | None = None,
     session_id: int | None = None,
+    step_index: int | None = None,
     kind: CheckInKind = CheckInKind.SESSION,
     now: datetime,
 ) -> SymptomReport:
-    """Store a check-in of `kind` (a next-morning one names the session it follows); `pain`
-    outside 0..10 is refused by the database (IntegrityError)."""
+    """Store a check-in of `kind` (a next-morning one names the session it follows; with
+    `step_index` when the pain came during that step of the workout); `pain` outside 0..10 is
+    refused by the database (IntegrityError)."""
     report = SymptomReport(
-        member_id=member_id, session_id=session_id, pain=pain, note=note, kind=kind, at=now
+        member_id=member_id,
+        session_id=session_id,
+        step_index=step_index,
+        pain=pain,
+        note=note,
+        kind=kind,
+        at=now,
     )
     session.add(report)
     await session.flush()
@@ -33,10 +41,15 @@ async def add(
 async def for_session(
     session: AsyncSession, session_id: int, kind: CheckInKind = CheckInKind.SESSION
 ) -> SymptomReport | None:
-    """The check-in of `kind` given about this workout (after it, or the next morning), if any."""
+    """The check-in of `kind` given about this workout (after it, or the next morning), if any;
+    pain reported during it ("It hurts") is not one."""
     return await session.scalar(
         select(SymptomReport)
-        .where(SymptomReport.session_id == session_id, SymptomReport.kind == kind)
+        .where(
+            SymptomReport.session_id == session_id,
+            SymptomReport.kind == kind,
+            SymptomReport.step_index.is_(None),
+        )
         .limit(1)
     )
 

@@ -14,6 +14,7 @@ from storage.models import (
     SessionStatus,
     StepOutcome,
     StepResult,
+    TimerKind,
     WorkoutSession,
 )
 from storage.repository.dialect import insert_for
@@ -69,11 +70,13 @@ async def record_step(
     outcome: StepOutcome,
     *,
     now: datetime,
+    level: int = 0,
 ) -> bool:
-    """Record the answer to a step; False (and nothing written) if it was already answered."""
+    """Record the answer to a step (done at variant `level`); False (and nothing written) if it
+    was already answered."""
     stmt = (
         insert_for(session, StepResult)
-        .values(session_id=session_id, step_index=step_index, outcome=outcome, at=now)
+        .values(session_id=session_id, step_index=step_index, outcome=outcome, level=level, at=now)
         .on_conflict_do_nothing(index_elements=[StepResult.session_id, StepResult.step_index])
         .returning(StepResult.id)
     )
@@ -118,6 +121,16 @@ async def recent(session: AsyncSession, member_id: int, limit: int) -> list[Work
     return list(result)
 
 
+async def answered_after(session: AsyncSession, session_id: int, step_index: int) -> set[int]:
+    """Steps after `step_index` already answered (the later sets of an exercise that hurt)."""
+    result = await session.scalars(
+        select(StepResult.step_index).where(
+            StepResult.session_id == session_id, StepResult.step_index > step_index
+        )
+    )
+    return set(result)
+
+
 async def _update_open(session: AsyncSession, session_id: int, **values: Any) -> bool:
     result = await session.execute(
         update(WorkoutSession)
@@ -143,14 +156,80 @@ async def advance(
     )
 
 
+async def set_timer(
+    session: AsyncSession,
+    session_id: int,
+    kind: TimerKind,
+    step_index: int,
+    *,
+    starts_at: datetime,
+    ends_at: datetime,
+) -> bool:
+    """Start a timer on the workout's card (replacing any other); False if not in progress."""
+    return await _update_open(
+        session,
+        session_id,
+        timer_kind=kind,
+        timer_step=step_index,
+        timer_starts_at=starts_at,
+        timer_ends_at=ends_at,
+    )
+
+
+async def clear_timer(session: AsyncSession, session_id: int) -> None:
+    """No timer on the card any more (answered, stopped, ended, or the workout is over)."""
+    await session.execute(
+        update(WorkoutSession)
+        .where(WorkoutSession.id == session_id)
+        .values(timer_kind=None, timer_step=None, timer_starts_at=None, timer_ends_at=None)
+    )
+
+
+async def set_alert(session: AsyncSession, session_id: int, message_id: int | None) -> None:
+    """Remember (or forget) the "time's up" message, deleted once its step is answered."""
+    await session.execute(
+        update(WorkoutSession)
+        .where(WorkoutSession.id == session_id)
+        .values(alert_message_id=message_id)
+    )
+
+
+async def with_timers(session: AsyncSession) -> list[tuple[WorkoutSession, Member]]:
+    """Every workout in progress with a timer running, and its member (for start-up)."""
+    result = await session.execute(
+        select(WorkoutSession, Member)
+        .join(Member, Member.id == WorkoutSession.member_id)
+        .where(
+            WorkoutSession.status == SessionStatus.IN_PROGRESS,
+            WorkoutSession.timer_ends_at.is_not(None),
+        )
+        .order_by(WorkoutSession.timer_ends_at)
+    )
+    return [(row, member) for row, member in result.all()]
+
+
+_NO_TIMER: dict[str, Any] = {
+    "timer_kind": None,
+    "timer_step": None,
+    "timer_starts_at": None,
+    "timer_ends_at": None,
+}
+
+
 async def finish(session: AsyncSession, session_id: int, *, now: datetime) -> bool:
-    """Mark an in-progress workout finished; False if it was not in progress."""
-    return await _update_open(session, session_id, status=SessionStatus.FINISHED, finished_at=now)
+    """Mark an in-progress workout finished (its timer stops); False if it was not in
+    progress."""
+    return await _update_open(
+        session, session_id, status=SessionStatus.FINISHED, finished_at=now, **_NO_TIMER
+    )
 
 
 async def abandon(session: AsyncSession, session_id: int, *, now: datetime) -> bool:
-    """Mark an in-progress workout abandoned; False if it was not in progress."""
-    return await _update_open(session, session_id, status=SessionStatus.ABANDONED, finished_at=now)
+    """Mark an in-progress workout abandoned (its timer stops); False if it was not in
+    progress."""
+    return await _update_open(
+        session, session_id, status=SessionStatus.ABANDONED, finished_at=now, **_NO_TIMER
+    )
 
 
 async def started_between(

@@ -57,7 +57,7 @@ async def test_text_where_a_button_was_expected_reaches_the_coach_and_keeps_the_
     assert (await maya.wait_for_message()).text == SENT
     assert "done!!" in ((await bundle_after(coach)).text or "")
     await maya.press("Done", step)
-    await maya.wait_for_message(lambda m: has_button(m, "Done"))
+    await maya.wait_for_edit(step, lambda m: "2/20" in (m.text or ""))
 
 
 async def test_a_voice_note_reaches_the_coach_whole_under_its_context(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coach_support import add_coach, heard
 from fixtures_bot import RunningBot, has_button, make_invite, onboard_with_code
+from tests_support import start_today
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
@@ -20,8 +21,9 @@ async def test_a_video_sent_from_a_step_reaches_the_coach_with_that_exercise_and
 ) -> None:
     await maya.send_command("/today")
     await maya.wait_for_message(lambda m: has_button(m, "Send form video"))
-    await maya.press("Send form video")
-    await maya.wait_for_message(lambda m: "Send your clip now" in (m.text or ""))
+    query = await maya.press("Send form video")
+    await running_bot.emulator.wait_until(lambda: query.answered)
+    assert "Send your clip now" in (query.answer_text or "")  # a pop-up, not a new message
     await maya.send_video(CLIP)
     assert (await maya.wait_for_message()).text == "Got it, your video is on its way to your coach."
     copy = await coach.wait_for_message(is_form_check)
@@ -108,12 +110,10 @@ async def test_a_coach_who_is_also_a_member_can_reply_with_a_pain_score(
     running_bot: RunningBot, coach: SimulatedUser
 ) -> None:
     await onboard_with_code(coach, await make_invite(coach))
-    await coach.send_command("/today")
-    while True:
-        step = await coach.wait_for_message(lambda m: has_button(m, "Done") or has_button(m, "10"))
-        if has_button(step, "10"):
-            break
+    step = await start_today(coach)
+    while not has_button(step, "10"):  # the card, pressed on to its summary
         await coach.press("Done", step)
+        await coach.wait_for_edit(step)
     await coach.reply_to(step, "4")
     note_question = await coach.wait_for_message()
     assert has_button(note_question, "No note")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from coach_support import heard
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step, check_in, send_the_digests
+from tests_support import answer_every_step, check_in, check_in_on_card, send_the_digests, the_card
 
 from emulator import ChatMessage, SimulatedUser
 
@@ -68,12 +68,14 @@ async def test_a_session_with_too_hard_and_skipped_steps_is_in_the_digest_by_nam
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
     await maya.send_command("/today")
-    first = await maya.wait_for_message(lambda m: has_button(m, "Too hard"))
-    await maya.press("Too hard", first)
-    second = await maya.wait_for_message(lambda m: has_button(m, "Skip"))
-    await maya.press("Skip", second)
-    await answer_every_step(maya)
-    await maya.wait_for_message(lambda m: has_button(m, "10"))
+    card = await the_card(maya)
+    await maya.press("Too hard", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, "Skip it today"))
+    await maya.press("Skip it today", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, "Skip"))
+    await maya.press("Skip", card)
+    await maya.wait_for_edit(card)
+    await answer_every_step(maya)  # the card is the summary: the session is over
     [outcome] = await digest_part_about_maya(running_bot, coach)
     assert outcome.startswith("📋 Strengthening and Lengthening, ")
     assert outcome.endswith(" done · too hard: Crawling · skipped: Crawling")
@@ -84,8 +86,7 @@ async def test_a_session_with_every_step_done_sends_the_coach_nothing(
 ) -> None:
     await maya.send_command("/today")
     await answer_every_step(maya)
-    await maya.press("3", await maya.wait_for_message(lambda m: has_button(m, "10")))
-    await maya.wait_for_message(lambda m: has_button(m, "No note"))
+    await check_in_on_card(maya, "3")
     assert heard(coach) == []
 
 

@@ -7,19 +7,23 @@ import csv
 import io
 
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step
+from tests_support import answer_every_step, check_in_on_card, the_card
 
 from emulator import SimulatedUser
 
 
 async def a_session_with_a_too_hard_step(maya: SimulatedUser) -> None:
-    """/today, "Too hard" on the first step (Crawling), every other step done."""
+    """/today, "Too hard" on the first step (Crawling) and no easier version today, every
+    other step done, the check-in without a note."""
     await maya.send_command("/today")
-    await maya.press("Too hard", await maya.wait_for_message(lambda m: has_button(m, "Too hard")))
+    card = await the_card(maya)
+    await maya.press("Too hard", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, "Skip it today"))
+    await maya.press("Skip it today", card)
+    await maya.wait_for_edit(card)
     await answer_every_step(maya)
-    await maya.press("3", await maya.wait_for_message(lambda m: has_button(m, "10")))
-    await maya.press("No note", await maya.wait_for_message(lambda m: has_button(m, "No note")))
-    await maya.wait_for_message(lambda m: (m.text or "").startswith("Saved."))
+    saved = await check_in_on_card(maya, "3")
+    assert (saved.text or "").startswith("Saved.")
 
 
 async def an_exchange(maya: SimulatedUser, coach: SimulatedUser) -> None:

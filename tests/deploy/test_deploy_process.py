@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, has_button, onboard
+from tests_support import start_today
 
 from emulator import BotApiEmulator, ChatMessage, SimulatedUser
 
@@ -107,9 +108,9 @@ def is_step(message: ChatMessage) -> bool:
 async def send_video_after_one_step(member: SimulatedUser) -> None:
     """/start onboarding, /today, one step answered, then a form video of the next step."""
     await onboard(member)
-    await member.send_command("/today")
-    await member.press("Done", await member.wait_for_message(is_step))
-    await member.wait_for_message(is_step)
+    card = await start_today(member)
+    await member.press("Done", card)
+    await member.wait_for_edit(card)
     await member.send_video(VIDEO)
     # "on its way to your coach", or "kept it" when the coach's chat is not open to the bot
     await member.wait_for_message(lambda m: "your video" in (m.text or ""))

@@ -3,7 +3,8 @@ writes to their coach is in tests/coach/test_coach_conversation.py)."""
 
 from __future__ import annotations
 
-from fixtures_bot import RunningBot, has_button, onboard
+from fixtures_bot import RunningBot, onboard
+from tests_support import start_today
 
 from emulator import SimulatedUser
 from storage import repository
@@ -21,13 +22,12 @@ async def test_very_long_message_is_refused_without_losing_the_session(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(lambda m: has_button(m, "Done"))
+    step = await start_today(member)
     await member.send_text("x" * 10_000)
     reply = await member.wait_for_message()
     assert "very long" in (reply.text or "")
     await member.press("Done", step)
-    await member.wait_for_message(lambda m: has_button(m, "Done"))
+    await member.wait_for_edit(step)
 
 
 async def test_message_from_a_stranger_invites_them_to_start(

@@ -41,10 +41,19 @@ def is_step(message: ChatMessage) -> bool:
 
 
 def step_number(message: ChatMessage) -> int:
-    """1-based step number from "Step N of M"."""
-    first = (message.text or "").splitlines()[0]
-    assert first.startswith("Step "), first
-    return int(first.split()[1])
+    """1-based step number from the card's progress line ("▰▰▱▱▱▱▱▱▱▱ 3/20")."""
+    last = (message.text or "").splitlines()[-1]
+    assert "/" in last, last
+    return int(last.rsplit(" ", 1)[1].split("/")[0])
+
+
+async def live_card(
+    member: SimulatedUser,
+    timeout: float = 5.0,  # noqa: ASYNC109 - passed on to wait_for_message
+) -> ChatMessage:
+    """The workout card on screen (with its buttons), or the next one the bot sends."""
+    live = [m for m in member.chat.bot_messages if is_step(m)]
+    return live[-1] if live else await member.wait_for_message(is_step, timeout=timeout)
 
 
 async def answer_steps(
@@ -52,13 +61,13 @@ async def answer_steps(
     count: int,
     timeout: float = 5.0,  # noqa: ASYNC109 - passed on to wait_for_message
 ) -> ChatMessage:
-    """Press Done on `count` steps in a row (the first one already on screen or coming);
-    returns the step message shown after the last press."""
-    step = await member.wait_for_message(is_step, timeout=timeout)
+    """Press Done on the card `count` times in a row (the card already on screen or coming);
+    returns the card, edited into the step after the last press."""
+    card = await live_card(member, timeout)
     for _ in range(count):
-        await member.press("Done", step)
-        step = await member.wait_for_message(is_step, timeout=timeout)
-    return step
+        await member.press("Done", card)
+        await member.wait_for_edit(card, timeout=timeout)
+    return card
 
 
 async def eventually(

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 from fixtures_bot import RunningBot, onboard
-from reliability_support import Stored, is_step, step_number, stored_state
+from reliability_support import Stored, is_step, live_card, step_number, stored_state
+from tests_support import start_today
 
 from bot.app import RedactToken, configure_logging
 from bot.render import texts
@@ -52,8 +53,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
     assert isinstance(session_id, int)
 
     await onboard(other)
-    await other.send_command("/today")
-    own_step = await other.wait_for_message(is_step)
+    own_step = await start_today(other)
     forged = [
         f"1:s:{session_id}:0:d",
         f"1:s:{session_id}:0:h",
@@ -73,8 +73,9 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
     assert (await stored_state(database, other.id)).answers == []
     assert not [m for m in other.messages if m.from_bot and "Maya" in (m.text or "")]
     # and Maya's own buttons still work
-    await member.press("Done")
-    assert step_number(await member.wait_for_message(is_step)) == 2
+    card = await live_card(member)
+    await member.press("Done", card)
+    assert step_number(await member.wait_for_edit(card)) == 2
 
 
 async def test_coach_buttons_pressed_by_a_member_do_nothing(
@@ -118,8 +119,7 @@ async def test_a_double_tap_records_one_answer(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     data = step.find_button("Done").callback_data  # type: ignore[union-attr]
     assert data is not None
     # both presses queued before the bot sees either; handled concurrently by PTB
@@ -127,14 +127,15 @@ async def test_a_double_tap_records_one_answer(
     first = await member.send_callback(data, step)
     second = await member.send_callback(data, step)
     await emulator.wait_until(lambda: first.answered and second.answered)
-    await member.wait_for_message(is_step)
+    await emulator.wait_until(lambda: len(step.edit_history) > 0)
+    assert step_number(step) == 2
     await asyncio.sleep(0.3)
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done")]
     assert stored.session is not None
     assert stored.session.current_step == 1
-    steps_sent = [m for m in member.messages if m.from_bot and (m.text or "").startswith("Step ")]
-    assert [step_number(m) for m in steps_sent] == [1, 2]
+    assert len(step.edit_history) == 1  # the card moved on once
+    assert [m for m in member.messages if m.from_bot and is_step(m)] == [step]
     assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG]
 
 
@@ -160,12 +161,11 @@ async def test_the_token_never_appears_in_logs_even_with_faults(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
-    emulator.faults.rate_limit(calls=1, retry_after=1, method="sendMessage")
+    step = await start_today(member)
+    emulator.faults.rate_limit(calls=1, retry_after=1, method="editMessageText")
     await member.press("Done", step)
-    step = await member.wait_for_message(is_step, timeout=10)
-    emulator.faults.server_error(code=502, calls=1, method="sendMessage")
+    await member.wait_for_edit(step, timeout=10)
+    emulator.faults.server_error(code=502, calls=1, method="editMessageText")
     await member.press("Done", step)
     await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG)
     assert any(r.levelno >= logging.ERROR for r in caplog.records)  # the 502 was logged

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from fixtures_bot import COACH_USER_ID, onboard
 from reliability_support import is_step, step_number, stored_state
+from tests_support import start_today
 
-from bot.render import texts
+from bot.render.card import RESUMED_NOTICE
 from emulator import BotApiEmulator, SimulatedUser
 from storage.database import Database
 
@@ -95,11 +96,10 @@ async def test_sigkill_mid_workout_loses_no_answer_and_today_resumes(
     bot_process.start()
     await _ready(emulator, 0)
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
-    for _ in range(3):  # three acknowledged answers: the next step came back each time
+    step = await start_today(member)
+    for _ in range(3):  # three acknowledged answers: the card moved on each time
         await member.press("Done", step)
-        step = await member.wait_for_message(is_step)
+        await member.wait_for_edit(step)
     assert step_number(step) == 4
 
     # an answer in flight: pressed, and the process killed at once
@@ -110,8 +110,8 @@ async def test_sigkill_mid_workout_loses_no_answer_and_today_resumes(
     bot_process.start()
     await _ready(emulator, starts)
     await member.send_command("/today")
-    await member.wait_for_message(lambda m: m.text == texts.RESUMING, timeout=10)
-    resumed = await member.wait_for_message(is_step)
+    resumed = await member.wait_for_message(is_step, timeout=10)
+    assert RESUMED_NOTICE in (resumed.text or "")
 
     database = await Database.connect(bot_process.database_url)
     try:
@@ -124,9 +124,10 @@ async def test_sigkill_mid_workout_loses_no_answer_and_today_resumes(
     assert step_number(resumed) == len(stored.answers) + 1
 
     # the workout goes on from there
+    number = step_number(resumed)
     await member.press("Done", resumed)
-    following = await member.wait_for_message(is_step)
-    assert step_number(following) == step_number(resumed) + 1
+    await member.wait_for_edit(resumed)
+    assert step_number(resumed) == number + 1
 
     bot_process.stop()
     print(f"answer in flight at the kill recorded: {len(stored.answers) == 4}")

@@ -10,8 +10,10 @@ import logging
 import pytest
 from fixtures_bot import RunningBot, onboard
 from reliability_support import answer_steps, eventually, is_step, step_number, stored_state
+from tests_support import start_today
 
 from bot.render import texts
+from bot.render.card import RESUMED_NOTICE
 from emulator import BotApiEmulator, SimulatedUser
 
 OTHER_USER_ID = 100_002
@@ -26,16 +28,15 @@ async def test_bursts_of_429_are_retried_and_every_step_arrives(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     for number in range(1, 4):  # three bursts: 2 + 2 + 2 answers of 429 with retry_after=1
-        emulator.faults.rate_limit(calls=2, retry_after=1, method="sendMessage")
+        emulator.faults.rate_limit(calls=2, retry_after=1, method="editMessageText")
         await member.press("Done", step)
-        step = await member.wait_for_message(is_step, timeout=10)
+        await member.wait_for_edit(step, timeout=10)
         assert step_number(step) == number + 1
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done"), (1, "done"), (2, "done")]
-    rejected = [r for r in emulator.calls("sendMessage") if r.status == 429]
+    rejected = [r for r in emulator.calls("editMessageText") if r.status == 429]
     assert len(rejected) == 6
 
 
@@ -46,17 +47,15 @@ async def test_server_errors_lose_nothing_and_today_resumes(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     for code in (500, 502):
-        # The next step cannot be sent: the answer is saved, the member is told, and /today
-        # shows the step they are on.
-        emulator.faults.server_error(code=code, calls=1, method="sendMessage")
+        # The card cannot be edited: the answer is saved, the member is told, and /today
+        # sends the card again at the step they are on.
+        emulator.faults.server_error(code=code, calls=1, method="editMessageText")
         await member.press("Done", step)
         await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG)
-        await member.send_command("/today")
-        await member.wait_for_message(lambda m: m.text == texts.RESUMING)
-        step = await member.wait_for_message(is_step)
+        step = await start_today(member)
+        assert RESUMED_NOTICE in (step.text or "")
     assert step_number(step) == 3
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done"), (1, "done")]
@@ -70,8 +69,7 @@ async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_others_are_se
 ) -> None:
     await onboard(member)
     await onboard(other)
-    await other.send_command("/today")
-    other_step = await other.wait_for_message(is_step)
+    other_step = await start_today(other)
     emulator.faults.block_chat(other.id)
     await other.press("Done", other_step)  # the bot's answer to it gets 403
     database = running_bot.services.database
@@ -92,20 +90,21 @@ async def test_a_deleted_step_message_is_skipped_and_the_flow_continues(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     emulator.faults.delete_message(member.id, step.message_id)
     button = step.find_button("Done")
     assert button is not None
     assert button.callback_data is not None
-    await member.send_callback(button.callback_data, step)
-    following = await member.wait_for_message(is_step)
-    assert step_number(following) == 2
-    edits = emulator.calls("editMessageText")
-    assert edits
-    assert edits[-1].status == 400
+    edits_before = len(emulator.calls("editMessageText"))
+    query = await member.send_callback(button.callback_data, step)
+    await emulator.wait_until(lambda: query.answered)
+    await emulator.wait_until(lambda: len(emulator.calls("editMessageText")) > edits_before)
+    assert emulator.calls("editMessageText")[-1].status == 400
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done")]
+    await member.send_command("/today")  # the card comes back at the step after
+    following = await member.wait_for_message(is_step)
+    assert step_number(following) == 2
 
 
 async def test_an_update_delivered_twice_is_recorded_once(
@@ -115,17 +114,16 @@ async def test_an_update_delivered_twice_is_recorded_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     await onboard(member)
-    await member.send_command("/today")
-    step = await member.wait_for_message(is_step)
+    step = await start_today(member)
     emulator.faults.duplicate_next_update()
     await member.press("Done", step)
-    await member.wait_for_message(is_step)
+    await member.wait_for_edit(step)
     await emulator.wait_until(lambda: len(emulator.calls("answerCallbackQuery")) >= 2)
     await asyncio.sleep(0.5)  # let the second delivery finish (and any error handler run)
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done")]
-    steps_sent = [m for m in member.messages if m.from_bot and (m.text or "").startswith("Step ")]
-    assert [step_number(m) for m in steps_sent] == [1, 2]
+    assert step_number(step) == 2
+    assert [m for m in member.messages if m.from_bot and is_step(m)] == [step]
     # the second delivery answers an already answered query: no error, no apology to the member
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG]

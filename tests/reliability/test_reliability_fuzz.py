@@ -25,7 +25,8 @@ import pytest
 from fixtures_bot import RunningBot, make_settings, onboard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_support import is_step, stored_state
+from reliability_support import stored_state
+from tests_support import start_today
 
 from emulator import BotApiEmulator, ChatMessage
 from storage import repository
@@ -108,10 +109,9 @@ class World:
         self.victim = self.emulator.user(user_id=100_001, first_name="Maya")
         self.fuzzer = self.emulator.user(user_id=100_002, first_name="Sam")
         await onboard(self.victim)
-        await self.victim.send_command("/today")
-        await self.victim.wait_for_message(is_step)
-        await self.victim.press("Done")
-        await self.victim.wait_for_message(is_step)
+        card = await start_today(self.victim)
+        await self.victim.press("Done", card)
+        await self.victim.wait_for_edit(card)
         await onboard(self.fuzzer)
         database = self.bot.services.database
         async with database.transaction() as session:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
@@ -114,6 +115,9 @@ async def test_a_claim_left_by_a_kill_while_sending_is_never_sent_again(
 
 
 FAN_OUT = 200
+STARTUP = 60
+"""Seconds a bot process may take to start (importing the red-flag reader's language models
+alone takes seconds, and more on a loaded machine); the fan-out is timed from there."""
 
 
 async def _members_due_a_few_minutes_ago(
@@ -160,6 +164,7 @@ async def _in_flight_at_the_kill(database: Database) -> set[int]:
     return {member.telegram_user_id for member in members if member is not None}
 
 
+@pytest.mark.timeout(3 * STARTUP)
 async def test_sigkill_mid_fan_out_sends_no_reminder_twice_and_loses_only_those_in_flight(
     emulator: BotApiEmulator, tmp_path: Path
 ) -> None:
@@ -171,13 +176,18 @@ async def test_sigkill_mid_fan_out_sends_no_reminder_twice_and_loses_only_those_
         await _members_due_a_few_minutes_ago(database, emulator, datetime.now(UTC))
         chats = [emulator.chat(user_id) for user_id in range(500_000, 500_000 + FAN_OUT)]
         process.start()
+        await emulator.wait_until(lambda: bool(emulator.calls("sendMessage")), timeout=STARTUP)
         await emulator.wait_until(lambda: len(emulator.calls("sendMessage")) >= 50, timeout=15)
         process.kill()  # about two seconds into the fan-out, at 28 reminders a second
         sent_before = sum(bool(chat.messages) for chat in chats)
         in_flight = await _in_flight_at_the_kill(database)
         lost = {chat.chat_id for chat in chats if not chat.messages} & in_flight
 
+        starts = len(emulator.calls("setMyCommands"))
         process.start()
+        await emulator.wait_until(
+            lambda: len(emulator.calls("setMyCommands")) > starts, timeout=STARTUP
+        )
         await emulator.wait_until(
             lambda: sum(bool(chat.messages) for chat in chats) == FAN_OUT - len(lost),
             timeout=20,

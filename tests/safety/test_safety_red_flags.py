@@ -14,7 +14,7 @@ from safety_support import (
     is_alert,
     red_flags_of,
 )
-from tests_support import is_step, until_recorded
+from tests_support import is_step, start_today, until_recorded
 
 from emulator import SimulatedUser
 from storage import repository
@@ -102,8 +102,7 @@ async def test_a_held_programme_sends_no_reminders(
 async def test_a_red_flag_mid_workout_ends_the_session(
     running_bot: RunningBot, maya: SimulatedUser
 ) -> None:
-    await maya.send_command("/today")
-    card = await maya.wait_for_message(is_step)
+    card = await start_today(maya)
     await maya.send_text("both my legs have gone numb and tingly, right down to the feet")
     await maya.wait_for_message(lambda m: EMERGENCY in (m.text or ""))
     query = await maya.press("Done", card)

@@ -52,6 +52,9 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
         await repo.check_ins.add(
             session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
         )
+        await repo.exercise_levels.choose(
+            session, member.id, "lower-back-pain-relief-lvl1", "E1", -1, now=NOW
+        )
         flag = await repo.flags.add(session, member.id, *PAIN_FLAG, "pain rising", now=NOW)
         assert flag is not None
         await repo.flags.add_evidence(

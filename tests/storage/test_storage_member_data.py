@@ -10,6 +10,7 @@ from storage.database import Database
 from storage.models import (
     Base,
     Coach,
+    DemoClip,
     Flag,
     FlagEvidence,
     Invite,
@@ -18,8 +19,9 @@ from storage.models import (
     WorkoutSession,
 )
 
-NOT_MEMBER_DATA = {Coach.__tablename__, Invite.__tablename__}
-"""The coaches' own tables: a member points at their coach, but owns nothing there."""
+NOT_MEMBER_DATA = {Coach.__tablename__, Invite.__tablename__, DemoClip.__tablename__}
+"""The coaches' own tables (a member points at their coach, but owns nothing there) and the
+demo clips (they belong to exercises)."""
 
 
 def _rows_of(table: Table, member_id: int) -> Select[int]:
