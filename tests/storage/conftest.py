@@ -16,6 +16,7 @@ from storage.models import (
     FormCheckKind,
     MessageDirection,
     MessageKind,
+    NoticeEvent,
     ReminderKind,
     StepOutcome,
 )
@@ -50,6 +51,9 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
         await repo.sessions.record_step(session, workout.id, 1, StepOutcome.TOO_HARD, now=NOW)
         await repo.check_ins.add(
             session, member.id, pain=3, note="stiff", session_id=workout.id, now=NOW
+        )
+        await repo.digests.queue_notice(
+            session, member.id, NoticeEvent.SESSION, session_id=workout.id, now=NOW
         )
         flag = await repo.flags.add(session, member.id, *PAIN_FLAG, "pain rising", now=NOW)
         assert flag is not None
