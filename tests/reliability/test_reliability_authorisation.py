@@ -46,8 +46,7 @@ async def test_crafted_data_naming_another_members_session_changes_nothing(
 ) -> None:
     database = running_bot.services.database
     await onboard(member)
-    await member.send_command("/today")
-    await member.wait_for_message(is_step)
+    await start_today(member)
     before = _snapshot(await stored_state(database, member.id))
     session_id = before[0]
     assert isinstance(session_id, int)
