@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from coach_support import is_join_notice, texts_of
 from fixtures_bot import RunningBot, has_button
-from tests_support import check_in, seed_sessions
+from tests_support import check_in, seed_sessions, start_today
 
 from emulator import ChatMessage, SimulatedUser
 
@@ -26,8 +26,7 @@ async def bundle_after(coach: SimulatedUser) -> ChatMessage:
 
 
 async def mid_workout(maya: SimulatedUser) -> ChatMessage:
-    await maya.send_command("/today")
-    return await maya.wait_for_message(lambda m: has_button(m, "Done"))
+    return await start_today(maya)
 
 
 async def test_a_question_mid_workout_reaches_the_coach_with_its_context(

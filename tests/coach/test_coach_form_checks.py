@@ -19,8 +19,7 @@ def is_form_check(message: ChatMessage) -> bool:
 async def test_a_video_sent_from_a_step_reaches_the_coach_with_that_exercise_and_context(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    await maya.send_command("/today")
-    await maya.wait_for_message(lambda m: has_button(m, "Send form video"))
+    await start_today(maya)
     query = await maya.press("Send form video")
     await running_bot.emulator.wait_until(lambda: query.answered)
     assert "Send your clip now" in (query.answer_text or "")  # a pop-up, not a new message
@@ -36,8 +35,7 @@ async def test_a_video_sent_from_a_step_reaches_the_coach_with_that_exercise_and
 async def test_the_coach_reply_reaches_the_member_quoted_with_the_exercise(
     running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
 ) -> None:
-    await maya.send_command("/today")
-    await maya.wait_for_message(lambda m: has_button(m, "Send form video"))
+    await start_today(maya)
     await maya.send_video(CLIP)
     copy = await coach.wait_for_message(is_form_check)
     await coach.reply_to(copy, "Keep your hips lower")

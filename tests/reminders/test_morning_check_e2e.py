@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from fixtures_bot import COACH_USER_ID, RunningBot, has_button, onboard
 from reminder_clock import Outcomes, clock_at, enrolled_member, finish_sessions, scheduler
-from tests_support import answer_every_step
+from tests_support import answer_every_step, check_in_on_card
 
 from bot.render import texts
 from emulator import ChatMessage, SimulatedUser
@@ -69,10 +69,7 @@ async def test_after_a_real_session_the_member_is_asked_the_next_morning_and_the
         await onboard(member, hour="18:00", zone="America/New_York")
         await member.send_command("/today")
         await answer_every_step(member)
-        await member.press("3", await member.wait_for_message(lambda m: has_button(m, "10")))
-        await member.press(
-            "No note", await member.wait_for_message(lambda m: has_button(m, "No note"))
-        )
+        await check_in_on_card(member, "3")
         clock.move_to(TUESDAY_0900)
         question = await member.wait_for_message(is_morning_question)
         assert [len(row) for row in question.keyboard] == [6, 5]  # 0 to 10

@@ -14,7 +14,7 @@ from safety_support import (
     is_alert,
     red_flags_of,
 )
-from tests_support import is_step, start_today, until_recorded
+from tests_support import start_today, until_recorded
 
 from emulator import SimulatedUser
 from storage import repository
@@ -74,8 +74,7 @@ async def test_a_red_flag_holds_the_programme_until_the_coach_resumes_it(
 
     await coach.press("▶️ Resume programme", alert)
     await maya.wait_for_message(lambda m: "resumed your programme" in (m.text or ""))
-    await maya.send_command("/today")
-    await maya.wait_for_message(is_step)
+    await start_today(maya)
 
 
 async def test_a_member_cannot_resume_a_programme_a_red_flag_held(maya: SimulatedUser) -> None:
