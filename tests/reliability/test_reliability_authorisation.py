@@ -121,20 +121,20 @@ async def test_a_double_tap_records_one_answer(
     step = await start_today(member)
     data = step.find_button("Done").callback_data  # type: ignore[union-attr]
     assert data is not None
-    edits_before = len(step.edit_history)  # the first screen (pain before) moved on to step 1
+    edits = len(step.edit_history)
     # both presses queued before the bot sees either; handled concurrently by PTB
     emulator.faults.latency(0.05, method="answerCallbackQuery")
     first = await member.send_callback(data, step)
     second = await member.send_callback(data, step)
     await emulator.wait_until(lambda: first.answered and second.answered)
-    await emulator.wait_until(lambda: len(step.edit_history) > edits_before)
+    await emulator.wait_until(lambda: len(step.edit_history) > edits)
     assert step_number(step) == 2
     await asyncio.sleep(0.3)
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done")]
     assert stored.session is not None
     assert stored.session.current_step == 1
-    assert len(step.edit_history) == edits_before + 1  # the card moved on once
+    assert len(step.edit_history) == edits + 1  # the card moved on once
     assert [m for m in member.messages if m.from_bot and is_step(m)] == [step]
     assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG]
 
