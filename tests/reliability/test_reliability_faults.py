@@ -82,7 +82,7 @@ async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_others_are_se
     # the answer pressed before the 403 is kept, once
     assert (await stored_state(database, other.id)).answers == [(0, "done")]
     # the other member is still served
-    await member.send_command("/today")
+    await start_today(member)
     await answer_steps(member, 2)
 
 
