@@ -182,7 +182,7 @@ async def test_severe_pain_stops_the_session_and_flags_the_coach(
     assert ON_HOLD in (stop.text or "")
     assert (card.text or "").splitlines()[2].startswith("Stopped: Strengthening and Lengthening")
     assert card.keyboard == []
-    alert = await coach.wait_for_message(lambda m: "pain 9/10" in (m.text or ""))
+    alert = await coach.wait_for_message(lambda m: "Severe pain: 9/10" in (m.text or ""))
     assert "Maya" in (alert.text or "")
 
 
