@@ -29,7 +29,10 @@ from storage.database import Database
 
 RSS_TARGET_MB = 300
 SETTLE = 2.0
-"""Seconds after the first poll before memory is read."""
+"""Seconds after the first answer before memory is read."""
+STRANGER_ID = 999_999_001
+"""Someone who is not a member: their text is read for red flags and answered."""
+READER_BUILD_TIMEOUT = 120.0
 
 
 def _reminder_time() -> datetime:
@@ -38,10 +41,15 @@ def _reminder_time() -> datetime:
 
 
 async def resident_mb(emulator: BotApiEmulator, url: str) -> tuple[float, float]:
-    """The bot's RSS in MB once it polls, and the seconds from launch to its first poll."""
+    """The bot's RSS in MB once it polls and has read a first message (so the red-flag reader,
+    built in the background at start-up, is in memory), and the seconds from launch to its
+    first poll."""
     loop = asyncio.get_running_loop()
     launched = loop.time()
     async with bot_process(emulator, ["-m", "bot", "run"], bot_environment(emulator, url)) as bot:
+        stranger = emulator.user(user_id=STRANGER_ID, first_name="Sam")
+        await stranger.send_text("hello, is this the check-in bot?")
+        await stranger.wait_for_message(timeout=READER_BUILD_TIMEOUT)
         await asyncio.sleep(SETTLE)
         return float(bot.stats.memory_info().rss) / 2**20, bot.started - launched
 

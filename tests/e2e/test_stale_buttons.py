@@ -15,7 +15,7 @@ from datetime import UTC, time, timedelta
 
 import pytest
 from fixtures_bot import PROTOCOL_1, RunningBot, choose_zone, has_button, reach_the_time_question
-from tests_support import is_step
+from tests_support import is_step, position_and_exercise, start_today
 
 from bot.render import callbacks as cb
 from emulator import ChatMessage, SimulatedUser
@@ -78,8 +78,7 @@ async def test_the_old_0700_button_pressed_mid_workout_changes_nothing(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     picker = await set_up_typing_the_time(member, "18:45")
-    await member.send_command("/today")
-    await member.wait_for_message(is_step)
+    await start_today(member)
     query = await member.press("07:00", picker)
     await running_bot.emulator.wait_until(lambda: query.answered)
     assert query.answer_text == OUT_OF_DATE
@@ -186,13 +185,13 @@ async def test_an_old_start_button_mid_workout_resumes_the_same_session(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
     await set_up_typing_the_time(member)
-    await member.send_command("/today")
-    first = await member.wait_for_message(is_step)
-    await member.press("Done", first)
-    second = await member.wait_for_message(is_step)
+    card = await start_today(member)
+    await member.press("Done", card)
+    await member.wait_for_edit(card)
+    on_step_two = position_and_exercise(card)
     await member.press("Start today's session")
-    resumed = await member.wait_for_message(is_step)
-    assert resumed.text == second.text
+    resumed = await member.wait_for_message(is_step)  # the card again, at the same step
+    assert position_and_exercise(resumed) == on_step_two
     async with running_bot.services.database.transaction() as session:
         stored = await repository.members.by_user_id(session, member.id)
         assert stored is not None

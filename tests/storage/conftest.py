@@ -16,6 +16,7 @@ from storage.models import (
     FormCheckKind,
     MessageDirection,
     MessageKind,
+    NoticeEvent,
     ReminderKind,
     StepOutcome,
 )
@@ -68,6 +69,9 @@ async def _member_with_everything(database: Database, telegram_user_id: int, nam
             session_id=workout.id,
             step_index=1,
             now=NOW,
+        )
+        await repo.digests.queue_notice(
+            session, member.id, NoticeEvent.SESSION, session_id=workout.id, now=NOW
         )
         relay = await repo.messages.add_relay(session, member.id, now=NOW)
         message = await repo.messages.add(
