@@ -10,7 +10,8 @@ A phrase is tokens separated by spaces; each token is one of:
 - ``@TAG`` or ``@TAG|TAG2``: one or more tokens the concept tagger gave that tag (see lexicon).
 - ``_``: any one token; ``_{0,4}``: up to four tokens of any kind.
 - ``/regex/``: the lower-case text matches the regular expression as a whole.
-- ``^word``: the word, first in its sentence ("Would a fall break your back?").
+- ``^word``, ``^/regex/``: the word (or a match), first in its sentence ("Would a fall break
+  your back?", "82 with thin bones").
 
 A token may end in ``?`` (optional), ``*`` or ``+``. A phrase never spans two sentences, and a
 gap never swallows a negation ("it doesn't wake me" is not "it ... wake me").
@@ -193,6 +194,8 @@ def _token(part: str) -> Token:
         op = op or "+"
     elif body.startswith("~"):
         token = {"LOWER": _fuzzy(body[1:])}
+    elif body.startswith("^/") and body.endswith("/") and len(body) > 3:
+        token = {"LOWER": {"REGEX": f"^(?:{body[2:-1]})$"}, "IS_SENT_START": True}
     elif body.startswith("^"):
         words = body[1:].split("|")
         token = {"LOWER": {"IN": words}, "IS_SENT_START": True}

@@ -28,6 +28,8 @@ UNABLE_PHRASES = (
     "it 's|is|was|takes hard|difficult|tricky|impossible|ages|forever to",
     "it 's|is|was a struggle to",
     "having|had|have trouble|difficulty|problems",
+    "have|has|had|did|do|does|could n't|nt|not managed|manage",
+    "havent|hasnt|hadnt|didnt|dont|doesnt|couldnt|never|not managed|manage",
 )
 """Saying one cannot do something, in all its lay forms: "can't", "cannot", "haven't been able
 to", "struggling to", "finding it hard to", "having trouble"."""
@@ -57,15 +59,23 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "like someone else's|somebody else's|someone elses|somebody elses",
         "felt|feel|feels|feeling|notice|noticed like? nothing",
         "zingy|zinging|zings|zappy",
+        "buzz|buzzes|buzzing|buzzy|fizz|fizzing|fizzy|muffled|muted|dulled|blunted|woolly|wooly"
+        "|fuzzy|furry",
+        "like a live wire",
     ),
     "ALTERED": (
-        "weird|strange|different|odd|funny|dead|asleep|cold|buzzing|fizzy|fizzing|wrong",
+        "weird|strange|different|odd|funny|dead|asleep|cold|wrong|dull",
         "gone|fallen|fell|went to sleep",
         "sleeping|sleepy|snoozing",
         "not|n't right|normal",
         "like cotton wool",
         "someone|somebody else|else's|elses",
         "someone's|somebody's else",
+    ),
+    "NOT_ALTERED": (
+        "dull|dead|funny|fuzzy|weird|odd|strange ache|aches|aching|achy|pain|pains|throb"
+        "|throbbing|soreness|sore|twinge|twinges|ache-y",
+        "dead sore|tired|stiff|heavy|boring",
     ),
     "ABSENT": (
         "nothing|nothin|nuthin there|under|underneath|beneath|below",
@@ -76,6 +86,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bubble wrap",
         "a|some layer|barrier|sheet|wall between",
         "like|on air",
+        "on|of|a cushion|pillow|layer|bed of nothing|nothin|air",
         "cardboard|rubber|leather|wooden|plastic|putty|frozen|deadened",
         "novocaine|novocain|lidocaine",
         "local anaesthetic|anesthetic",
@@ -112,6 +123,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "my seat",
         "nether regions",
         "where|bit|part|area i|you sit",
+        "bit|bits|part|parts|area|areas|region|skin|spot|spots where|that|which? i|you|u|we|one"
+        " 'd|d|would|normally|usually? sit|sits|touch|touches|touched|rest|rests",
+        "where i|you|u|we|one 'd|d|would|normally|usually sit|sits|touch|touches",
         "the|my bit|part|area|parts|bits that|which|you|i sit|sits|touches|touch on? a|the|my? "
         "saddle|seat|bike",
         "lady|man bits|parts",
@@ -159,6 +173,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "nerve pain|pains",
         "shooting|radiating|electric|electrical|stabbing pain|pains|shocks|shock|zaps",
         "pain|pains shooting|radiating|burning",
+        "zaps|zapping|zap|jolts|jolt|jolting|shocks|shock|electric|electrical|zingers|zings"
+        "|electricity",
     ),
     "ALSO": ("too|also|aswell", "as well", "as well now"),
     "NOT_ALSO": (
@@ -181,6 +197,32 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pass|passing water|urine",
         "number one|1|ones",
         "hold|holding|held my water",
+    ),
+    "URGE": (
+        "need|needing|urge|urges|gotta|got to go|wee|pee|poo|piss",
+        "need|needing|urge|urges|gotta|got to go to the|a loo|toilet|bathroom|lav|lavatory",
+        "need|needing|want|wanting a|the wee|pee|poo|piss|loo|toilet|bathroom|number",
+        "bursting|busting|full|desperate feeling|sensation|urge|signal",
+        "urge|signal|warning|sensation|feeling to go|wee|pee|poo",
+        "gotta|got to go feeling|sensation|signal",
+    ),
+    "NOT_URGE": (
+        "need|needing|urge|urges|gotta|got to go to|for|out|back|home|and|with|on|in|into|up|down"
+        "|shopping|running|over|through|see|get|buy|pick|collect|work|school|bed|sleep|now|soon"
+        "|faster|harder|slower|easier|lighter|heavier|further",
+    ),
+    "NO_RESULT": (
+        "and|but|yet|still|just|then|& nothing|nothin|nuthin|nowt|zilch|nada|zip",
+        "not|n't|nt|never a|one? single? drop|drip|dribble|drib|thing|sausage",
+        "no|zero|nothing|nowt|zilch|nil|not any? wee|pee|urine|piss|joy|luck|result|results|drop"
+        "|drops",
+        "bone dry",
+        "it? just? wo|will|would|does|did n't|nt|not come|start|flow|happen|budge",
+        "it? just? wont|wouldnt|doesnt|didnt come|start|flow|happen|budge",
+        "nothing|nothin|nuthin|nowt|little|barely|hardly|zero anything|much? would|will|'d|did"
+        "|does|is? comes|came|coming|come|happens|happened|happening|happen out?",
+        "not much would|will|'d|did|does|is? comes|came|coming|come|happens|happened|happening"
+        "|happen out?",
     ),
     "NOT_PEE": (
         "wee boy|boys|girl|girls|one|ones|lad|lass|bairn|bairns|man|woman|bit|while|hour|hours"
@@ -206,8 +248,20 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "TOILET": (
         "toilet|loo|bathroom|restroom|lavatory|lav|bog|urinal|urinals|wc|potty",
         "toilet|loo seat|seats",
-        "try|trying|tried|try'n|tryna to? go",
         "for|take|took|taking|takes|have|having a leak|slash|whizz|wiz",
+    ),
+    "TRY_GO": (
+        "try|trying|tried|try'n|tryna to? go",
+        "try|trying|tried|try'n|tryna|desperate|bursting|busting|dying|needing to? go to|on the|a"
+        " loo|toilet|bathroom|lav|lavatory|toilets",
+        "desperate|bursting|busting|dying|needing to go",
+        "sat|sitting|stood|standing|strained|straining|pushing|pushed|waited|waiting|tried|trying"
+        " on|at|over the|a loo|toilet|bowl|urinal",
+    ),
+    "NOT_TOILET": (
+        "try|trying|tried|try'n|tryna|desperate|bursting|busting|dying|needing to? go for|to|out"
+        "|back|on|in|up|down|round|around|through|with|into|over|without|at|home|shopping"
+        "|running|swimming|walking|outside",
     ),
     "BLADDER": ("bladder|bladdr|blader|bladda|~bladder", "waterworks"),
     "CONTINENCE": (
@@ -220,10 +274,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "wo|will|would|does|did|do|is|was n't|nt|not start|starting|come|coming|flow|flowing"
         "|happen",
         "wont|wouldnt|doesnt|didnt|dont|isnt|wasnt start|starting|come|coming|flow|flowing|happen",
-        "nothing|nothin|nuthin|little|barely|hardly|zero anything|much? would|will|'d|did|does"
-        "|is? comes|came|coming|come|happens|happened|happening|happen out?",
-        "not much would|will|'d|did|does|is? comes|came|coming|come|happens|happened|happening"
-        "|happen out?",
         "bear|bearing|bore down",
         "force|forcing|forced",
         "never|not|n't|nt fully|properly|completely|quite? finish|finished|finishing|empty|empties"
@@ -273,10 +323,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "barely|hardly|struggling|struggle|struggled to? lift|raise|push",
         f"{CANT} lift|raise|push",
         "no power|strength|push",
-        "lost|losing|lose all? my? power|strength",
+        "lost|losing|lose all? my|their|its|the|his|her? power|strength|oomph",
+        "n't|nt|not as? strong anymore|now",
+        "n't|nt|not as? strong any more",
+        "no longer strong",
+        "do|does|did n't|nt|not have it|any anymore|now",
+        "do|does|did n't|nt|not have it|any any more",
+        "dont|doesnt|didnt have it|any anymore|now",
+        "do|does|did n't|nt|not have the|any strength|power",
+        "dont|doesnt|didnt have the|any strength|power",
     ),
     "LEAK": (
-        "leak|leaks|leaked|leaking|leakage|leaky|soiled|soiling",
+        "leak|leaks|leaked|leaking|leakage|leaky|soiled|soiling|escaping|escapes|escaped|seeping"
+        "|seeps|seeped",
         "wet|damp patch|patches",
         "messed|wet|soiled myself|meself",
     ),
@@ -293,7 +352,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "CLOTHES": (
         "pants|knickers|undies|underwear|trousers|jeans|leggings|boxers|briefs|mattress|nappy|pad"
-        "|pads",
+        "|pads|nappies|liners|liner|tena|depends",
+        "pull ups",
+        "pullups",
+        "panty liners|liner",
         "on|over|down|into myself|meself",
     ),
     "SEX": (
@@ -377,6 +439,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|night|evening|afternoon|week|weekend|time|other|last|next)$)[a-z']+/{1,3} fell|falls"
         "|fallen|falling|fall",
         "fall|fell|falls in|into|for love|place|line",
+        # "my legs are going to fall off": a figure of speech
+        "going|about|gonna|gon to|na? fall|drop off",
+        "will|'ll|ll|might|may|could|would fall|drop off",
+        "legs|arms|bum|butt|glutes|feet|arse|ass|head|hands|knees|ears|toes|fingers|booty|cheeks"
+        "|quads|hamstrings|calves|abs|legs' is|are|'s|'re|re|feel|feels|feeling|like|literally"
+        "|just|actually{0,4} fall|falls|falling|drop|dropping off",
         "fell|fallen|falling down a rabbit hole",
         "fall|falls|fell|fallen ...|…|..? in|of motivation|energy|mood|standards|form|interest"
         "|confidence|willpower|discipline|enthusiasm|morale",
@@ -489,6 +557,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bone density|mass is|was|'s? low|poor",
         "bone thinning",
         "alendronic acid",
+        "^/(?:[7-9]\\d|10\\d)/ ,|with|and|years|yrs|yr|yo|year",
+        "i|im 'm|m|am? /(?:[7-9]\\d|10\\d)/",
+        "aged|age|being /(?:[7-9]\\d|10\\d)/",
+        "/(?:[7-9]\\d|10\\d)/ years|yrs|yr|year old",
         "alendronate",
     ),
     "STEROID": (
@@ -514,7 +586,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "coughed|coughing|cough|sneezed|sneezing|sneeze|lifting|lifted|twisted|twisting|twist"
         "|strained|strain|bumped|bump|knocked|knock",
         "picked|picking|pick up",
-        "sharp pain",
+        "sharp back|spine? pain|pains|twinge|twinges",
+        "missed|misjudged|missing the|a|my bottom|last? chair|seat|step|stair|kerb|curb|edge|sofa"
+        "|bed|toilet|loo",
+        "sat|sit|sitting|plonked|plopped|flopped|dropped|came|landed down? too? hard|heavily"
+        "|awkwardly",
         "back|it|something just? went|gave|gone",
         "bending|reaching|stooping",
     ),
@@ -547,6 +623,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "lost|losing|dropped|dropping _{0,2} a|half|whole|full|couple|few|two _{0,2} sizes|size"
         "|notches|notch|holes",
         "weight loss",
+        "got|gotten|getting|become|becoming|gone|going|look|looking|looks so|really|very|too|super"
+        "? skinny|thin|bony|gaunt|scrawny|skeletal",
+        "how|so skinny|thin|bony|gaunt|scrawny i|i've|ive|i'm|im 've|'m|m|ve? got|gotten|become"
+        "|getting|look|looking|am|gone",
         "weight|weights has|is|'s|keeps? just|really|literally? dropping|dropped|falling|fallen"
         "|melting|coming off?",
         "clothes|trousers|jeans|everything are|is|'s|keep? hanging|falling off|down me?",
@@ -561,12 +641,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "not|n't|nt know|sure why",
         "unsure why",
         "no idea why|how",
-        "unexplained|~unexplained|unintentional|unintentionally|unintended|mysteriously",
+        "unexplained|~unexplained|unintentional|unintentionally|unintended|mysteriously|randomly"
+        "|somehow",
+        "out of nowhere",
+        "out of the blue",
+        "dunno|dno|idk why|how",
         "eating|eat normally|normal|same|loads|more|properly|well|fine",
         "eating|eat the same",
         "not|n't|nt|never on|doing a|any? diet|diets",
         "without doing|changing|trying anything _{0,1} different|differently|new",
         "without doing|changing a thing",
+        "not|n't|nt|never changed|done anything",
+        "not|n't|nt|never changed|done a thing",
+        "havent|hasnt|didnt changed|done anything",
         "do|does|did n't|nt|not know|kno|no|knw why",
         "dont|didnt|doesnt know|kno|no|knw why",
         "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"
@@ -643,6 +730,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "doesnt|dont|didnt|wont ease|help|settle|change",
         "never eases|settles|stops|lets up",
         "nothing eases|helps|settles|touches|shifts it?",
+        "makes|made|making _{0,3} so|really|very|much|way? bad|worse|awful|unbearable|agony"
+        "|terrible|horrendous|horrible",
+        "kills|killed|killing|murders|wrecks my back|it",
     ),
     "WAKES": (
         "wakes|woke|waking|wake|woken me",

@@ -138,6 +138,8 @@ RECENTLY = (
     f"started|starting|began|begun on? yesterday|today|tonight|this|last|at|overnight|{DAYS}",
     f"came|come|comes on yesterday|today|tonight|this|last|at|overnight|{DAYS}",
     "new|first time",
+    "never|not|n't|nt|didnt used|use to",
+    "never used to be|have|get like this|that",
     "never happened|had this|that|it before",
 )
 """What says a change is new ("since Tuesday", "for two days", "started last night"): numbness
@@ -383,6 +385,13 @@ CUES: tuple[Cue, ...] = (
             f"|yeah|yep|nope|ok|okay|sure|alright|dear|,|! {VOCATIVES}",
             "he|she|they said|says|say|thinks|think|thought|reckons|reckoned|told|tells|wants"
             "|asked|asks|mentioned|checked|examined|found|did|does|gave|prescribed|started|put",
+            # "friends keep commenting on how thin I've got": others as onlookers
+            f"my|our|the|a|his|her? {RELATIONS}|people|everyone|everybody|others|folk|folks keep"
+            "|keeps|kept|always|are|have|has been? saying|commenting|telling|asking|noticing"
+            "|remarking|mentioning",
+            f"my|our|the|a|his|her? {RELATIONS}|people|everyone|everybody|others|folk|folks"
+            " commented|remarked|noticed|comment|remark|notice",
+            "not|n't|nt|dont|doesnt|didnt mind|care|matter|like|love|understand",
         ),
     ),
     Cue(
@@ -421,6 +430,31 @@ CUES: tuple[Cue, ...] = (
             "nothing new to report",
         ),
         max_scope=1,
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            # the member stopping, easing off or settling is not a finding that passed
+            "i|we|so|then stopped|stop|quit|eased|settled|passed",
+            "had|have|has|need|needed to stop|quit|ease",
+            ",|;|-|— stopped|stop|quit",
+            "^stopped|stop|quit",
+            # "electric shocks down them": legs or feet, not people
+            "down|into|through|along|across|up|inside|in both? of? them",
+            # "the guy next to me": the member as a place, not as the subject
+            "next to me",
+            "beside|behind|near|opposite|nearby me",
+            "in front of me",
+            "across from me",
+            # "my mum's incontinence pads": what someone else owns, not what they have
+            f"my|our|the|his|her|their? {RELATIONS} 's|s incontinence|old|spare|new|bed? @CLOTHES",
+            f"my|our|the|his|her|their? {RELATIONS} 's|s car|house|place|bed|sofa|chair|stairs"
+            "|dog|cat|bike|garden|party|wedding|funeral|birthday|kitchen|bathroom|toilet|loo",
+            # trying to go "for ages" is how long the try took, not how long a change has lasted
+            "@PEE|TOILET|TRY_GO _{0,3} for ages|forever|hours|minutes|mins|ages",
+            "@PEE|TOILET|TRY_GO _{0,3} for a while",
+        ),
     ),
     Cue(
         "NOT_ME",
@@ -466,6 +500,16 @@ CUES: tuple[Cue, ...] = (
             f"{RELATIONS} 's",
             "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
+        ),
+        terminated_by=("SELF",),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            "the|a|an|this|that|some|one|another|other|old|young|older|elderly woman|man|women|men"
+            "|person|chap|lady|ladies|bloke|gentleman|dude|runner|runners|lifter|member|members|girl"
+            "|boy|lad|fella|guy|guys|people|folk|folks|woman's|man's|person's",
         ),
         terminated_by=("SELF",),
     ),
@@ -609,8 +653,6 @@ CUES: tuple[Cue, ...] = (
             "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
             "mean|means|signify|indicate ?",
-            "in general",
-            "generally speaking",
         ),
         max_scope=8,
     ),
@@ -624,6 +666,9 @@ CUES: tuple[Cue, ...] = (
             "last|past|previous year",
             "in|back in|since? /(?:19|20)\\d\\d/",
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
+            "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
+            "at the? age of? /(?:[1-9]|[1-5]\\d)/",
+            "as a /(?:[1-9]|[1-5]\\d)/ year old",
             "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small"
             "|young"
             "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
@@ -683,6 +728,8 @@ CUES: tuple[Cue, ...] = (
             "last night",
             "at the moment",
             "right now",
+            "over|in|during|across|for|throughout the last|past|previous /\\d+|few|couple|two|three"
+            "|four|six/? of? month|months|week|weeks|fortnight|days",
             "these days",
         ),
     ),
@@ -807,6 +854,20 @@ CUES: tuple[Cue, ...] = (
         "PERSISTING",
         "BIDIRECTIONAL",
         (*STILL_THERE, *(f"but|and|though|tho|,|;|- _{{0,3}} {still}" for still in STILL_THERE)),
+        allowed=KINDS_NOT_NEW,
+    ),
+    Cue(
+        "PROGRESSING",
+        "BIDIRECTIONAL",
+        (
+            "getting|gets|got|getting|going|gone _{0,1} worse|weaker|harder",
+            "worse|weaker|harder every|each day|week|morning",
+            "worse|weaker|harder by the day|week",
+            "more and more",
+            "day by|after day",
+            "even when|if i|im|i'm|it's|its 'm|am|'s|is? not",
+            "now even",
+        ),
         allowed=KINDS_NOT_NEW,
     ),
     Cue(
@@ -981,6 +1042,17 @@ CUES: tuple[Cue, ...] = (
         max_scope=8,
         allowed=("incontinence",),
     ),
+    Cue(
+        "EXPLAINED",
+        "BIDIRECTIONAL",
+        (
+            "knee|elbow|shin|gel|heat|heating|foam|mouse|yoga|kneeling|exercise|shoulder|brake"
+            "|note|cotton|makeup|breast|nursing|hip pad|pads",
+            "for|on my|the|your? knees|knee|elbows|elbow|kneeling|shins|hands|hips",
+        ),
+        max_scope=6,
+        allowed=("incontinence",),
+    ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
     Cue(
         "PSEUDO",
@@ -1048,6 +1120,11 @@ CUES: tuple[Cue, ...] = (
             "asking before|beforehand|ahead",
             "out of curiosity",
             "reading up|about",
+            "in general",
+            "generally|general speaking|question|q|curiosity|interest",
+            "asking|question|wondering|curious|q in general",
+            "asking|wondering generally",
+            "asking for general",
         ),
         max_scope=8,
     ),
@@ -1153,6 +1230,8 @@ CUES: tuple[Cue, ...] = (
             "only|just hurt|bruised|dented my pride",
             "only|just my pride",
             "no fall|falls|injury|injuries|damage",
+            "it|that|which was|'s|is nothing|minor",
+            "it|that|which was|'s|is nothing serious",
             "did|didnt n't|nt? actually|even? fall|land",
             "did|didnt n't|nt? actually|even? go down",
             "did|didnt n't|nt? actually|even? hit the ground|floor",
@@ -1188,7 +1267,23 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "RESOLVED",
         "BACKWARD",
-        (",|;|-|— fine|ok|okay|better|normal|gone|alright|sorted now|again|today",),
+        (
+            ",|;|-|— fine|ok|okay|better|normal|gone|alright|sorted now|again|today",
+            ",|;|-|— stopped|eased|settled now|since|today|again",
+        ),
+    ),
+    Cue(
+        "TRANSIENT",
+        "BACKWARD",
+        (
+            "came|comes|come|coming|went|goes|go back|round|away|off after|when|once|as|with i|a?"
+            " walked|walking|walk|moved|moving|move|stood|standing|stand|got|getting|get|shook"
+            "|shaking|shake|wiggled|wiggle|wiggling|stretched|stretch|stretching|shifted|shift",
+            "sorted|fine|better|ok|okay|gone|normal after|once|when|with a|i? walk|walked|walking"
+            "|wiggle|shake|stretch|stood|moved|got",
+        ),
+        max_scope=20,
+        allowed=TRANSIENT_KINDS,
     ),
     Cue(
         "TRANSIENT",
@@ -1276,7 +1371,9 @@ def _modifies(category: str) -> Callable[[Span, Span, Span], bool]:
     return outside_target
 
 
-NEGATING_CONCEPTS = frozenset({"WAKES", "WORSE", "UNEXPLAINED", "STUCK", "FINISH", "FAILING"})
+NEGATING_CONCEPTS = frozenset(
+    {"WAKES", "WORSE", "UNEXPLAINED", "STUCK", "NO_RESULT", "FINISH", "FAILING"}
+)
 """Concept tags whose words carry their own negation ("can't sleep", "doesn't help", "not
 trying", "won't start"): the negation is part of the finding they describe, not a denial of the
 findings around them."""

@@ -28,13 +28,16 @@ class Pair:
     """A kind of finding made of a body area or function and a change in it.
 
     ``needs``: sets of tags, one tag of each of which must also be in the sentence (a tummy pain
-    going through to the back is a vascular sign only when it came on suddenly or is severe)."""
+    going through to the back is a vascular sign only when it came on suddenly or is severe).
+    ``across_contrast``: an attempt and its failure joined by "but" still make the pair."""
 
     kind: str
     areas: frozenset[str]
     changes: frozenset[str]
     window: int = 8
     needs: tuple[frozenset[str], ...] = ()
+    across_contrast: bool = False
+    """The change may come after a contrast ("tried to go but nothing came"), never before."""
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -44,16 +47,27 @@ def _tags(names: str) -> frozenset[str]:
 PAIRS: tuple[Pair, ...] = (
     # the saddle area: numb, altered, or "not there"; sitting on the toilet feels like nothing
     Pair("saddle_numbness", _tags("SADDLE WIPE"), _tags("NUMB ALTERED ABSENT")),
-    Pair("saddle_numbness", _tags("TOILET"), _tags("NUMB ABSENT")),
+    Pair("saddle_numbness", _tags("TOILET TRY_GO"), _tags("NUMB ABSENT")),
     # passing urine: can't start or finish, a trickle, a weak stream, no feeling, not noticing
     Pair(
         "bladder",
         _tags("PEE BLADDER STREAM"),
         _tags("NUMB STUCK FINISH UNABLE FLOW WEAK FAILING UNAWARE ABSENT"),
     ),
-    Pair("bladder", _tags("TOILET"), _tags("STUCK FINISH UNABLE FLOW UNAWARE")),
+    Pair("bladder", _tags("TOILET TRY_GO"), _tags("STUCK FINISH UNABLE FLOW UNAWARE")),
+    # the toilet and nothing: "stood at the loo ten minutes and not a drop came out"
+    Pair("bladder", _tags("TOILET"), _tags("NO_RESULT"), window=12),
+    # trying to go and nothing comes: "tried to pee for ages and nothing", "desperate to go but
+    # it won't come"; the "but" joins the try to its failure, so it does not part them
+    Pair(
+        "bladder",
+        _tags("PEE BLADDER STREAM TRY_GO"),
+        _tags("NO_RESULT"),
+        window=12,
+        across_contrast=True,
+    ),
     # leaks and accidents, in the toilet's words or the clothes'
-    Pair("incontinence", _tags("PEE BLADDER TOILET POO CLOTHES"), _tags("LEAK ACCIDENT")),
+    Pair("incontinence", _tags("PEE BLADDER TOILET TRY_GO POO CLOTHES"), _tags("LEAK ACCIDENT")),
     Pair("incontinence", _tags("CLOTHES"), _tags("FLOW UNAWARE")),
     # the bowel: no feeling, not noticing
     Pair("bowel", _tags("POO"), _tags("NUMB UNAWARE ABSENT")),
@@ -61,7 +75,11 @@ PAIRS: tuple[Pair, ...] = (
     Pair("saddle_numbness", _tags("WIPE"), _tags("UNAWARE")),
     # sex: no or altered feeling, can't finish; "in bed" or a partner only with can't finish,
     # perform or keep it up
-    Pair("sexual", _tags("SEX"), _tags("NUMB ALTERED ABSENT STUCK FINISH FAILING UNABLE UNAWARE")),
+    Pair(
+        "sexual",
+        _tags("SEX"),
+        _tags("NUMB ALTERED ABSENT STUCK NO_RESULT FINISH FAILING UNABLE UNAWARE"),
+    ),
     Pair("sexual", _tags("BED"), _tags("STUCK FINISH FAILING")),
     Pair("sexual", _tags("PARTNER"), _tags("FINISH")),
     # "nothing's working down there": the saddle area that no longer works
@@ -204,7 +222,9 @@ def _nearest_area(doc: Doc, change: Concept, concepts: list[Concept]) -> Concept
             continue
         if best is not None and _distance(concept, change) >= _distance(best, change):
             continue
-        if _separated(doc, concept, change):
+        if _separated(
+            doc, concept, change, contrast_joins=_joined_past_a_contrast(concept, change)
+        ):
             continue
         best = concept
     return best
@@ -216,11 +236,20 @@ CLAUSE_ENDS = frozenset({",", "and", "&", "then"})
 """Words after which a negation no longer reaches ("without straining and can't feel it")."""
 
 
-def _separated(doc: Doc, one: Concept, other: Concept) -> bool:
-    """A contrast, or a negation still open, between two concepts (the concepts' own words do
-    not count): "my bum isn't numb" is not a pair, "isn't just my foot, it's my privates too"
-    and "go number 2 without straining and can't feel it" are."""
+def _joined_past_a_contrast(area: Concept, change: Concept) -> bool:
+    """The area comes first and makes, with the change, a pair that a contrast does not part."""
+    return area.end <= change.start and any(
+        pair.across_contrast for pair in _BY_TAGS.get((area.tag, change.tag), ())
+    )
+
+
+def _separated(doc: Doc, one: Concept, other: Concept, *, contrast_joins: bool = False) -> bool:
+    """A contrast (unless `contrast_joins`), or a negation still open, between two concepts (the
+    concepts' own words do not count): "my bum isn't numb" is not a pair, "isn't just my foot,
+    it's my privates too" and "go number 2 without straining and can't feel it" are."""
     start, end = min(one.end, other.end), max(one.start, other.start)
+    if not contrast_joins and doc[end].lower_ in BARRIERS:
+        return True  # the later concept opens with a contrast ("…but nothing")
     negated = False
     for i in range(start, end):
         token = doc[i]
@@ -228,7 +257,9 @@ def _separated(doc: Doc, one: Concept, other: Concept) -> bool:
             continue
         word = token.lower_
         if word in BARRIERS:
-            return True
+            if not contrast_joins:
+                return True
+            negated = False
         if word in NEGATIONS:
             following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
             negated = following not in NOT_A_DENIAL

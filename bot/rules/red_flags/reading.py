@@ -81,6 +81,11 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     # "since Tuesday", "started last night": new, whatever else has been there for years, and
     # real, however the question is put ("should I still do bridges if ...? since Thursday")
     "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}),
+    # "drag my foot when tired, and now even when not, getting worse": a change that grows is
+    # not explained by what once seemed to bring it on
+    "PROGRESSING": frozenset(
+        {"EXPLAINED", "EXERTION", "POSTURE", "TRANSIENT", "LONGSTANDING", "USUAL", "EXERCISE"}
+    ),
     # "started me on steroids six months ago": still on them
     "ONGOING": frozenset({"HISTORICAL", "PAST_MONTH"}),
     # "husband here typing for my wife, she can't feel...": the member, in someone else's words
@@ -107,6 +112,8 @@ OTHER_ANCHORS = _words(
     "recommended stars done exercise exercises plank hold set sets rep reps day days week "
     "weeks rating rate happiness confidence progress stretch stretches stretching help helps "
     "helped helpful useful works video videos programme program routine bridges squats lunges"
+    " enjoyment enjoyed fun mood stress stressed fatigue tiredness focus pump vibe vibes"
+    " satisfaction intensity challenge quality happy happiness coach instructor playlist"
 )
 TIME_WORDS = _words("day days week weeks")
 TIME_PRECEDERS = _words("last this next past previous that all same other")
@@ -122,7 +129,16 @@ TIRED_WORDS = _words(
 BED_PAIN_WORDS = _words(
     "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm spasms"
 )
+RISE_WORDS = _words(
+    "shot jumped spiked rocketed soared climbed rose risen flared ramped peaked peaking shooting"
+)
+"""A score that shot up or spiked is a symptom's, not an effort's ("then it shot up to a 9")."""
 _SCORE_NEIGHBOURHOOD = 6
+_SCORE_FOLLOWERS = 2
+"""A word after a score says what was scored only from close by ("10/10 effort", "9/10 for
+sleep", "10/10 would recommend"); further on it starts a new thought ("9/10 cant do the
+session"). Filler words (`SCORE_FILLERS`) do not count in the distance."""
+SCORE_FILLERS = _words("for on the my this that today's todays with")
 UNITS = _words(
     "min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks "
     "month months year years yr yrs am pm kg kgs kilo kilos lb lbs pounds stone reps rep sets "
@@ -298,10 +314,33 @@ def _impersonal_question(sentence: Span) -> bool:
     return "?" in sentence.text and not words & SELF_WORDS
 
 
+CHEST_KINDS = frozenset({"chest_pain", "radiating_pain"})
+EFFORT_WORDS = _words(
+    "stairs steps hill hills uphill climb climbing climbed walking walk walked running run ran jog"
+    " jogging bike cycling cycled lifting lifted carrying carried exercise exercising workout"
+    " session plank planks bridges squats lunges gym training effort exertion"
+)
+EASED_BY_REST = frozenset({"RESOLVED", "TRANSIENT"})
+
+
+def _on_effort(span: Span) -> bool:
+    """The sentence ties the finding to an effort (stairs, a plank, a walk)."""
+    return any(token.lower_ in EFFORT_WORDS or token.tag_ == "EXERCISE" for token in span.sent)
+
+
+def _counts(candidate: Candidate) -> bool:
+    """Whether a candidate counts. Chest pain that came with an effort and passed with rest is
+    angina's pattern, not a finding that went away ("a squeezing in my chest in the plank,
+    went away with rest")."""
+    if candidate.kind in CHEST_KINDS and _on_effort(candidate.span):
+        return candidate.counts_despite(EASED_BY_REST)
+    return candidate.counts
+
+
 def hits(docs: Iterable[Doc]) -> list[Hit]:
     """The findings that count, in text order, at most one per kind."""
     every = candidates(docs)
-    found = [candidate for candidate in every if candidate.counts]
+    found = [candidate for candidate in every if _counts(candidate)]
     found = [candidate for candidate in found if _checks_out(candidate, found)]
     onsets = [
         candidate
@@ -366,9 +405,10 @@ def _list_break(between: Span) -> bool:
 def _about_pain(span: Span) -> bool:
     """A score out of ten is about pain unless the nearest word saying what is scored is about
     something else ("effort 9/10", "10/10 would recommend"); with no such word at all, unless
-    the sentence sounds happy ("session 10/10 loved it")."""
+    the sentence sounds happy ("session 10/10 loved it"). A word across a list break belongs
+    to another item ("pain 2/10, enjoyment 9/10"); a word after the score only from close by."""
     sentence = span.sent
-    if any(token.lower_ in PAIN_ANCHORS for token in span):
+    if any(token.lower_ in PAIN_ANCHORS or token.lower_ in RISE_WORDS for token in span):
         return True
     nearest: tuple[int, bool] | None = None
     for token in sentence:
@@ -381,7 +421,15 @@ def _about_pain(span: Span) -> bool:
             continue
         if token.i >= span.end and _list_break(span.doc[span.end : token.i]):
             continue
-        distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        if token.i < span.start and _list_break(span.doc[token.i + 1 : span.start]):
+            continue
+        if token.i < span.start:
+            distance = span.start - token.i
+        else:
+            between = span.doc[span.end : token.i]
+            distance = 1 + sum(1 for word in between if word.lower_ not in SCORE_FILLERS)
+            if distance > _SCORE_FOLLOWERS:
+                continue
         if distance > _SCORE_NEIGHBOURHOOD:
             continue
         about_pain = word in PAIN_ANCHORS

@@ -47,7 +47,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "saddle anaesthesia|anesthesia|numbness|~numbness",
         "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
         "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
-        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET",
+        "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET|TRY_GO",
         "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a|my? seat|loo",
     ),
     "bladder": (
@@ -56,14 +56,15 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@UNABLE start|begin|get|manage|have|do|go|force|push|squeeze|pass|finish|produce _{0,3} "
         "@PEE",
         "@UNABLE _{0,3} @PEE _{0,1} going|started|start|starting|flowing|flow|out|come|coming",
-        "@UNABLE _{0,2} started|start|going|flowing _{0,5} @PEE|TOILET",
-        "@BLADDER|PEE|TOILET _{0,10} @UNABLE go|wee|pee properly|normally|fully|right",
+        "@UNABLE _{0,2} started|start|going|flowing _{0,5} @PEE|TOILET|TRY_GO",
+        "@BLADDER|PEE|TOILET|TRY_GO _{0,10} @UNABLE go|wee|pee properly|normally|fully|right",
         "@UNABLE _{0,1} empty|emptying|control|hold|tell|sense _{0,3} @BLADDER|PEE",
-        "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|PEE|BLADDER",
+        "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|TRY_GO|PEE|BLADDER",
         "@UNABLE empty|emptying|finish|finishing _{0,6} go|going",
-        "@TOILET|PEE|BLADDER _{0,8} never|n't|nt|not feels|feel|feeling empty|emptied|finished",
+        "@TOILET|TRY_GO|PEE|BLADDER _{0,8} never|n't|nt|not feels|feel|feeling empty|emptied"
+        "|finished",
         "@NUMB _{0,3} @BLADDER",
-        f"@PEE|BLADDER|TOILET _{{0,8}} only|just|barely|merely a? tiny|little|small? "
+        f"@PEE|BLADDER|TOILET|TRY_GO _{{0,8}} only|just|barely|merely a? tiny|little|small? "
         f"{DRIBBLE}|drop|drops",
         f"{DRIBBLE} out|when|whenever",
         f"out|comes|coming|came in|as|a _{{0,1}} {DRIBBLE}",
@@ -72,7 +73,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if|that|whether i? "
         "need|needs|needed|have|has|want|got|gotta to? go|wee|pee|the|a",
         f"{CANT} empty|emptying _{{0,2}} @BLADDER",
-        f"{CANT} go _{{0,2}} @TOILET",
+        f"{CANT} go _{{0,2}} @TOILET|TRY_GO",
         "struggling|struggle|struggled|struggles|trouble|difficulty|difficult|hard|problems"
         "|problem|issues|issue|hesitancy|straining|strain|push|pushing|ages|forever|effort|force"
         "|forcing|forced|squeeze|squeezing _{0,3} "
@@ -83,11 +84,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE _{0,4} wo|wont|does|did|will n't|nt|not come|start|flow|go|happen",
         f"@PEE|STREAM _{{0,5}} slowly|weakly|slow|weak|weaker|{DRIBBLE}",
         f"{NOT_HELP} get|feel|getting|feeling|have the? urge|feeling|sensation|signal _{{0,4}} "
-        "@PEE|TOILET|POO",
+        "@PEE|TOILET|TRY_GO|POO",
         "leaked|leaking|leak|wet|peed in|during my? sleep",
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
-        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET",
-        "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET",
+        f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET|TRY_GO",
+        "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET|TRY_GO",
         "do|does|did n't|nt|not even? feel|get|have the|any? urge|need to go",
         "dont|doesnt|didnt even? feel|get|have the|any? urge|need to go",
         "do|does|did n't|nt|not even? feel like i|you _{0,1} need to go",
@@ -99,33 +100,38 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|piddly|rubbish|useless",
         "weak|weaker|poor|reduced|feeble @PEE|STREAM",
         "nothing|barely|hardly|little anything|much|really? comes|came|coming out?",
-        "urge|urges|need|feeling|sensation _{0,3} @PEE|TOILET _{0,2} has|'s|have|is? gone|went"
+        "urge|urges|need|feeling|sensation _{0,3} @PEE|TOILET|TRY_GO _{0,2} has|'s|have|is? gone"
+        "|went"
         "|disappeared|vanished",
         "not|very much|little comes|came|coming out",
         "@BLADDER|PEE _{0,3} feels|feel|still full",
-        "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET",
-        f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if _{{0,4}} @BLADDER|PEE|TOILET",
-        "no|lost|losing|without|zero the? urge|sensation|feeling|need to|of|for? @PEE|TOILET",
+        "feel|feels|still full _{0,3} @PEE|BLADDER|TOILET|TRY_GO",
+        f"{NOT_HELP}|no|barely|hardly {AWARE} _{{0,2}} when|if _{{0,4}} @BLADDER|PEE|TOILET|TRY_GO",
+        "no|lost|losing|without|zero the? urge|sensation|feeling|need to|of|for? "
+        "@PEE|TOILET|TRY_GO",
         "no|lost|losing|without|zero the? urge|urges",
         f"{NOT_HELP} get|feel|getting|feeling the? urge",
         "urinary|bladder|urine ~retention",
         "retention of urine",
         "@BLADDER _{0,3} n't|nt|not|never|isnt|wont|doesnt fully|properly|completely|really? "
         "emptying|empty|empties|emptied",
-        "@TOILET|PEE|BLADDER _{0,6} ages|forever|minutes|while before|until|till _{0,1} "
+        "@TOILET|TRY_GO|PEE|BLADDER _{0,6} ages|forever|minutes|while before|until|till _{0,1} "
         "anything|something|it|anymore|any|a|wee|pee|urine _{0,1} happens|comes|starts|flows"
         "|appears|happened|came|started",
-        "no idea|clue when|if i? need|needs|have|want to? go|the|a @TOILET|PEE",
+        "no idea|clue when|if i? need|needs|have|want to? go|the|a @TOILET|TRY_GO|PEE",
         *(
             "@UNABLE hold|control it|on|in|myself _{0,3} when|till|until|before i? need|needs|get"
             f"|reach|make|have to? {then}"
-            for then in ("go", "@TOILET|PEE")
+            for then in ("go", "@TOILET|TRY_GO|PEE")
         ),
         "still|feels|feel full after _{0,2} @PEE",
         f"{NOT_HELP} had|done|been a|any|for? a? proper|decent|real|good|normal|full? "
-        "@PEE|TOILET _{0,1} since|in|all|today|for",
+        "@PEE|TOILET|TRY_GO _{0,1} since|in|all|today|for",
         f"{NOT_HELP} peed|weed|urinated|wee'd since|in|all|today|for",
         "burning|stings|stinging|hurts|painful when|to|while i? @PEE",
+        # the urge to go, lost: "I don't get the 'need to go' feeling", "no warning before a poo"
+        "n't|nt|not|never|no|without|lost|losing|lose|zero _{0,6} @URGE",
+        "@URGE _{0,4} gone|vanished|disappeared|went|stopped|missing",
     ),
     "incontinence": (
         "wet|wetting|wets|peed|pee'd|peeing|pissed|pissing|weed|wee'd|weeing|soaked|soiled"
@@ -145,18 +151,20 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "wearing|wear|need|needing|needed|using|use|buy|bought|started|start a|an? pads|pad"
         "|nappies|nappy|tena|depends",
         "incontinence pads|pad",
-        "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET",
+        "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @BLADDER|PEE|POO|TOILET|TRY_GO",
         "@BLADDER|POO control",
         "@CONTINENCE",
         f"@PEE _{{0,4}} came|come|comes|coming out _{{0,4}} {NOT_HELP} {AWARE}|felt|noticed"
         "|realised|realized",
         f"{NOT_HELP} {AWARE}|noticed|realised|realized|felt _{{0,3}} wet|peed|pooed|soiled|leaked"
         "|wee'd|weed|pooped",
-        "@ACCIDENT _{0,5} @TOILET|PEE|POO|BLADDER",
+        "@ACCIDENT _{0,5} @TOILET|TRY_GO|PEE|POO|BLADDER",
         "@ACCIDENT in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
         "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo @ACCIDENT",
         "had|having|have|keep|kept|'ve accidents",
-        f"{NOT_HELP} make|made it to the @TOILET",
+        "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
+        " a|myself|meself|bit|little|everywhere|all|now|when|since|again",
+        f"{NOT_HELP} make|made it to the @TOILET|TRY_GO",
         f"{CANT} hold it in",
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
     ),
@@ -210,7 +218,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{PAIN}|burning|shooting|electric|stabbing _{{0,2}} down|into|through|along my|the? @LEGS",
         "@SCIATICA _{0,8} both|bilateral",
         "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
-        "it|it's|its|they|'s|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
+        "it|it's|its|they|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
         "@BOTH _{0,2} @SCIATICA",
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
@@ -254,7 +262,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
         "|working|lift|raise|clear|come|flex|pick",
         "@LEG|LEGS stopped|stop|stops|stopping working",
-        "foot|feet drop|dropping|slaps|slapping|flops|flopping",
+        "foot|feet _{0,2} drop|drops|dropped|dropping|slaps|slap|slapped|slapping|flops|flop"
+        "|flopped|flopping",
         "foot drags|dragging",
         "foot|feet|ankle|toes _{0,2} hangs|hanging|hang|droops|drooping|droopy|dangles|dangling"
         "|floppy|limp",
@@ -377,6 +386,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "weight_loss": (
         "@WEIGHT_LOSS _{0,14} @UNEXPLAINED",
         "@UNEXPLAINED _{0,4} @WEIGHT_LOSS",
+        "@WEIGHT_LOSS _{0,3} @ABRUPT",
     ),
     "night_rest_pain": (
         f"{PAIN}|it|back|sciatica _{{0,3}} wakes|woke|waking|wake|keeps|kept|keeping|keep me up"
@@ -418,6 +428,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "nothing _{0,3} makes|make|made it|things? better|easier|easy",
         "no|any position|positions _{0,2} comfortable|comfy|helps|works",
         "day and night",
+        "have|has|had|having|got|only|need|needing|now|can|could to? sleep|kip|doze _{0,2} sitting"
+        "|upright|propped",
+        "have|has|had|having|got|only|need|needing|now|can|could to? sleep|kip|doze _{0,2} in|on a"
+        "|the|my chair|armchair|recliner|sofa|couch",
+        "despite _{0,3} rest|resting|rested",
+        "even though|tho|with|after _{0,3} rest|resting|rested",
         "night and day",
         "24/7",
     ),
@@ -450,6 +466,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "getting worse all the time",
         "worse week|day|month by|on|after week|day|month",
         "week|day|month by|on|after week|day|month _{0,2} worse",
+        f"{PAIN}|it|back|sciatica _{{0,4}} creeping|creeps|crept|climbing|climbs|going|goes|edging"
+        "|ramping|ratcheting|building up|higher every|each|by|week|day",
+        f"{PAIN}|it|back|sciatica _{{0,3}} {NOT_HELP} _{{0,1}} goes|go|going|went|gone away|off",
+        f"{PAIN}|it|back|sciatica _{{0,3}} doesnt|dont|didnt|wont _{{0,1}} goes|go|going|went"
+        "|gone away|off",
+        "worse|higher|up every|each week|day|morning|night",
+        "more and more every|each? day|week?",
     ),
     # ------------------------------------------------------------------ infection
     "fever": ("@FEVER",),
