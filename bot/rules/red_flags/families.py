@@ -68,7 +68,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "fragile_bone_injury",
         "fracture",
-        "a fall, strain or sudden pain with thin bones (osteoporosis)",
+        "a fall, strain or sudden pain with thin bones (osteoporosis) or in old age",
     ),
     Kind("steroid_sudden_pain", "fracture", "sudden pain while on long-term steroids"),
     Kind("cancer_history", "cancer", "a history of cancer"),
@@ -95,8 +95,11 @@ KINDS: tuple[Kind, ...] = (
 )
 KIND_BY_ID = {kind.kind: kind for kind in KINDS}
 
-QUALIFIERS = frozenset({"osteoporosis", "steroids", "sudden_onset", "temp_normal", "bed_bound"})
+QUALIFIERS = frozenset(
+    {"osteoporosis", "old_age", "steroids", "sudden_onset", "temp_normal", "bed_bound"}
+)
 """Target kinds that are not red flags by themselves but change how others are read:
 thin bones or steroids with a sudden onset suggest a fracture; a normal temperature reading
-cancels "a temperature"; "can't get out of bed" is severe pain only when pain is the reason.
+cancels "a temperature"; "can't get out of bed" is severe pain only when pain is the reason;
+old age (70 or more) with a knock that did harm suggests a fracture as thin bones do.
 Long-term steroids also count as a weakened immune system."""

@@ -132,6 +132,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ball sack",
     ),
     "NOT_SADDLE": (
+        "bit|bits|part|parts|area|areas|region|skin|spot|spots|place? where|that|which? i|you|u"
+        "|we|one 'd|d|would|normally|usually? sit|sits|sat at|in|by|near|next|beside",
         "bottom|bottoms of|line|up|step|stair|half|rung",
         "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
@@ -414,6 +416,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|proper|horrible|serious fall|tumble|spill",
         "took|had|taken|take a tumble|spill",
         "went|go|goes|going|flew|came|fell over backwards|sideways|forwards",
+        "the fall was|off|from|down|onto|left|broke|hurt|jarred|did|itself",
         "went|go|goes|going|flew|came|fell over the handlebars|bars|top|side|edge",
     ),
     "NOT_FALL": (
@@ -557,11 +560,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bone density|mass is|was|'s? low|poor",
         "bone thinning",
         "alendronic acid",
+        "alendronate",
+    ),
+    "OLD_AGE": (
         "^/(?:[7-9]\\d|10\\d)/ ,|with|and|years|yrs|yr|yo|year",
         "i|im 'm|m|am? /(?:[7-9]\\d|10\\d)/",
         "aged|age|being /(?:[7-9]\\d|10\\d)/",
         "/(?:[7-9]\\d|10\\d)/ years|yrs|yr|year old",
-        "alendronate",
     ),
     "STEROID": (
         "prednisolone|prednisone|pred|~prednisolone|~prednisone|dexamethasone|methylprednisolone"

@@ -442,6 +442,13 @@ CUES: tuple[Cue, ...] = (
             "^stopped|stop|quit",
             # "electric shocks down them": legs or feet, not people
             "down|into|through|along|across|up|inside|in both? of? them",
+            # "it hasn't, I'm still shivery": a short denial of what came before, not what follows
+            "it|that|they has|have|had|is|was|did|does n't|nt|not ,|.|-|—|!|;",
+            "it|that|they hasnt|havent|hadnt|isnt|wasnt|didnt|doesnt ,|.|-|—|!|;",
+            # "a patient on my ward": the member's place, not the member
+            "on|in|at|from|with|to my|our ward|team|shift|unit|clinic|floor|street|course|class"
+            "|gym|road|estate|work|office|block|caseload|list|rota|round|rounds|wing|bay|school"
+            "|squad|club",
             # "the guy next to me": the member as a place, not as the subject
             "next to me",
             "beside|behind|near|opposite|nearby me",
@@ -1052,6 +1059,17 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=6,
         allowed=("incontinence",),
+    ),
+    Cue(
+        "EASES",
+        "BIDIRECTIONAL",
+        (
+            "eases|eased|easier|better|settles|settled|improves|improved|fine|ok|okay|goes|stops"
+            " when|if|once|after|with i? walk|walking|move|moving|stretch|stretching|stand"
+            "|standing|get|rest|lie|lying|sit|sitting|painkillers|heat|ice|warm|up",
+        ),
+        max_scope=12,
+        allowed=("progressive_pain", "night_rest_pain", *TRANSIENT_KINDS),
     ),
     Cue("MILDER", "BACKWARD", ("ish", "-ish"), max_scope=1, allowed=("progressive_pain",)),
     Cue(

@@ -55,6 +55,7 @@ EVERY_BLOCKER = frozenset(
         "BACK_FINE",
         "EXERTION",
         "USUAL",
+        "EASES",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -65,6 +66,7 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     "cancer_history": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
     # thin bones, a transplant or HIV do not go away
     "osteoporosis": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
+    "old_age": frozenset({"HISTORICAL", "PAST_MONTH", "RESOLVED", "LONGSTANDING"}),
     "immune_condition": frozenset({"HISTORICAL", "PAST_MONTH", "LONGSTANDING"}),
     # a fall, crash or infection in the last weeks still matters today
     "trauma": frozenset({"PAST_MONTH"}),
@@ -77,14 +79,25 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
-    "PERSISTING": frozenset({"RESOLVED", "TRANSIENT"}),
+    "PERSISTING": frozenset({"RESOLVED", "TRANSIENT", "EASES"}),
     # "since Tuesday", "started last night": new, whatever else has been there for years, and
     # real, however the question is put ("should I still do bridges if ...? since Thursday")
-    "RECENT": frozenset({"RESOLVED", "TRANSIENT", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}),
+    "RECENT": frozenset(
+        {"RESOLVED", "TRANSIENT", "EASES", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}
+    ),
     # "drag my foot when tired, and now even when not, getting worse": a change that grows is
     # not explained by what once seemed to bring it on
     "PROGRESSING": frozenset(
-        {"EXPLAINED", "EXERTION", "POSTURE", "TRANSIENT", "LONGSTANDING", "USUAL", "EXERCISE"}
+        {
+            "EXPLAINED",
+            "EXERTION",
+            "POSTURE",
+            "TRANSIENT",
+            "EASES",
+            "LONGSTANDING",
+            "USUAL",
+            "EXERCISE",
+        }
     ),
     # "started me on steroids six months ago": still on them
     "ONGOING": frozenset({"HISTORICAL", "PAST_MONTH"}),
@@ -188,6 +201,7 @@ RISKS_ONLY = frozenset(
         "immunosuppression",
         "steroids",
         "osteoporosis",
+        "old_age",
         "recent_infection",
         "drug_injection",
     }
@@ -239,7 +253,7 @@ DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
 CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
 """Categories that a short follow-up sentence with no finding of its own gives the sentence
 before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
-REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP"})
+REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP", "EASES"})
 _BUT_REACH = 15
 
 
@@ -378,7 +392,8 @@ long-term steroids ("I'm 82 with osteoporosis, had a fall, nothing broken I don'
 
 def _kinds_of(candidate: Candidate, onsets: list[Candidate]) -> Iterator[str]:
     """The finding kinds a counted candidate stands for (none for a lone qualifier); `onsets`
-    are the falls, strains and sudden pains that count with thin bones or steroids."""
+    are the falls, strains and sudden pains that count with thin bones or steroids (in old age
+    only those that did harm: "I'm 75, sat down hard on the sofa, no harm done" is not one)."""
     kind = candidate.kind
     if kind not in QUALIFIERS:
         yield kind
@@ -389,7 +404,9 @@ def _kinds_of(candidate: Candidate, onsets: list[Candidate]) -> Iterator[str]:
         yield "immunosuppression"
         if onsets:
             yield "steroid_sudden_pain"
-    elif kind == "osteoporosis" and onsets:
+    elif (kind == "osteoporosis" and onsets) or (
+        kind == "old_age" and any(onset.counts for onset in onsets)
+    ):
         yield "fragile_bone_injury"
 
 

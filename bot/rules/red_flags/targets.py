@@ -48,6 +48,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
         "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
         "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a? @TOILET|TRY_GO",
+        # numbness, then where it has got to: "the numb bit ..., it's up my inner thigh too"
+        "@NUMB _{0,12} it|its|it's|they|is|now|also|spread|spreading|spreads|moved|gone|going|went"
+        "|creeping _{0,3} in|up|round|around|into|to|down|over my|the|both? @SADDLE",
+        "@NUMB _{0,3} n't|nt|not just|only _{0,6} it|its|it's|they|is|now|also|spread|spreading"
+        "|spreads|moved|gone|going|went|creeping _{0,3} in|up|round|around|into|to|down|over my"
+        "|the|both? @SADDLE",
         "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a|my? seat|loo",
     ),
     "bladder": (
@@ -89,10 +95,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE _{0,6} feels|feel|feeling like there's|there is|theres more",
         f"{NOT_HELP} even? know|feel|tell|realise|realize|notice _{{0,4}} @PEE|TOILET|TRY_GO",
         "no|lost|losing|reduced|less feeling|sensation _{0,4} @PEE|TOILET|TRY_GO",
-        "do|does|did n't|nt|not even? feel|get|have the|any? urge|need to go",
-        "dont|doesnt|didnt even? feel|get|have the|any? urge|need to go",
-        "do|does|did n't|nt|not even? feel like i|you _{0,1} need to go",
-        "dont|doesnt|didnt even? feel like i|you _{0,1} need to go",
+        "do|does|did n't|nt|not even? feel|get|have the|any? @URGE",
+        "dont|doesnt|didnt even? feel|get|have the|any? @URGE",
+        "do|does|did n't|nt|not even? feel like i|you _{0,1} @URGE",
+        "dont|doesnt|didnt even? feel like i|you _{0,1} @URGE",
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
@@ -129,6 +135,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@PEE|TOILET|TRY_GO _{0,1} since|in|all|today|for",
         f"{NOT_HELP} peed|weed|urinated|wee'd since|in|all|today|for",
         "burning|stings|stinging|hurts|painful when|to|while i? @PEE",
+        # "feels like I never empty", said after the bladder was named
+        "feels|feel|feeling|felt like i|it _{0,2} never|n't|nt|not|cant fully|properly|completely?"
+        " empty|emptied|emptying",
         # the urge to go, lost: "I don't get the 'need to go' feeling", "no warning before a poo"
         "n't|nt|not|never|no|without|lost|losing|lose|zero _{0,6} @URGE",
         "@URGE _{0,4} gone|vanished|disappeared|went|stopped|missing",
@@ -162,6 +171,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@ACCIDENT in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
         "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo @ACCIDENT",
         "had|having|have|keep|kept|'ve accidents",
+        "the|my|this|that leaking|leakage|leaks|dribbling|wetting _{0,1} started|starting|began"
+        "|begun|is|'s|has|got|getting|came|keeps|happens|happened|again|worse",
         "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
         " a|myself|meself|bit|little|everywhere|all|now|when|since|again",
         f"{NOT_HELP} make|made it to the @TOILET|TRY_GO",
@@ -379,6 +390,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@ACCIDENT on the road|slopes",
     ),
     "osteoporosis": ("@OSTEO",),
+    "old_age": ("@OLD_AGE",),
     "steroids": ("@STEROID", "long term|long-term|longterm steroids|steroid"),
     "sudden_onset": ("@SUDDEN|ABRUPT|CRACK_GO", "@SLIP", "@FALL"),
     # ------------------------------------------------------------------ cancer
