@@ -7,7 +7,8 @@ coach chat that cannot be reached is logged and skipped: nothing a member sends 
 coach chat is misconfigured.
 
 - A flag: the alert text with Acknowledge, Open member and the quick answers first, then the
-  pain-trend chart (a photo). The chart is drawn while the texts go out and is a best effort:
+  member's pain chart (a photo: after-session, before-session and next-morning scores, the flag
+  marked). The chart is drawn while the texts go out and is a best effort:
   if it cannot be drawn (whatever the member's name holds) the failure is logged and the text
   has already reached the coach.
 - A member's messages: one bundle message per window, sent with the first message and edited
@@ -16,7 +17,8 @@ coach chat is misconfigured.
 - A form-check video: copied with a caption naming the member, their context and the exercise.
 - Notices (`send_notice`): joined and erased at once; paused, resumed, blocked and a session
   with steps not done are queued for the daily digest.
-- The daily digest (`send_digest`): a heading, then one message per member.
+- The daily digest (`send_digest`): one photo message, every member's pain chart in its image
+  and who and why in its caption, paged by its buttons (`bot.handlers.digest`).
 
 `send_flag` and `send_form_check` answer how many coach chats they reached, so the member is
 never told a coach heard when none did.
@@ -27,15 +29,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot import sender
 from bot.context import BotServices
-from bot.render import coach_texts, keyboards
-from bot.render.charts import pain_trend_png
-from bot.rules.symptoms import pain_points
+from bot.render import coach_texts, digest_pages, keyboards
+from bot.render.charts import pain_history_png
 from bot.sender import AnyBot
 from bot.services import coaches, demo_clips, form_checks, messages, notices
 from bot.services.messages import About
@@ -49,10 +51,12 @@ Sent = list[tuple[int, int]]
 
 
 def pain_chart(alert: FlagAlert, threshold: int | None) -> bytes:
-    """The member's pain-trend PNG, dated in their own time zone."""
+    """The member's pain chart (every kind of score, the flag's evidence marked), dated in
+    their own time zone."""
     zone = alert.member.zone
-    points = [(at.astimezone(zone), pain) for at, pain in pain_points(alert.check_ins)]
-    return pain_trend_png(points, coach_texts.chart_title(alert.member), threshold)
+    local = [replace(check_in, at=check_in.at.astimezone(zone)) for check_in in alert.check_ins]
+    flagged = [evidence.at for evidence in alert.flag.evidence] or [alert.flag.raised_at]
+    return pain_history_png(local, coach_texts.chart_title(alert.member), threshold, flagged)
 
 
 async def _send_to_coaches(
@@ -105,8 +109,7 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     except Exception:
         log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
     else:
-        pains = [pain for _, pain in pain_points(alert.check_ins)]
-        caption = coach_texts.chart_caption(alert.member, pains)
+        caption = coach_texts.chart_caption(alert.member, alert.check_ins)
         charts: Sent = []
         for chat_id in chats:
             try:
@@ -237,39 +240,43 @@ async def send_notice(
 
 
 async def send_digest(bot: AnyBot, services: BotServices, digest: Digest) -> int:
-    """Send a coach their digest: a heading (it notifies), then each member's part as a message
-    of its own, silently, remembered as being about that member so a reply reaches them. How
-    many member parts reached the coach."""
+    """Send a coach their digest as one message: the first page's image of every member's
+    pain chart, with the list of who and why as its caption and the buttons that page through
+    the rest (`bot.render.digest_pages`). The image is drawn in a worker thread; if it cannot
+    be drawn, the caption and buttons go as a text message. How many members the digest
+    covers (0 when it did not reach the coach)."""
+    page = digest_pages.page_at(digest, 1)
+    if page is None:
+        return 0
+    caption, markup = digest_pages.message(digest, page, 0, services.settings.web_public_url)
+    threshold = services.settings.pain.acceptable_pain
+    chart: bytes | None
     try:
-        heading = await sender.send_text(
-            bot, services.database, digest.chat_id, coach_texts.digest_heading(digest)
-        )
+        chart = await asyncio.to_thread(digest_pages.chart, digest, page, threshold)
+    except Exception:
+        log.exception("no digest chart for chat %s; the coach has the text", digest.chat_id)
+        chart = None
+    try:
+        if chart is None:
+            message = await sender.send_text(
+                bot, services.database, digest.chat_id, caption, markup
+            )
+        else:
+            message = await sender.send_photo(
+                bot, services.database, digest.chat_id, chart, caption, markup
+            )
     except TelegramError as error:
         log.warning("digest not delivered to coach chat %s: %s", digest.chat_id, error)
         return 0
-    if heading is None:
+    if message is None:
         return 0
-    delivered = 0
-    for part in digest.members:
-        try:
-            message = await sender.send_text(
-                bot,
-                services.database,
-                digest.chat_id,
-                coach_texts.digest_member(part),
-                silent=True,
-            )
-        except TelegramError as error:
-            log.warning("digest part not delivered to coach chat %s: %s", digest.chat_id, error)
-            continue
-        if message is None:
-            continue
-        about = About(part.member.id, CoachMessageKind.DIGEST)
-        sent = [(digest.chat_id, message.message_id)]
-        await messages.shown_to_coaches(services, about, sent, services.clock())
-        delivered += 1
-    log.info("digest for chat %s: %d member(s)", digest.chat_id, delivered)
-    return delivered
+    log.info(
+        "digest for chat %s: %d member(s) on %d page(s)",
+        digest.chat_id,
+        len(digest.members),
+        page.count,
+    )
+    return len(digest.members)
 
 
 async def report_session(bot: AnyBot, services: BotServices, session_id: int) -> None:

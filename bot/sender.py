@@ -20,6 +20,7 @@ from typing import Any
 from telegram import (
     InlineKeyboardMarkup,
     InputFile,
+    InputMediaPhoto,
     Message,
     ReactionTypeEmoji,
     ReplyKeyboardMarkup,
@@ -221,6 +222,33 @@ async def edit_text(
         await _harmless_edit(edit, forbidden_is_harmless=False)
     except Forbidden:
         await mark_blocked(database, chat_id)
+
+
+async def edit_caption(
+    bot: AnyBot,
+    chat_id: int,
+    message_id: int,
+    caption: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Replace a photo's caption and buttons; a message already gone or unchanged is fine."""
+    await _harmless_edit(
+        bot.edit_message_caption(chat_id, message_id, caption=caption, reply_markup=markup)
+    )
+
+
+async def edit_photo(
+    bot: AnyBot,
+    chat_id: int,
+    message_id: int,
+    png: bytes,
+    caption: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Replace a photo message's image (a chart), caption and buttons; a message already gone
+    is fine."""
+    media = InputMediaPhoto(png, caption=caption, filename="chart.png")
+    await _harmless_edit(bot.edit_message_media(media, chat_id, message_id, reply_markup=markup))
 
 
 async def remove_buttons(bot: AnyBot, chat_id: int, message_id: int) -> None:

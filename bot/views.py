@@ -269,22 +269,30 @@ class DigestNotice:
 
 @dataclass(frozen=True)
 class MemberDigest:
-    """One member's part of a coach's digest (a message of its own: a reply reaches them)."""
+    """One member's part of a coach's digest (a panel of its image, lines of its caption), and
+    their check-ins of the digest's chart span, for that panel."""
 
     member: MemberCard
     flags: Sequence[DigestFlag]
     findings: Sequence[DigestFinding]
     notices: Sequence[DigestNotice]
+    check_ins: Sequence[CheckIn] = ()
 
 
 @dataclass(frozen=True)
 class Digest:
-    """A coach's daily digest: for whom, the day it is for (on the coach's clock), and the
-    members with something to say."""
+    """A coach's daily digest: for whom, the day it is for (on the coach's clock), the members
+    with something to say, and what it covers: flags and notices after `since` up to `until`,
+    findings as they stood at `until`, check-ins from `chart_from` (its pages are rebuilt from
+    these on a press), on the clock of `zone`."""
 
     chat_id: int
     day: date
     members: Sequence[MemberDigest]
+    since: datetime
+    until: datetime
+    chart_from: datetime
+    zone: ZoneInfo
 
 
 @dataclass(frozen=True)

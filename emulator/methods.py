@@ -519,6 +519,81 @@ async def edit_message_text(state: EmulatorState, p: Params) -> object:
     return _apply_edit(state, message, text, markup, entities or p.array("entities") or [])
 
 
+def _edit_media_message(
+    state: EmulatorState,
+    message: ChatMessage,
+    caption: str | None,
+    entities: list[JSONDict],
+    markup: JSONDict | None,
+    file: StoredFile | None = None,
+) -> object:
+    """Replace a media message's caption (and its file, when given) and markup."""
+    if (
+        file is None
+        and caption == message.caption
+        and entities == message.entities
+        and markup == message.reply_markup
+    ):
+        raise bad_request(NOT_MODIFIED)
+    message.edit_history.append(
+        MessageVersion(
+            message.text, message.caption, message.reply_markup, message.edit_date or message.date
+        )
+    )
+    message.caption = caption
+    message.entities = entities
+    message.reply_markup = markup
+    if file is not None:
+        message.file = file
+    message.edit_date = state.now()
+    state.publish(ChatEvent("edit", message.chat_id, message))
+    return message.to_api()
+
+
+@method("editMessageCaption", {**_EDIT_TARGET, **_CAPTION})
+async def edit_message_caption(state: EmulatorState, p: Params) -> object:
+    message = _message_to_edit(state, p)
+    if message.file is None:
+        raise bad_request("there is no caption in the message to edit")
+    parse_mode = p.opt_string("parse_mode")
+    caption, entities = validation.caption_text(p.opt_string("caption"), parse_mode)
+    markup = p.obj("reply_markup")
+    validation.reply_markup(markup, inline_only=True)
+    message.parse_mode = parse_mode
+    return _edit_media_message(
+        state, message, caption, entities or p.array("caption_entities") or [], markup
+    )
+
+
+_MEDIA_KINDS = frozenset({"photo", "video", "audio", "document"})
+
+
+@method("editMessageMedia", {**_EDIT_TARGET, "media": Kind.OBJECT}, required=("media",))
+async def edit_message_media(state: EmulatorState, p: Params) -> object:
+    """A new file and caption for a media message (an album's type rules are not emulated)."""
+    message = _message_to_edit(state, p)
+    if message.file is None:
+        raise bad_request("there is no media in the message to edit")
+    media = p.obj("media") or {}
+    kind = media.get("type")
+    if kind not in _MEDIA_KINDS:
+        raise bad_request("can't parse InputMedia: media type is not specified or invalid")
+    source = media.get("media")
+    if not isinstance(source, Upload | str) or source == "":
+        raise bad_request("can't parse InputMedia: media is not specified")
+    parse_mode, caption_text = media.get("parse_mode"), media.get("caption")
+    if not isinstance(parse_mode, str | None) or not isinstance(caption_text, str | None):
+        raise bad_request("can't parse InputMedia: caption and parse_mode must be strings")
+    caption, entities = validation.caption_text(caption_text, parse_mode)
+    markup = p.obj("reply_markup")
+    validation.reply_markup(markup, inline_only=True)
+    stored = _input_file(state, source, kind, p)
+    message.parse_mode = parse_mode
+    return _edit_media_message(
+        state, message, caption, entities or media.get("caption_entities") or [], markup, stored
+    )
+
+
 @method("editMessageReplyMarkup", _EDIT_TARGET)
 async def edit_message_reply_markup(state: EmulatorState, p: Params) -> object:
     message = _message_to_edit(state, p)

@@ -7,6 +7,7 @@ form data when it uploads files; other clients send JSON bodies. All three are a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -99,7 +100,33 @@ def _coerce(name: str, kind: Kind, value: object, uploads: dict[str, Upload]) ->
     expected = dict if kind is Kind.OBJECT else list
     if not isinstance(parsed, expected):
         raise _type_error(name, kind)
-    return parsed
+    return _with_uploads(parsed, uploads)
+
+
+def _with_uploads(value: object, uploads: dict[str, Upload]) -> object:
+    """A JSON value with each "attach://<name>" inside it (the ``media`` of an ``InputMedia``)
+    replaced by the uploaded part it names."""
+    if isinstance(value, str) and value.startswith(_ATTACH):
+        upload = uploads.get(value.removeprefix(_ATTACH))
+        if upload is None:
+            raise bad_request(f'file "{value}" not found in the request')
+        return upload
+    if isinstance(value, dict):
+        return {key: _with_uploads(item, uploads) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_uploads(item, uploads) for item in value]
+    return value
+
+
+def _attached(value: object) -> set[str]:
+    """The upload names a request value refers to ("attach://<name>"), at any depth."""
+    if isinstance(value, str):
+        return {value.removeprefix(_ATTACH)} if value.startswith(_ATTACH) else set()
+    if isinstance(value, dict):
+        return set().union(*(_attached(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_attached(item) for item in value))
+    return set()
 
 
 def _missing(name: str) -> Exception:
@@ -125,8 +152,10 @@ def check_params(
     for name, value in {**uploads, **raw}.items():
         if name not in allowed:
             continue
-        if isinstance(value, str) and value.startswith(_ATTACH):
-            referenced.add(value.removeprefix(_ATTACH))
+        referenced |= _attached(value)
+        if isinstance(value, str) and allowed[name] in (Kind.OBJECT, Kind.ARRAY):
+            with contextlib.suppress(ValueError):  # _coerce reports a value that is not JSON
+                referenced |= _attached(json.loads(value))
         values[name] = _coerce(name, allowed[name], value, uploads)
     unknown = [n for n in [*raw, *uploads] if n not in allowed and n not in referenced]
     if unknown:

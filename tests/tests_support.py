@@ -185,3 +185,29 @@ async def send_the_digests(bot: RunningBot) -> int:
         for coach in await repository.coaches.everyone(session):
             await repository.digests.set_time(session, coach.id, now, ZoneInfo("UTC"))
     return await DigestScheduler(bot.application, bot.services).send_due()
+
+
+def is_digest(message: ChatMessage) -> bool:
+    """The coach's daily digest: one photo, the list of members in its caption."""
+    return message.file is not None and (message.caption or "").startswith("🗓 Your daily digest")
+
+
+def is_digest_details(message: ChatMessage) -> bool:
+    """The digest showing its details (the reasons in full) in its caption."""
+    return ": the details" in (message.caption or "").split("\n", 1)[0]
+
+
+async def digest_details(coach: SimulatedUser, digest: ChatMessage) -> list[str]:
+    """Press Details on the digest; each member's part of it in full (one text each)."""
+    await coach.press("Details", digest)
+    await coach.wait_for_edit(digest, is_digest_details)
+    return (digest.caption or "").split("\n\n")[1:]
+
+
+async def digest_part(bot: RunningBot, coach: SimulatedUser, who: str) -> list[str]:
+    """Send the digests; the lines of the member's part in the digest's details, after the
+    line that names them (`who`, e.g. "Maya (@maya) #1")."""
+    await send_the_digests(bot)
+    digest = await coach.wait_for_message(is_digest)
+    [part] = [part for part in await digest_details(coach, digest) if part.startswith(who)]
+    return part.split("\n")[1:]

@@ -38,6 +38,7 @@ from bot.handlers import (
     coach,
     coach_admin,
     demo_clips,
+    digest,
     intake,
     invites,
     member_commands,
@@ -76,6 +77,7 @@ BUTTONS: dict[type, ButtonFunction] = {
     **checkin.BUTTONS,
     **member_commands.BUTTONS,
     **coach.BUTTONS,
+    **digest.BUTTONS,
 }
 AWAITED: dict[type, AwaitedFunction] = {
     **onboarding.AWAITED,

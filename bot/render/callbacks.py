@@ -257,6 +257,21 @@ class QuickAnswer:
     check: str
 
 
+@dataclass(frozen=True)
+class DigestPage:
+    """Show another page, or view of a page, of the coach's digest message: the digest of
+    `since` to `until` (seconds since the epoch), page `page` (from 1), `view` 0 for its list
+    and 1 on for its details part by part; `redraw` when the page's image changes too. The
+    digest is rebuilt for the coach who presses (`bot.services.digest.rebuild`), so forged
+    data can only show a coach their own members."""
+
+    since: int
+    until: int
+    page: int
+    view: int
+    redraw: bool
+
+
 def quick_check(words: str) -> str:
     """Four hex digits that change when the words of a quick answer change."""
     return f"{zlib.crc32(words.encode()) & 0xFFFF:04x}"
@@ -294,6 +309,7 @@ Callback = (
     | ScreeningAnswer
     | FollowUpAnswer
     | QuickAnswer
+    | DigestPage
 )
 
 _SETTINGS_PARTS = ("protocol", "days", "zone", "keep")
@@ -301,6 +317,7 @@ _NAME = re.compile(r"^[A-Za-z0-9_./+-]{1,48}$")
 _CHECK = re.compile(r"^[0-9a-f]{4}$")
 _DAY = re.compile(r"^20[0-9]{6}$")
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3])[0-5][0-9]$")
+_EPOCH_DIGITS = 11
 
 
 def encode(callback: Callback) -> str:
@@ -369,6 +386,8 @@ def encode(callback: Callback) -> str:
             parts = ("fu", report_id, "y" if yes else "n")
         case QuickAnswer(index, check):
             parts = ("qa", index, check)
+        case DigestPage(since, until, page, view, redraw):
+            parts = ("dg", since, until, page, view, "p" if redraw else "c")
     data = ":".join(str(part) for part in (VERSION, *parts))
     if len(data.encode()) > _MAX_BYTES:
         raise ValueError(f"callback data over {_MAX_BYTES} bytes: {data!r}")
@@ -456,6 +475,10 @@ def _decode(kind: str, args: list[str]) -> Callback | None:
             return OpenMember(_id(member_id))
         case "qa", [index, check] if _small_int(index, 9) is not None and _CHECK.match(check):
             return QuickAnswer(int(index), check)
+        case "dg", [since, until, page, view, redraw] if redraw in ("p", "c"):
+            return DigestPage(
+                _epoch(since), _epoch(until), _index(page), _index(view), redraw == "p"
+            )
     return None
 
 
@@ -478,6 +501,13 @@ def _index(text: str) -> int:
     if value is None:
         raise ValueError(f"not a step index: {text!r}")
     return value
+
+
+def _epoch(text: str) -> int:
+    """Seconds since the epoch: at most 11 digits (past the year 5000)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= _EPOCH_DIGITS):
+        raise ValueError(f"not a time: {text!r}")
+    return int(text)
 
 
 def _level(text: str) -> int | None:

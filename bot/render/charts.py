@@ -1,19 +1,40 @@
-"""Pain-trend chart for the coach: a small PNG of a member's pain scores over time.
+"""Pain charts: a member's pain scores over time, as PNG images.
+
+- `pain_trend_png`: the member's own /progress chart, their after-session scores.
+- `pain_history_png`: the coach's chart of one member (sent with a flag): after-session,
+  before-session and next-morning scores drawn apart, with a legend and the flag marked.
+- `digest_png`: the coach's daily digest, small multiples of the same chart, one panel per
+  member (at most `MAX_PANELS`), on one shared time axis and one legend.
 
 Drawn with matplotlib's object API on the headless Agg canvas: every call builds its own
 `Figure`, nothing touches pyplot or its global figure list, so it is safe from any thread and
-needs no display.
+needs no display. Callers on the event loop draw in a worker thread (`asyncio.to_thread`).
+Titles hold what members typed (their names): they are drawn literally, never parsed as
+mathtext, whatever "$" or "\\" they hold.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from io import BytesIO
+from typing import Literal, NamedTuple
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import (
+    AutoDateLocator,
+    ConciseDateFormatter,
+    DateFormatter,
+    WeekdayLocator,
+    date2num,
+)
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from bot.rules.symptoms import CheckIn, CheckInKind
 
 WIDTH_INCHES = 6.0
 HEIGHT_INCHES = 3.0
@@ -23,8 +44,38 @@ DPI = 100
 TITLE_MAX = 80
 """Characters of the title that fit across the chart at its font size."""
 
+MAX_PANELS = 12
+"""Panels in one digest image: 3 columns of 4 rows, 1200 x 1270 pixels. Telegram shows a photo
+at up to 1280 pixels on its long side, so each 400 x 300 panel reaches the coach at full size;
+more panels would be scaled down below legible."""
+PANEL_WIDTH_INCHES = 4.0
+PANEL_HEIGHT_INCHES = 3.0
+PANEL_COLUMNS = 3
+PANEL_TITLE_MAX = 40
+"""Characters of a panel's title that fit across a panel at its font size."""
+_LEGEND_INCHES = 0.7  # the band at the top of a digest image that holds the legend
+
+SCORE_LABELS: dict[CheckInKind, str] = {
+    "session": "After session",
+    "before": "Before session",
+    "morning": "Next morning",
+}
+"""The legend's words for each kind of score, in the order the legend lists them."""
+FLAG_LABEL = "Flag"
+PAIN_AXIS_LABEL = "Pain (0-10)"
+NO_CHECK_INS = "No check-ins yet"
+NO_SCORES_IN_DIGEST = "No pain scores in this time"
+
 _LINE_COLOUR = "#1f6feb"
 _THRESHOLD_COLOUR = "#d1242f"
+_FLAG_COLOUR = "#d1242f"
+# The dashboard's colours for the same kinds (bot/web/static/app.js), and a marker shape and
+# line style each, so the kinds stay apart in grey and for colour-blind eyes.
+_SCORE_STYLES: dict[CheckInKind, tuple[str, str, Literal["-", ":", "--"]]] = {
+    "session": ("#1f6fb2", "o", "-"),
+    "before": ("#6b4fbb", "s", ":"),
+    "morning": ("#b35c00", "^", "--"),
+}
 _SINGLE_POINT_MARGIN = 3.0  # days, the unit of matplotlib's date numbers
 # Tick labels such as "05 Mar" and "18:00", and the note under the axis ("Mar 2026"), for ticks
 # that are years, months, days, hours, minutes and seconds apart; the first-tick formats are
@@ -32,6 +83,23 @@ _SINGLE_POINT_MARGIN = 3.0  # days, the unit of matplotlib's date numbers
 _TICK_FORMATS = ["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%H:%M:%S"]
 _FIRST_TICK_FORMATS = ["", "%Y", "%d %b", "%d %b", "%H:%M", "%H:%M"]
 _OFFSET_FORMATS = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y"]
+
+
+class _Score(NamedTuple):
+    at: datetime
+    pain: int
+    kind: CheckInKind
+
+
+@dataclass(frozen=True)
+class PainPanel:
+    """One member's chart: a title (their name), their check-ins, the times of the flags to
+    mark, and a short note for what has no time of its own (e.g. "no session for a week")."""
+
+    title: str
+    check_ins: Sequence[CheckIn]
+    flagged: Sequence[datetime] = ()
+    note: str = ""
 
 
 def pain_trend_png(
@@ -51,13 +119,176 @@ def pain_trend_png(
     # Fixed margins, measured for this size: an automatic layout engine doubles the render time.
     figure.subplots_adjust(left=0.1, right=0.94, top=0.9, bottom=0.17)
     axes = figure.add_subplot()
+    _pain_axes(axes, title, TITLE_MAX, threshold, fontsize=11)
+
+    ordered = sorted(points, key=lambda point: point[0])
+    if not ordered:
+        axes.set_xticks([])
+        _centred_note(axes, NO_CHECK_INS, fontsize=13)
+    else:
+        zone = ordered[0][0].tzinfo
+        times = _plot_dates([when for when, _ in ordered])
+        pains = [pain for _, pain in ordered]
+        _date_axis(axes, zone, maxticks=8)
+        axes.plot(times, pains, color=_LINE_COLOUR, marker="o", markersize=5, linewidth=1.5)
+        _label_last(axes, times[-1], pains[-1], fontsize=9)
+        if len(ordered) == 1:
+            axes.set_xlim(times[0] - _SINGLE_POINT_MARGIN, times[0] + _SINGLE_POINT_MARGIN)
+    return _png(figure)
+
+
+def pain_history_figure(
+    check_ins: Sequence[CheckIn],
+    title: str,
+    threshold: int | None = None,
+    flagged: Sequence[datetime] = (),
+) -> Figure:
+    """The coach's chart of one member: each kind of score its own line and marker, the
+    flags as red vertical lines, and a legend of what is drawn. Dates are shown in the time
+    zone of the first check-in."""
+    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
+    FigureCanvasAgg(figure)
+    figure.subplots_adjust(left=0.1, right=0.94, top=0.9, bottom=0.17)
+    axes = figure.add_subplot()
+    _pain_axes(axes, title, TITLE_MAX, threshold, fontsize=11)
+    scored = _scored(check_ins)
+    if not scored:
+        axes.set_xticks([])
+        _centred_note(axes, NO_CHECK_INS, fontsize=13)
+        return figure
+    _date_axis(axes, scored[0].at.tzinfo, maxticks=8)
+    drawn = _draw_scores(axes, scored, markersize=5)
+    _mark_flags(axes, flagged)
+    times = _plot_dates([check_in.at for check_in in scored])
+    if len(set(times)) == 1:
+        axes.set_xlim(times[0] - _SINGLE_POINT_MARGIN, times[0] + _SINGLE_POINT_MARGIN)
+    axes.legend(
+        handles=_legend_handles(drawn, flags=bool(flagged)),
+        loc="upper left",
+        fontsize=7,
+        framealpha=0.8,
+        ncols=4,
+    )
+    return figure
+
+
+def pain_history_png(
+    check_ins: Sequence[CheckIn],
+    title: str,
+    threshold: int | None = None,
+    flagged: Sequence[datetime] = (),
+) -> bytes:
+    """`pain_history_figure` as a PNG."""
+    return _png(pain_history_figure(check_ins, title, threshold, flagged))
+
+
+def digest_figure(
+    panels: Sequence[PainPanel],
+    start: datetime,
+    end: datetime,
+    threshold: int | None = None,
+) -> Figure:
+    """Small multiples for the coach's digest: one panel per member, in order, three to a row,
+    every panel on the same pain scale and the same time axis (`start` to `end`, shown in
+    `end`'s time zone), one legend for all at the top.
+
+    Raises ValueError for no panels or more than `MAX_PANELS` (page them: one image each).
+    """
+    if not 1 <= len(panels) <= MAX_PANELS:
+        raise ValueError(f"a digest image holds 1 to {MAX_PANELS} panels, not {len(panels)}")
+    columns = min(len(panels), PANEL_COLUMNS)
+    rows = math.ceil(len(panels) / columns)
+    height = rows * PANEL_HEIGHT_INCHES + _LEGEND_INCHES
+    figure = Figure(figsize=(columns * PANEL_WIDTH_INCHES, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    legend_band = _LEGEND_INCHES / height
+    figure.subplots_adjust(
+        left=0.3 / columns,
+        right=1 - 0.08 / columns,
+        top=1 - legend_band,
+        bottom=0.35 / height,
+        hspace=0.3,
+        wspace=0.12,
+    )
+    # One pain scale and one time axis for all: the panels compare at a glance, and the inner
+    # tick labels are left out (fewer texts to draw, the slowest part of a many-panel image).
+    grid = figure.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+    places = list(grid.flat)
+    for axes in places[len(panels) :]:
+        figure.delaxes(axes)
+    for index, (axes, panel) in enumerate(zip(places, panels, strict=False)):
+        if index + columns >= len(panels):  # nothing below it: it shows the dates
+            axes.xaxis.set_tick_params(labelbottom=True)
+        _digest_panel(axes, panel, start, end, threshold)
+    _week_axis(places[0], start, end)
+    figure.legend(
+        handles=_legend_handles(list(SCORE_LABELS), flags=True),
+        loc="upper center",
+        bbox_to_anchor=(0.5, 1 - 0.1 / height),
+        ncols=len(SCORE_LABELS) + 1,
+        fontsize=10,
+        frameon=False,
+    )
+    return figure
+
+
+def digest_png(
+    panels: Sequence[PainPanel],
+    start: datetime,
+    end: datetime,
+    threshold: int | None = None,
+) -> bytes:
+    """`digest_figure` as a PNG."""
+    return _png(digest_figure(panels, start, end, threshold))
+
+
+def _digest_panel(
+    axes: Axes,
+    panel: PainPanel,
+    start: datetime,
+    end: datetime,
+    threshold: int | None,
+) -> None:
+    _pain_axes(axes, panel.title, PANEL_TITLE_MAX, threshold, fontsize=10, ylabel=False)
+    axes.tick_params(labelsize=8)
+    scored = [c for c in _scored(panel.check_ins) if start <= c.at <= end]
+    if scored:
+        _draw_scores(axes, scored, markersize=4)
+    else:
+        _centred_note(axes, NO_SCORES_IN_DIGEST, fontsize=9)
+    _mark_flags(axes, [when for when in panel.flagged if start <= when <= end])
+    if panel.note:
+        axes.text(
+            0.02,
+            0.96,
+            _one_line(panel.note, PANEL_TITLE_MAX + 10),
+            transform=axes.transAxes,
+            ha="left",
+            va="top",
+            fontsize=8,
+            color=_FLAG_COLOUR,
+            parse_math=False,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
+        )
+
+
+def _pain_axes(
+    axes: Axes,
+    title: str,
+    title_max: int,
+    threshold: int | None,
+    *,
+    fontsize: int,
+    ylabel: bool = True,
+) -> None:
+    """The pain scale (0-10), its grid, the title drawn literally, and the threshold line."""
     # A member's name is in the title: drawn literally, never parsed as mathtext ("$\\foo$").
-    axes.set_title(_shown(title), fontsize=11, parse_math=False, usetex=False)
+    axes.set_title(_one_line(title, title_max), fontsize=fontsize, parse_math=False, usetex=False)
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))
-    axes.set_ylabel("Pain (0-10)")
+    if ylabel:
+        axes.set_ylabel(PAIN_AXIS_LABEL)
     axes.grid(axis="y", alpha=0.3)
-
     if threshold is not None:
         axes.axhline(threshold, color=_THRESHOLD_COLOUR, linestyle="--", linewidth=1)
         axes.text(
@@ -70,56 +301,113 @@ def pain_trend_png(
             transform=axes.get_yaxis_transform(),
         )
 
-    ordered = sorted(points, key=lambda point: point[0])
-    if not ordered:
-        axes.set_xticks([])
-        axes.text(
-            0.5,
-            0.5,
-            "No check-ins yet",
-            ha="center",
-            va="center",
-            fontsize=13,
-            bbox={"facecolor": "white", "edgecolor": "none"},
-            transform=axes.transAxes,
-        )
-    else:
-        zone = ordered[0][0].tzinfo
-        times = _plot_dates([when for when, _ in ordered])
-        pains = [pain for _, pain in ordered]
-        locator = AutoDateLocator(tz=zone, minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_locator(locator)
-        formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
-            locator,
-            tz=zone,
-            formats=_TICK_FORMATS,
-            zero_formats=_FIRST_TICK_FORMATS,
-            offset_formats=_OFFSET_FORMATS,
-        )
-        axes.xaxis.set_major_formatter(formatter)
-        axes.plot(times, pains, color=_LINE_COLOUR, marker="o", markersize=5, linewidth=1.5)
-        axes.annotate(
-            str(pains[-1]),
-            (times[-1], pains[-1]),
-            textcoords="offset points",
-            xytext=(0, 7),
-            ha="center",
-            fontsize=9,
-        )
-        if len(ordered) == 1:
-            axes.set_xlim(times[0] - _SINGLE_POINT_MARGIN, times[0] + _SINGLE_POINT_MARGIN)
 
-    buffer = BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+def _date_axis(axes: Axes, zone: tzinfo | None, *, maxticks: int) -> None:
+    locator = AutoDateLocator(tz=zone, minticks=3, maxticks=maxticks)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator,
+        tz=zone,
+        formats=_TICK_FORMATS,
+        zero_formats=_FIRST_TICK_FORMATS,
+        offset_formats=_OFFSET_FORMATS,
+    )
+    axes.xaxis.set_major_formatter(formatter)
 
 
-def _shown(title: str) -> str:
-    """The title as drawn: one line, at most `TITLE_MAX` characters."""
+def _week_axis(axes: Axes, start: datetime, end: datetime) -> None:
+    """The shared time axis of the digest's panels, `start` to `end`: a tick on the digest's
+    weekday each week ("03 Mar"), in `end`'s time zone."""
+    zone = end.tzinfo
+    axes.set_xlim(*_plot_dates([start, end]))
+    weekly = WeekdayLocator(byweekday=end.weekday(), tz=zone)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(weekly)
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b", tz=zone))  # type: ignore[no-untyped-call]
+
+
+def _scored(check_ins: Sequence[CheckIn]) -> list[_Score]:
+    """The pain scores of the check-ins (notes without a score left out), in time order."""
+    scores = [_Score(c.at, c.pain, c.kind) for c in check_ins if c.pain is not None]
+    return sorted(scores, key=lambda score: score.at)
+
+
+def _draw_scores(axes: Axes, scored: Sequence[_Score], *, markersize: int) -> list[CheckInKind]:
+    """One line per kind of score; the kinds drawn, in legend order. The latest score is
+    labelled with its value."""
+    drawn: list[CheckInKind] = []
+    for kind in SCORE_LABELS:
+        ofkind = [c for c in scored if c.kind == kind]
+        if not ofkind:
+            continue
+        colour, marker, style = _SCORE_STYLES[kind]
+        axes.plot(
+            _plot_dates([c.at for c in ofkind]),
+            [c.pain for c in ofkind],
+            color=colour,
+            marker=marker,
+            linestyle=style,
+            markersize=markersize,
+            linewidth=1.3,
+        )
+        drawn.append(kind)
+    latest = scored[-1]
+    _label_last(axes, _plot_dates([latest.at])[0], latest.pain, fontsize=8)
+    return drawn
+
+
+def _mark_flags(axes: Axes, flagged: Sequence[datetime]) -> None:
+    for when in flagged:
+        axes.axvline(_plot_dates([when])[0], color=_FLAG_COLOUR, linewidth=1.2, alpha=0.7)
+
+
+def _legend_handles(kinds: Sequence[CheckInKind], *, flags: bool) -> list[Line2D]:
+    handles = []
+    for kind in kinds:
+        colour, marker, style = _SCORE_STYLES[kind]
+        handles.append(
+            Line2D([], [], color=colour, marker=marker, linestyle=style, label=SCORE_LABELS[kind])
+        )
+    if flags:
+        handles.append(Line2D([], [], color=_FLAG_COLOUR, linewidth=1.2, label=FLAG_LABEL))
+    return handles
+
+
+def _label_last(axes: Axes, when: float, pain: int, *, fontsize: int) -> None:
+    axes.annotate(
+        str(pain),
+        (when, pain),
+        textcoords="offset points",
+        xytext=(0, 7),
+        ha="center",
+        fontsize=fontsize,
+    )
+
+
+def _centred_note(axes: Axes, text: str, *, fontsize: int) -> None:
+    axes.text(
+        0.5,
+        0.5,
+        text,
+        ha="center",
+        va="center",
+        fontsize=fontsize,
+        bbox={"facecolor": "white", "edgecolor": "none"},
+        transform=axes.transAxes,
+    )
+
+
+def _one_line(title: str, limit: int) -> str:
+    """A title as drawn: one line, at most `limit` characters."""
     line = " ".join(title.split())
-    return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1] + "…"
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _plot_dates(times: Sequence[datetime]) -> list[float]:
     """Datetimes as matplotlib date numbers (days since the epoch, aware times in UTC)."""
     return [float(number) for number in date2num(times)]  # type: ignore[no-untyped-call]
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.render.commands import coach_commands
 from bot.render.safe_text import one_line, shown_name, without_invisibles
 from bot.render.texts import HELP, MESSAGE_KIND_WORDS, schedule_phrase, week_counts
-from bot.rules.symptoms import CheckIn, trend_summary
+from bot.rules.symptoms import CheckIn, CheckInKind, trend_summary
 from bot.views import (
     CoachCard,
-    Digest,
     DigestSetting,
     FlagAlert,
     FlagView,
@@ -400,17 +399,31 @@ def flag_list_entry(flag: FlagView, member: MemberCard) -> str:
     return fit(f"{who(member)}\n{flag_line(flag, member.zone)}")
 
 
+_SCORE_KINDS: dict[CheckInKind, tuple[str, str]] = {
+    "session": ("after a session", "after sessions"),
+    "morning": ("next morning", "next mornings"),
+    "before": ("before a session", "before sessions"),
+}
+
+
 def chart_title(member: MemberCard) -> str:
-    return f"{shown_name(member.name)}: pain after sessions"
+    return f"{shown_name(member.name)}: pain scores"
 
 
-def chart_caption(member: MemberCard, pains: Sequence[int]) -> str:
-    """What the pain chart shows, in words (its caption, and so its alt text in the demo)."""
-    if not pains:
+def chart_caption(member: MemberCard, check_ins: Sequence[CheckIn]) -> str:
+    """What the coach's pain chart shows, in words (its caption, and so its alt text in the
+    demo): how many scores of each kind, and the latest of each."""
+    counts = []
+    for kind, (one, many) in _SCORE_KINDS.items():
+        pains = [c.pain for c in sorted(check_ins, key=lambda c: c.at) if c.kind == kind]
+        scored = [pain for pain in pains if pain is not None]
+        if scored:
+            counts.append(
+                f"{len(scored)} {one if len(scored) == 1 else many} (the latest {scored[-1]})"
+            )
+    if not counts:
         return f"Chart: {chart_title(member)}, no check-ins yet."
-    return (
-        f"Chart: {chart_title(member)} (0 to 10), {len(pains)} check-ins, the latest {pains[-1]}."
-    )
+    return f"Chart: {chart_title(member)} (0 to 10): {'; '.join(counts)}. A red line marks a flag."
 
 
 def member_detail(detail: MemberDetail) -> str:
@@ -743,11 +756,22 @@ def too_hard(note: TooHardNote) -> str:
     )
 
 
-# --- the daily digest (bot.jobs.digest) --------------------------------------------------------
+# --- the daily digest (bot.jobs.digest, bot.render.digest_pages) -------------------------------
 
-DIGEST_HEADING = (
-    "🗓 Your daily digest, {day}: {count}. Each member follows in a message of their own: "
-    "reply to it to write to them."
+DIGEST_TITLE = "🗓 Your daily digest, {day}: {count}"
+DIGEST_PAGE = " (page {page} of {pages})"
+DIGEST_DETAILS_TITLE = "🗓 Your daily digest, {day}: the details"
+DIGEST_DETAILS_PART = " ({part} of {parts})"
+DIGEST_HINT = (
+    "Details: the reasons in full. Tap a name to open the member; a reply there reaches them."
+)
+DIGEST_DETAILS_BUTTON = "Details"
+DIGEST_MORE_BUTTON = "More details ▶"
+DIGEST_LIST_BUTTON = "Back to the list"
+DIGEST_PREVIOUS_BUTTON = "◀ Page {page}"
+DIGEST_NEXT_BUTTON = "Page {page} ▶"
+DIGEST_GONE = (
+    "Nothing is left to show in that digest: its flags are acknowledged or its members gone."
 )
 DIGEST_NOW = (
     "Your daily digest comes at {at} ({zone}); the next one {next}. It lists the low and high "
@@ -759,7 +783,11 @@ DIGEST_SET = "Done: your daily digest comes at {at} ({zone}) from now on; the ne
 USAGE_DIGEST = "Usage: /digest HH:MM [time zone], e.g. /digest 18:00 or /digest 07:30 Lisbon"
 DIGEST_UNKNOWN_ZONE = "I don't know the time zone {zone!r}. Try a city, e.g. Lisbon or New York."
 
+DIGEST_NAME_MAX = 24
+"""Characters of a member's name in the digest's list, panels and buttons."""
+
 _DIGEST_LEVELS = {"low": "🔸 low", "high": "🔶 high"}
+_LEVEL_MARKS = {"low": "🔸", "high": "🔶"}
 _FINDING_MARKS = {
     "no_recent_session": "💤",
     "reminders_ignored": "🔕",
@@ -771,17 +799,78 @@ _DIGEST_EVENTS = {
     "resumed": "▶️ Turned their reminders back on",
     "blocked": "🚫 Blocked the bot: nothing reaches them until they write again",
 }
+_EVENT_MARKS = {"paused": "⏸", "resumed": "▶️", "blocked": "🚫", "session": "📋"}
+_DIGEST_RULE_WORDS = {
+    "above_acceptable": "above the acceptable level",
+    "not_settling": "not settling by the morning",
+    "rising": "rising week on week",
+    "high_pain": "high pain",
+    "severe_pain": "severe pain",
+    "no_recent_session": "no session for a week",
+    "reminders_ignored": "reminders ignored",
+    "fortnight_drop": "fewer sessions than the fortnight before",
+    "ready_to_progress": "ready to progress",
+}
+_EVENT_WORDS = {
+    "paused": "paused reminders",
+    "resumed": "reminders back on",
+    "blocked": "blocked the bot",
+    "session": "steps not done",
+}
 
 
-def digest_heading(digest: Digest) -> str:
-    count = len(digest.members)
+def digest_title(day: date, count: int, page: int, pages: int) -> str:
+    """'🗓 Your daily digest, Tue 10 Mar: 14 members (page 1 of 2)'."""
     members = "one member" if count == 1 else f"{count} members"
-    return DIGEST_HEADING.format(day=f"{digest.day:%a %d %b}", count=members)
+    title = DIGEST_TITLE.format(day=f"{day:%a %d %b}", count=members)
+    return title + (DIGEST_PAGE.format(page=page, pages=pages) if pages > 1 else "")
+
+
+def digest_details_title(day: date, part: int, parts: int) -> str:
+    title = DIGEST_DETAILS_TITLE.format(day=f"{day:%a %d %b}")
+    return title + (DIGEST_DETAILS_PART.format(part=part, parts=parts) if parts > 1 else "")
+
+
+def digest_name(member: MemberCard) -> str:
+    """'Maya #3': a member as the digest's list, panels and buttons name them."""
+    return f"{shown_name(member.name, DIGEST_NAME_MAX)} #{member.id}"
+
+
+def digest_items(part: MemberDigest) -> list[str]:
+    """What a member is in the digest for, a few words each, the pain flags first with their
+    level: ['high: not settling by the morning', 'no session for a week']."""
+    items = []
+    for level in ("high", "low"):
+        rules = [flag.rule for flag in part.flags if flag.level == level]
+        if rules:
+            words = ", ".join(dict.fromkeys(_rule_words(rule) for rule in rules))
+            items.append(f"{level}: {words}")
+    items += [_rule_words(finding.rule) for finding in part.findings]
+    items += list(dict.fromkeys(_EVENT_WORDS[notice.event] for notice in part.notices))
+    return items
+
+
+def digest_line(part: MemberDigest) -> str:
+    """One member's line in the digest's list: their most telling mark, who, and why."""
+    return f"{_digest_mark(part)} {digest_name(part.member)}: {'; '.join(digest_items(part))}"
+
+
+def _digest_mark(part: MemberDigest) -> str:
+    levels = {flag.level for flag in part.flags}
+    if levels:
+        return _LEVEL_MARKS["high" if "high" in levels else "low"]
+    if part.findings:
+        return _FINDING_MARKS[part.findings[0].rule]
+    return _EVENT_MARKS[part.notices[0].event]
+
+
+def _rule_words(rule: str) -> str:
+    return _DIGEST_RULE_WORDS.get(rule, rule.replace("_", " "))
 
 
 def digest_member(part: MemberDigest) -> str:
-    """One member's part of the digest: their pain flags (level and reason, which names the
-    rule), the adherence findings, then what they did."""
+    """One member's part of the digest's details: their pain flags (level and reason, which
+    names the rule), the adherence findings, then what they did."""
     zone = part.member.zone
     lines = [who(part.member)]
     lines += [f"{_DIGEST_LEVELS[flag.level]}: {one_line(flag.reason)}" for flag in part.flags]

@@ -17,7 +17,7 @@ from telegram import (
 from bot.render import callbacks as cb
 from bot.render import coach_texts, texts
 from bot.rules.places import PlaceOption, zone_label
-from bot.views import CardStep
+from bot.views import CardStep, MemberCard
 from protocols.schema import Protocol
 
 # Offered as buttons; anything else can be typed or shared (see bot.rules.places).
@@ -281,6 +281,55 @@ def open_dashboard(url: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(url))]]
     )
+
+
+DIGEST_NAME_COLUMNS = 3
+"""Member buttons per row under the digest (12 members: four rows)."""
+
+
+def digest_page(
+    window: tuple[int, int],
+    page: int,
+    pages: int,
+    view: int,
+    details: int,
+    members: Sequence[MemberCard],
+    dashboard_url: str | None,
+) -> InlineKeyboardMarkup:
+    """Under the digest message: a button per member of the page (their /member card), Details
+    (or Back to the list and More details), the other pages, and the dashboard when there is
+    one. `window` is the digest's (since, until) in seconds since the epoch."""
+    since, until = window
+
+    def to(number: int, part: int) -> cb.DigestPage:
+        return cb.DigestPage(since, until, number, part, redraw=number != page)
+
+    names = [
+        _button(coach_texts.digest_name(member), cb.OpenMember(member.id)) for member in members
+    ]
+    if view == 0:
+        reading = [_button(coach_texts.DIGEST_DETAILS_BUTTON, to(page, 1))]
+    else:
+        reading = [_button(coach_texts.DIGEST_LIST_BUTTON, to(page, 0))]
+        if view < details:
+            reading.append(_button(coach_texts.DIGEST_MORE_BUTTON, to(page, view + 1)))
+    paging = []
+    if page > 1:
+        paging.append(
+            _button(coach_texts.DIGEST_PREVIOUS_BUTTON.format(page=page - 1), to(page - 1, 0))
+        )
+    if page < pages:
+        paging.append(
+            _button(coach_texts.DIGEST_NEXT_BUTTON.format(page=page + 1), to(page + 1, 0))
+        )
+    rows = [*_rows(names, DIGEST_NAME_COLUMNS), reading]
+    if paging:
+        rows.append(paging)
+    if dashboard_url:
+        rows.append(
+            [InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(dashboard_url))]
+        )
+    return InlineKeyboardMarkup(rows)
 
 
 def screening(question: str) -> InlineKeyboardMarkup:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,7 @@ from bot.context import BotServices
 from bot.rules.adherence import MemberActivity, ReminderSent, digest_findings
 from bot.rules.digest_time import latest_digest_at, next_digest_at
 from bot.rules.local_time import local_day
+from bot.rules.symptoms import CheckIn
 from bot.services.coaches import Viewer
 from bot.services.history import check_in_of
 from bot.services.session_steps import by_session, session_steps
@@ -40,6 +41,9 @@ from storage.models import Coach, CoachRole, Member, NoticeEvent
 LOOK_BACK = timedelta(days=35)
 """Sessions, reminders and check-ins read for the adherence rules (two fortnights compared,
 three weeks of progress, and a week's margin)."""
+BUTTON_ROUNDING = timedelta(seconds=1)
+"""A digest's buttons carry its end rounded up to the second, so a press within that second
+names an end just after `now`."""
 
 
 # --- when -------------------------------------------------------------------------------------
@@ -96,11 +100,41 @@ async def claim_and_build(services: BotServices, coach_id: int, now: datetime) -
         if not await repository.digests.claim(session, coach.id, due):
             return None
         since = previous if previous is not None else due - timedelta(days=1)
-        members = await _members(session, coach)
-        parts = await _parts(services, session, members, since, now)
-    if not parts:
+        digest = await _build(services, session, coach, since, now, local_day(due, zone))
+    return digest if digest.members else None
+
+
+async def rebuild(
+    services: BotServices, viewer: Viewer, since: datetime, until: datetime, now: datetime
+) -> Digest | None:
+    """The viewer's digest of `since` to `until` again (to show another page of it): the same
+    flags, notices and findings as the data stands now, so a flag acknowledged since, or a
+    member erased since, has left it. None for a window no digest had (empty, or ending after
+    `now`), for a viewer who is no longer a coach, and when nothing is left to say."""
+    if not since < until <= now + BUTTON_ROUNDING:
         return None
-    return Digest(coach.telegram_user_id, local_day(due, zone), parts)
+    async with services.database.read() as session:
+        coach = await repository.coaches.get(session, viewer.coach_id)
+        if coach is None:
+            return None
+        _, zone = _setting(services, coach)
+        digest = await _build(services, session, coach, since, until, local_day(until, zone))
+    return digest if digest.members else None
+
+
+async def _build(
+    services: BotServices,
+    session: AsyncSession,
+    coach: Coach,
+    since: datetime,
+    until: datetime,
+    day: date,
+) -> Digest:
+    _, zone = _setting(services, coach)
+    chart_from = until - LOOK_BACK
+    members = await _members(session, coach)
+    parts = await _parts(services, session, members, since, until)
+    return Digest(coach.telegram_user_id, day, parts, since, until, chart_from, zone)
 
 
 async def _members(session: AsyncSession, coach: Coach) -> list[Member]:
@@ -115,31 +149,49 @@ async def _parts(
     session: AsyncSession,
     members: Sequence[Member],
     since: datetime,
-    now: datetime,
+    until: datetime,
 ) -> list[MemberDigest]:
-    """Each member's part, for those with something to say: pain flags first."""
+    """Each member's part, for those with something to say: pain flags first, the higher
+    level first."""
     ids = [member.id for member in members]
     if not ids:
         return []
     flags: defaultdict[int, list[DigestFlag]] = defaultdict(list)
-    for flag, evidence in await repository.digests.pain_evidence(session, ids, since, now):
+    for flag, evidence in await repository.digests.pain_evidence(session, ids, since, until):
         flags[flag.member_id].append(
             DigestFlag(evidence.at, evidence.level.value, evidence.rule, evidence.text)
         )
-    notices = await _notices(services, session, ids, since, now)
-    findings = await _findings(services, session, members, now)
+    check_ins: defaultdict[int, list[CheckIn]] = defaultdict(list)
+    for report in await repository.digests.check_ins(session, ids, until - LOOK_BACK):
+        if report.at <= until:
+            check_ins[report.member_id].append(check_in_of(report))
+    notices = await _notices(services, session, ids, since, until)
+    findings = await _findings(services, session, members, check_ins, until)
     parts = [
-        MemberDigest(member_card(member), flags[member.id], findings[member.id], notices[member.id])
+        MemberDigest(
+            member_card(member),
+            flags[member.id],
+            findings[member.id],
+            notices[member.id],
+            check_ins[member.id],
+        )
         for member in members
         if flags[member.id] or findings[member.id] or notices[member.id]
     ]
-    return sorted(parts, key=lambda part: not part.flags)
+    return sorted(parts, key=_urgency)
+
+
+def _urgency(part: MemberDigest) -> int:
+    """High flags first, then low ones, then the rest (the sort keeps the roster's order
+    within each)."""
+    levels = {flag.level for flag in part.flags}
+    return 0 if "high" in levels else 1 if levels else 2
 
 
 async def _notices(
-    services: BotServices, session: AsyncSession, ids: list[int], since: datetime, now: datetime
+    services: BotServices, session: AsyncSession, ids: list[int], since: datetime, until: datetime
 ) -> defaultdict[int, list[DigestNotice]]:
-    queued = await repository.digests.notices(session, ids, since, now)
+    queued = await repository.digests.notices(session, ids, since, until)
     session_ids = [row.session_id for row in queued if row.session_id is not None]
     rows = await repository.digests.sessions_by_id(session, session_ids)
     not_done = by_session(await repository.sessions.steps_not_done(session, session_ids))
@@ -158,10 +210,15 @@ async def _notices(
 
 
 async def _findings(
-    services: BotServices, session: AsyncSession, members: Sequence[Member], now: datetime
+    services: BotServices,
+    session: AsyncSession,
+    members: Sequence[Member],
+    check_ins: Mapping[int, Sequence[CheckIn]],
+    until: datetime,
 ) -> defaultdict[int, list[DigestFinding]]:
-    """The adherence and progress findings of the members who are training now (not paused,
-    held by a red flag, gone from Telegram or still setting up)."""
+    """The adherence and progress findings at `until` of the members who are training now
+    (not paused, held by a red flag, gone from Telegram or still setting up), from what had
+    happened by then."""
     training = [
         member
         for member in members
@@ -172,37 +229,41 @@ async def _findings(
     if not training:
         return found
     ids = [member.id for member in training]
-    since = now - LOOK_BACK
-    sessions = await repository.digests.sessions(session, ids, since)
-    reminders = await repository.digests.reminders(session, ids, since)
-    reports = await repository.digests.check_ins(session, ids, since)
+    since = until - LOOK_BACK
+    sessions = [
+        row
+        for row in await repository.digests.sessions(session, ids, since)
+        if row.started_at <= until
+    ]
+    reminders = [
+        row
+        for row in await repository.digests.reminders(session, ids, since)
+        if row.due_at <= until
+    ]
     last = await repository.digests.last_finished(session, ids)
     started: defaultdict[int, list[datetime]] = defaultdict(list)
     finished: defaultdict[int, list[datetime]] = defaultdict(list)
     for row in sessions:
         started[row.member_id].append(row.started_at)
-        if row.finished_at is not None:
+        if row.finished_at is not None and row.finished_at <= until:
             finished[row.member_id].append(row.finished_at)
     sent: defaultdict[int, list[datetime]] = defaultdict(list)
     for reminder in reminders:
         sent[reminder.member_id].append(reminder.due_at)
-    check_ins = defaultdict(list)
-    for report in reports:
-        check_ins[report.member_id].append(check_in_of(report))
     for member in training:
         assert member.onboarded_at is not None
-        ever = finished[member.id] + ([last[member.id]] if member.id in last else [])
+        before = [last[member.id]] if member.id in last and last[member.id] <= until else []
         activity = MemberActivity(
             zone=member.time_zone,
             joined_at=member.onboarded_at,
-            sessions=sorted(set(ever)),
-            reminders=_followed(sent[member.id], started[member.id], now),
-            check_ins=check_ins[member.id],
+            sessions=sorted({*finished[member.id], *before}),
+            reminders=_followed(sent[member.id], started[member.id], until),
+            check_ins=check_ins.get(member.id, []),
         )
         found[member.id] = [
             DigestFinding(finding.rule, finding.reason)
             for finding in digest_findings(
-                activity, now, services.settings.adherence, services.settings.pain
+                activity, until, services.settings.adherence, services.settings.pain
             )
         ]
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from coach_support import is_join_notice
 from fixtures_bot import RunningBot, has_button
-from tests_support import check_in, send_the_digests, stored_member, until_recorded
+from tests_support import check_in, digest_part, stored_member, until_recorded
 
 from emulator import ChatMessage, SimulatedUser
 from storage import repository
@@ -192,9 +192,8 @@ async def test_a_reply_to_a_member_who_blocked_the_bot_is_explained_and_noticed_
     assert refusal.text == "Maya has blocked the bot, so I couldn't pass your reply on."
     await coach.reply_to(bundle, "Hello?")
     await coach.wait_for_message(lambda m: m.text == refusal.text)
-    await send_the_digests(running_bot)
-    part = await coach.wait_for_message(lambda m: (m.text or "").startswith("Maya (@maya) #1"))
-    assert (part.text or "").count("Blocked the bot") == 1
+    part = await digest_part(running_bot, coach, "Maya (@maya) #1")
+    assert "\n".join(part).count("Blocked the bot") == 1
 
 
 async def test_a_coach_reply_to_a_pain_chart_answers_the_check_in(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from coach_support import heard
 from fixtures_bot import RunningBot, has_button
-from tests_support import answer_every_step, check_in, check_in_on_card, send_the_digests, the_card
+from tests_support import answer_every_step, check_in, check_in_on_card, digest_part, the_card
 
 from emulator import ChatMessage, SimulatedUser
 
@@ -16,10 +16,8 @@ def notice_about_maya(message: ChatMessage) -> bool:
 
 
 async def digest_part_about_maya(running_bot: RunningBot, coach: SimulatedUser) -> list[str]:
-    """Send the digests; the lines of Maya's part after her name."""
-    await send_the_digests(running_bot)
-    part = await coach.wait_for_message(notice_about_maya)
-    return (part.text or "").split("\n")[1:]
+    """Send the digests; the lines of Maya's part of its details, after her name."""
+    return await digest_part(running_bot, coach, "Maya (@maya) #1")
 
 
 async def test_pausing_and_resuming_wait_for_the_digest(

@@ -20,7 +20,7 @@ def test_who_shows_a_spoofed_name_on_one_clean_line() -> None:
 def test_the_chart_title_uses_the_clean_name() -> None:
     assert (
         chart_title(MemberCard(id=1, name=SPOOFED, username=None, zone=ZoneInfo("UTC")))
-        == "Maya9 niap Sam (@sam) #2: pain after sessions"
+        == "Maya9 niap Sam (@sam) #2: pain scores"
     )
 
 
