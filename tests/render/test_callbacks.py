@@ -43,6 +43,9 @@ EVERY_KIND: list[cb.Callback] = [
     cb.FollowUpAnswer(12, False),
     cb.QuickAnswer(0, "0f3a"),
     cb.QuickAnswer(5, cb.quick_check("Rest 2 days")),
+    cb.DigestPage(1_773_079_200, 1_773_165_601, 1, 0, redraw=True),
+    cb.DigestPage(1_773_079_200, 1_773_165_601, 4, 3, redraw=False),
+    cb.DigestPage(99_999_999_999, 99_999_999_999, 2_147_483_647, 2_147_483_647, redraw=False),
 ]
 
 
@@ -106,6 +109,13 @@ def test_a_protocol_name_too_long_for_a_button_is_refused_when_encoding() -> Non
         "1:qa:0:0f3",
         "1:qa:10:0f3a",  # no more than ten quick answers
         "1:qa:-1:0f3a",
+        "1:dg:1773079200:1773165601:1:0",  # whether the image changes is missing
+        "1:dg:1773079200:1773165601:1:0:x",
+        "1:dg:1773079200:1773165601:-1:0:p",
+        "1:dg:1773079200:1773165601:1:-1:c",
+        "1:dg:177307920000:1773165601:1:0:c",  # beyond any date a digest has
+        "1:dg:-1773079200:1773165601:1:0:c",
+        "1:dg:1773079200.5:1773165601:1:0:c",
     ],
 )
 def test_stale_malformed_or_forged_data_reads_as_nothing(data: str | None) -> None:
