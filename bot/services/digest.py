@@ -3,9 +3,11 @@
 A digest covers what happened since the coach's previous one: the low and high pain flags that
 waited for it, the notices queued for it (paused, resumed, blocked the bot, a session with
 steps not done), and, as they stand now, the adherence findings and the members ready to
-progress (`bot.rules.adherence`). It is claimed before it is built (`claim_and_build`, one
-transaction), so it is sent at most once a day, whatever restarts or second processes do; a
-crash between the claim and the send loses that day's digest rather than repeating it.
+progress (`bot.rules.adherence`), with each member's check-ins of the last `LOOK_BACK` for
+their chart. It is claimed before it is built (`claim_and_build`, one transaction), so it is
+sent at most once a day, whatever restarts or second processes do; a crash between the claim
+and the send loses that day's digest rather than repeating it. A press on its buttons builds
+it again from its window (`rebuild`), read-only, for the coach who pressed.
 """
 
 from __future__ import annotations
