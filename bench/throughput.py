@@ -14,8 +14,9 @@ once. Two runs per bot:
   Latency runs from the press (the update queued in the emulator) to the edited card reaching
   the emulator: p50 and p99 (target p99 < 100 ms).
 
-New messages per finished session (``sendMessage``/``sendVideo`` calls, the card included) are
-counted over the flat-out run.
+New messages per finished session (``sendMessage``/``sendVideo`` calls, the card included) and
+the SQL statements the bot sends per press (``bench.counted_bot``; /today and the summary's
+statements included) are counted over the flat-out run.
 
 With fewer members the flat-out run trips the bot's inbound limit (20 updates in 10 s per
 member) and stalls; 50 members stay well under it.
@@ -28,10 +29,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from bench.counted_bot import STATEMENTS_FILE, statements_so_far
 from bench.harness import (
     add_emulator_users,
     bot_environment,
@@ -64,6 +69,8 @@ class Run:
     new_messages: int = 0
     sessions: int = 0
     errors: int = 0
+    statements: int | None = None
+    """SQL statements the bot sent (None for a bot that is not counted)."""
 
     @property
     def rate(self) -> float:
@@ -72,6 +79,10 @@ class Run:
     @property
     def cpu_ms_per_update(self) -> float:
         return self.cpu_seconds / self.updates * 1000
+
+    @property
+    def statements_per_press(self) -> float | None:
+        return None if self.statements is None else self.statements / self.presses
 
     @property
     def p50_ms(self) -> float:
@@ -153,18 +164,27 @@ async def work_out(user: SimulatedUser, run: Run, think: float, rng: random.Rand
 async def run_members(
     emulator: BotApiEmulator, users: list[SimulatedUser], command: list[str], url: str, think: float
 ) -> Run:
-    """All members through a workout at once against the bot that ``command`` starts."""
+    """All members through a workout at once against the bot that ``command`` starts (its
+    statements counted when it is ``bench.counted_bot``)."""
     run = Run()
     rng = random.Random(7)
     loop = asyncio.get_running_loop()
-    async with bot_process(emulator, command, bot_environment(emulator, url)) as bot:
-        requests_before = len(emulator.requests)
-        cpu_at_start = bot.cpu_seconds()
-        started = loop.time()
-        await asyncio.gather(*(work_out(user, run, think, rng) for user in users))
-        run.seconds = loop.time() - started
-        run.cpu_seconds = bot.cpu_seconds() - cpu_at_start
-        requests = emulator.requests[requests_before:]
+    counted = "bench.counted_bot" in command
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as directory:
+        reply = Path(directory) / "statements"
+        environment = {**bot_environment(emulator, url), STATEMENTS_FILE: str(reply)}
+        async with bot_process(emulator, command, environment) as bot:
+            pid = bot.process.pid
+            statements_at_start = await statements_so_far(pid, reply) if counted else 0
+            requests_before = len(emulator.requests)
+            cpu_at_start = bot.cpu_seconds()
+            started = loop.time()
+            await asyncio.gather(*(work_out(user, run, think, rng) for user in users))
+            run.seconds = loop.time() - started
+            run.cpu_seconds = bot.cpu_seconds() - cpu_at_start
+            requests = emulator.requests[requests_before:]
+            if counted:
+                run.statements = await statements_so_far(pid, reply) - statements_at_start
     run.new_messages = sum(
         1 for r in requests if r.method in NEW_MESSAGE_METHODS and r.status == 200
     )
@@ -173,10 +193,12 @@ async def run_members(
 
 
 def line(name: str, flat: Run, paced: Run) -> str:
+    per_press = flat.statements_per_press
+    statements = "" if per_press is None else f"{per_press:.2f} SQL statements/press  "
     return (
         f"throughput {name:<14} {flat.rate:6.1f} presses/s  bot CPU {flat.cpu_ms_per_update:4.1f}"
         f" ms/update  |  paced p50 {paced.p50_ms:5.1f} ms  p99 {paced.p99_ms:6.1f} ms  |  "
-        f"{flat.new_messages / flat.sessions:.1f} new messages/session  "
+        f"{flat.new_messages / flat.sessions:.1f} new messages/session  {statements}"
         f"({flat.presses} presses in {flat.seconds:.1f} s, {flat.errors} 'something went wrong')"
     )
 
@@ -198,7 +220,7 @@ async def both_runs(
 
 
 def bot_command(database: str, profile: str | None) -> list[str]:
-    command = ["-m", "bot", "run"]
+    command = ["-m", "bench.counted_bot", "run"]
     if profile:
         command = ["-m", "cProfile", "-o", f"{profile}.{database}.prof", *command]
     return command
@@ -212,6 +234,11 @@ async def main(
     *,
     baselines: bool = True,
 ) -> None:
+    print(
+        "throughput load average at start (1/5/15 min): "
+        + " ".join(f"{load:.2f}" for load in os.getloadavg()),
+        flush=True,
+    )
     if not baselines:
         for database in databases:
             flat, paced = await both_runs(members, bot_command(database, profile), database, think)

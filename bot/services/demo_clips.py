@@ -4,6 +4,10 @@ A clip comes from the protocol (`media:`, a file in the protocols folder or an h
 from a coach, who replies to a video with `/demo <exercise>`. Either way it is uploaded once:
 the file id Telegram answers with is kept (`demo_clips`) and sent again by id. A coach's clip
 wins over the protocol's; a new `media:` value in the YAML is uploaded again.
+
+Which clips are kept is asked at every exercise's first set, so the table is read once per
+database and kept in memory; the units of work here are the only writers, and each forgets
+the copy once its change is committed (the bot is one process per database).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from datetime import datetime
+from weakref import WeakKeyDictionary
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +25,7 @@ from protocols.loader import bundled_protocols_dir
 from protocols.schema import Variant
 from protocols.validate import media_path
 from storage import repository
+from storage.database import Database
 from storage.repository.demo_clips import COACH, clip_key
 
 
@@ -44,13 +50,48 @@ def _media_source(services: BotServices, media: str) -> str:
     return media if path is None else str(path)
 
 
+@dataclass
+class _KeptClips:
+    """One database's kept clips (key → (file id, source)), or None until read again.
+
+    `changes` counts the changes committed here: a read that began before one may hold the
+    old clips, so it is used but not kept.
+    """
+
+    clips: dict[str, tuple[str, str]] | None = None
+    changes: int = 0
+
+
+_KEPT: WeakKeyDictionary[Database, _KeptClips] = WeakKeyDictionary()
+
+
+async def _kept_clips(services: BotServices, session: AsyncSession) -> dict[str, tuple[str, str]]:
+    kept = _KEPT.setdefault(services.database, _KeptClips())
+    if kept.clips is not None:
+        return kept.clips
+    changes = kept.changes
+    clips = await repository.demo_clips.kept(session)
+    if kept.changes == changes:
+        kept.clips = clips
+    return clips
+
+
+def _forget_kept_clips(services: BotServices) -> None:
+    """A change to the kept clips was committed: read them again next time."""
+    kept = _KEPT.setdefault(services.database, _KeptClips())
+    kept.changes += 1
+    kept.clips = None
+
+
 async def clip_for(
     services: BotServices, session: AsyncSession, variant: Variant
 ) -> DemoClipRef | None:
     """The clip to show for an exercise (as done at this variant), if it has one."""
-    kept = await repository.demo_clips.for_exercise(session, variant.name)
-    if kept is not None and kept.source in (COACH, variant.media):
-        return DemoClipRef(variant.name, kept.file_id, None)
+    kept = (await _kept_clips(services, session)).get(clip_key(variant.name))
+    if kept is not None:
+        file_id, source = kept
+        if source in (COACH, variant.media):
+            return DemoClipRef(variant.name, file_id, None)
     if variant.media is not None:
         return DemoClipRef(variant.name, None, _media_source(services, variant.media))
     return None
@@ -61,10 +102,13 @@ async def uploaded(services: BotServices, clip: DemoClipRef, file_id: str, now: 
     variant_media = _protocol_media(services, clip.exercise)
     if variant_media is None:
         return
-    async with services.database.transaction() as session:
-        await repository.demo_clips.keep(
-            session, clip.exercise, file_id=file_id, source=variant_media, now=now
-        )
+    try:
+        async with services.database.transaction() as session:
+            await repository.demo_clips.keep(
+                session, clip.exercise, file_id=file_id, source=variant_media, now=now
+            )
+    finally:  # forgetting what did not change costs one read
+        _forget_kept_clips(services)
 
 
 def _exercise_names(services: BotServices) -> dict[str, tuple[str, str | None]]:
@@ -102,10 +146,13 @@ async def attach_from_coach(
     exercise = exercise_named(services, query)
     if isinstance(exercise, UnknownExercise):
         return exercise
-    async with services.database.transaction() as session:
-        await repository.demo_clips.keep(
-            session, exercise, file_id=file_id, source=COACH, added_by=coach_user_id, now=now
-        )
+    try:
+        async with services.database.transaction() as session:
+            await repository.demo_clips.keep(
+                session, exercise, file_id=file_id, source=COACH, added_by=coach_user_id, now=now
+            )
+    finally:
+        _forget_kept_clips(services)
     return Attached(exercise)
 
 

@@ -36,7 +36,6 @@ from storage.models import (
     Member,
     SessionStatus,
     StepOutcome,
-    TimerKind,
     WorkoutSession,
 )
 
@@ -287,8 +286,11 @@ async def pain_before(
             return pressed
         checked = None
         if pain is not None:
+            member = await _member(session, pressed)
+            if member is None:
+                return Stale()
             checked = await checkins.pain_before_session(
-                services, session, pressed.member, session_id, pain, now
+                services, session, member, session_id, pain, now
             )
             if checked is None:
                 return AlreadyAnswered(pressed.card)
@@ -302,19 +304,18 @@ async def pain_before(
 async def card_shown(services: BotServices, session_id: int, message_id: int) -> None:
     """Note which message is the session's card, so every press edits it."""
     async with services.database.transaction() as session:
-        row = await repository.sessions.get(session, session_id)
-        if row is not None:
-            await repository.sessions.advance(session, session_id, row.current_step, message_id)
+        await repository.sessions.show_card(session, session_id, message_id)
 
 
 @dataclass(frozen=True)
 class _Pressed:
     """A press on the current step of the member's running session, checked."""
 
-    member: Member
     row: WorkoutSession
     workout: Workout
     levels: dict[str, int]
+    answered: frozenset[int]
+    """Steps from the current one on that already have an answer."""
 
     @property
     def card(self) -> CardStep:
@@ -328,19 +329,24 @@ async def _pressed(
     session_id: int,
     step_index: int,
 ) -> _Pressed | Stale | AlreadyAnswered:
-    """The member's running session if the press names it and its current step."""
-    member = await repository.members.by_user_id(session, user_id)
-    row = await repository.sessions.get(session, session_id)
-    if member is None or row is None or row.member_id != member.id:
+    """The member's running session if the press names it and its current step (one
+    statement: see `repository.sessions.for_press`)."""
+    found = await repository.sessions.for_press(session, session_id, user_id)
+    if found is None:
         return Stale()
+    row = found.row
     workout = workout_of(services, row) if row.status == SessionStatus.IN_PROGRESS else None
     if workout is None or not 0 <= row.current_step < len(workout_steps(workout)):
         return Stale()
-    levels = await repository.exercise_levels.for_protocol(session, member.id, row.protocol)
-    pressed = _Pressed(member, row, workout, levels)
+    pressed = _Pressed(row, workout, found.levels, found.answered)
     if step_index != row.current_step:
         return AlreadyAnswered(pressed.card)
     return pressed
+
+
+async def _member(session: AsyncSession, pressed: _Pressed) -> Member | None:
+    """The member who pressed (for the units of work that need more than their id)."""
+    return await repository.members.get(session, pressed.row.member_id)
 
 
 async def card_for_press(
@@ -371,44 +377,42 @@ async def _answer(
     coach_note: TooHardNote | None = None,
 ) -> Advanced | AlreadyAnswered:
     """Record the answer to the current step, stop its timer, and move the card on: to the
-    next step (with rest first when a new round begins), or to the summary."""
+    next step (with rest first when a new round begins), or to the summary. Two statements
+    on the way to the next step: the answer, and the move (timer and "time's up" message
+    forgotten, rest started) in one UPDATE."""
     row, workout = pressed.row, pressed.workout
     answered = pressed.card
     index = row.current_step
-    if not await repository.sessions.record_step(
+    if index in pressed.answered or not await repository.sessions.record_step(
         session, row.id, index, outcome, now=now, level=answered.level
     ):
         return AlreadyAnswered(answered)
     alert = row.alert_message_id
     card_message_id = row.step_message_id
-    if row.timer_kind is not None:
-        await repository.sessions.clear_timer(session, row.id)
-        row.timer_kind = None
-    if alert is not None:
-        await repository.sessions.set_alert(session, row.id, None)
     steps = workout_steps(workout)
-    taken = await repository.sessions.answered_after(session, row.id, index)
     next_index = index + 1
-    while next_index in taken:  # sets already settled (an exercise that hurt)
+    while next_index in pressed.answered:  # sets already settled (an exercise that hurt)
         next_index += 1
     if next_index < len(steps):
-        await repository.sessions.advance(session, row.id, next_index, card_message_id)
         following = steps[next_index]
         rest = following.block.rest_seconds
+        timer = None
         if rest is not None and _starts_a_round(steps[index], following):
             timer = rest_timer(next_index, rest, now)
-            await repository.sessions.set_timer(
-                session,
-                row.id,
-                TimerKind.REST,
-                next_index,
-                starts_at=timer.starts_at,
-                ends_at=timer.ends_at,
-            )
-            row.timer_kind, row.timer_step = TimerKind.REST, next_index
-            row.timer_starts_at, row.timer_ends_at = timer.starts_at, timer.ends_at
-        row.current_step = next_index
-        next_card = card_at(row, workout, next_index, pressed.levels)
+        await repository.sessions.move_to(
+            session,
+            row.id,
+            next_index,
+            rest=(timer.starts_at, timer.ends_at) if timer is not None else None,
+        )
+        next_card = CardStep(
+            session_id=row.id,
+            workout=workout,
+            step=following,
+            step_count=len(steps),
+            level=pressed.levels.get(following.exercise.label, 0),
+            timer=timer,
+        )
         return Advanced(
             answered,
             outcome,
@@ -420,7 +424,9 @@ async def _answer(
             coach_note,
         )
     await repository.sessions.finish(session, row.id, now=now)
-    await repository.members.set_awaiting(session, pressed.member.id, AwaitPain(row.id))
+    if alert is not None:
+        await repository.sessions.set_alert(session, row.id, None)
+    await repository.members.set_awaiting(session, row.member_id, AwaitPain(row.id))
     summary = await summary_of(session, row, workout, now)
     return Advanced(
         answered,
@@ -431,7 +437,7 @@ async def _answer(
         alert,
         None,
         coach_note,
-        finished_by=pressed.member.id,
+        finished_by=row.member_id,
     )
 
 
@@ -492,8 +498,11 @@ async def too_hard(
         if (exercise.tell_coach_if_too_hard or not has_easier) and await _first_too_hard(
             session, pressed, exercise.label
         ):
+            member = await _member(session, pressed)
+            if member is None:
+                return Stale()
             note = TooHardNote(
-                member_card(pressed.member),
+                member_card(member),
                 card.variant.name,
                 pressed.workout.title,
                 session_id,
@@ -525,7 +534,7 @@ async def choose_level(
         if level not in exercise.levels:
             return Stale()
         await repository.exercise_levels.choose(
-            session, pressed.member.id, pressed.row.protocol, exercise.label, level, now=now
+            session, pressed.row.member_id, pressed.row.protocol, exercise.label, level, now=now
         )
         previous = pressed.card.level
         pressed.levels[exercise.label] = level
@@ -543,8 +552,11 @@ async def step_hurts(
         if not isinstance(pressed, _Pressed):
             return pressed
         card = pressed.card
+        member = await _member(session, pressed)
+        if member is None:
+            return Stale()
         checked = await checkins.pain_during_workout(
-            services, session, pressed.member, session_id, step_index, pain, now
+            services, session, member, session_id, step_index, pain, now
         )
         steps = workout_steps(pressed.workout)
         label = card.step.exercise.label
@@ -588,6 +600,6 @@ async def film_step(
         if not isinstance(pressed, _Pressed):
             return None
         await repository.members.set_awaiting(
-            session, pressed.member.id, AwaitVideo(session_id, step_index)
+            session, pressed.row.member_id, AwaitVideo(session_id, step_index)
         )
         return pressed.card

@@ -23,6 +23,12 @@ def clip_key(exercise_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", ascii_name.lower().replace("'", "")).strip()
 
 
+async def kept(session: AsyncSession) -> dict[str, tuple[str, str]]:
+    """Every clip kept: the exercise's key (`clip_key`) → (file id, source)."""
+    result = await session.execute(select(DemoClip.exercise, DemoClip.file_id, DemoClip.source))
+    return {exercise: (file_id, source) for exercise, file_id, source in result.all()}
+
+
 async def for_exercise(session: AsyncSession, exercise_name: str) -> DemoClip | None:
     return await session.scalar(
         select(DemoClip).where(DemoClip.exercise == clip_key(exercise_name))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    ExerciseLevel,
     Member,
     SessionStatus,
     StepOutcome,
@@ -17,7 +20,13 @@ from storage.models import (
     TimerKind,
     WorkoutSession,
 )
-from storage.repository.dialect import insert_for
+
+_NO_TIMER: dict[str, Any] = {
+    "timer_kind": None,
+    "timer_step": None,
+    "timer_starts_at": None,
+    "timer_ends_at": None,
+}
 
 
 async def start(
@@ -50,6 +59,75 @@ async def get(session: AsyncSession, session_id: int) -> WorkoutSession | None:
     return await session.get(WorkoutSession, session_id)
 
 
+# The statements of every press are built once: building a statement and its cache key
+# takes longer than SQLite takes to run it. Their values are bound when they run.
+_FOR_PRESS = (
+    select(WorkoutSession, StepResult.step_index, ExerciseLevel.exercise_label, ExerciseLevel.level)
+    .join(Member, Member.id == WorkoutSession.member_id)
+    .outerjoin(
+        StepResult,
+        and_(
+            StepResult.session_id == WorkoutSession.id,
+            StepResult.step_index >= WorkoutSession.current_step,
+        ),
+    )
+    .outerjoin(
+        ExerciseLevel,
+        and_(
+            ExerciseLevel.member_id == WorkoutSession.member_id,
+            ExerciseLevel.protocol == WorkoutSession.protocol,
+        ),
+    )
+    .where(
+        WorkoutSession.id == bindparam("session_id"),
+        Member.telegram_user_id == bindparam("telegram_user_id"),
+    )
+)
+_STEP_KEY = [StepResult.session_id, StepResult.step_index]
+_RECORD_STEP = {
+    "sqlite": sqlite.insert(StepResult).on_conflict_do_nothing(index_elements=_STEP_KEY),
+    "postgresql": postgresql.insert(StepResult).on_conflict_do_nothing(index_elements=_STEP_KEY),
+}
+"""INSERT ... ON CONFLICT DO NOTHING of an answer, by dialect; its columns are the values'."""
+_MOVE = update(WorkoutSession).where(
+    WorkoutSession.id == bindparam("moved_session_id"),
+    WorkoutSession.status == SessionStatus.IN_PROGRESS,
+)
+"""An in-progress workout's UPDATE; the columns it sets are the values'."""
+
+
+@dataclass(frozen=True)
+class PressedSession:
+    """A session as a press on its card finds it, read in one statement."""
+
+    row: WorkoutSession
+    answered: frozenset[int]
+    """Steps from the current one on that already have an answer (normally none; the later
+    sets of an exercise that hurt)."""
+    levels: dict[str, int]
+    """Exercise label → the level the member chose in the session's protocol (others are 0)."""
+
+
+async def for_press(
+    session: AsyncSession, session_id: int, telegram_user_id: int
+) -> PressedSession | None:
+    """Session `session_id` if it belongs to this Telegram user (None when it is someone
+    else's or gone), with its answers from the current step on and the member's exercise
+    levels: the hot path of every press, so one statement. The two outer joins are both
+    small (no more rows than answered later sets times chosen levels)."""
+    result = await session.execute(
+        _FOR_PRESS, {"session_id": session_id, "telegram_user_id": telegram_user_id}
+    )
+    rows = result.all()
+    if not rows:
+        return None
+    return PressedSession(
+        row=rows[0][0],
+        answered=frozenset(index for _, index, _, _ in rows if index is not None),
+        levels={label: level for _, _, label, level in rows if label is not None},
+    )
+
+
 async def open_for(session: AsyncSession, member_id: int) -> WorkoutSession | None:
     """The member's workout in progress, if any."""
     return await session.scalar(
@@ -73,15 +151,20 @@ async def record_step(
     level: int = 0,
 ) -> bool:
     """Record the answer to a step (done at variant `level`); False (and nothing written) if it
-    was already answered."""
-    stmt = (
-        insert_for(session, StepResult)
-        .values(session_id=session_id, step_index=step_index, outcome=outcome, level=level, at=now)
-        .on_conflict_do_nothing(index_elements=[StepResult.session_id, StepResult.step_index])
-        .returning(StepResult.id)
+    was already answered. A Core statement, on every press: no ORM unit of work, no RETURNING
+    (the row count says whether it was written)."""
+    connection = await session.connection()
+    result = await connection.execute(
+        _RECORD_STEP[connection.dialect.name],
+        {
+            "session_id": session_id,
+            "step_index": step_index,
+            "outcome": outcome,
+            "level": level,
+            "at": now,
+        },
     )
-    result = await session.execute(stmt)
-    return result.first() is not None
+    return result.rowcount == 1
 
 
 async def step_results(session: AsyncSession, session_id: int) -> list[StepResult]:
@@ -156,6 +239,47 @@ async def advance(
     )
 
 
+async def move_to(
+    session: AsyncSession,
+    session_id: int,
+    current_step: int,
+    *,
+    rest: tuple[datetime, datetime] | None = None,
+) -> bool:
+    """After an answer, move an in-progress workout on to `current_step` in one statement:
+    the answered step's timer and "time's up" message are forgotten, and when `rest` (its
+    start and end) is given, rest before the new step starts. False if the workout is not in
+    progress any more."""
+    timer: dict[str, Any] = _NO_TIMER
+    if rest is not None:
+        starts_at, ends_at = rest
+        timer = {
+            "timer_kind": TimerKind.REST,
+            "timer_step": current_step,
+            "timer_starts_at": starts_at,
+            "timer_ends_at": ends_at,
+        }
+    # A Core statement, on every press: the row count answers, and a `WorkoutSession`
+    # loaded in this session keeps its old values.
+    connection = await session.connection()
+    result = await connection.execute(
+        _MOVE,
+        {
+            "moved_session_id": session_id,
+            "current_step": current_step,
+            "alert_message_id": None,
+            **timer,
+        },
+    )
+    return result.rowcount == 1
+
+
+async def show_card(session: AsyncSession, session_id: int, message_id: int) -> bool:
+    """The workout's card is now message `message_id` (every press edits it). False if the
+    workout is not in progress any more."""
+    return await _update_open(session, session_id, step_message_id=message_id)
+
+
 async def set_timer(
     session: AsyncSession,
     session_id: int,
@@ -206,14 +330,6 @@ async def with_timers(session: AsyncSession) -> list[tuple[WorkoutSession, Membe
         .order_by(WorkoutSession.timer_ends_at)
     )
     return [(row, member) for row, member in result.all()]
-
-
-_NO_TIMER: dict[str, Any] = {
-    "timer_kind": None,
-    "timer_step": None,
-    "timer_starts_at": None,
-    "timer_ends_at": None,
-}
 
 
 async def finish(session: AsyncSession, session_id: int, *, now: datetime) -> bool:
