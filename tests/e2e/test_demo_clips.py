@@ -150,6 +150,33 @@ async def test_a_coach_attaches_a_clip_by_replying_to_a_video_with_demo(
     assert videos(member)[-1].data == own_clip
 
 
+async def test_a_clip_attached_mid_session_comes_with_its_exercise(
+    clips_bot: tuple[RunningBot, bytes, bytes], member: SimulatedUser, coach: SimulatedUser
+) -> None:
+    """The clips kept are read once and remembered: a coach's /demo must make the bot read
+    them again, or Dead Bug, which had no clip when the session began, would show none."""
+    bot, _, _ = clips_bot
+    await onboard(member, protocol="Demo Moves")
+    await through_the_session(member)  # both protocol clips uploaded: sent by id from now on
+    await member.send_command("/today")
+    card = await the_card(member)  # Wall Sit: the clips kept were read for its clip
+    own_clip = make_clip(Path(bot.settings.protocols_dir or ".") / "dead-bug-coach.mp4", frames=5)
+    video = await coach.send_video(own_clip, file_name="dead-bug.mp4")
+    await coach.wait_for_message()
+    await coach.send_command("/demo", "Dead Bug", reply_to=video)
+    await coach.wait_for_message(lambda m: (m.text or "").startswith("Saved as the demo clip"))
+    while has_button(card, "Done"):
+        await member.press("Done", card)
+        await member.wait_for_edit(card)
+    second_session = [clip.caption for clip in videos(member)][2:]
+    assert second_session == [
+        "🎬 How Wall Sit looks",
+        "🎬 How Bird Dog looks",
+        "🎬 How Dead Bug looks",
+    ]
+    assert videos(member)[-1].data == own_clip
+
+
 @pytest.mark.parametrize(
     ("reply", "text", "expected"),
     [
