@@ -204,16 +204,6 @@ async def recent(session: AsyncSession, member_id: int, limit: int) -> list[Work
     return list(result)
 
 
-async def answered_after(session: AsyncSession, session_id: int, step_index: int) -> set[int]:
-    """Steps after `step_index` already answered (the later sets of an exercise that hurt)."""
-    result = await session.scalars(
-        select(StepResult.step_index).where(
-            StepResult.session_id == session_id, StepResult.step_index > step_index
-        )
-    )
-    return set(result)
-
-
 async def _update_open(session: AsyncSession, session_id: int, **values: Any) -> bool:
     result = await session.execute(
         update(WorkoutSession)
@@ -225,18 +215,6 @@ async def _update_open(session: AsyncSession, session_id: int, **values: Any) ->
         .returning(WorkoutSession.id)
     )
     return result.first() is not None
-
-
-async def advance(
-    session: AsyncSession, session_id: int, current_step: int, step_message_id: int | None = None
-) -> bool:
-    """Move an in-progress workout to `current_step` (and the message now showing it).
-
-    False if the workout is not in progress any more.
-    """
-    return await _update_open(
-        session, session_id, current_step=current_step, step_message_id=step_message_id
-    )
 
 
 async def move_to(

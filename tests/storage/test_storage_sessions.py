@@ -10,7 +10,7 @@ from storage_support import NOW, new_member
 
 from storage import repository as repo
 from storage.database import Database
-from storage.models import SessionStatus, StepOutcome, StepResult
+from storage.models import SessionStatus, StepOutcome, StepResult, TimerKind, WorkoutSession
 
 
 @pytest.fixture
@@ -56,20 +56,48 @@ async def test_starting_a_workout_abandons_the_unfinished_one(
     assert open_session.id == new
 
 
-async def test_advance_moves_the_step_and_remembers_the_message(
-    database: Database, member_id: int
-) -> None:
-    session_id = await _start(database, member_id)
-
-    async with database.transaction() as session:
-        assert await repo.sessions.advance(session, session_id, 3, step_message_id=555)
+async def _stored(database: Database, session_id: int) -> WorkoutSession:
     async with database.transaction() as session:
         workout = await repo.sessions.get(session, session_id)
     assert workout is not None
-    assert (workout.current_step, workout.step_message_id) == (3, 555)
+    return workout
 
 
-async def test_a_finished_workout_cannot_be_finished_again_or_advanced(
+async def test_the_card_shown_is_remembered(database: Database, member_id: int) -> None:
+    session_id = await _start(database, member_id)
+    async with database.transaction() as session:
+        assert await repo.sessions.show_card(session, session_id, 555)
+    assert (await _stored(database, session_id)).step_message_id == 555
+
+
+async def test_moving_on_forgets_the_timer_and_the_times_up_message(
+    database: Database, member_id: int
+) -> None:
+    session_id = await _start(database, member_id)
+    async with database.transaction() as session:
+        await repo.sessions.set_timer(
+            session, session_id, TimerKind.HOLD, 0, starts_at=NOW, ends_at=NOW + timedelta(1)
+        )
+        await repo.sessions.set_alert(session, session_id, 777)
+        assert await repo.sessions.move_to(session, session_id, 3)
+    workout = await _stored(database, session_id)
+    assert (workout.current_step, workout.alert_message_id) == (3, None)
+    assert (workout.timer_kind, workout.timer_step, workout.timer_ends_at) == (None, None, None)
+
+
+async def test_moving_on_with_rest_starts_it_on_the_new_step(
+    database: Database, member_id: int
+) -> None:
+    session_id = await _start(database, member_id)
+    ends_at = NOW + timedelta(seconds=60)
+    async with database.transaction() as session:
+        assert await repo.sessions.move_to(session, session_id, 4, rest=(NOW, ends_at))
+    workout = await _stored(database, session_id)
+    assert (workout.timer_kind, workout.timer_step) == (TimerKind.REST, 4)
+    assert (workout.timer_starts_at, workout.timer_ends_at) == (NOW, ends_at)
+
+
+async def test_a_finished_workout_cannot_be_finished_again_or_moved_on(
     database: Database, member_id: int
 ) -> None:
     session_id = await _start(database, member_id)
@@ -78,8 +106,37 @@ async def test_a_finished_workout_cannot_be_finished_again_or_advanced(
         assert await repo.sessions.finish(session, session_id, now=NOW)
         assert not await repo.sessions.finish(session, session_id, now=NOW)
         assert not await repo.sessions.abandon(session, session_id, now=NOW)
-        assert not await repo.sessions.advance(session, session_id, 1)
+        assert not await repo.sessions.move_to(session, session_id, 1)
+        assert not await repo.sessions.show_card(session, session_id, 555)
         assert await repo.sessions.open_for(session, member_id) is None
+
+
+async def test_a_press_finds_the_session_with_its_later_answers_and_the_levels(
+    database: Database, member_id: int
+) -> None:
+    session_id = await _start(database, member_id)
+    async with database.transaction() as session:
+        await repo.sessions.move_to(session, session_id, 2)
+        for step in (0, 1, 4, 5):
+            await repo.sessions.record_step(session, session_id, step, StepOutcome.DONE, now=NOW)
+        for label, level in (("E1", -1), ("F1", 1)):
+            await repo.exercise_levels.choose(session, member_id, "p1", label, level, now=NOW)
+        await repo.exercise_levels.choose(session, member_id, "p2", "E1", 1, now=NOW)
+        pressed = await repo.sessions.for_press(session, session_id, 7)
+    assert pressed is not None
+    assert (pressed.row.id, pressed.row.current_step) == (session_id, 2)
+    assert pressed.answered == {4, 5}
+    assert pressed.levels == {"E1": -1, "F1": 1}
+
+
+async def test_a_press_on_someone_elses_session_finds_nothing(
+    database: Database, member_id: int
+) -> None:
+    session_id = await _start(database, member_id)
+    await new_member(database, 8, "Alex", username="alex")
+    async with database.transaction() as session:
+        assert await repo.sessions.for_press(session, session_id, 8) is None
+        assert await repo.sessions.for_press(session, session_id + 1, 7) is None
 
 
 async def test_the_last_finished_session_is_found(database: Database, member_id: int) -> None:
