@@ -42,13 +42,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pins|pin and|&|n|an needles|needle|~needles",
         "anaesthesia|anesthesia|anaesthetised|anesthetized|anaesthetic|anesthetic",
         "loss|lost|losing|lose|loose|lack|reduced|less|altered|changed|change of|in? the|all|any"
-        "|some? feeling|sensation|~sensation|feelings",
+        "|some? feeling|feelin|feelng|feling|fealing|feelign|sensation|~sensation|feelings",
         f"{CANT} really|even|properly|actually|quite|fully? feel|feal|fel|feell",
         "barely|hardly|cannot|cant|cnt|cnat|carnt|cannae|canny|kant|cant't feel|feal|fel|feell",
         "have|has|had|'ve|havent|hasnt|hadnt n't|nt|not? been able to feel",
         "not|never been? able to feel",
         "no longer able to feel",
-        "no|zero|without feeling|sensation|~sensation",
+        "no|zero|without feeling|feelin|feelng|feling|fealing|sensation|~sensation",
+        "n't|nt|not feel|feels|felt|feeling like|as if _{0,2} mine|my own",
         "n't|nt|not|never have|had|got|get|getting|having any|much feeling|sensation|feelings",
         "n't|nt|not much feeling|sensation",
         "little|barely|hardly any? feeling|sensation",
@@ -90,7 +91,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cardboard|rubber|leather|wooden|plastic|putty|frozen|deadened",
         "novocaine|novocain|lidocaine",
         "local anaesthetic|anesthetic",
-        "at|after|from the dentist|dentists|dentist's",
+        "at|after|from|like the dentist|dentists|dentist's",
+        "been|gone|went to|at the|a dentist|dentists|dentist's",
+        "dentist|dentist's|dentists|dental injection|injections|jab|needle|numbing",
+        "had|after a filling",
         "a|rubber|latex|thick glove|gloves|mitten|mittens",
         "n't|nt|not mine|my own",
         "belong|belongs|belonged to someone|somebody else",
@@ -99,7 +103,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "SADDLE": (
         "groin|groins|crotch|crutch|bum|bums|butt|butts|buttock|buttocks|~buttocks|backside|arse"
         "|ass|bottom|genitals|genitalia|~genitals|privates|vagina|vulva|labia|penis|willy"
-        "|testicles|scrotum|perineum|perinium|~perineum|taint|anus|rectum|undercarriage|balls",
+        "|testicles|scrotum|perineum|perinium|~perineum|taint|anus|rectum|undercarriage|balls"
+        "|junk|tackle|nads|gonads|goolies|knackers|bollocks|bollox|cojones|wiener|weiner|peen"
+        "|tush|tushie|tushy|keister|heinie|derriere|grundle|chode|taint|cooter|punani|bajingo"
+        "|noonie|tuppence",
+        "family|crown jewels",
+        "meat and|& two veg",
+        "wedding tackle",
+        "front bottom|bottoms",
+        "rear end",
         "bottom|bum|butt|arse|ass cheek|cheeks",
         "genital|private|privates|pubic area|parts|part|bits|bit|region|place",
         "my|front|lady|man|girly|boy|nether|intimate bits|parts|area",
@@ -137,6 +149,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bottom|bottoms of|line|up|step|stair|half|rung",
         "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
+        "junk food|mail|drawer|room|yard|shop|in|to|out|everywhere|lying",
+        "fishing|rugby|football|sliding|bad|late|hard|high tackle|tackles",
+        "tackle box|bag|shop|the|it|him|her|them|this|that",
         "kick|kicks|kicked|kicking in? the butt|bum|arse|ass",
         "pain in the arse|butt|ass|bum",
         "bottom|bum|arse|butt work|workout|exercises",
@@ -165,7 +180,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|shoulders|head|elbow|elbows|wrist|wrists|jaw|scalp|nose|ear|ears|eye|eyes|toe|toes",
     ),
     "BOTH": (
-        "both|bilateral|bilaterally",
+        "both|bilateral|bilaterally|either",
         "both|either|each two? sides|side",
         "left and|& right",
         "right and|& left",
@@ -282,6 +297,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|emptied|emptying",
         "some|more left|leftover",
         "still full",
+        "not|n't|nt|never emptying|empty|emptied|empties properly|fully|completely|right",
+        "never|not|n't|nt feel|feels|felt|feeling empty|emptied|finished",
         "take|takes|took|taking _{0,2} ages|forever|minutes|mins|while|age to start|come|get|go"
         "|happen|flow",
         "wait|waiting|waited|sit|sat|sitting|stand|stood|standing _{0,2} ages|forever before|until"
@@ -313,7 +330,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "WEAK": ("pathetic|pitiful|piddly|slow|slower|slowly|reduced|poor|rubbish",),
     "FAILING": (
         "weak|weaker|weakly|weakness|weakening|weakened|feeble|feebler|useless"
-        "|floppy|buckling|buckled|buckles|trailing|dragging|drags|dragged|drag",
+        "|floppy|buckling|buckled|buckles|bucklin|buckeling|buckleing|trailing|dragging|drags"
+        "|dragged|drag",
+        "giving|give|gave|gives|givin|giveing way|in",
+        "fold|folds|folding|folded|foldin|collapse|collapses|collapsing|collapsed under me?",
+        "switch|switches|switched|switching|turn|turns|turned|shut|shuts off|out",
+        "quit|quits|quitting|quit on me",
+        "go|goes|went|going|gone out? from under|underneath me",
         "dead weight",
         "wo|will|would|does|did|do|is|was|are|were n't|nt|not work|working|push|lift|hold|respond"
         "|cooperate|co-operate",
@@ -388,6 +411,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "TO_BACK": (
         "through|thru|into|to|round|around|towards|toward _{0,2} back|spine",
+        "from|in my|the back|spine straight|right|all? through|thru|into|round|around to?",
         "and|, my? back too|aswell",
         "and|, my? back as well",
     ),
@@ -656,9 +680,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "not|n't|nt|never on|doing a|any? diet|diets",
         "without doing|changing|trying anything _{0,1} different|differently|new",
         "without doing|changing a thing",
-        "not|n't|nt|never changed|done anything",
-        "not|n't|nt|never changed|done a thing",
-        "havent|hasnt|didnt changed|done anything",
+        "not|n't|nt|never really|actually|honestly|even? changed|done anything|much",
+        "not|n't|nt|never really|actually|honestly|even? changed|done a thing",
+        "havent|hasnt|didnt really|actually|honestly|even? changed|done anything|much",
+        "not|n't|nt really|actually|honestly been? trying|dieting",
+        "n't|nt|not really|actually|honestly|even? changed my|what|how i? eat|diet|eating|food",
         "do|does|did n't|nt|not know|kno|no|knw why",
         "dont|didnt|doesnt know|kno|no|knw why",
         "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"
@@ -690,8 +716,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "hot and|& cold about|on|over|with",
     ),
     "CHILLS": (
-        "chills|rigors|rigours|shivery|shivers|shivering|~shivering",
-        "hot and|& cold|shivery",
+        "chills|chils|rigors|rigours|shivery|shivvery|shivry|shiverey|shivers|shivvers|shivering"
+        "|shiverin|shivvering|shivverin|~shivering",
+        "hot and|&|n|an cold|shivery|shivvery|shivry|freezing|shivering|shiverin",
+        "burning|burnin|boiling hot? then|and|n freezing|cold",
+        "burnin up",
         "hot then cold",
         "burning up",
         "flu like|-like",
@@ -798,7 +827,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ chest and aorta
     "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
     "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),
-    "TEARING": ("tearing|ripping|tear|rip|torn|ripped|rips|tears",),
+    "TEARING": (
+        "tearing|ripping|tear|rip|torn|ripped|rips|tears|tearin|rippin|riping|teering|tareing",
+    ),
+    "SHOULDER_BLADES": (
+        "between|inbetween|betwen|btwn|in between my|the|your? shoulder blades|blade|shoulderblades"
+        "|shoulderblade",
+        "shoulder blades|shoulderblades",
+    ),
     "NOT_TEARING": (
         "tearing|ripping through",
         "tears in my eyes",
@@ -823,6 +859,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|excrutiating|~excrutiating|agony|agonising|agonizing|~agonising|~agonizing|intolerable"
         "|crippling|horrendous|debilitating|horrific|torture|torturous|insufferable",
         "off the charts|chart|scale",
+        "scream|screaming|screamy|screamer level|worthy|inducing",
+        "screamingly painful|sore|bad",
+        "so bad|much i|that i? _{0,1} scream|screamed|screaming|yelped|howled|shrieked",
+        "made|make|makes|making me scream|screaming|yelp|howl|shriek",
         f"{CANT} bear|stand|cope|take|handle it|this|the pain",
     ),
     "NOT_SEVERE": (

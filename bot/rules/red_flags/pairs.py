@@ -57,6 +57,8 @@ PAIRS: tuple[Pair, ...] = (
     Pair("bladder", _tags("TOILET TRY_GO"), _tags("STUCK FINISH UNABLE FLOW UNAWARE")),
     # the toilet and nothing: "stood at the loo ten minutes and not a drop came out"
     Pair("bladder", _tags("TOILET"), _tags("NO_RESULT"), window=12),
+    # the urge to go and only a drip: "need to go again and only a drip comes out"
+    Pair("bladder", _tags("URGE"), _tags("FLOW STUCK NO_RESULT"), window=10),
     # trying to go and nothing comes: "tried to pee for ages and nothing", "desperate to go but
     # it won't come"; the "but" joins the try to its failure, so it does not part them
     Pair(
@@ -105,6 +107,8 @@ PAIRS: tuple[Pair, ...] = (
         _tags("NUMB SCIATICA"),
         needs=(_tags("OTHER_SIDE"), _tags("ALSO")),
     ),
+    # "both numb from the knee down", "no feeling in either leg"
+    Pair("both_legs", _tags("LEG"), _tags("NUMB SCIATICA"), needs=(_tags("BOTH"),)),
     # a landing with a crack or something felt to go; a vehicle flipped, rolled, hit a tree
     Pair("trauma", _tags("LANDED"), _tags("CRACK_GO"), window=12),
     Pair("trauma", _tags("VEHICLE"), _tags("WRECK"), window=4),
@@ -114,6 +118,13 @@ PAIRS: tuple[Pair, ...] = (
     Pair("trauma", _tags("SPINE TO_BACK"), _tags("BLOW"), window=5),
     # pain spreading into the chest, or from the chest into the arm, jaw or shoulder
     Pair("radiating_pain", _tags("CHEST"), _tags("SPREADS"), window=6),
+    Pair(
+        "radiating_pain",
+        _tags("SHOULDER_BLADES"),
+        _tags("SPREADS"),
+        window=4,
+        needs=(_tags("CHEST"),),
+    ),
     Pair(
         "radiating_pain", _tags("BODY_OTHER"), _tags("SPREADS"), window=4, needs=(_tags("CHEST"),)
     ),

@@ -147,6 +147,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|pooed|pooped|shat|poo'd|messed myself|meself",
         "wet|wetting|wets|peed|peeing|pissed|pissing|weed|weeing|soiled|pooed|pooped|messed "
         "the|my bed|pants|trousers|knickers|underwear|undies|jeans|leggings|shorts",
+        "bedwetting|bed-wetting|bedwetter",
+        "woke|wake|waking|wakes|woken up? in a wet|soaked|soaking bed",
+        "woke|wake|waking|wakes|woken up wet|damp last|this|again|and|.|,|!|lol|today|x",
         "leak|leaking|leaked|leaks|leakage _{0,2} urine|pee|wee|myself|everywhere|slightly",
         "leak|leaking|leaked|leaks a bit|little|few|drop|drops",
         "leak|leaking|leaked|leaks when|if i? cough|sneeze|laugh|lift|jump|stand|walk|bend",
@@ -352,6 +355,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "like _{0,2} tearing|ripping",
         "as if _{0,2} tearing|ripping",
         "@TEARING _{0,4} @BELLY",
+        "@TEARING _{0,4} @SHOULDER_BLADES",
+        "@SHOULDER_BLADES _{0,4} @TEARING",
     ),
     "pulsating_lump": (
         "@PULSE _{0,2} @LUMP",
