@@ -8,6 +8,8 @@ modifiers, see the modules of this package) and returns a `TriageResult`: the le
 
 from __future__ import annotations
 
+# First: it imports medspaCy without NLTK, before any module of the package imports medspaCy.
+from bot.rules.red_flags import medspacy_parts  # noqa: F401  # isort: skip
 from bot.rules.red_flags.families import FAMILIES, Family, Level
 from bot.rules.red_flags.pipeline import load
 from bot.rules.red_flags.text import MAX_CHARS
