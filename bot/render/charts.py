@@ -11,6 +11,10 @@ Drawn with matplotlib's object API on the headless Agg canvas: every call builds
 needs no display. Callers on the event loop draw in a worker thread (`asyncio.to_thread`).
 Titles hold what members typed (their names): they are drawn literally, never parsed as
 mathtext, whatever "$" or "\\" they hold.
+
+matplotlib is imported when the first chart is drawn, not with the bot: about 30 MB resident
+that a bot which has drawn no chart yet does without; the first chart takes a second or so
+longer (see bench/memory.py).
 """
 
 from __future__ import annotations
@@ -20,21 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from io import BytesIO
-from typing import Literal, NamedTuple
-
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import (
-    AutoDateLocator,
-    ConciseDateFormatter,
-    DateFormatter,
-    WeekdayLocator,
-    date2num,
-)
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from bot.rules.symptoms import CheckIn, CheckInKind
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
 WIDTH_INCHES = 6.0
 HEIGHT_INCHES = 3.0
@@ -114,8 +111,7 @@ def pain_trend_png(
     `title` may hold anything a member typed: it is drawn as plain text, cut to
     `TITLE_MAX` characters.
     """
-    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = _new_figure(WIDTH_INCHES, HEIGHT_INCHES)
     # Fixed margins, measured for this size: an automatic layout engine doubles the render time.
     figure.subplots_adjust(left=0.1, right=0.94, top=0.9, bottom=0.17)
     axes = figure.add_subplot()
@@ -146,8 +142,7 @@ def pain_history_figure(
     """The coach's chart of one member: each kind of score its own line and marker, the
     flags as red vertical lines, and a legend of what is drawn. Dates are shown in the time
     zone of the first check-in."""
-    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = _new_figure(WIDTH_INCHES, HEIGHT_INCHES)
     figure.subplots_adjust(left=0.1, right=0.94, top=0.9, bottom=0.17)
     axes = figure.add_subplot()
     _pain_axes(axes, title, TITLE_MAX, threshold, fontsize=11)
@@ -199,8 +194,7 @@ def digest_figure(
     columns = min(len(panels), PANEL_COLUMNS)
     rows = math.ceil(len(panels) / columns)
     height = rows * PANEL_HEIGHT_INCHES + _LEGEND_INCHES
-    figure = Figure(figsize=(columns * PANEL_WIDTH_INCHES, height), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = _new_figure(columns * PANEL_WIDTH_INCHES, height)
     legend_band = _LEGEND_INCHES / height
     figure.subplots_adjust(
         left=0.3 / columns,
@@ -303,6 +297,8 @@ def _pain_axes(
 
 
 def _date_axis(axes: Axes, zone: tzinfo | None, *, maxticks: int) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
     locator = AutoDateLocator(tz=zone, minticks=3, maxticks=maxticks)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
@@ -316,6 +312,8 @@ def _date_axis(axes: Axes, zone: tzinfo | None, *, maxticks: int) -> None:
 
 
 def _week_axis(axes: Axes, start: datetime, end: datetime) -> None:
+    from matplotlib.dates import DateFormatter, WeekdayLocator
+
     """The shared time axis of the digest's panels, `start` to `end`: a tick on the digest's
     weekday each week ("03 Mar"), in `end`'s time zone."""
     zone = end.tzinfo
@@ -361,6 +359,8 @@ def _mark_flags(axes: Axes, flagged: Sequence[datetime]) -> None:
 
 
 def _legend_handles(kinds: Sequence[CheckInKind], *, flags: bool) -> list[Line2D]:
+    from matplotlib.lines import Line2D
+
     handles = []
     for kind in kinds:
         colour, marker, style = _SCORE_STYLES[kind]
@@ -404,7 +404,19 @@ def _one_line(title: str, limit: int) -> str:
 
 def _plot_dates(times: Sequence[datetime]) -> list[float]:
     """Datetimes as matplotlib date numbers (days since the epoch, aware times in UTC)."""
+    from matplotlib.dates import date2num
+
     return [float(number) for number in date2num(times)]  # type: ignore[no-untyped-call]
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    """A figure of that many inches on its own Agg canvas (no pyplot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    return figure
 
 
 def _png(figure: Figure) -> bytes:
