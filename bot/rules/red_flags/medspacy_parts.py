@@ -55,7 +55,8 @@ def import_on_first_use(name: str) -> None:
 
 import_on_first_use("nltk")
 with warnings.catch_warnings():
+    from medspacy.common.util import prune_overlapping_matches
     from medspacy.context import ConText, ConTextRule
-    from medspacy.target_matcher import ConceptTagger, TargetMatcher, TargetRule
+    from medspacy.target_matcher import TargetMatcher, TargetRule
 
-__all__ = ["ConText", "ConTextRule", "ConceptTagger", "TargetMatcher", "TargetRule"]
+__all__ = ["ConText", "ConTextRule", "TargetMatcher", "TargetRule", "prune_overlapping_matches"]

@@ -1,10 +1,10 @@
 """The medspaCy pipeline that reads a message, built once and shared.
 
-Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, medspaCy's
-ConceptTagger (`lexicon`, its tags copied to spaCy's native TAG attribute), TargetMatcher
-(`targets`) and ConText (`modifiers`). Built on the first `read` or by `load()` at start-up
-(two to three seconds); after that a short message takes one to two milliseconds, a 4,096-character
-one about 125 ms.
+Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, the concept
+tagger (`lexicon`, see `concept_tagger`; its tags copied to spaCy's native TAG attribute),
+medspaCy's TargetMatcher (`targets`) and ConText (`modifiers`). Built on the first `read` or
+by `load()` at start-up (two to three seconds); after that a short message takes one to two
+milliseconds, a 4,096-character one about 125 ms.
 
 Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
 tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
@@ -26,10 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from bot.rules.red_flags import concept_tagger
+from bot.rules.red_flags.concept_tagger import ConceptTagger
 from bot.rules.red_flags.dsl import TAG_ATTR, Tokenize, forms
 from bot.rules.red_flags.lexicon import LEXICON
 from bot.rules.red_flags.medspacy_parts import (
-    ConceptTagger,
     ConText,
     ConTextRule,
     TargetMatcher,
@@ -141,10 +142,12 @@ def _ends_sentence(token: Token) -> bool:
 def _build() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("rf_sentences")
-    tagger: ConceptTagger = nlp.add_pipe("medspacy_concept_tagger", config={"attr_name": TAG_ATTR})
-    tagger.add(
-        [rule for tag, phrases in LEXICON.items() for rule in _rules(tag, phrases, nlp.tokenizer)]
-    )
+    tagger = nlp.add_pipe(concept_tagger.FACTORY, config={"attr_name": TAG_ATTR})
+    assert isinstance(tagger, ConceptTagger)
+    for tag, phrases in LEXICON.items():
+        for phrase in phrases:
+            for literal, pattern in forms(phrase, nlp.tokenizer):
+                tagger.add(tag, literal, pattern)
     nlp.add_pipe("rf_native_tags")
     matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher",
