@@ -16,6 +16,7 @@ keeps a long message off the loop.
 
 from __future__ import annotations
 
+import gc
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -49,10 +50,11 @@ _SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "
 
 T = TypeVar("T")
 
-RENEW_AFTER_NEW_STRINGS = 200_000
+RENEW_AFTER_NEW_STRINGS = 20_000
 """spaCy's vocabulary keeps every string it has seen, so memory grows with every new word (and
-typo) members send: about 0.7 kB a string. After this many new strings the pipeline is built
-afresh (about two seconds, once in a long while), which returns that memory."""
+typo) members send: about 0.6 kB a string (a new word brings one or two). After this many new
+strings, about 11 MB, the pipeline is built afresh (three to five seconds of CPU, once in a
+while), which returns that memory; see bench/memory.py."""
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -70,6 +72,11 @@ def _loaded() -> Language:
     with the lock held)."""
     global _nlp, _strings_when_built
     if _nlp is None or len(_nlp.vocab.strings) - _strings_when_built > RENEW_AFTER_NEW_STRINGS:
+        # The old pipeline goes first (its components and the vocabulary refer to each other,
+        # so only the cycle collector frees them): the new one then reuses its memory instead
+        # of adding its own beside it, which the process would keep.
+        _nlp = None
+        gc.collect()
         _nlp = _build()
         _strings_when_built = len(_nlp.vocab.strings)
     return _nlp
