@@ -52,8 +52,8 @@ T = TypeVar("T")
 
 RENEW_AFTER_NEW_STRINGS = 20_000
 """spaCy's vocabulary keeps every string it has seen, so memory grows with every new word (and
-typo) members send: about 0.6 kB a string (a new word brings one or two). After this many new
-strings, about 11 MB, the pipeline is built afresh (three to five seconds of CPU, once in a
+typo) members send: about 0.5 kB a string (a new word brings one or two). After this many new
+strings, about 10 MB, the pipeline is built afresh (three to five seconds of CPU, once in a
 while), which returns that memory; see bench/memory.py."""
 
 _lock = threading.Lock()
