@@ -2,11 +2,11 @@
 
 It tags as medspaCy's ConceptTagger does (of overlapping matches the longest wins, by
 medspaCy's own pruning, and each token of a match gets its tag in ``token._.<attr_name>``) but
-files the phrases under their tag. ConceptTagger gives each of its 15,000 phrases a matcher key
+files the phrases under their tag. ConceptTagger gives each of its 19,000 phrases a matcher key
 of its own, and spaCy keeps a lexeme, strings and a set for every key: about 15 MB of the
 reader's memory. Here they share one key per tag (about a hundred).
 
-Words listed under two tags ("bending" is both SUDDEN and MOVING; 17 such today) get one of
+Words listed under two tags ("bending" is both SUDDEN and MOVING; 133 such today) get one of
 them by spaCy's order for two keys matching one span: not chosen by meaning, but the same on every
 run and whatever other rules are added. (With one key per phrase the order followed the hashes of
 medspaCy's rule ids, which moved whenever a rule was added before them. Ordering by the lexicon,
