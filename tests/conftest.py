@@ -27,16 +27,3 @@ def red_flag_reader() -> None:
     start-up, and a test's first message would otherwise wait seconds for it (longer than
     the tests' waits on a loaded machine)."""
     red_flags.load()
-
-
-# --- parallel runs (pytest-xdist, `addopts` in pyproject.toml) ---------------------------------
-BROWSER_GROUP = "browser"
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests share one worker, so no more than one headless Chromium (several
-    processes of its own) runs at a time beside the other workers."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
