@@ -2,9 +2,9 @@
 
 Stages: spaCy's English tokenizer (no statistical model), a light sentence splitter, the concept
 tagger (`lexicon`, see `concept_tagger`; its tags copied to spaCy's native TAG attribute),
-medspaCy's TargetMatcher (`targets`) and ConText (`modifiers`). Built on the first `read` or
-by `load()` at start-up (two to three seconds); after that a short message takes one to two
-milliseconds, a 4,096-character one about 125 ms.
+medspaCy's TargetMatcher (`targets`), ConText (`modifiers`) and the learned classifier
+(`learned`). Built on the first `read` or by `load()` at start-up (two to three seconds); after
+that a short message takes one to two milliseconds, a 4,096-character one about 125 ms.
 
 Threads: spaCy's pipeline keeps state between calls (the vocabulary's string store and the
 tokenizer's cache grow as new words are seen), so one lock lets a single thread use it at a
@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from bot.rules.red_flags import concept_tagger
+from bot.rules.red_flags import concept_tagger, learned
 from bot.rules.red_flags.concept_tagger import ConceptTagger
 from bot.rules.red_flags.dsl import TAG_ATTR, Tokenize, forms
 from bot.rules.red_flags.lexicon import LEXICON
@@ -186,6 +186,7 @@ def _build() -> Language:
     rules = context_rules(nlp.tokenizer)
     _share_label_sets(rules)
     context.add(rules)
+    learned.add_to(nlp)
     return nlp
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID, LEVEL_ORDER, Level
+from bot.rules.red_flags.combine import added_families, read_both
+from bot.rules.red_flags.families import FAMILIES, FAMILY_BY_ID, KIND_BY_ID, LEVEL_ORDER, Level
 from bot.rules.red_flags.pipeline import read
-from bot.rules.red_flags.reading import hits
 
 
 @dataclass(frozen=True)
 class Finding:
     """One red flag found in a message: its family, the kind of finding, a short label for
-    people, and the member's own words that showed it."""
+    people, and the member's own words that showed it (kind `LEARNED` and no words when the
+    learned classifier found it in the message as a whole)."""
 
     family: str
     kind: str
@@ -41,6 +42,8 @@ class TriageResult:
 
 
 NOTHING = TriageResult("none", (), ())
+LEARNED = "learned"
+"""The kind of a finding the learned classifier added (see `combine`)."""
 
 
 def triage(text: str) -> TriageResult:
@@ -51,9 +54,15 @@ def triage(text: str) -> TriageResult:
     """
     if not text or not text.strip():
         return NOTHING
+    reading = read(text, read_both)
     findings = tuple(
         Finding(KIND_BY_ID[hit.kind].family, hit.kind, KIND_BY_ID[hit.kind].label, hit.matched)
-        for hit in read(text, hits)
+        for hit in reading.hits
+    )
+    by_rules = frozenset(finding.family for finding in findings)
+    findings += tuple(
+        Finding(family, LEARNED, FAMILY_BY_ID[family].label, "")
+        for family in added_families(by_rules, reading.scores, reading.vetoed)
     )
     found = {finding.family for finding in findings}
     families = tuple(family.family for family in FAMILIES if family.family in found)

@@ -1,0 +1,75 @@
+"""How the rules and the learned classifier decide together.
+
+The rules speak first: every family they find stands. The classifier may add a family the rules
+did not find when its score reaches `THRESHOLD`, unless the rules saw that family in the message
+and ConText set it aside as denied, someone else's, hypothetical, in the past or gone (`VETOES`):
+"no numbness down below" stays harmless however sure the classifier is. Chosen by six-fold
+cross-validation over the labelled sets (each fold a set written by another session), see the
+README's red-flag section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from bot.rules.red_flags import learned
+from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID
+from bot.rules.red_flags.reading import EVERY_BLOCKER, Hit, candidates, hits
+
+THRESHOLD = 0.9
+"""The least classifier score that adds a family the rules did not find."""
+
+VETOES = frozenset(
+    {
+        "NEGATED",
+        "OTHER_PERSON",
+        "OTHER_NEAR",
+        "GENERIC_YOU",
+        "HYPOTHETICAL",
+        "DEFINITION",
+        "JUST_ASKING",
+        "HISTORICAL",
+        "RESOLVED",
+    }
+)
+"""ConText categories whose verdict on a family the classifier cannot overrule. (The narrower
+ones, such as EXERCISE or IDIOM, it may: they are the rules' own guesses about harmless uses.)"""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules found in a message, the classifier's scores for it, and the families the
+    rules saw but ConText vetoed."""
+
+    hits: tuple[Hit, ...]
+    scores: Mapping[str, float]
+    vetoed: frozenset[str]
+
+
+def read_both(docs: list[Doc]) -> Reading:
+    """Rules and classifier over a parsed message (call inside `pipeline.read`)."""
+    vetoed = frozenset(
+        KIND_BY_ID[candidate.kind].family
+        for candidate in candidates(docs)
+        if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
+    )
+    return Reading(tuple(hits(docs)), learned.scores(docs), vetoed)
+
+
+def added_families(
+    found: frozenset[str],
+    scores: Mapping[str, float],
+    vetoed: frozenset[str],
+    threshold: float = THRESHOLD,
+) -> tuple[str, ...]:
+    """The families the classifier adds to those the rules found, in `FAMILIES` order."""
+    return tuple(
+        family.family
+        for family in FAMILIES
+        if family.family not in found
+        and family.family not in vetoed
+        and scores.get(family.family, 0.0) >= threshold
+    )

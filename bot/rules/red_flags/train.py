@@ -1,0 +1,135 @@
+"""Train the learned red-flag classifier (see `learned`) and save it into the package.
+
+The model is spaCy's ``textcat_multilabel`` with the ensemble architecture: a bag of words and
+word pairs next to a small convolutional network over hashed word forms, prefixes, suffixes and
+shapes, trained from scratch (no pretrained vectors, nothing to download). Its labels are the
+six red-flag families. It reads the text as the rules do (`text.clean`), split into words by
+spaCy's English tokenizer.
+
+Run (deterministic for a given seed and data; about a minute on one core)::
+
+    python -m bot.rules.red_flags.train tests/rules/red_flag_corpus*.yaml MORE.jsonl ...
+
+Each file is a YAML corpus (see tests/rules/red_flag_corpus.yaml) or JSON lines with the same
+``text``, ``level`` and ``families`` fields. A message that appears twice (case and spacing
+aside) is learned once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import MultiLabel_TextCategorizer
+from spacy.training import Example
+from thinc.api import fix_random_seed
+
+from bot.rules.red_flags.families import FAMILIES
+from bot.rules.red_flags.learned import MODEL_DIR, TEXTCAT
+from bot.rules.red_flags.scoring import load_corpus
+from bot.rules.red_flags.text import clean
+
+EPOCHS = 10
+BATCH_SIZE = 16
+DROPOUT = 0.2
+SEED = 0
+
+MODEL: dict[str, Any] = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "linear_model": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": False,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": 2**17,
+    },
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 64,
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "rows": [5000, 2500, 2500, 1000],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 64,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
+}
+"""The architecture (spaCy's registered layers); the sizes keep the model near 4 MB."""
+
+
+Labelled = tuple[str, frozenset[str]]
+"""A message and the red-flag families it should raise."""
+
+
+def load_messages(paths: Iterable[Path]) -> list[Labelled]:
+    """The labelled messages of YAML corpora and JSON-lines files, each message once."""
+    result: dict[str, Labelled] = {}
+    for path in paths:
+        if path.suffix == ".jsonl":
+            records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+            found = [(str(r["text"]), frozenset(r.get("families") or ())) for r in records]
+        else:
+            found = [(example.text, example.families) for example in load_corpus(path)]
+        for text, families in found:
+            result.setdefault(" ".join(text.lower().split()), (text, families))
+    return list(result.values())
+
+
+def blank() -> Language:
+    """An untrained pipeline: the rules' tokenizer and the classifier, labels set."""
+    nlp = spacy.blank("en")
+    textcat = cast(
+        MultiLabel_TextCategorizer,
+        nlp.add_pipe("textcat_multilabel", name=TEXTCAT, config={"model": MODEL}),
+    )
+    for family in FAMILIES:
+        textcat.add_label(family.family)
+    return nlp
+
+
+def train(messages: Sequence[Labelled], *, epochs: int = EPOCHS, seed: int = SEED) -> Language:
+    """A classifier trained on the messages; the same messages and seed give the same model."""
+    fix_random_seed(seed)
+    nlp = blank()
+    examples = []
+    for text, families in messages:
+        doc = nlp.make_doc(clean(text))
+        if len(doc):
+            cats = {family.family: float(family.family in families) for family in FAMILIES}
+            examples.append(Example.from_dict(doc, {"cats": cats}))
+    optimizer = nlp.initialize(lambda: examples)
+    order = random.Random(seed)
+    for _ in range(epochs):
+        order.shuffle(examples)
+        for start in range(0, len(examples), BATCH_SIZE):
+            nlp.update(examples[start : start + BATCH_SIZE], sgd=optimizer, drop=DROPOUT)
+    return nlp
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path, help="YAML corpora or JSONL files")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to save the model")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    messages = load_messages(args.files)
+    nlp = train(messages, seed=args.seed)
+    nlp.to_disk(args.out)
+    print(f"trained on {len(messages)} messages from {len(args.files)} files -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Training the learned red-flag classifier: what it reads and that it is reproducible."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.rules.red_flags.train import load_messages, train
+
+MESSAGES = [
+    ("can't feel the toilet paper when I wipe", frozenset({"cauda_equina"})),
+    ("crushing chest pain into my jaw", frozenset({"vascular"})),
+    ("fell off a ladder onto my back", frozenset({"fracture"})),
+    ("session done, back a bit stiff", frozenset()),
+]
+
+
+def test_yaml_and_json_lines_are_read_alike_and_each_message_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.yaml"
+    corpus.write_text(
+        '- {text: "Numb bum since Monday", level: emergency, families: [cauda_equina]}\n'
+        '- {text: "session done", level: none, families: []}\n'
+    )
+    lines = tmp_path / "more.jsonl"
+    records = [
+        {"text": "numb  bum since monday", "level": "emergency", "families": ["cauda_equina"]},
+        {"text": "temp 39 and shivery", "level": "urgent", "families": ["infection"]},
+    ]
+    lines.write_text("\n".join(json.dumps(record) for record in records) + "\n")
+
+    assert load_messages([corpus, lines]) == [
+        ("Numb bum since Monday", frozenset({"cauda_equina"})),
+        ("session done", frozenset()),
+        ("temp 39 and shivery", frozenset({"infection"})),
+    ]
+
+
+def test_the_same_messages_and_seed_train_the_same_model() -> None:
+    first = train(MESSAGES, epochs=2, seed=3)
+    second = train(MESSAGES, epochs=2, seed=3)
+    text = "numb when I wipe and chest pain"
+
+    assert first(text).cats == second(text).cats
