@@ -4,7 +4,8 @@ Times `triage` over every message of the labelled corpora (tests/rules/red_flag_
 and over long messages up to the 4,096-character cap, after one warm-up pass; reports the
 one-off pipeline build time and the resident memory it adds (RSS before importing the detector
 and after building it), and the memory added by 5,000 messages of never-seen words (spaCy's
-vocabulary grows with new strings).
+vocabulary grows with new strings). For the learned classifier (`learned`): its size on disk,
+the memory a second copy of it takes, and the corpus timings with it switched off.
 
 Run: .venv/bin/python bench/red_flags.py
 """
@@ -59,6 +60,29 @@ def verdict(p99: float) -> str:
     return "PASS" if p99 < P99_TARGET_MS else "MISS"
 
 
+def learned_figures(classify: Callable[[str], object], texts: list[str]) -> None:
+    """What the learned classifier costs: disk, memory (a second copy loaded), time."""
+    import spacy
+
+    from bot.rules.red_flags import load
+    from bot.rules.red_flags.learned import MODEL_DIR, TEXTCAT, add_to
+
+    disk = sum(path.stat().st_size for path in MODEL_DIR.rglob("*") if path.is_file())
+    before = rss_mb()
+    add_to(spacy.blank("en"))
+    print(
+        f"learned classifier: {disk / 2**20:.1f} MB on disk, about {rss_mb() - before:.0f} MB "
+        "in memory (RSS taken by loading a second copy)"
+    )
+    with load().select_pipes(disable=[TEXTCAT]):
+        wall, cpu = timings_ms(classify, texts, ROUNDS)
+    print(
+        f"corpus messages without the classifier: wall p50 {percentile(wall, 0.5):.2f} ms, p99 "
+        f"{percentile(wall, 0.99):.2f} ms; CPU p50 {percentile(cpu, 0.5):.2f} ms, p99 "
+        f"{percentile(cpu, 0.99):.2f} ms"
+    )
+
+
 def main() -> None:
     before = rss_mb()
     began = time.perf_counter()
@@ -82,6 +106,8 @@ def main() -> None:
         f"{percentile(cpu, 0.99):.2f} ms over {len(wall)} classifications of {len(texts)} "
         f"messages (target p99 < {P99_TARGET_MS:.0f} ms) {verdict(percentile(wall, 0.99))}"
     )
+
+    learned_figures(triage, texts)
 
     rng = random.Random(7)
     for length in LONG_LENGTHS:
