@@ -123,3 +123,23 @@ def test_a_family_the_rules_found_carries_the_rules_findings_only() -> None:
 
     assert result.families == ("cauda_equina",)
     assert LEARNED not in {finding.kind for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("temp 37.2", "infection"),
+        ("temp 99.1F", "infection"),
+        ("effort 9/10", "severe_pain"),
+    ],
+    ids=["normal-celsius", "normal-fahrenheit", "score-of-something-else"],
+)
+def test_a_number_the_rules_read_and_did_not_count_vetoes_its_family(
+    text: str, family: str
+) -> None:
+    assert family in read(text, read_both).vetoed
+
+
+@pytest.mark.parametrize("text", ["temp 37.2", "temp 99.1F", "100.2F"])
+def test_a_normal_temperature_stays_harmless(text: str) -> None:
+    assert triage(text).level == "none"

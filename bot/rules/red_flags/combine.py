@@ -2,10 +2,11 @@
 
 The rules speak first: every family they find stands. The classifier may add a family the rules
 did not find when its score reaches `THRESHOLD`, unless the rules saw that family in the message
-and ConText set it aside as denied, someone else's, hypothetical, in the past or gone (`VETOES`):
-"no numbness down below" stays harmless however sure the classifier is. Chosen by six-fold
-cross-validation over the labelled sets (each fold a set written by another session), see the
-README's red-flag section.
+and ConText set it aside as denied, someone else's, hypothetical, in the past or gone (`VETOES`),
+or the rules read a temperature or a pain score for it and did not count it (`NUMBERS_READ`):
+"no numbness down below" and "temp 37.2" stay harmless however sure the classifier is. The
+threshold was chosen by cross-validation over the labelled sets, one fold per set written by
+another session (`bench/red_flags_cv.py`; figures in the README's red-flag section).
 """
 
 from __future__ import annotations
@@ -38,11 +39,20 @@ VETOES = frozenset(
 """ConText categories whose verdict on a family the classifier cannot overrule. (The narrower
 ones, such as EXERCISE or IDIOM, it may: they are the rules' own guesses about harmless uses.)"""
 
+NUMBERS_READ: dict[str, str] = {
+    "temp_reading": "infection",
+    "temp_normal": "infection",
+    "pain_score": "severe_pain",
+}
+"""Numbers are the rules' to judge: a temperature or pain score they read and did not count
+("temp 37.2", "effort 9/10") vetoes its family, as the classifier sees only that a number is
+there ("temp 37.2" reads to it like "temp 38.5")."""
+
 
 @dataclass(frozen=True)
 class Reading:
     """What the rules found in a message, the classifier's scores for it, and the families the
-    rules saw but ConText vetoed."""
+    classifier may not add (see `VETOES` and `NUMBERS_READ`)."""
 
     hits: tuple[Hit, ...]
     scores: Mapping[str, float]
@@ -51,12 +61,14 @@ class Reading:
 
 def read_both(docs: list[Doc]) -> Reading:
     """Rules and classifier over a parsed message (call inside `pipeline.read`)."""
+    every = candidates(docs)
     vetoed = frozenset(
         KIND_BY_ID[candidate.kind].family
-        for candidate in candidates(docs)
+        for candidate in every
         if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
     )
-    return Reading(tuple(hits(docs)), learned.scores(docs), vetoed)
+    numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
+    return Reading(tuple(hits(docs)), learned.scores(docs), vetoed | numbers)
 
 
 def added_families(

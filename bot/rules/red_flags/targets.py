@@ -650,6 +650,7 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         + rf"(?:{_C_NORMAL}|{_F_NORMAL})"
         + _NOT_DIGIT_AFTER,
         _NOT_DIGIT_BEFORE + _C_NORMAL + r"\s*(?:°\s*c?|º\s*c?|degrees?\s*c?|c)(?![a-z])",
+        _NOT_DIGIT_BEFORE + _F_NORMAL + r"\s*(?:°\s*f|º\s*f|degrees?\s*f|f|fahrenheit)(?![a-z])",
         # a bare 35.0 to 37.9, as in "37.4 after my hot bath, is that a fever?"
         _NOT_DIGIT_BEFORE
         + _NOT_MONEY_OR_WEIGHT
