@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules.red_flags import FAMILIES, triage
-from bot.rules.red_flags.combine import THRESHOLD, added_families, read_both
+from bot.rules.red_flags.combine import MIN_WORDS, THRESHOLD, added_families, read_both
 from bot.rules.red_flags.pipeline import read
 from bot.rules.red_flags.triage import LEARNED
 
@@ -143,3 +143,9 @@ def test_a_number_the_rules_read_and_did_not_count_vetoes_its_family(
 @pytest.mark.parametrize("text", ["temp 37.2", "temp 99.1F", "100.2F"])
 def test_a_normal_temperature_stays_harmless(text: str) -> None:
     assert triage(text).level == "none"
+
+
+@pytest.mark.parametrize("text", ["yes", "9", "sure", "can I skip today"])
+def test_the_classifier_stays_silent_on_a_reply_of_a_few_words(text: str) -> None:
+    assert sum(1 for word in text.split() if word.isalpha()) < MIN_WORDS
+    assert max(read(text, read_both).scores.values()) == 0.0

@@ -23,6 +23,11 @@ from bot.rules.red_flags.reading import EVERY_BLOCKER, Hit, candidates, hits
 THRESHOLD = 0.9
 """The least classifier score that adds a family the rules did not find."""
 
+MIN_WORDS = 5
+"""The fewest words a message needs before the classifier may add anything. Short replies are
+the rules' alone: trained on sentences, the classifier is sure of nonsense on a word or two
+("yes" read as cauda equina, "9" typed as a pain score as severe pain)."""
+
 VETOES = frozenset(
     {
         "NEGATED",
@@ -68,7 +73,9 @@ def read_both(docs: list[Doc]) -> Reading:
         if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
     )
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
-    return Reading(tuple(hits(docs)), learned.scores(docs), vetoed | numbers)
+    words = sum(1 for doc in docs for token in doc if token.is_alpha)
+    scores = learned.scores(docs) if words >= MIN_WORDS else learned.scores([])
+    return Reading(tuple(hits(docs)), scores, vetoed | numbers)
 
 
 def added_families(
