@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.rules.red_flags.train import load_messages, train
+from bot.rules.red_flags.train import (
+    default_messages,
+    everyday_half,
+    labelled_files,
+    load_messages,
+    train,
+)
+
+SETS_IN_REPO = ("dev", "final", "blind2", "blind3", "blind4", "blind5")
 
 MESSAGES = [
     ("can't feel the toilet paper when I wipe", frozenset({"cauda_equina"})),
@@ -41,3 +49,24 @@ def test_the_same_messages_and_seed_train_the_same_model() -> None:
     text = "numb when I wipe and chest pain"
 
     assert first(text).cats == second(text).cats
+
+
+def test_the_shipped_model_trains_on_the_repositorys_labelled_sets() -> None:
+    names = {path.name for path in labelled_files()}
+
+    assert {f"red_flags_{name}.jsonl" for name in SETS_IN_REPO} <= names
+    assert "red_flag_corpus.yaml" in names
+    assert all(path.exists() for path in labelled_files())
+
+
+def test_the_evaluation_sets_are_never_trained_on() -> None:
+    names = {path.name for path in labelled_files()}
+
+    assert not names & {"red_flags_blind6.jsonl", "red_flags_blind7.jsonl"}
+
+
+def test_the_everyday_training_half_is_trained_on_and_the_held_out_half_is_not() -> None:
+    trained = {text for text, _ in default_messages()}
+
+    assert {text for text, _ in everyday_half(training=True)} <= trained
+    assert not {text for text, _ in everyday_half(training=False)} & trained

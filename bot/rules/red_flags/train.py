@@ -8,16 +8,19 @@ spaCy's English tokenizer.
 
 Run (deterministic for a given seed and data; about a minute on one core)::
 
-    python -m bot.rules.red_flags.train tests/rules/red_flag_corpus*.yaml MORE.jsonl ...
+    python -m bot.rules.red_flags.train
 
-Each file is a YAML corpus (see tests/rules/red_flag_corpus.yaml) or JSON lines with the same
-``text``, ``level`` and ``families`` fields. A message that appears twice (case and spacing
+trains on the repository's labelled data (`default_messages`): the YAML corpora and JSON-lines
+sets under tests/rules and the training half of its everyday chat. Name files to train on those
+instead: each is a YAML corpus (see tests/rules/red_flag_corpus.yaml) or JSON lines with the
+same ``text``, ``level`` and ``families`` fields. A message that appears twice (case and spacing
 aside) is learned once.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from collections.abc import Iterable, Sequence
@@ -73,18 +76,56 @@ MODEL: dict[str, Any] = {
 Labelled = tuple[str, frozenset[str]]
 """A message and the red-flag families it should raise."""
 
+DATA = Path(__file__).resolve().parents[3] / "tests" / "rules"
+"""Where the labelled data lives: the corpora, the JSON-lines sets and the everyday chat."""
+
+EVERYDAY = DATA / "everyday_chat.yaml"
+"""Ordinary chat (all harmless), split in two halves by `in_training_half`."""
+
+
+def labelled_files() -> list[Path]:
+    """The labelled sets the classifier trains on: every YAML corpus and JSON-lines set under
+    `DATA` (the sealed evaluation sets are kept outside the repository)."""
+    return [*sorted(DATA.glob("red_flag_corpus*.yaml")), *sorted(DATA.glob("red_flags_*.jsonl"))]
+
+
+def in_training_half(text: str) -> bool:
+    """Whether an everyday message trains the classifier (else it is held out to test it): a
+    fixed hash of the text, so the halves do not depend on the order of the file."""
+    return hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0
+
+
+def everyday_half(*, training: bool) -> list[Labelled]:
+    """One half of the everyday chat: the training half, or the held-out one."""
+    return [
+        (example.text, example.families)
+        for example in load_corpus(EVERYDAY)
+        if in_training_half(example.text) == training
+    ]
+
+
+def default_messages() -> list[Labelled]:
+    """What the shipped model is trained on: the labelled sets and the everyday training half."""
+    return each_once([*load_messages(labelled_files()), *everyday_half(training=True)])
+
 
 def load_messages(paths: Iterable[Path]) -> list[Labelled]:
     """The labelled messages of YAML corpora and JSON-lines files, each message once."""
-    result: dict[str, Labelled] = {}
+    found: list[Labelled] = []
     for path in paths:
         if path.suffix == ".jsonl":
             records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
-            found = [(str(r["text"]), frozenset(r.get("families") or ())) for r in records]
+            found += [(str(r["text"]), frozenset(r.get("families") or ())) for r in records]
         else:
-            found = [(example.text, example.families) for example in load_corpus(path)]
-        for text, families in found:
-            result.setdefault(" ".join(text.lower().split()), (text, families))
+            found += [(example.text, example.families) for example in load_corpus(path)]
+    return each_once(found)
+
+
+def each_once(messages: Iterable[Labelled]) -> list[Labelled]:
+    """The messages in order, each once (case and spacing aside): the first one stands."""
+    result: dict[str, Labelled] = {}
+    for text, families in messages:
+        result.setdefault(" ".join(text.lower().split()), (text, families))
     return list(result.values())
 
 
@@ -121,14 +162,16 @@ def train(messages: Sequence[Labelled], *, epochs: int = EPOCHS, seed: int = SEE
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="+", type=Path, help="YAML corpora or JSONL files")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="YAML corpora or JSONL files (default: the repo's)"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to save the model")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
-    messages = load_messages(args.files)
+    messages = load_messages(args.files) if args.files else default_messages()
     nlp = train(messages, seed=args.seed)
     nlp.to_disk(args.out)
-    print(f"trained on {len(messages)} messages from {len(args.files)} files -> {args.out}")
+    print(f"trained on {len(messages)} messages -> {args.out}")
 
 
 if __name__ == "__main__":
