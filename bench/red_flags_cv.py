@@ -1,13 +1,15 @@
 """Red-flag triage, rules alone against rules plus the learned classifier, by cross-validation.
 
-Each JSON-lines file named on the command line is one fold: the classifier is trained (as
-`python -m bot.rules.red_flags.train` does) on the YAML corpora under tests/rules and every
-other file, then scores the fold's messages, which it has not seen. The rules read every message
+Each JSON-lines file named on the command line (by default the labelled sets under tests/rules)
+is one fold: the classifier is trained (as `python -m bot.rules.red_flags.train` does) on the
+YAML corpora, the training half of the everyday chat and every other file, then scores the
+fold's messages, which it has not seen; as in triage, it is silent on messages under
+`combine.MIN_WORDS` words. The rules read every message
 as they are. Prints recall, false alarms and per-family precision and recall for the rules alone
 and for the combination (`combine.added_families`) at several thresholds, over all folds and
 fold by fold. A fold takes one to three minutes.
 
-Run: .venv/bin/python bench/red_flags_cv.py /path/to/set1.jsonl /path/to/set2.jsonl ...
+Run: .venv/bin/python bench/red_flags_cv.py [/path/to/set1.jsonl /path/to/set2.jsonl ...]
 """
 
 from __future__ import annotations
@@ -16,16 +18,23 @@ import argparse
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from bot.rules.red_flags.combine import THRESHOLD, Reading, added_families, read_both
+from bot.rules.red_flags.combine import (
+    THRESHOLD,
+    Reading,
+    added_families,
+    long_enough,
+    read_both,
+)
 from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID, LEVEL_ORDER, Level
 from bot.rules.red_flags.pipeline import read
 from bot.rules.red_flags.scoring import Example, Score, score
 from bot.rules.red_flags.text import clean
-from bot.rules.red_flags.train import load_messages, train
+from bot.rules.red_flags.train import each_once, everyday_half, load_messages, train
 from bot.rules.red_flags.triage import TriageResult
 
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "rules"
 CORPORA = sorted(TESTS.glob("red_flag_corpus*.yaml"))
+LABELLED_SETS = sorted(TESTS.glob("red_flags_*.jsonl"))
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
 
 
@@ -64,13 +73,15 @@ def summary(name: str, result: Score) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folds", nargs="+", type=Path, help="JSONL files, one fold each")
-    folds: list[Path] = parser.parse_args().folds
+    parser.add_argument("folds", nargs="*", type=Path, help="JSONL files, one fold each")
+    folds: list[Path] = parser.parse_args().folds or LABELLED_SETS
     held_out: dict[Path, list[Example]] = {}
     scores: dict[str, Mapping[str, float]] = {}
     for fold in folds:
         others = [path for path in folds if path != fold]
-        model = train(load_messages([*CORPORA, *others]))
+        model = train(
+            each_once([*load_messages([*CORPORA, *others]), *everyday_half(training=True)])
+        )
         examples = [
             Example(text, level_of(families), families) for text, families in load_messages([fold])
         ]
@@ -78,7 +89,7 @@ def main() -> None:
         for example, doc in zip(
             examples, model.pipe(clean(example.text) for example in examples), strict=True
         ):
-            scores[example.text] = doc.cats
+            scores[example.text] = doc.cats if long_enough([doc]) else {}
         print(f"fold {fold.name}: {len(examples)} messages scored", flush=True)
     readings = {
         example.text: read(example.text, read_both)

@@ -11,7 +11,7 @@ another session (`bench/red_flags_cv.py`; figures in the README's red-flag secti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -73,9 +73,13 @@ def read_both(docs: list[Doc]) -> Reading:
         if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
     )
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
-    words = sum(1 for doc in docs for token in doc if token.is_alpha)
-    scores = learned.scores(docs) if words >= MIN_WORDS else learned.scores([])
+    scores = learned.scores(docs) if long_enough(docs) else learned.scores([])
     return Reading(tuple(hits(docs)), scores, vetoed | numbers)
+
+
+def long_enough(docs: Iterable[Doc]) -> bool:
+    """Whether a message has the `MIN_WORDS` the classifier needs to speak."""
+    return sum(1 for doc in docs for token in doc if token.is_alpha) >= MIN_WORDS
 
 
 def added_families(
