@@ -76,16 +76,16 @@ async def onboard(member: Locator) -> None:
     """/start typed in the box, then every onboarding question answered by a button."""
     await member.get_by_label("Message").fill("/start")
     await member.get_by_label("Message").press("Enter")
-    await click(member, texts.CONSENT_BUTTON)
+    await click(member, texts.CONSENT_BUTTON())
     for number in range(1, len(ONBOARDING) + 1):
         heading = texts.SCREENING_HEADING.format(number=number, total=len(ONBOARDING))
         await expect(message_with(member, heading)).to_be_visible(timeout=WAIT_MS)
-        await click(member, texts.NO)
-    await expect(message_with(member, texts.CHOOSE_PROTOCOL)).to_be_visible(timeout=WAIT_MS)
+        await click(member, texts.NO())
+    await expect(message_with(member, texts.CHOOSE_PROTOCOL())).to_be_visible(timeout=WAIT_MS)
     await member.locator(".keyboard .key").first.click()  # the first protocol offered
     await expect(message_with(member, "On which days")).to_be_visible(timeout=WAIT_MS)
-    await click(member, texts.DONE_BUTTON)
-    await expect(message_with(member, texts.CHOOSE_TIME)).to_be_visible(timeout=WAIT_MS)
+    await click(member, texts.DONE_BUTTON())
+    await expect(message_with(member, texts.CHOOSE_TIME())).to_be_visible(timeout=WAIT_MS)
     await click(member, "18:00")
     await click(member, "UTC")
     await click(member, "Start today's session")
@@ -145,7 +145,7 @@ async def test_a_form_video_goes_to_the_coach_and_the_reply_comes_back(
         {"name": "squat.mp4", "mimeType": "video/mp4", "buffer": b"\x00\x00\x00\x18ftypmp42"}
     )
     await expect(member.locator(".message.from-user video")).to_have_count(1, timeout=WAIT_MS)
-    await expect(message_with(member, texts.VIDEO_SENT)).to_be_visible(timeout=WAIT_MS)
+    await expect(message_with(member, texts.VIDEO_SENT())).to_be_visible(timeout=WAIT_MS)
     forwarded = coach.locator(".message:has(video)")
     await expect(forwarded).to_contain_text("Form check", timeout=WAIT_MS)
 
