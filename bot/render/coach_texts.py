@@ -25,7 +25,13 @@ from bot.render.i18n import N_, Text, _, ngettext
 from bot.render.safe_text import one_line, shown_name, without_invisibles
 from bot.render.texts import HELP_COMMANDS, MESSAGE_KIND_WORDS, schedule_phrase, week_counts
 from bot.rules.places import zone_label
-from bot.rules.symptoms import CheckIn, CheckInKind, trend_summary
+from bot.rules.symptoms import (
+    CheckIn,
+    CheckInKind,
+    PainDirection,
+    pain_direction,
+    recent_pains,
+)
 from bot.views import (
     CoachCard,
     DigestSetting,
@@ -407,6 +413,25 @@ def evidence_lines(flag: FlagView, zone: ZoneInfo) -> list[str]:
     return lines
 
 
+_DIRECTIONS: Mapping[PainDirection, Text] = {
+    "rising": N_("rising"),
+    "easing": N_("easing"),
+    "steady": N_("steady"),
+    "up_and_down": N_("up and down"),
+}
+
+
+def pain_trend(check_ins: Sequence[CheckIn]) -> str:
+    """The last after-session scores and where they went: '4 → 6 → 7 (rising)'."""
+    pains = recent_pains(check_ins)
+    if not pains:
+        return _("no pain scores yet")
+    if len(pains) == 1:
+        return str(pains[0])
+    arrows = " → ".join(str(pain) for pain in pains)
+    return f"{arrows} ({_DIRECTIONS[pain_direction(pains)]()})"
+
+
 def flag_message(alert: FlagAlert) -> str:
     """The alert a coach reads when a flag is raised or grows: who, why, what the member said
     or scored, what they were told, and the recent history."""
@@ -424,7 +449,7 @@ def flag_message(alert: FlagAlert) -> str:
         lines.append(PROGRAMME_HELD())
     lines += [
         "",
-        _("Pain trend: {trend}").format(trend=trend_summary(check_ins)),
+        _("Pain trend: {trend}").format(trend=pain_trend(check_ins)),
         _("Recent check-ins:"),
         *check_in_lines(check_ins[-RECENT_CHECK_INS:], zone),
         _("Flag #{id}: /ack {id} when you've followed up.").format(id=flag.id),
@@ -503,7 +528,7 @@ def member_detail(detail: MemberDetail, now: datetime) -> str:
             _("Reminders: {schedule}").format(schedule=schedule_phrase(detail.schedule, now)),
             _("This week: {counts}").format(counts=week),
         ]
-    lines += ["", _("Pain trend: {trend}").format(trend=trend_summary(detail.check_ins))]
+    lines += ["", _("Pain trend: {trend}").format(trend=pain_trend(detail.check_ins))]
     if detail.check_ins:
         recent = detail.check_ins[-RECENT_CHECK_INS:]
         lines += [_("Recent check-ins:"), *check_in_lines(recent, zone)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext as gettext_module
 import logging
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -91,18 +91,32 @@ def placeholders(message: str) -> frozenset[str]:
     )
 
 
+def _keeps_placeholders(ids: Sequence[str], strings: Sequence[str]) -> bool:
+    """A translation fills the placeholders of its message id, and no others (a plural form
+    may leave the number out: "one use" for "{count} uses")."""
+    expected = frozenset().union(*(placeholders(text) for text in ids))
+    if len(ids) == 1:
+        return all(placeholders(text) == expected for text in strings if text)
+    return all(placeholders(text) <= expected for text in strings if text)
+
+
+def _forms(text: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A message's forms: one, or one per plural form."""
+    return (text,) if isinstance(text, str) else tuple(text)
+
+
 def _checked(catalog: Catalog, path: Path) -> Catalog:
     """The catalogue without translations whose placeholders differ from their message id's
     (those would fail, or lose a value, when filled): English is said instead, and logged."""
     for message in catalog:
         if not message.id or not message.string:
             continue
-        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
-        expected = frozenset().union(*(placeholders(text) for text in ids))
-        if any(text and placeholders(text) != expected for text in strings):
+        ids = _forms(message.id)
+        strings = _forms(message.string)
+        plural = len(ids) > 1
+        if not _keeps_placeholders(ids, strings):
             log.warning("%s: %r keeps other placeholders than its message id", path, ids[0])
-            message.string = tuple("" for _ in strings) if len(strings) > 1 else ""
+            message.string = tuple("" for _text in strings) if plural else ""
     return catalog
 
 

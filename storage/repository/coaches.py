@@ -28,7 +28,7 @@ async def languages_by_user(session: AsyncSession, user_ids: Iterable[int]) -> d
             Coach.telegram_user_id.in_(list(user_ids)), Coach.language.is_not(None)
         )
     )
-    return {user_id: language for user_id, language in rows.tuples() if language is not None}
+    return {user_id: language for user_id, language in rows if language is not None}
 
 
 async def by_username(session: AsyncSession, username: str) -> Coach | None:

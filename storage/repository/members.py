@@ -37,7 +37,7 @@ async def languages_by_chat(session: AsyncSession, chat_ids: Iterable[int]) -> d
             Member.chat_id.in_(list(chat_ids)), Member.language.is_not(None)
         )
     )
-    return {chat_id: language for chat_id, language in rows.tuples() if language is not None}
+    return {chat_id: language for chat_id, language in rows if language is not None}
 
 
 async def by_username(session: AsyncSession, username: str) -> Member | None:
@@ -63,8 +63,8 @@ async def upsert(
 
     On a repeat (/start again) the chat, name, username and language are refreshed and the
     member is marked reachable again (`inactive=False`: they are talking to the bot, so not
-    blocking it); their time zone, consent, pause and coach are kept (`coach_id` is for a new member;
-    `set_coach` moves one).
+    blocking it); their time zone, consent, pause and coach are kept (`coach_id` is for a new
+    member; `set_coach` moves one).
     """
     insert = insert_for(session, Member).values(
         telegram_user_id=telegram_user_id,
