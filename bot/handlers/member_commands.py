@@ -44,9 +44,7 @@ async def progress(turn: Turn, _args: list[str]) -> None:
     if view.pain_points:
         local = [(at.astimezone(view.zone), pain) for at, pain in view.pain_points]
         chart = await asyncio.to_thread(pain_trend_png, local, texts.PROGRESS_CHART_TITLE())
-        caption = texts.PROGRESS_CHART_CAPTION.format(
-            count=len(view.pain_points), latest=view.pain_points[-1][1]
-        )
+        caption = texts.progress_chart_caption(len(view.pain_points), view.pain_points[-1][1])
         await sender.send_photo(turn.bot, turn.services.database, turn.chat_id, chart, caption)
 
 

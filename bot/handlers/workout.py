@@ -61,7 +61,7 @@ async def begin(turn: Turn) -> None:
                 await sender.delete(turn.bot, turn.chat_id, alert_message_id)
             await _send_card(turn, card, card_render.RESUMED_NOTICE())
         case workouts.Started(card, choice):
-            left = html.escape(texts.LEFT_THIS_WEEK.format(left=choice.remaining_this_week - 1))
+            left = html.escape(texts.left_this_week(choice.remaining_this_week - 1))
             text = card_render.before_text(card, left)
             message = await turn.say(text, keyboards.pain_before(card.session_id), parse_mode=HTML)
             if message is not None:

@@ -137,12 +137,8 @@ MORNING_QUESTION = N_(
 )
 MORNING_THANKS = N_("Thanks, that helps your coach see how your back settles after a session.")
 MORNING_PASSED = N_("That morning question has passed, so the button does nothing now.")
-LEFT_THIS_WEEK = N_("After this one: {left} more this week.")
 PAIN_THIS_STRONG = N_("pain of {pain} out of 10")
 PROGRESS_CHART_TITLE = N_("Your pain after sessions")
-PROGRESS_CHART_CAPTION = N_(
-    "Chart: your pain (0 to 10) after your last {count} check-ins; the latest was {latest}."
-)
 NOT_ENROLLED = N_("You're not set up yet. Send /start and I'll walk you through it.")
 UNKNOWN_COMMAND = N_("I don't know that command. /help lists what I can do.")
 TEXT_TOO_LONG = N_("That message is very long, so I didn't keep it. Please send something shorter.")
@@ -374,6 +370,22 @@ def progress(
     else:
         lines.append(_("No pain scores yet: I'll ask after each session."))
     return "\n".join(lines)
+
+
+def left_this_week(left: int) -> str:
+    """Under the plan on the card: the sessions of this workout left after this one."""
+    return ngettext(
+        "After this one: {left} more this week.", "After this one: {left} more this week.", left
+    ).format(left=left)
+
+
+def progress_chart_caption(count: int, latest: int) -> str:
+    """What the /progress chart shows, in words (its alt text in the demo)."""
+    return ngettext(
+        "Chart: your pain (0 to 10) after your last check-in, a {latest}.",
+        "Chart: your pain (0 to 10) after your last {count} check-ins; the latest was {latest}.",
+        count,
+    ).format(count=count, latest=latest)
 
 
 def pain_acknowledgement(pain: int, zone: PainZone) -> str:

@@ -55,7 +55,7 @@ async def test_server_errors_lose_nothing_and_today_resumes(
         await member.press("Done", step)
         await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG())
         step = await start_today(member)
-        assert RESUMED_NOTICE in (step.text or "")
+        assert RESUMED_NOTICE() in (step.text or "")
     assert step_number(step) == 3
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done"), (1, "done")]
