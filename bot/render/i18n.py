@@ -38,8 +38,6 @@ log = logging.getLogger(__name__)
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 """Where the catalogues are: `<language>/LC_MESSAGES/messages.po`, and the template."""
 DOMAIN = "messages"
-SOURCE_LANGUAGE = "en"
-"""The language of the message ids, spoken when there is no catalogue for someone's."""
 
 _ENGLISH = gettext_module.NullTranslations()
 _active: ContextVar[gettext_module.NullTranslations] = ContextVar("language", default=_ENGLISH)
