@@ -1,4 +1,4 @@
-"""Set-up's closing lines name the time zone as its buttons do ("Los Angeles (UTC−8)"), with
+"""Set-up's closing lines name the time zone as its buttons do ("Los Angeles (UTC\u22128)"), with
 the offset in force at the time, never by its id."""
 
 from __future__ import annotations
