@@ -221,3 +221,22 @@ def test_the_checks_catch_an_untranslated_word() -> None:
     """The checker itself: an English word outside the data is reported, data is not."""
     assert untranslated(f"{pseudo('Done')} Maya /today @maya 18:00 🎉", DATA) == []
     assert untranslated(f"{pseudo('Done')} Streak", DATA) == ["Streak"]
+
+
+async def test_a_coachs_answer_reaches_the_member_in_the_members_language(
+    running_bot: RunningBot, maya: SimulatedUser, coach: SimulatedUser
+) -> None:
+    """The coach writes in English, Maya reads the line above it in hers; the coach's own
+    confirmation stays in the coach's language."""
+    await coach.send_command("/members")  # the coach has a chat with the bot, in English
+    await coach.wait_for_message()
+    await _onboard(maya, [])
+    question = "Is it fine if my knee clicks?"
+    await maya.send_text(question)
+    relayed = await coach.wait_for_message(lambda m: question in (m.text or ""))
+    answer = "Yes, that is fine."
+    await coach.reply_to(relayed, answer)
+    passed_on = await maya.wait_for_message(lambda m: answer in (m.text or ""))
+    confirmation = await coach.wait_for_message(lambda m: "Maya" in (m.text or ""))
+    assert untranslated(passed_on.text or "", DATA | {answer, question}) == []
+    assert confirmation.text == "Sent to Maya."
