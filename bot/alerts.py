@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup
@@ -38,8 +38,9 @@ from bot import sender
 from bot.context import BotServices
 from bot.render import coach_texts, digest_pages, keyboards
 from bot.render.charts import pain_history_png
+from bot.render.i18n import speaking
 from bot.sender import AnyBot
-from bot.services import coaches, demo_clips, form_checks, messages, notices
+from bot.services import coaches, demo_clips, form_checks, languages, messages, notices
 from bot.services.messages import About
 from bot.views import Digest, FlagAlert, JoinNotice, Notice, TooHardNote
 from storage.models import CoachMessageKind
@@ -48,11 +49,30 @@ log = logging.getLogger(__name__)
 
 Sent = list[tuple[int, int]]
 """(coach chat id, message id) of what reached each coach chat."""
+Compose = Callable[[], tuple[str, InlineKeyboardMarkup | None]]
+"""A coach message and its buttons, written in the language being spoken: each coach chat
+gets it in its coach's language (`bot.services.languages`)."""
+
+
+def _text(compose: Callable[[], str]) -> Compose:
+    return lambda: (compose(), None)
+
+
+async def _in_languages(
+    services: BotServices, chats: Collection[int], compose: Compose
+) -> dict[int, tuple[str, InlineKeyboardMarkup | None]]:
+    """The message for each coach chat, in that chat's language."""
+    spoken = await languages.of_chats(services, chats)
+    said: dict[int, tuple[str, InlineKeyboardMarkup | None]] = {}
+    for chat_id in chats:
+        with speaking(spoken[chat_id]):
+            said[chat_id] = compose()
+    return said
 
 
 def pain_chart(alert: FlagAlert, threshold: int | None) -> bytes:
     """The member's pain chart (every kind of score, the flag's evidence marked), dated in
-    their own time zone."""
+    their own time zone (its words in the language being spoken)."""
     zone = alert.member.zone
     local = [replace(check_in, at=check_in.at.astimezone(zone)) for check_in in alert.check_ins]
     flagged = [evidence.at for evidence in alert.flag.evidence] or [alert.flag.raised_at]
@@ -60,14 +80,10 @@ def pain_chart(alert: FlagAlert, threshold: int | None) -> bytes:
 
 
 async def _send_to_coaches(
-    bot: AnyBot,
-    services: BotServices,
-    chats: Sequence[int],
-    text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    bot: AnyBot, services: BotServices, chats: Sequence[int], compose: Compose
 ) -> Sent:
     sent: Sent = []
-    for chat_id in chats:
+    for chat_id, (text, markup) in (await _in_languages(services, chats, compose)).items():
         try:
             message = await sender.send_text(bot, services.database, chat_id, text, markup)
         except TelegramError as error:
@@ -83,12 +99,16 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     or, when the alert was sent within the bundling window, bring that alert up to date (an
     edit: the coach already has the chart, and is not notified twice in a minute). How many
     coach chats have it."""
-    text = coach_texts.flag_message(alert)
-    markup = keyboards.flag_actions(
-        alert.flag.id, alert.member.id, services.settings.quick_replies, held=alert.held
-    )
+
+    def compose() -> tuple[str, InlineKeyboardMarkup | None]:
+        return coach_texts.flag_message(alert), keyboards.flag_actions(
+            alert.flag.id, alert.member.id, services.settings.quick_replies, held=alert.held
+        )
+
     if alert.update:
+        said = await _in_languages(services, {chat_id for chat_id, _ in alert.update}, compose)
         for chat_id, message_id in alert.update:
+            text, markup = said[chat_id]
             try:
                 await sender.edit_text(bot, chat_id, message_id, text, markup)
             except TelegramError as error:
@@ -100,27 +120,32 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
         log.warning("flag %s for member %s: no coach to tell", alert.flag.id, alert.member.id)
         return 0
     threshold = services.settings.pain.acceptable_pain
-    drawing = asyncio.ensure_future(asyncio.to_thread(pain_chart, alert, threshold))
-    sent = await _send_to_coaches(bot, services, chats, text, markup)
+    spoken = await languages.of_chats(services, chats)
+    drawings = {  # one chart per language the coach chats speak
+        language: asyncio.ensure_future(asyncio.to_thread(_chart_in, language, alert, threshold))
+        for language in set(spoken.values())
+    }
+    sent = await _send_to_coaches(bot, services, chats, compose)
     about = About(alert.member.id, CoachMessageKind.ALERT, flag_id=alert.flag.id)
     await messages.shown_to_coaches(services, about, sent, services.clock())
-    try:
-        chart = await drawing
-    except Exception:
-        log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
-    else:
-        caption = coach_texts.chart_caption(alert.member, alert.check_ins)
-        charts: Sent = []
-        for chat_id in chats:
-            try:
-                photo = await sender.send_photo(bot, services.database, chat_id, chart, caption)
-            except TelegramError as error:
-                log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
-                continue
-            if photo is not None:
-                charts.append((chat_id, photo.message_id))
-        about = About(alert.member.id, CoachMessageKind.CHART, flag_id=alert.flag.id)
-        await messages.shown_to_coaches(services, about, charts, services.clock())
+    charts: Sent = []
+    for chat_id in chats:
+        try:
+            chart = await drawings[spoken[chat_id]]
+        except Exception:
+            log.exception("no pain chart for flag %s; the coach has the text", alert.flag.id)
+            continue
+        with speaking(spoken[chat_id]):
+            caption = coach_texts.chart_caption(alert.member, alert.check_ins)
+        try:
+            photo = await sender.send_photo(bot, services.database, chat_id, chart, caption)
+        except TelegramError as error:
+            log.warning("flag %s chart not sent to chat %s: %s", alert.flag.id, chat_id, error)
+            continue
+        if photo is not None:
+            charts.append((chat_id, photo.message_id))
+    about = About(alert.member.id, CoachMessageKind.CHART, flag_id=alert.flag.id)
+    await messages.shown_to_coaches(services, about, charts, services.clock())
     log.info(
         "flag %s (%s, %s) for member %s sent to %s coach chat(s)",
         alert.flag.id,
@@ -132,6 +157,11 @@ async def send_flag(bot: AnyBot, services: BotServices, alert: FlagAlert) -> int
     return len(sent)
 
 
+def _chart_in(language: str | None, alert: FlagAlert, threshold: int | None) -> bytes:
+    with speaking(language):
+        return pain_chart(alert, threshold)
+
+
 async def relay_to_coaches(
     bot: AnyBot,
     services: BotServices,
@@ -141,19 +171,25 @@ async def relay_to_coaches(
 ) -> None:
     """Show the member's bundle to their coach chats: a new message for a new bundle, an edit
     of it otherwise; then, for media or a long text, a copy of the message under it."""
-    text = coach_texts.relay_message(relayed.view)
-    markup = keyboards.quick_answers(services.settings.quick_replies)
+
+    def compose() -> tuple[str, InlineKeyboardMarkup | None]:
+        return coach_texts.relay_message(relayed.view), keyboards.quick_answers(
+            services.settings.quick_replies
+        )
+
     bundles: Sent
     if relayed.copies:
         bundles = list(relayed.copies)
+        said = await _in_languages(services, {chat_id for chat_id, _ in bundles}, compose)
         for chat_id, bundle_id in bundles:
+            text, markup = said[chat_id]
             try:
                 await sender.edit_text(bot, chat_id, bundle_id, text, markup)
             except TelegramError as error:
                 log.warning("bundle not updated in coach chat %s: %s", chat_id, error)
     else:
         chats = await coaches.chats_for_member(services, relayed.member_id)
-        bundles = await _send_to_coaches(bot, services, chats, text, markup)
+        bundles = await _send_to_coaches(bot, services, chats, compose)
         about = About(relayed.member_id, CoachMessageKind.RELAY, relay_id=relayed.relay_id)
         await messages.shown_to_coaches(services, about, bundles, services.clock())
     if not relayed.copy_below:
@@ -189,12 +225,15 @@ async def send_form_check(
     how many chats got it."""
     check_id = received.check.id
     member_id = received.context.member.id
-    caption = coach_texts.form_check_caption(
-        check_id, received.context, received.exercise, received.caption
-    )
     demo = await demo_clips.file_for(services, received.exercise) if received.exercise else None
     copies: Sent = []
-    for chat_id in await coaches.chats_for_member(services, member_id):
+    chats = await coaches.chats_for_member(services, member_id)
+    spoken = await languages.of_chats(services, chats)
+    for chat_id in chats:
+        with speaking(spoken[chat_id]):
+            caption = coach_texts.form_check_caption(
+                check_id, received.context, received.exercise, received.caption
+            )
         try:
             copy_id = await sender.copy_message(
                 bot, services.database, chat_id, from_chat_id, message_id, caption=caption
@@ -208,7 +247,9 @@ async def send_form_check(
             continue
         copies.append((chat_id, copy_id))
         if demo is not None and received.exercise is not None:
-            demo_id = await _demo_beside(bot, services, chat_id, demo, received.exercise, copy_id)
+            with speaking(spoken[chat_id]):
+                demo_caption = coach_texts.DEMO_FOR_COACH.format(exercise=received.exercise)
+            demo_id = await _demo_beside(bot, services, chat_id, demo, demo_caption, copy_id)
             if demo_id is not None:
                 copies.append((chat_id, demo_id))
     about = About(
@@ -233,7 +274,10 @@ async def send_notice(
         return
     member_id = told.member.id
     targets = chats if chats is not None else await coaches.chats_for_member(services, member_id)
-    sent = await _send_to_coaches(bot, services, targets, coach_texts.notice(told))
+    now = services.clock()
+    sent = await _send_to_coaches(
+        bot, services, targets, _text(lambda: coach_texts.notice(told, now))
+    )
     if isinstance(told, JoinNotice):
         about = About(member_id, CoachMessageKind.NOTICE)
         await messages.shown_to_coaches(services, about, sent, services.clock())
@@ -248,14 +292,15 @@ async def send_digest(bot: AnyBot, services: BotServices, digest: Digest) -> int
     page = digest_pages.page_at(digest, 1)
     if page is None:
         return 0
-    caption, markup = digest_pages.message(digest, page, 0, services.settings.web_public_url)
     threshold = services.settings.pain.acceptable_pain
     chart: bytes | None
-    try:
-        chart = await asyncio.to_thread(digest_pages.chart, digest, page, threshold)
-    except Exception:
-        log.exception("no digest chart for chat %s; the coach has the text", digest.chat_id)
-        chart = None
+    with speaking(await languages.of_chat(services, digest.chat_id)):  # the coach's language
+        caption, markup = digest_pages.message(digest, page, 0, services.settings.web_public_url)
+        try:
+            chart = await asyncio.to_thread(digest_pages.chart, digest, page, threshold)
+        except Exception:
+            log.exception("no digest chart for chat %s; the coach has the text", digest.chat_id)
+            chart = None
     try:
         if chart is None:
             message = await sender.send_text(
@@ -298,12 +343,11 @@ async def _demo_beside(
     services: BotServices,
     chat_id: int,
     file_id: str,
-    exercise: str,
+    caption: str,
     copy_id: int,
 ) -> int | None:
     """The exercise's demo clip, as a reply to the member's form video in the coach chat; its
     message id (a reply to it answers the form check too)."""
-    caption = coach_texts.DEMO_FOR_COACH.format(exercise=exercise)
     try:
         message = await sender.send_video(
             bot, services.database, chat_id, file_id, caption=caption, reply_to=copy_id
@@ -319,6 +363,6 @@ async def too_hard(bot: AnyBot, services: BotServices, note: TooHardNote) -> Non
     reaches the member about that session."""
     member_id = note.member.id
     chats = await coaches.chats_for_member(services, member_id)
-    sent = await _send_to_coaches(bot, services, chats, coach_texts.too_hard(note))
+    sent = await _send_to_coaches(bot, services, chats, _text(lambda: coach_texts.too_hard(note)))
     about = About(member_id, CoachMessageKind.SUMMARY, session_id=note.session_id)
     await messages.shown_to_coaches(services, about, sent, services.clock())

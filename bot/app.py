@@ -25,6 +25,7 @@ from bot.jobs.reminders import ReminderScheduler
 from bot.jobs.timers import TimerScheduler
 from bot.rate_limit import PacedRateLimiter
 from bot.render import coach_texts, texts
+from bot.render.i18n import speaking
 from bot.rules import red_flags
 from bot.services import coaches
 from bot.web.server import DashboardSite, set_menu_buttons
@@ -109,7 +110,7 @@ async def _check_coaches(services: BotServices) -> None:
         staffing.members_given_to_first_owner,
     )
     if not staffing.owners + staffing.coaches:
-        log.warning(coach_texts.NO_COACH_AT_START_UP)
+        log.warning(coach_texts.NO_COACH_AT_START_UP())
     default = services.settings.default_coach_id
     if default is not None and not staffing.default_coach_known:
         log.warning(coach_texts.DEFAULT_COACH_UNKNOWN.format(user_id=default))
@@ -150,13 +151,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if chat_id is None:
         return
+    user = update.effective_user if isinstance(update, Update) else None
+    with speaking(user.language_code if user is not None else None):
+        sorry = texts.SOMETHING_WENT_WRONG()
     if isinstance(update, Update) and update.callback_query is not None:
         try:
-            await update.callback_query.answer(texts.SOMETHING_WENT_WRONG[:200])
+            await update.callback_query.answer(sorry[:200])
         except Exception:
             log.debug("could not answer the callback query", exc_info=True)
     try:
-        await context.bot.send_message(chat_id, texts.SOMETHING_WENT_WRONG)
+        await context.bot.send_message(chat_id, sorry)
     except Exception:
         log.warning("could not tell chat %s about the error", chat_id, exc_info=True)
 

@@ -23,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CallbackContext, TypeHandler
 
 from bot.render import texts
+from bot.render.i18n import speaking
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,9 @@ def install(
         if admission is Admission.WARN and chat is not None:
             log.info("user %s is over %s updates in %s s", user.id, limiter.limit, limiter.window)
             try:
-                await context.bot.send_message(chat.id, texts.SLOW_DOWN)
+                with speaking(user.language_code):
+                    slow_down = texts.SLOW_DOWN()
+                await context.bot.send_message(chat.id, slow_down)
             except TelegramError as error:
                 log.warning("could not ask chat %s to slow down: %s", chat.id, error)
         raise ApplicationHandlerStop

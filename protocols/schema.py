@@ -77,14 +77,6 @@ Media = Annotated[
     AfterValidator(_inside_the_folder),
 ]
 
-_PER_TEXT: dict[str, str] = {
-    "side": "per side",
-    "leg": "per leg",
-    "leg_and_side": "per leg, each side",
-    "each": "each side",  # the coach's "5ea"
-    "each_way": "each way",
-}
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -134,28 +126,6 @@ class Dosage(_Model):
         if self.minutes is not None:
             return round(self.minutes * 60)
         return None
-
-    def describe_set(self) -> str:
-        """What one set asks for, e.g. "1 min per leg, each side (or more)"."""
-        if self.reps is not None:
-            amount = f"{self.reps} rep" if self.reps == 1 else f"{self.reps} reps"
-        elif self.hold_seconds is not None:
-            amount = f"{self.hold_seconds} s"
-        else:
-            amount = f"{self.minutes:g} min"
-        if self.per is not None:
-            amount += f" {_PER_TEXT[self.per]}"
-        if self.alt_hold_seconds is not None:
-            amount += f" ({self.alt_hold_seconds} s for holds)"
-        if self.or_more:
-            amount += " (or more)"
-        return amount
-
-    def describe(self) -> str:
-        """The whole dosage, e.g. "3 sets × 10 reps per side" or "10 reps" for a single set."""  # noqa: RUF002
-        if self.sets == 1:
-            return self.describe_set()
-        return f"{self.sets} sets × {self.describe_set()}"  # noqa: RUF001
 
 
 class Variant(_Model):

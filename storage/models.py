@@ -259,6 +259,10 @@ def _string_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
     )
 
 
+LANGUAGE_LENGTH = 35
+"""Characters of a language tag kept (BCP 47 tags in use are far shorter)."""
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime()}
@@ -286,6 +290,8 @@ class Coach(Base):
     # As Telegram names them; None until they first talk to the bot.
     name: Mapped[str | None] = mapped_column(String(256))
     username: Mapped[str | None] = mapped_column(String(64))
+    # Telegram's language_code for them ("pt-br"), as of their last command; None: not known.
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_LENGTH))
     role: Mapped[CoachRole] = mapped_column(_string_enum(CoachRole, "role"))
     # An owner who asked to hear about every member, not only their own.
     hears_everyone: Mapped[bool] = mapped_column(default=False)
@@ -328,6 +334,8 @@ class Member(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     name: Mapped[str] = mapped_column(String(256))
     username: Mapped[str | None] = mapped_column(String(64))
+    # Telegram's language_code for them ("pt-br"), as of their last /start; None: not known.
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_LENGTH))
     time_zone: Mapped[ZoneInfo] = mapped_column(TimeZone())
     consent_at: Mapped[datetime | None]
     # Set when the member has answered every set-up question; reminders start then.

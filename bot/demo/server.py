@@ -10,8 +10,11 @@ API over the emulator's simulated users:
 - ``POST /api/chats/{chat}/press``: ``{"message_id": ..., "callback_data": ...}``, answered
   with the bot's toast, if any
 - ``POST /api/chats/{chat}/files``: multipart ``file`` (+ ``caption``): photo, video, document
+- ``POST /api/chats/{chat}/location``: ``{"latitude": ..., "longitude": ...}``: a tap on the
+  reply keyboard's "Share location" button (refused when the bot shows none)
 - ``GET  /api/chats/{chat}/files/{message}``: the bytes of a message's photo or video
-- ``GET  /api/events``: Server-Sent Events, a ``snapshot`` first, then ``chat`` events
+- ``GET  /api/events``: Server-Sent Events, a ``snapshot`` first, then ``chat`` events (each
+  with the chat's reply keyboard as it is after the change)
 - ``GET  /api/chats/{chat}/web-app?url=...``: the address the chat's Telegram client would
   load to open the bot's Mini App at ``url`` (the chat's menu button, or a ``web_app`` button
   the bot sent there), with launch data signed as Telegram signs it
@@ -281,6 +284,7 @@ class ChatWeb:
         app.router.add_post("/api/chats/{chat}/messages", self._send_text)
         app.router.add_post("/api/chats/{chat}/press", self._press)
         app.router.add_post("/api/chats/{chat}/files", self._upload)
+        app.router.add_post("/api/chats/{chat}/location", self._share_location)
         app.router.add_get("/api/chats/{chat}/files/{message}", self._download)
         app.router.add_get("/api/chats/{chat}/web-app", self._web_app)
         app.router.add_get("/api/events", self._events)
@@ -328,6 +332,7 @@ class ChatWeb:
             if menu.get("type") == "web_app"
             else None,
             "messages": [message_json(m) for m in user.messages if not m.deleted],
+            "reply_keyboard": reply_keyboard_json(user),
         }
 
     async def _web_app(self, request: web.Request) -> web.Response:
@@ -357,6 +362,17 @@ class ChatWeb:
             sent = await user.send_command(command, args.strip())
         else:
             sent = await user.send_text(text)
+        return web.json_response({"message": message_json(sent)})
+
+    async def _share_location(self, request: web.Request) -> web.Response:
+        """The member tapped "Share location": the page sends where they are (or picked)."""
+        user = self._user(request)
+        body = await _json_body(request)
+        latitude, longitude = _coordinate(body, "latitude", 90), _coordinate(body, "longitude", 180)
+        try:
+            sent = await user.share_location(latitude, longitude)
+        except LookupError:
+            raise _fail(web.HTTPConflict, "the bot is not asking for a location here") from None
         return web.json_response({"message": message_json(sent)})
 
     async def _press(self, request: web.Request) -> web.Response:
@@ -432,8 +448,11 @@ class ChatWeb:
                 continue
             except StopAsyncIteration:
                 return
-            if event.chat_id in self.users:
-                await _write_event(response, "chat", event_json(event))
+            user = self.users.get(event.chat_id)
+            if user is not None:
+                out = event_json(event)
+                out["reply_keyboard"] = reply_keyboard_json(user)
+                await _write_event(response, "chat", out)
 
     async def _end_streams(self, _app: web.Application) -> None:
         for events in list(self._streams):
@@ -452,6 +471,17 @@ class ChatWeb:
         if message is None:
             raise _fail(web.HTTPNotFound, "that message is gone")
         return message
+
+
+def _coordinate(body: JSONDict, name: str, limit: float) -> float:
+    value = body.get(name)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not -limit <= value <= limit
+    ):
+        raise _fail(web.HTTPBadRequest, f"{name} must be a number from {-limit} to {limit}")
+    return float(value)
 
 
 def _int(value: object) -> int:
@@ -504,9 +534,18 @@ def message_json(message: ChatMessage) -> JSONDict:
         "reply_to": None
         if reply_to is None
         else {"id": reply_to.message_id, "text": reply_to.text or reply_to.caption or ""},
+        "location": message.location,
         "forwarded": message.forward_origin is not None,
         "edited": message.edit_date is not None,
     }
+
+
+def reply_keyboard_json(user: SimulatedUser) -> list[list[JSONDict]]:
+    """The buttons the bot shows under the chat's text field (rows; empty: none)."""
+    return [
+        [{"text": button.text, "request_location": button.request_location} for button in row]
+        for row in user.reply_keyboard
+    ]
 
 
 def _file_json(message: ChatMessage) -> JSONDict | None:

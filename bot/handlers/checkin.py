@@ -29,7 +29,7 @@ async def on_pain_button(turn: Turn, data: cb.PainScore) -> None:
     )
     if not isinstance(result, checkins.CheckedIn):
         saved = isinstance(result, checkins.AlreadySaved)
-        await turn.toast(texts.PAIN_ALREADY_SAVED if saved else texts.SESSION_OVER)
+        await turn.toast(texts.PAIN_ALREADY_SAVED() if saved else texts.SESSION_OVER())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
@@ -39,7 +39,7 @@ async def on_pain_button(turn: Turn, data: cb.PainScore) -> None:
         await turn.edit_pressed(f"{above}{answered}", parse_mode=HTML)
         return
     meaning = html.escape(_meaning(turn, data.pain))
-    note = html.escape(texts.NOTE_QUESTION)
+    note = html.escape(texts.NOTE_QUESTION())
     await turn.edit_pressed(
         f"{above}{answered}\n\n{meaning}\n{note}",
         keyboards.no_note(data.session_id),
@@ -72,13 +72,13 @@ def _meaning(turn: Turn, pain: int) -> str:
 async def on_typed_pain(turn: Turn, text: str, state: AwaitPain) -> None:
     pain = parse_pain(text)
     if pain is None:
-        await turn.say(texts.PAIN_NOT_A_NUMBER)
+        await turn.say(texts.PAIN_NOT_A_NUMBER())
         return
     result = await checkins.record_pain(
         turn.services, turn.user_id, state.session_id, pain, turn.now
     )
     if not isinstance(result, checkins.CheckedIn):
-        await turn.say(texts.SESSION_OVER)
+        await turn.say(texts.SESSION_OVER())
         return
     if result.asked_on is not None:  # the card's score buttons are answered now
         await sender.remove_buttons(turn.bot, turn.chat_id, result.asked_on)
@@ -92,7 +92,7 @@ async def _after_pain(turn: Turn, session_id: int, pain: int, result: checkins.C
     if await tell_about_flags(turn, result):
         return
     meaning = _meaning(turn, pain)
-    question = await turn.say(f"{meaning}\n{texts.NOTE_QUESTION}", keyboards.no_note(session_id))
+    question = await turn.say(f"{meaning}\n{texts.NOTE_QUESTION()}", keyboards.no_note(session_id))
     if question is not None:
         await checkins.note_question_shown(
             turn.services, turn.user_id, result.report_id, question.message_id
@@ -111,7 +111,7 @@ async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
         await sender.remove_buttons(turn.bot, turn.chat_id, state.question_message_id)
     result = await checkins.record_note(turn.services, turn.user_id, state, text)
     if isinstance(result, checkins.Stale):
-        await turn.say(texts.NOTE_SAVED)
+        await turn.say(texts.NOTE_SAVED())
         return
     if result.cut:
         await turn.say(texts.NOTE_TOO_LONG.format(limit=checkins.MAX_NOTE))
@@ -121,7 +121,7 @@ async def on_typed_note(turn: Turn, text: str, state: AwaitNote) -> None:
     sent = message is not None and await conversation.relay(
         turn, message, edited=False, acknowledge=False
     )
-    await turn.say(texts.NOTE_SENT if sent else texts.NOTE_SAVED)
+    await turn.say(texts.NOTE_SENT() if sent else texts.NOTE_SAVED())
 
 
 async def save_note_quietly(turn: Turn, text: str, state: AwaitNote) -> None:
@@ -137,18 +137,18 @@ async def on_morning_pain(turn: Turn, data: cb.MorningPain) -> None:
         turn.services, turn.user_id, data.session_id, data.pain, turn.now
     )
     if isinstance(result, checkins.Stale):
-        await turn.toast(texts.MORNING_PASSED)
+        await turn.toast(texts.MORNING_PASSED())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
     answered = texts.PAIN_ANSWERED.format(pain=data.pain)
-    await turn.edit_pressed(f"{texts.MORNING_QUESTION}\n\n{answered}")
+    await turn.edit_pressed(f"{texts.MORNING_QUESTION()}\n\n{answered}")
     if await tell_about_flags(turn, result):
         return
     meaning = texts.pain_acknowledgement(
         data.pain, pain_zone(data.pain, turn.services.settings.pain)
     )
-    await turn.say(f"{meaning}\n{texts.MORNING_THANKS}")
+    await turn.say(f"{meaning}\n{texts.MORNING_THANKS()}")
     if result.ask_follow_up:
         await turn.say(texts.screening_question("follow_up"), keyboards.follow_up(result.report_id))
 
@@ -159,14 +159,14 @@ async def on_follow_up_answer(turn: Turn, data: cb.FollowUpAnswer) -> None:
         turn.services, turn.user_id, data.report_id, data.yes, asked, turn.now
     )
     if isinstance(result, checkins.Stale):
-        await turn.toast(texts.SCREENING_ALREADY_ANSWERED)
+        await turn.toast(texts.SCREENING_ALREADY_ANSWERED())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
-    answer = texts.SCREENING_ANSWERED.format(answer=texts.YES if data.yes else texts.NO)
+    answer = texts.SCREENING_ANSWERED.format(answer=texts.YES() if data.yes else texts.NO())
     await turn.edit_pressed(f"{asked}\n\n{answer}")
     if result.reported is not None:
-        level, family = FOLLOW_UP.level, texts.SCREENING_YES
+        level, family = FOLLOW_UP.level, texts.SCREENING_YES()
         await red_flag_answer.tell(turn, level, [family], result.reported)
 
 
@@ -174,7 +174,7 @@ async def on_no_note(turn: Turn, _data: cb.NoNote) -> None:
     await turn.toast()
     await turn.remove_pressed_buttons()
     if await checkins.skip_note(turn.services, turn.user_id):
-        await turn.say(texts.NOTE_SAVED)
+        await turn.say(texts.NOTE_SAVED())
 
 
 async def tell_about_flags(turn: Turn, result: checkins.CheckedIn) -> bool:

@@ -49,7 +49,7 @@ def _protocol_titles(turn: Turn) -> dict[str, str]:
 @coach_command
 async def members(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     if args:
-        await turn.say(coach_texts.USAGE_MEMBERS)
+        await turn.say(coach_texts.USAGE_MEMBERS())
         return
     rows = await coach.member_rows(turn.services, viewer, turn.now)
     for message in coach_texts.members_overview(rows):
@@ -60,7 +60,7 @@ async def members(turn: Turn, viewer: Viewer, args: list[str]) -> None:
 async def member(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     reference = user_reference(args[0]) if len(args) == 1 else None
     if reference is None:
-        await turn.say(coach_texts.USAGE_MEMBER if len(args) != 1 else _no_such(args[0]))
+        await turn.say(coach_texts.USAGE_MEMBER() if len(args) != 1 else _no_such(args[0]))
         return
     await _show_member(turn, viewer, reference, args[0])
 
@@ -77,18 +77,20 @@ def _no_such(reference: str) -> str:
 
 async def _show_member(turn: Turn, viewer: Viewer, reference: int | str, as_typed: str) -> None:
     detail = await coach.member_detail(turn.services, viewer, reference, turn.now)
-    await turn.say(_no_such(as_typed) if detail is None else coach_texts.member_detail(detail))
+    await turn.say(
+        _no_such(as_typed) if detail is None else coach_texts.member_detail(detail, turn.now)
+    )
 
 
 @coach_command
 async def flags(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     page = id_argument(args[0]) if len(args) == 1 else 1 if not args else None
     if page is None:
-        await turn.say(coach_texts.USAGE_FLAGS)
+        await turn.say(coach_texts.USAGE_FLAGS())
         return
     open_flags = await coach.open_flags(turn.services, viewer)
     if not open_flags:
-        await turn.say(coach_texts.NO_OPEN_FLAGS)
+        await turn.say(coach_texts.NO_OPEN_FLAGS())
         return
     start = (page - 1) * FLAGS_PER_PAGE
     shown = open_flags[start : start + FLAGS_PER_PAGE]
@@ -107,7 +109,7 @@ async def flags(turn: Turn, viewer: Viewer, args: list[str]) -> None:
 async def ack(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     flag_id = id_argument(args[0]) if len(args) == 1 else None
     if flag_id is None:
-        await turn.say(coach_texts.USAGE_ACK)
+        await turn.say(coach_texts.USAGE_ACK())
         return
     await turn.say(await _acknowledge(turn, viewer, flag_id))
 
@@ -160,15 +162,17 @@ async def assign(turn: Turn, viewer: Viewer, args: list[str]) -> None:
                 coach_texts.ALREADY_ON_PROTOCOL.format(name=shown_name(name), title=title)
             )
         case coach.Assigned(name, chat_id, title, schedule):
-            phrase = texts.schedule_phrase(schedule)
+            async with turn.speaking_to(chat_id):
+                news = texts.PROTOCOL_ASSIGNED.format(
+                    title=title, schedule=texts.schedule_phrase(schedule, turn.now)
+                )
             told = await sender.send_text(
-                turn.bot,
-                turn.services.database,
-                chat_id,
-                texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
-                on_blocked=turn.member_blocked,
+                turn.bot, turn.services.database, chat_id, news, on_blocked=turn.member_blocked
             )
-            answer = coach_texts.ASSIGNED if told is not None else coach_texts.ASSIGNED_UNREACHABLE
+            phrase = texts.schedule_phrase(schedule, turn.now)
+            answer = (
+                coach_texts.ASSIGNED() if told is not None else coach_texts.ASSIGNED_UNREACHABLE()
+            )
             await turn.say(answer.format(name=shown_name(name), title=title, schedule=phrase))
 
 
@@ -196,12 +200,16 @@ async def _hand_over(turn: Turn, viewer: Viewer, member_text: str, coach_text: s
             )
         case coach.HandedOver(handed, member_chat_id, new_coach):
             database = turn.services.database
-            to_member = texts.handed_over(shown_name(new_coach.name) if new_coach.name else None)
+            async with turn.speaking_to(member_chat_id):
+                to_member = texts.handed_over(
+                    shown_name(new_coach.name) if new_coach.name else None
+                )
             await sender.send_text(turn.bot, database, member_chat_id, to_member)
             if new_coach.user_id != turn.user_id:
-                to_coach = coach_texts.HANDED_TO_YOU.format(
-                    member=coach_texts.who(handed), id=handed.id
-                )
+                async with turn.speaking_to(new_coach.user_id):
+                    to_coach = coach_texts.HANDED_TO_YOU.format(
+                        member=coach_texts.who(handed), id=handed.id
+                    )
                 await _tell_coach(turn, new_coach.user_id, to_coach)
             name_of_coach = coach_texts.coach_name(new_coach)
             await turn.say(
@@ -220,11 +228,11 @@ async def _tell_coach(turn: Turn, chat_id: int, text: str) -> None:
 @coach_command
 async def export(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     if args:
-        await turn.say(coach_texts.USAGE_EXPORT)
+        await turn.say(coach_texts.USAGE_EXPORT())
         return
     rows = await export_service.rows(turn.services, viewer)
     if not rows:
-        await turn.say(coach_texts.EXPORT_EMPTY)
+        await turn.say(coach_texts.EXPORT_EMPTY())
         return
     await turn.bot.send_document(
         turn.chat_id,
@@ -237,13 +245,13 @@ async def export(turn: Turn, viewer: Viewer, args: list[str]) -> None:
 async def dashboard(turn: Turn, _viewer: Viewer, args: list[str]) -> None:
     url = turn.services.settings.web_public_url
     if args:
-        await turn.say(coach_texts.USAGE_DASHBOARD)
+        await turn.say(coach_texts.USAGE_DASHBOARD())
     elif not url:
-        await turn.say(coach_texts.DASHBOARD_OFF)
+        await turn.say(coach_texts.DASHBOARD_OFF())
     elif not turn.private:
-        await turn.say(coach_texts.DASHBOARD_PRIVATE_ONLY)
+        await turn.say(coach_texts.DASHBOARD_PRIVATE_ONLY())
     else:
-        await turn.say(coach_texts.DASHBOARD_OPEN, keyboards.open_dashboard(url))
+        await turn.say(coach_texts.DASHBOARD_OPEN(), keyboards.open_dashboard(url))
 
 
 @coach_command
@@ -253,7 +261,7 @@ async def msg(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     parts = (message.text or "").split(maxsplit=2) if message is not None else []
     reference = user_reference(args[0]) if len(parts) == 3 else None
     if message is None or reference is None:
-        await turn.say(coach_texts.USAGE_MSG if len(parts) != 3 else _no_such(args[0]))
+        await turn.say(coach_texts.USAGE_MSG() if len(parts) != 3 else _no_such(args[0]))
         return
     target = await line.member_target(turn.services, viewer, reference)
     if target is None:
@@ -268,12 +276,12 @@ async def on_quick_answer(turn: Turn, viewer: Viewer, data: cb.QuickAnswer) -> N
     """A quick answer pressed on a message about a member: it goes to that member."""
     answers = turn.services.settings.quick_replies
     if data.index >= len(answers) or cb.quick_check(answers[data.index]) != data.check:
-        await turn.toast(coach_texts.QUICK_ANSWER_STALE, alert=True)
+        await turn.toast(coach_texts.QUICK_ANSWER_STALE(), alert=True)
         return
     query = turn.update.callback_query
     pressed = query.message if query is not None else None
     if not isinstance(pressed, Message):  # too old for Telegram to hand it back
-        await turn.toast(coach_texts.COACH_REPLY_UNKNOWN, alert=True)
+        await turn.toast(coach_texts.COACH_REPLY_UNKNOWN(), alert=True)
         return
     target = await conversation.target_of(turn, viewer, pressed)
     if not isinstance(target, line.ReplyTarget):
@@ -290,7 +298,7 @@ async def on_quick_answer(turn: Turn, viewer: Viewer, data: cb.QuickAnswer) -> N
 async def resume_member(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     reference = user_reference(args[0]) if len(args) == 1 else None
     if reference is None:
-        await turn.say(coach_texts.USAGE_RESUME_MEMBER)
+        await turn.say(coach_texts.USAGE_RESUME_MEMBER())
         return
     await turn.say(await _resume(turn, viewer, reference, args[0]))
 
@@ -310,9 +318,9 @@ async def _resume(turn: Turn, viewer: Viewer, reference: int | str, as_typed: st
         case coach.NotHeld(name):
             return coach_texts.NOT_HELD.format(name=shown_name(name))
         case coach.ProgrammeResumed(name, chat_id):
-            await sender.send_text(
-                turn.bot, turn.services.database, chat_id, texts.PROGRAMME_RESUMED
-            )
+            async with turn.speaking_to(chat_id):
+                news = texts.PROGRAMME_RESUMED()
+            await sender.send_text(turn.bot, turn.services.database, chat_id, news)
             return coach_texts.PROGRAMME_RESUMED.format(name=shown_name(name))
 
 
@@ -326,7 +334,7 @@ async def digest(turn: Turn, viewer: Viewer, args: list[str]) -> None:
         return
     at = parse_time_of_day(args[0])
     if at is None:
-        await turn.say(coach_texts.USAGE_DIGEST)
+        await turn.say(coach_texts.USAGE_DIGEST())
         return
     zone = None
     if len(args) > 1:

@@ -29,7 +29,7 @@ def coach_command(function: CoachCommand) -> CommandFunction:
     async def guarded(turn: Turn, args: list[str]) -> None:
         viewer = await turn.coach()
         if viewer is None:
-            await turn.say(coach_texts.NOT_A_COACH)
+            await turn.say(coach_texts.NOT_A_COACH())
             return
         await function(turn, viewer, args)
 
@@ -43,7 +43,7 @@ def coach_button(function: CoachButton) -> ButtonFunction:
     async def guarded(turn: Turn, data: Any) -> None:
         viewer = await turn.coach()
         if viewer is None:
-            await turn.toast(coach_texts.NOT_A_COACH, alert=True)
+            await turn.toast(coach_texts.NOT_A_COACH(), alert=True)
             return
         await function(turn, viewer, data)
 

@@ -15,7 +15,7 @@ from bot.services.coaches import Viewer
 async def coach(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     """/coach list | add [<user id>] [owner] | remove <user id> | notify all|mine"""
     if not viewer.owner:
-        await turn.say(coach_texts.OWNERS_ONLY)
+        await turn.say(coach_texts.OWNERS_ONLY())
         return
     words = [arg.lower() for arg in args]
     owner = words[-1:] == ["owner"]
@@ -32,15 +32,17 @@ async def coach(turn: Turn, viewer: Viewer, args: list[str]) -> None:
             await _remove(turn, viewer, int(user_id))
         case ["notify", ("all" | "mine") as which] if not owner:
             await coaches.hear_everyone(turn.services, viewer, which == "all")
-            await turn.say(coach_texts.HEARS_EVERYONE if which == "all" else coach_texts.HEARS_OWN)
+            await turn.say(
+                coach_texts.HEARS_EVERYONE() if which == "all" else coach_texts.HEARS_OWN()
+            )
         case _:
-            await turn.say(coach_texts.USAGE_COACH)
+            await turn.say(coach_texts.USAGE_COACH())
 
 
 async def _list(turn: Turn, viewer: Viewer) -> None:
     lines = await coaches.staff(turn.services, viewer)
     if isinstance(lines, coaches.OwnersOnly):
-        await turn.say(coach_texts.OWNERS_ONLY)
+        await turn.say(coach_texts.OWNERS_ONLY())
         return
     staff = [
         coach_texts.staff_line(line.coach, line.members, line.hears_everyone, line.configured)
@@ -54,7 +56,7 @@ async def _add(turn: Turn, viewer: Viewer, user_id: int, owner: bool) -> None:
     match await coaches.add_coach(turn.services, viewer, user_id, owner, turn.now):
         case coaches.CoachAdded(added):
             await menus.publish_for(turn.bot, turn.services, user_id)
-            answer = coach_texts.OWNER_ADDED if owner else coach_texts.COACH_ADDED
+            answer = coach_texts.OWNER_ADDED() if owner else coach_texts.COACH_ADDED()
             await turn.say(answer.format(coach=coach_texts.coach_name(added)))
         case coaches.AlreadyACoach(existing):
             await turn.say(
@@ -64,7 +66,7 @@ async def _add(turn: Turn, viewer: Viewer, user_id: int, owner: bool) -> None:
                 )
             )
         case coaches.OwnersOnly():
-            await turn.say(coach_texts.OWNERS_ONLY)
+            await turn.say(coach_texts.OWNERS_ONLY())
 
 
 async def _remove(turn: Turn, viewer: Viewer, user_id: int) -> None:
@@ -79,9 +81,9 @@ async def _remove(turn: Turn, viewer: Viewer, user_id: int) -> None:
                 coach_texts.CONFIGURED_OWNER.format(coach=coach_texts.coach_name(configured))
             )
         case coaches.NotYourself():
-            await turn.say(coach_texts.NOT_YOURSELF)
+            await turn.say(coach_texts.NOT_YOURSELF())
         case coaches.OwnersOnly():
-            await turn.say(coach_texts.OWNERS_ONLY)
+            await turn.say(coach_texts.OWNERS_ONLY())
 
 
 COMMANDS: dict[str, CommandFunction] = {"coach": coach}

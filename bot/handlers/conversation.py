@@ -69,14 +69,14 @@ async def relay(turn: Turn, message: Message, *, edited: bool, acknowledge: bool
     if kind is None or (edited and not words):
         return False
     if words is not None and len(words) >= MAX_TEXT:
-        await turn.say(texts.TEXT_TOO_LONG)
+        await turn.say(texts.TEXT_TOO_LONG())
         return False
     incoming = line.Incoming(kind, words, message.message_id, edited)
     result = await line.relay(turn.services, turn.user_id, incoming, turn.now)
     match result:
         case line.NotAMember():
             if not edited:
-                await turn.say(texts.NOT_ENROLLED)
+                await turn.say(texts.NOT_ENROLLED())
             return False
         case line.NothingToPassOn():
             return False
@@ -86,7 +86,7 @@ async def relay(turn: Turn, message: Message, *, edited: bool, acknowledge: bool
             )
             if acknowledge and not edited:
                 if result.opened:
-                    await turn.say(texts.SENT_TO_COACH)
+                    await turn.say(texts.SENT_TO_COACH())
                 else:
                     await sender.react(
                         turn.bot, turn.chat_id, message.message_id, texts.RECEIVED_REACTION
@@ -115,10 +115,10 @@ def no_target_reason(target: line.MemberGone | line.NotYourMember | None) -> str
     """Why a coach's answer cannot go to a member."""
     match target:
         case line.MemberGone():
-            return coach_texts.COACH_REPLY_MEMBER_GONE
+            return coach_texts.COACH_REPLY_MEMBER_GONE()
         case line.NotYourMember(name):
             return coach_texts.COACH_REPLY_NOT_YOURS.format(name=shown_name(name))
-    return coach_texts.COACH_REPLY_UNKNOWN
+    return coach_texts.COACH_REPLY_UNKNOWN()
 
 
 async def coach_reply(turn: Turn, message: Message) -> bool:
@@ -139,7 +139,7 @@ async def coach_reply(turn: Turn, message: Message) -> bool:
         case None:
             if await members.is_member(turn.services, turn.user_id):
                 return False
-            await turn.say(coach_texts.COACH_REPLY_UNKNOWN)
+            await turn.say(coach_texts.COACH_REPLY_UNKNOWN())
         case line.MemberGone() | line.NotYourMember():
             await turn.say(no_target_reason(target))
         case line.ReplyTarget():
@@ -172,9 +172,10 @@ async def pass_on(
     line naming the coach and quoting what it answers; store it in the thread and confirm to
     the coach."""
     coach_name = turn.profile().first_name
-    header = texts.from_coach(shown_name(coach_name), target.subject)
     database = turn.services.database
     chat_id = target.member_chat_id
+    async with turn.speaking_to(chat_id):
+        header = texts.from_coach(shown_name(coach_name), target.subject)
     reply_to = _quoted(target.subject)
     delivered_id: int | None = None
     if media is None:

@@ -27,7 +27,7 @@ async def on_demo(turn: Turn, _viewer: Viewer, args: list[str]) -> None:
     replied = message.reply_to_message if message is not None else None
     file_id = _video_file_id(replied) if replied is not None else None
     if file_id is None or not args:
-        await turn.say(coach_texts.USAGE_DEMO)
+        await turn.say(coach_texts.USAGE_DEMO())
         return
     name = " ".join(args)
     result = await demo_clips.attach_from_coach(

@@ -28,7 +28,7 @@ async def on_digest_page(turn: Turn, viewer: Viewer, data: cb.DigestPage) -> Non
     page = digest_pages.page_at(digest, data.page) if digest is not None else None
     pressed = turn.message
     if digest is None or page is None or pressed is None:
-        await turn.toast(coach_texts.DIGEST_GONE, alert=True)
+        await turn.toast(coach_texts.DIGEST_GONE(), alert=True)
         return
     await turn.toast()
     settings = turn.services.settings

@@ -62,7 +62,7 @@ async def on_upload(turn: Turn, message: Message) -> None:
     result = await form_checks.receive(turn.services, turn.user_id, video, turn.now)
     match result:
         case form_checks.NotAMember():
-            await turn.say(texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED())
         case form_checks.TooBig(size_mb, limit_mb):
             await turn.say(texts.VIDEO_TOO_BIG.format(size=size_mb, limit=limit_mb))
         case form_checks.Received(check):
@@ -70,4 +70,4 @@ async def on_upload(turn: Turn, message: Message) -> None:
             reached = await alerts.send_form_check(
                 turn.bot, turn.services, result, turn.chat_id, message.message_id
             )
-            await turn.say(texts.VIDEO_SENT if reached else texts.VIDEO_KEPT_NO_COACH)
+            await turn.say(texts.VIDEO_SENT() if reached else texts.VIDEO_KEPT_NO_COACH())

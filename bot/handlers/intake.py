@@ -98,7 +98,7 @@ async def _command(turn: Turn, incoming: Incoming, tables: Tables) -> bool:
     word, *args = text.split()
     function = tables.commands.get(word[1:].split("@", 1)[0].lower())
     if function is None:
-        await turn.say(texts.UNKNOWN_COMMAND)
+        await turn.say(texts.UNKNOWN_COMMAND())
     else:
         await function(turn, args)
     return True
@@ -110,7 +110,7 @@ async def _everything_else(turn: Turn, incoming: Incoming, _tables: Tables) -> b
         if not incoming.edited:
             # A coach's own video is most likely a demo clip to attach.
             is_video = form_check.video_of(incoming.message) is not None
-            await turn.say(coach_texts.USAGE_DEMO if is_video else coach_texts.HOW_TO_WRITE)
+            await turn.say(coach_texts.USAGE_DEMO() if is_video else coach_texts.HOW_TO_WRITE())
         return True
     await conversation.from_member(turn, incoming.message, edited=incoming.edited)
     return True

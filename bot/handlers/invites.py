@@ -52,7 +52,7 @@ async def invite(turn: Turn, viewer: Viewer, args: list[str]) -> None:
 async def list_invites(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     """/invites"""
     if args:
-        await turn.say(coach_texts.USAGE_INVITES)
+        await turn.say(coach_texts.USAGE_INVITES())
         return
     lines = await invites.listing(turn.services, viewer, turn.now)
     zone = turn.services.settings.tz
@@ -64,7 +64,7 @@ async def list_invites(turn: Turn, viewer: Viewer, args: list[str]) -> None:
 async def revoke(turn: Turn, viewer: Viewer, args: list[str]) -> None:
     """/revoke <code>"""
     if len(args) != 1 or not CODE_PATTERN.fullmatch(args[0]):
-        await turn.say(coach_texts.USAGE_REVOKE)
+        await turn.say(coach_texts.USAGE_REVOKE())
         return
     match await invites.revoke(turn.services, viewer, args[0], turn.now):
         case invites.Revoked(code):

@@ -10,6 +10,7 @@ from bot.handlers.turn import ButtonFunction, CommandFunction, Turn
 from bot.render import callbacks as cb
 from bot.render import coach_texts, keyboards, texts
 from bot.render.charts import pain_trend_png
+from bot.render.dates import date_and_time
 from bot.rules.emergency import emergency_number
 from bot.services import coaches, members
 from bot.services.progress import progress as progress_of
@@ -22,12 +23,12 @@ async def help_command(turn: Turn, _args: list[str]) -> None:
     if not turn.private:
         viewer = await turn.coach()
         await turn.say(
-            texts.PRIVATE_ONLY if viewer is None else coach_texts.coach_help(viewer.owner, False)
+            texts.PRIVATE_ONLY() if viewer is None else coach_texts.coach_help(viewer.owner, False)
         )
         return
     roles = await coaches.roles(turn.services, turn.user_id)
     if roles.coach is None:
-        await turn.say(texts.HELP)
+        await turn.say(texts.help_text())
     else:
         await turn.say(coach_texts.coach_help(roles.coach.owner, roles.member))
 
@@ -35,17 +36,15 @@ async def help_command(turn: Turn, _args: list[str]) -> None:
 async def progress(turn: Turn, _args: list[str]) -> None:
     view = await progress_of(turn.services, turn.user_id, turn.now)
     if view is None:
-        await turn.say(texts.NOT_ENROLLED)
+        await turn.say(texts.NOT_ENROLLED())
         return
     await turn.say(
         texts.progress(view.week, view.workout_titles, view.streak_weeks, view.recent_pain)
     )
     if view.pain_points:
         local = [(at.astimezone(view.zone), pain) for at, pain in view.pain_points]
-        chart = await asyncio.to_thread(pain_trend_png, local, texts.PROGRESS_CHART_TITLE)
-        caption = texts.PROGRESS_CHART_CAPTION.format(
-            count=len(view.pain_points), latest=view.pain_points[-1][1]
-        )
+        chart = await asyncio.to_thread(pain_trend_png, local, texts.PROGRESS_CHART_TITLE())
+        caption = texts.progress_chart_caption(len(view.pain_points), view.pain_points[-1][1])
         await sender.send_photo(turn.bot, turn.services.database, turn.chat_id, chart, caption)
 
 
@@ -61,20 +60,20 @@ async def _set_paused(turn: Turn, paused: bool) -> None:
     result = await members.set_paused(turn.services, turn.user_id, paused)
     match result:
         case members.Unknown():
-            await turn.say(texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED())
         case members.HeldByRedFlag(zone):
             await turn.say(texts.held(emergency_number(zone)))
         case members.PauseUnchanged(True):
-            await turn.say(texts.ALREADY_PAUSED)
+            await turn.say(texts.ALREADY_PAUSED())
         case members.PauseUnchanged(False):
-            await turn.say(texts.ALREADY_RUNNING)
+            await turn.say(texts.ALREADY_RUNNING())
         case members.PauseChanged(True, _, _, _):
-            await turn.say(texts.PAUSED)
+            await turn.say(texts.PAUSED())
         case members.PauseChanged(False, None, _, _):
-            await turn.say(texts.RESUMED_NO_NEXT)
+            await turn.say(texts.RESUMED_NO_NEXT())
         case members.PauseChanged(False, next_at, zone, _) if next_at is not None:
             local = next_at.astimezone(zone)
-            await turn.say(texts.RESUMED.format(when=f"{local:%a %d %b, %H:%M}"))
+            await turn.say(texts.RESUMED.format(when=date_and_time(local)))
     if isinstance(result, members.PauseChanged):
         event: NoticeEvent = "paused" if result.paused else "resumed"
         await alerts.send_notice(turn.bot, turn.services, MemberNotice(result.member, event))
@@ -92,15 +91,15 @@ async def on_snooze_button(turn: Turn, data: cb.Snooze) -> None:
 async def _snooze(turn: Turn, day: date | None = None) -> None:
     result = await members.snooze(turn.services, turn.user_id, turn.now, day)
     if isinstance(result, members.Stale):
-        await turn.toast(texts.REMINDER_OUT_OF_DATE)
+        await turn.toast(texts.REMINDER_OUT_OF_DATE())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
     match result:
         case members.Unknown():
-            await turn.say(texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED())
         case members.NothingToSnooze(paused):
-            await turn.say(texts.ALREADY_PAUSED if paused else texts.NOTHING_TO_SNOOZE)
+            await turn.say(texts.ALREADY_PAUSED() if paused else texts.NOTHING_TO_SNOOZE())
         case members.Snoozed(until, zone):
             await turn.say(texts.SNOOZED.format(when=f"{until.astimezone(zone):%H:%M}"))
 
@@ -108,9 +107,9 @@ async def _snooze(turn: Turn, day: date | None = None) -> None:
 async def delete(turn: Turn, _args: list[str]) -> None:
     question = await members.ask_erase(turn.services, turn.user_id)
     if isinstance(question, members.Unknown):
-        await turn.say(texts.NOT_ENROLLED)
+        await turn.say(texts.NOT_ENROLLED())
         return
-    await turn.say(texts.DELETE_CONFIRM, keyboards.confirm_delete(question.menu))
+    await turn.say(texts.DELETE_CONFIRM(), keyboards.confirm_delete(question.menu))
 
 
 async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
@@ -118,14 +117,14 @@ async def on_confirm_delete(turn: Turn, data: cb.ConfirmDelete) -> None:
     on an older message changes nothing."""
     erased = await members.erase(turn.services, turn.user_id, data.menu) if data.confirmed else None
     if isinstance(erased, members.Stale):
-        await turn.toast(texts.MENU_OUT_OF_DATE)
+        await turn.toast(texts.MENU_OUT_OF_DATE())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
     if erased is None:
-        await turn.edit_pressed(texts.DELETE_CANCELLED)
+        await turn.edit_pressed(texts.DELETE_CANCELLED())
         return
-    await turn.edit_pressed(texts.DELETED)
+    await turn.edit_pressed(texts.DELETED())
     notice = MemberNotice(erased.member, "deleted")
     await alerts.send_notice(turn.bot, turn.services, notice, erased.coach_chats)
     if (await coaches.roles(turn.services, turn.user_id)).coach is not None:

@@ -51,30 +51,32 @@ async def show(
             text = texts.screening_question(question, number, total)
             await turn.say(text, keyboards.screening(question))
         case members.AskProtocol(protocols, menu):
-            await turn.say(texts.CHOOSE_PROTOCOL, keyboards.protocols(protocols, menu))
+            await turn.say(texts.CHOOSE_PROTOCOL(), keyboards.protocols(protocols, menu))
         case members.AskDays(chosen, cap, menu):
             await turn.say(texts.CHOOSE_DAYS.format(cap=cap), keyboards.days(chosen, menu))
         case members.AskTime(menu):
-            await turn.say(texts.CHOOSE_TIME, keyboards.hours(menu))
+            await turn.say(texts.CHOOSE_TIME(), keyboards.hours(menu))
         case members.AskHalfOfDay(morning, evening, menu):
-            await turn.say(texts.MORNING_OR_EVENING, keyboards.half_of_day(morning, evening, menu))
+            await turn.say(
+                texts.MORNING_OR_EVENING(), keyboards.half_of_day(morning, evening, menu)
+            )
         case members.AskZone(suggested, menu):
-            await turn.say(texts.CHOOSE_ZONE, keyboards.zones(suggested.key, menu, turn.now))
-            await turn.say(texts.SHARE_LOCATION_HINT, keyboards.share_location())
+            await turn.say(texts.CHOOSE_ZONE(), keyboards.zones(suggested.key, menu, turn.now))
+            await turn.say(texts.SHARE_LOCATION_HINT(), keyboards.share_location())
         case members.AskPlace(options, guessed, menu):
-            question = texts.DID_YOU_MEAN if guessed else texts.WHICH_PLACE
+            question = texts.DID_YOU_MEAN() if guessed else texts.WHICH_PLACE()
             await turn.say(question, keyboards.places(options, menu))
         case members.AllSet(settings, joined):
             await _tell_coach(turn, joined)
-            await turn.say(texts.all_set(settings), keyboards.start_workout())
+            await turn.say(texts.all_set(settings, turn.now), keyboards.start_workout())
         case members.WelcomeBack(first_name, settings, menu, joined):
             await _tell_coach(turn, joined)
             keyboard = keyboards.settings_menu(menu, protocol_locked=settings.chosen_by_coach)
-            await turn.say(texts.welcome_back(first_name, settings), keyboard)
+            await turn.say(texts.welcome_back(first_name, settings, turn.now), keyboard)
         case members.ProtocolLocked(title):
             await turn.say(texts.PROTOCOL_LOCKED.format(title=title))
         case members.Unknown():
-            await turn.say(texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED())
         case members.Stale():
             pass
 
@@ -82,7 +84,7 @@ async def show(
 async def _out_of_date(turn: Turn) -> None:
     """A settings button from an older question: say so, take its buttons away, change
     nothing."""
-    await turn.toast(texts.MENU_OUT_OF_DATE)
+    await turn.toast(texts.MENU_OUT_OF_DATE())
     await turn.remove_pressed_buttons()
 
 
@@ -99,11 +101,11 @@ async def start(turn: Turn, args: list[str]) -> None:
     arrival = await joining.start(turn.services, turn.profile(), turn.now, code)
     match arrival:
         case joining.NotPrivate():
-            await turn.say(texts.PRIVATE_ONLY)
+            await turn.say(texts.PRIVATE_ONLY())
         case joining.AskForLink():
-            await turn.say(texts.ASK_FOR_LINK)
+            await turn.say(texts.ASK_FOR_LINK())
         case joining.LinkNotValid():
-            await turn.say(texts.LINK_NOT_VALID)
+            await turn.say(texts.LINK_NOT_VALID())
         case joining.CoachWelcome(first_name, owner):
             await menus.publish_for(turn.bot, turn.services, turn.user_id)
             await turn.say(coach_texts.coach_welcome(first_name, owner))
@@ -123,14 +125,14 @@ async def start(turn: Turn, args: list[str]) -> None:
 async def on_consent(turn: Turn, data: cb.Consent) -> None:
     step = await members.consent(turn.services, turn.user_id, data.menu, turn.now)
     if isinstance(step, members.Unknown):
-        await turn.toast(texts.NOT_ENROLLED)
+        await turn.toast(texts.NOT_ENROLLED())
         return
     if isinstance(step, members.Stale):
         await _out_of_date(turn)
         return
     await turn.toast()
     name = turn.profile().first_name
-    await turn.edit_pressed(f"{texts.DISCLAIMER.format(name=name)}\n\n{texts.CONSENT_GIVEN}")
+    await turn.edit_pressed(f"{texts.DISCLAIMER.format(name=name)}\n\n{texts.CONSENT_GIVEN()}")
     await show(turn, step)
     if (await coaches.roles(turn.services, turn.user_id)).coach is not None:
         await menus.publish_for(turn.bot, turn.services, turn.user_id)  # a coach who trains too
@@ -149,11 +151,11 @@ async def on_protocol(turn: Turn, data: cb.ChooseProtocol) -> None:
         await turn.remove_pressed_buttons()
         return
     if isinstance(step, members.Unknown) or protocol is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         return
     await turn.toast()
     chosen = texts.PROTOCOL_CHOSEN.format(title=protocol.title)
-    await turn.edit_pressed(f"{texts.CHOOSE_PROTOCOL}\n\n{chosen}")
+    await turn.edit_pressed(f"{texts.CHOOSE_PROTOCOL()}\n\n{chosen}")
     await show(turn, step)
 
 
@@ -161,7 +163,7 @@ async def on_toggle_day(turn: Turn, data: cb.ToggleDay) -> None:
     step = await members.toggle_day(turn.services, turn.user_id, data.weekday, data.menu)
     match step:
         case members.Unknown():
-            await turn.toast(texts.SESSION_OVER)
+            await turn.toast(texts.SESSION_OVER())
         case members.Stale():
             await _out_of_date(turn)
         case members.AskDays(chosen, cap, menu):
@@ -173,11 +175,11 @@ async def on_days_chosen(turn: Turn, data: cb.DaysChosen) -> None:
     result = await members.confirm_days(turn.services, turn.user_id, data.menu)
     match result:
         case members.Unknown():
-            await turn.toast(texts.SESSION_OVER)
+            await turn.toast(texts.SESSION_OVER())
         case members.Stale():
             await _out_of_date(turn)
         case members.NeedADay():
-            await turn.toast(texts.NEED_A_DAY, alert=True)
+            await turn.toast(texts.NEED_A_DAY(), alert=True)
         case (days, question):
             await turn.toast()
             await turn.edit_pressed(texts.DAYS_CHOSEN.format(days=texts.day_names(days)))
@@ -201,7 +203,7 @@ async def on_typed_time(turn: Turn, text: str, _state: AwaitTime) -> None:
     """'7pm', '0630', 'noon'; '7' alone is asked back: morning or evening?"""
     typed = read_time_of_day(text)
     if typed is None:
-        await turn.say(texts.BAD_TIME)
+        await turn.say(texts.BAD_TIME())
         return
     await show(turn, await members.set_reminder_time(turn.services, turn.user_id, typed))
 
@@ -210,7 +212,7 @@ async def on_zone(turn: Turn, data: cb.ChooseZone) -> None:
     """A zone button, or one of the places a typed name may mean."""
     zone = parse_time_zone(data.zone)
     if zone is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         return
     step = await members.set_time_zone(
         turn.services, turn.user_id, ZoneInfo(zone), turn.now, data.menu
@@ -243,7 +245,7 @@ async def on_location(turn: Turn, location: Location, _state: AwaitZone) -> None
     """The chat's "Share location" button: the zone of that point (found offline)."""
     zone = time_zone_at(location.latitude, location.longitude)
     if zone is None:
-        await turn.say(texts.LOCATION_WITHOUT_ZONE)
+        await turn.say(texts.LOCATION_WITHOUT_ZONE())
         return
     step = await members.set_time_zone(turn.services, turn.user_id, ZoneInfo(zone), turn.now)
     await _zone_set(turn, step, zone)
@@ -268,12 +270,12 @@ async def on_settings(turn: Turn, data: cb.Settings) -> None:
     step = await members.change_setting(turn.services, turn.user_id, data.part, data.menu)
     match step:
         case members.Unknown():
-            await turn.toast(texts.NOT_ENROLLED)
+            await turn.toast(texts.NOT_ENROLLED())
         case members.Stale():
             await _out_of_date(turn)
         case members.NothingChanged():
             await turn.toast()
-            await turn.edit_pressed(texts.NOTHING_CHANGED)
+            await turn.edit_pressed(texts.NOTHING_CHANGED())
         case _:
             await turn.toast()
             await show(turn, step)

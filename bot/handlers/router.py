@@ -11,6 +11,9 @@ while it is handled, and holds the tables the conversation modules export:
   function(turn, text, state) for typed replies
 - `LOCATED`: the same for a shared location → function(turn, location, state)
 
+Each update is answered in its sender's language (Telegram's `language_code`; see
+`bot.render.i18n`); what goes to someone else on the way is said in theirs.
+
 Outside private chats (a group the bot was added to) only coach commands and buttons are
 handled, each behind the coach gate; a member's command there gets a hint to talk in
 private, and other messages are left alone, so a member's chat never moves to a group.
@@ -55,6 +58,7 @@ from bot.handlers.turn import (
 )
 from bot.render import callbacks as cb
 from bot.render import texts
+from bot.render.i18n import speaking
 
 COACH_COMMANDS: dict[str, CommandFunction] = {
     **coach.COMMANDS,
@@ -113,11 +117,16 @@ async def on_button(update: Update, context: Context) -> None:
         return
     data = cb.decode(query.data)
     function = BUTTONS.get(type(data)) if data is not None else None
+    with speaking(query.from_user.language_code):
+        await _press(turn, data, function)
+
+
+async def _press(turn: Turn, data: object, function: ButtonFunction | None) -> None:
     async with turn.services.locks.hold(turn.user_id):
         if function is None:
-            await turn.toast(texts.SESSION_OVER)
+            await turn.toast(texts.SESSION_OVER())
         elif not turn.private and type(data) not in coach.BUTTONS:
-            await turn.toast(texts.PRIVATE_ONLY, alert=True)
+            await turn.toast(texts.PRIVATE_ONLY(), alert=True)
         else:
             await function(turn, data)
 
@@ -130,11 +139,13 @@ async def on_message(update: Update, context: Context) -> None:
     if turn is None or message is None:
         return
     incoming = intake.Incoming(message, edited=update.edited_message is not None)
-    if not turn.private:
-        await _in_group(turn, incoming, context.bot.username)
-        return
-    async with turn.services.locks.hold(turn.user_id):
-        await intake.take(turn, incoming, TABLES)
+    user = update.effective_user
+    with speaking(user.language_code if user is not None else None):
+        if not turn.private:
+            await _in_group(turn, incoming, context.bot.username)
+            return
+        async with turn.services.locks.hold(turn.user_id):
+            await intake.take(turn, incoming, TABLES)
 
 
 async def _in_group(turn: Turn, incoming: intake.Incoming, bot_username: str | None) -> None:
@@ -152,7 +163,7 @@ async def _in_group(turn: Turn, incoming: intake.Incoming, bot_username: str | N
         if name in GROUP_COMMANDS:
             await function(turn, args)
         else:
-            await turn.say(texts.PRIVATE_ONLY)
+            await turn.say(texts.PRIVATE_ONLY())
 
 
 def handlers() -> list[BaseHandler[Update, Any, Any]]:

@@ -19,15 +19,15 @@ async def on_answer(turn: Turn, data: cb.ScreeningAnswer) -> None:
         turn.services, turn.user_id, data.question, data.yes, asked, turn.now
     )
     if isinstance(result, members.Unknown):
-        await turn.toast(texts.SCREENING_ALREADY_ANSWERED)
+        await turn.toast(texts.SCREENING_ALREADY_ANSWERED())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
-    answer = texts.SCREENING_ANSWERED.format(answer=texts.YES if data.yes else texts.NO)
+    answer = texts.SCREENING_ANSWERED.format(answer=texts.YES() if data.yes else texts.NO())
     await turn.edit_pressed(f"{asked}\n\n{answer}")
     if result.reported is not None:
         question = QUESTIONS[data.question]
-        await red_flag_answer.tell(turn, question.level, [texts.SCREENING_YES], result.reported)
+        await red_flag_answer.tell(turn, question.level, [texts.SCREENING_YES()], result.reported)
     if result.next is not None:
         await onboarding.show(turn, result.next)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,8 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot import alerts, sender
 from bot.context import BotServices
-from bot.services import coaches
+from bot.render.i18n import speaking
+from bot.services import coaches, languages
 from bot.services.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,14 @@ class Turn:
         """Who sent this update, as Telegram names them."""
         user = self.update.effective_user
         assert user is not None, "a Turn is only made for updates from a user"
-        return Profile(self.user_id, self.chat_id, user.full_name, user.first_name, user.username)
+        return Profile(
+            self.user_id,
+            self.chat_id,
+            user.full_name,
+            user.first_name,
+            user.username,
+            user.language_code,
+        )
 
     async def say(
         self,
@@ -67,6 +76,13 @@ class Turn:
             on_blocked=self.member_blocked,
             parse_mode=parse_mode,
         )
+
+    @asynccontextmanager
+    async def speaking_to(self, chat_id: int) -> AsyncIterator[None]:
+        """Write what the block writes in the language of whoever `chat_id` is (a message on
+        its way to someone other than the sender of this update)."""
+        with speaking(await languages.of_chat(self.services, chat_id)):
+            yield
 
     async def member_blocked(self, member_id: int) -> None:
         """A member this turn wrote to has blocked the bot: their coach hears of it."""

@@ -48,7 +48,7 @@ async def begin(turn: Turn) -> None:
     result = await workouts.start_or_resume(turn.services, turn.user_id, turn.now)
     match result:
         case workouts.NotEnrolled():
-            await turn.say(texts.NOT_ENROLLED)
+            await turn.say(texts.NOT_ENROLLED())
         case workouts.Held(zone):
             await turn.say(texts.held(emergency_number(zone)))
         case workouts.WeekComplete(counts, protocol):
@@ -59,9 +59,9 @@ async def begin(turn: Turn) -> None:
                 await sender.remove_buttons(turn.bot, turn.chat_id, old_message_id)
             if alert_message_id is not None:
                 await sender.delete(turn.bot, turn.chat_id, alert_message_id)
-            await _send_card(turn, card, card_render.RESUMED_NOTICE)
+            await _send_card(turn, card, card_render.RESUMED_NOTICE())
         case workouts.Started(card, choice):
-            left = html.escape(texts.LEFT_THIS_WEEK.format(left=choice.remaining_this_week - 1))
+            left = html.escape(texts.left_this_week(choice.remaining_this_week - 1))
             text = card_render.before_text(card, left)
             message = await turn.say(text, keyboards.pain_before(card.session_id), parse_mode=HTML)
             if message is not None:
@@ -187,7 +187,7 @@ async def _moved_on(turn: Turn, result: workouts.Advanced, notice: str | None = 
                 turn.bot,
                 turn.chat_id,
                 target,
-                f"{summary}\n\n{texts.PAIN_QUESTION}",
+                f"{summary}\n\n{texts.PAIN_QUESTION()}",
                 keyboards.pain(session_id),
                 parse_mode=HTML,
             )
@@ -199,10 +199,10 @@ async def _moved_on(turn: Turn, result: workouts.Advanced, notice: str | None = 
 
 async def _stale(turn: Turn, result: workouts.Stale | workouts.AlreadyAnswered) -> None:
     if isinstance(result, workouts.Stale):
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         await turn.remove_pressed_buttons()
     else:
-        await turn.toast(texts.NOT_THIS_STEP)
+        await turn.toast(texts.NOT_THIS_STEP())
 
 
 async def on_answer(turn: Turn, data: cb.StepAnswer) -> None:
@@ -280,7 +280,7 @@ async def _show_face(
     back to the step); a press on a step that is over takes the buttons off."""
     card = await workouts.card_for_press(turn.services, turn.user_id, session_id, step_index)
     if card is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         await turn.remove_pressed_buttons()
         return
     await turn.toast()
@@ -329,7 +329,7 @@ async def on_timer(turn: Turn, data: cb.StepTimer) -> None:
         turn.services, turn.user_id, data.session_id, data.step_index, turn.now
     )
     if target is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         return
     await turn.toast()
     await _show_timer(turn, target, turn.now)
@@ -345,7 +345,7 @@ async def _show_timer(turn: Turn, target: TimerTarget, now: datetime) -> None:
 async def on_stop_timer(turn: Turn, data: cb.StopTimer) -> None:
     target = await card_timers.stop(turn.services, turn.user_id, data.session_id, data.step_index)
     if target is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         return
     _cancel_timer(turn, data.session_id)
     await turn.toast()
@@ -356,7 +356,7 @@ async def on_video_button(turn: Turn, data: cb.StepVideo) -> None:
     """The member wants to film this step: their next video belongs to it."""
     card = await workouts.film_step(turn.services, turn.user_id, data.session_id, data.step_index)
     if card is None:
-        await turn.toast(texts.SESSION_OVER)
+        await turn.toast(texts.SESSION_OVER())
         return
     await turn.toast(texts.VIDEO_PROMPT.format(exercise=card.variant.name)[:200], alert=True)
 

@@ -39,6 +39,7 @@ from bot import alerts, sender
 from bot.context import BotServices
 from bot.rate_limit import MESSAGES_PER_SECOND, Pacer
 from bot.render import keyboards, texts
+from bot.render.i18n import speaking
 from bot.rules.morning_check import next_morning_check_at
 from bot.rules.schedule import (
     ReminderOutcome,
@@ -47,7 +48,7 @@ from bot.rules.schedule import (
     nudge_at,
     snoozed_reminder_at,
 )
-from bot.services import morning_checks, reminders
+from bot.services import languages, morning_checks, reminders
 from bot.services.morning_checks import LOOK_BACK
 from bot.services.reminders import DueReminder
 from storage.models import ReminderKind
@@ -294,16 +295,18 @@ class ReminderScheduler:
         if isinstance(decided, reminders.NotSent):
             return decided.outcome, decided.settings
         claimed, settings = decided
-        text = (
-            texts.nudge(claimed.title)
-            if due.kind == ReminderKind.NUDGE
-            else texts.reminder(claimed.title, claimed.choice)
-        )
+        day = due.due_at.astimezone(settings.zone).date()
+        with speaking(await languages.of_chat(self._services, claimed.chat_id)):
+            text = (
+                texts.nudge(claimed.title)
+                if due.kind == ReminderKind.NUDGE
+                else texts.reminder(claimed.title, claimed.choice)
+            )
+            buttons = keyboards.reminder(day)
         async with self.pacer:
             if not await reminders.mark_sending(self._services, due, self.boot_id):
                 return "not_claimed", settings
-            day = due.due_at.astimezone(settings.zone).date()
-            outcome = await self._send(claimed.chat_id, text, keyboards.reminder(day))
+            outcome = await self._send(claimed.chat_id, text, buttons)
         await reminders.settle(
             self._services,
             due,
@@ -335,11 +338,13 @@ class ReminderScheduler:
         )
         if isinstance(decided, morning_checks.NotAsked):
             return decided.outcome
+        with speaking(await languages.of_chat(self._services, decided.chat_id)):
+            question = texts.MORNING_QUESTION()
         async with self.pacer:
             if not await reminders.mark_sending(self._services, due, self.boot_id):
                 return "not_claimed"
             outcome = await self._send(
-                decided.chat_id, texts.MORNING_QUESTION, keyboards.morning_pain(decided.session_id)
+                decided.chat_id, question, keyboards.morning_pain(decided.session_id)
             )
         await reminders.settle(
             self._services, due, self.boot_id, sent=outcome == "sent", drop_snooze=False

@@ -31,8 +31,9 @@ from bot import sender
 from bot.context import BotServices
 from bot.render import card as card_render
 from bot.render import keyboards
+from bot.render.i18n import speaking
 from bot.rules.timers import next_tick
-from bot.services import card_timers
+from bot.services import card_timers, languages
 from bot.services.card_timers import TimerTarget
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class TimerScheduler:
         self._bot: ExtBot[Any] = application.bot
         self._services = services
         self._planned: dict[int, TimerTarget] = {}
+        self._languages: dict[int, str | None] = {}
+        """Each planned session's member's language, read once per timer."""
         self.budget = AsyncLimiter(edits_per_second, 1)
         self.skipped_redraws = 0
         """Redraws left out because the budget was spent (for the benchmark and tests)."""
@@ -83,6 +86,7 @@ class TimerScheduler:
 
     def cancel(self, session_id: int) -> None:
         """No more redraws or end for this session's timer."""
+        self._languages.pop(session_id, None)
         if self._planned.pop(session_id, None) is None:
             return
         job = self._jobs.scheduler.get_job(job_name(session_id))
@@ -133,11 +137,18 @@ class TimerScheduler:
             if self._planned.get(target.card.session_id) is not target:
                 return  # answered, stopped or replaced while this job waited for the lock
             now = self._services.clock()
-            if now >= timer.ends_at:
-                del self._planned[target.card.session_id]
-                await self._end(target, now)
-                return
-            await self._redraw(target, now)
+            session_id = target.card.session_id
+            if session_id not in self._languages:
+                self._languages[session_id] = await languages.of_chat(
+                    self._services, target.chat_id
+                )
+            with speaking(self._languages[session_id]):
+                if now >= timer.ends_at:
+                    del self._planned[session_id]
+                    del self._languages[session_id]
+                    await self._end(target, now)
+                    return
+                await self._redraw(target, now)
             self._schedule(target, next_tick(timer, now) or timer.ends_at)
 
     async def _redraw(self, target: TimerTarget, now: datetime) -> None:

@@ -26,6 +26,7 @@ from datetime import datetime, tzinfo
 from io import BytesIO
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from bot.render.i18n import N_, Text
 from bot.rules.symptoms import CheckIn, CheckInKind
 
 if TYPE_CHECKING:
@@ -52,16 +53,16 @@ PANEL_TITLE_MAX = 40
 """Characters of a panel's title that fit across a panel at its font size."""
 _LEGEND_INCHES = 0.7  # the band at the top of a digest image that holds the legend
 
-SCORE_LABELS: dict[CheckInKind, str] = {
-    "session": "After session",
-    "before": "Before session",
-    "morning": "Next morning",
+SCORE_LABELS: dict[CheckInKind, Text] = {
+    "session": N_("After session"),
+    "before": N_("Before session"),
+    "morning": N_("Next morning"),
 }
 """The legend's words for each kind of score, in the order the legend lists them."""
-FLAG_LABEL = "Flag"
-PAIN_AXIS_LABEL = "Pain (0-10)"
-NO_CHECK_INS = "No check-ins yet"
-NO_SCORES_IN_DIGEST = "No pain scores in this time"
+FLAG_LABEL = N_("Flag")
+PAIN_AXIS_LABEL = N_("Pain (0-10)")
+NO_CHECK_INS = N_("No check-ins yet")
+NO_SCORES_IN_DIGEST = N_("No pain scores in this time")
 
 _LINE_COLOUR = "#1f6feb"
 _THRESHOLD_COLOUR = "#d1242f"
@@ -120,7 +121,7 @@ def pain_trend_png(
     ordered = sorted(points, key=lambda point: point[0])
     if not ordered:
         axes.set_xticks([])
-        _centred_note(axes, NO_CHECK_INS, fontsize=13)
+        _centred_note(axes, NO_CHECK_INS(), fontsize=13)
     else:
         zone = ordered[0][0].tzinfo
         times = _plot_dates([when for when, _ in ordered])
@@ -149,7 +150,7 @@ def pain_history_figure(
     scored = _scored(check_ins)
     if not scored:
         axes.set_xticks([])
-        _centred_note(axes, NO_CHECK_INS, fontsize=13)
+        _centred_note(axes, NO_CHECK_INS(), fontsize=13)
         return figure
     _date_axis(axes, scored[0].at.tzinfo, maxticks=8)
     drawn = _draw_scores(axes, scored, markersize=5)
@@ -249,7 +250,7 @@ def _digest_panel(
     if scored:
         _draw_scores(axes, scored, markersize=4)
     else:
-        _centred_note(axes, NO_SCORES_IN_DIGEST, fontsize=9)
+        _centred_note(axes, NO_SCORES_IN_DIGEST(), fontsize=9)
     _mark_flags(axes, [when for when in panel.flagged if start <= when <= end])
     if panel.note:
         axes.text(
@@ -281,7 +282,7 @@ def _pain_axes(
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))
     if ylabel:
-        axes.set_ylabel(PAIN_AXIS_LABEL)
+        axes.set_ylabel(PAIN_AXIS_LABEL())
     axes.grid(axis="y", alpha=0.3)
     if threshold is not None:
         axes.axhline(threshold, color=_THRESHOLD_COLOUR, linestyle="--", linewidth=1)
@@ -365,10 +366,10 @@ def _legend_handles(kinds: Sequence[CheckInKind], *, flags: bool) -> list[Line2D
     for kind in kinds:
         colour, marker, style = _SCORE_STYLES[kind]
         handles.append(
-            Line2D([], [], color=colour, marker=marker, linestyle=style, label=SCORE_LABELS[kind])
+            Line2D([], [], color=colour, marker=marker, linestyle=style, label=SCORE_LABELS[kind]())
         )
     if flags:
-        handles.append(Line2D([], [], color=_FLAG_COLOUR, linewidth=1.2, label=FLAG_LABEL))
+        handles.append(Line2D([], [], color=_FLAG_COLOUR, linewidth=1.2, label=FLAG_LABEL()))
     return handles
 
 

@@ -7,55 +7,66 @@ group shows the coach commands.
 
 from __future__ import annotations
 
-Command = tuple[str, str]
-"""(name without "/", description)."""
+from bot.render.i18n import N_, Text, _
 
-MEMBER_COMMANDS: list[Command] = [
-    ("today", "Start or continue today's session"),
-    ("progress", "Your week, streak and pain scores"),
-    ("snooze", "Move today's reminder by an hour"),
-    ("pause", "Pause reminders"),
-    ("resume", "Resume reminders"),
-    ("start", "Set up or change your settings"),
-    ("help", "What I can do"),
-    ("delete", "Erase everything I have about you"),
+Command = tuple[str, str]
+"""(name without "/", description), the description in the language being spoken."""
+_Entry = tuple[str, Text]
+
+_MEMBER_COMMANDS: list[_Entry] = [
+    ("today", N_("Start or continue today's session")),
+    ("progress", N_("Your week, streak and pain scores")),
+    ("snooze", N_("Move today's reminder by an hour")),
+    ("pause", N_("Pause reminders")),
+    ("resume", N_("Resume reminders")),
+    ("start", N_("Set up or change your settings")),
+    ("help", N_("What I can do")),
+    ("delete", N_("Erase everything I have about you")),
 ]
-COACH_COMMANDS: list[Command] = [
-    ("members", "Your members at a glance"),
-    ("member", "One member in detail"),
-    ("flags", "Open flags, oldest first"),
-    ("ack", "Acknowledge a flag"),
-    ("digest", "When your daily digest comes"),
-    ("resume_member", "Resume a programme a red flag put on hold"),
-    ("assign", "Move a member to a protocol or to another coach"),
-    ("msg", "Write to one of your members"),
-    ("invite", "A link for a new member"),
-    ("invites", "Your invite links and how often each was used"),
-    ("revoke", "End an invite link"),
-    ("export", "Your members' sessions, check-ins and messages as CSV"),
-    ("dashboard", "Open the dashboard"),
+_COACH_COMMANDS: list[_Entry] = [
+    ("members", N_("Your members at a glance")),
+    ("member", N_("One member in detail")),
+    ("flags", N_("Open flags, oldest first")),
+    ("ack", N_("Acknowledge a flag")),
+    ("digest", N_("When your daily digest comes")),
+    ("resume_member", N_("Resume a programme a red flag put on hold")),
+    ("assign", N_("Move a member to a protocol or to another coach")),
+    ("msg", N_("Write to one of your members")),
+    ("invite", N_("A link for a new member")),
+    ("invites", N_("Your invite links and how often each was used")),
+    ("revoke", N_("End an invite link")),
+    ("export", N_("Your members' sessions, check-ins and messages as CSV")),
+    ("dashboard", N_("Open the dashboard")),
 ]
-OWNER_COMMANDS: list[Command] = [
-    ("coach", "Add, remove or list coaches"),
+_OWNER_COMMANDS: list[_Entry] = [
+    ("coach", N_("Add, remove or list coaches")),
 ]
-COACH_HELP: Command = ("help", "Coach commands")
-COACH_MARK = "Coach · "
+_COACH_HELP: _Entry = ("help", N_("Coach commands"))
+
+
+def _said(entries: list[_Entry]) -> list[Command]:
+    return [(name, description()) for name, description in entries]
+
+
+def member_commands() -> list[Command]:
+    return _said(_MEMBER_COMMANDS)
 
 
 def coach_commands(owner: bool) -> list[Command]:
-    return COACH_COMMANDS + (OWNER_COMMANDS if owner else [])
+    return _said(_COACH_COMMANDS + (_OWNER_COMMANDS if owner else []))
 
 
 def coach_menu(*, owner: bool, member: bool) -> list[Command]:
     """A coach's own chat: the coach commands, and when they train too, the member commands
     first with the coach ones marked."""
     if not member:
-        return [*coach_commands(owner), COACH_HELP]
-    return MEMBER_COMMANDS + [
-        (name, COACH_MARK + description) for name, description in coach_commands(owner)
+        return [*coach_commands(owner), *_said([_COACH_HELP])]
+    return member_commands() + [
+        (name, _("Coach · {description}").format(description=description))
+        for name, description in coach_commands(owner)
     ]
 
 
 def group_menu() -> list[Command]:
     """A coach group: the coach commands (each answers according to who sends it)."""
-    return [*COACH_COMMANDS, COACH_HELP]
+    return _said([*_COACH_COMMANDS, _COACH_HELP])

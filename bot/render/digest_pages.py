@@ -42,7 +42,7 @@ def pages(digest: Digest) -> list[Page]:
     title = coach_texts.digest_title(
         digest.day, len(digest.members), _WIDEST_TITLE_PAGES, _WIDEST_TITLE_PAGES
     )
-    room = CAPTION_LIMIT - len(title) - len(coach_texts.DIGEST_HINT) - 2
+    room = CAPTION_LIMIT - len(title) - len(coach_texts.DIGEST_HINT()) - 2
     groups: list[list[MemberDigest]] = []
     used = 0
     for part in digest.members:
@@ -64,9 +64,9 @@ def page_at(digest: Digest, number: int) -> Page | None:
 def list_caption(digest: Digest, page: Page) -> str:
     """The page's caption: the title, a line per member, and what the buttons do."""
     title = coach_texts.digest_title(digest.day, len(digest.members), page.number, page.count)
-    room = CAPTION_LIMIT - len(title) - len(coach_texts.DIGEST_HINT) - 2
+    room = CAPTION_LIMIT - len(title) - len(coach_texts.DIGEST_HINT()) - 2
     lines = [_line(part, room) for part in page.members]
-    return "\n".join([title, *lines, coach_texts.DIGEST_HINT])
+    return "\n".join([title, *lines, coach_texts.DIGEST_HINT()])
 
 
 def details_captions(digest: Digest, page: Page) -> list[str]:

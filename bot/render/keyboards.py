@@ -16,6 +16,8 @@ from telegram import (
 
 from bot.render import callbacks as cb
 from bot.render import coach_texts, texts
+from bot.render.dates import weekday_name
+from bot.render.i18n import _
 from bot.rules.places import PlaceOption, zone_label
 from bot.views import CardStep, MemberCard
 from protocols.schema import Protocol
@@ -45,7 +47,7 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
 
 
 def consent(menu: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.CONSENT_BUTTON, cb.Consent(menu))]])
+    return InlineKeyboardMarkup([[_button(texts.CONSENT_BUTTON(), cb.Consent(menu))]])
 
 
 def protocols(choices: Iterable[Protocol], menu: int) -> InlineKeyboardMarkup:
@@ -56,11 +58,11 @@ def protocols(choices: Iterable[Protocol], menu: int) -> InlineKeyboardMarkup:
 
 def days(chosen: frozenset[int], menu: int) -> InlineKeyboardMarkup:
     day_buttons = [
-        _button(("✓ " if day in chosen else "") + name, cb.ToggleDay(day, menu))
-        for day, name in enumerate(texts.WEEKDAY_NAMES)
+        _button(("✓ " if day in chosen else "") + weekday_name(day), cb.ToggleDay(day, menu))
+        for day in range(7)
     ]
     return InlineKeyboardMarkup(
-        [*_rows(day_buttons, 4), [_button(texts.DONE_BUTTON, cb.DaysChosen(menu))]]
+        [*_rows(day_buttons, 4), [_button(texts.DONE_BUTTON(), cb.DaysChosen(menu))]]
     )
 
 
@@ -96,7 +98,7 @@ def places(options: Sequence[PlaceOption], menu: int) -> InlineKeyboardMarkup:
 
 def share_location() -> ReplyKeyboardMarkup:
     """The chat's own button that sends the member's location (private chats only)."""
-    button = KeyboardButton(texts.SHARE_LOCATION_BUTTON, request_location=True)
+    button = KeyboardButton(texts.SHARE_LOCATION_BUTTON(), request_location=True)
     return ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
 
 
@@ -107,25 +109,28 @@ def no_reply_keyboard() -> ReplyKeyboardRemove:
 
 def settings_menu(menu: int, protocol_locked: bool = False) -> InlineKeyboardMarkup:
     """What a set-up member may change; not the protocol when their coach chose it."""
-    rows = [] if protocol_locked else [[_button("Protocol", cb.Settings("protocol", menu))]]
+    protocol = _button(_("Protocol"), cb.Settings("protocol", menu))
+    rows = [] if protocol_locked else [[protocol]]
     return InlineKeyboardMarkup(
         [
             *rows,
-            [_button("Days and time", cb.Settings("days", menu))],
-            [_button("Time zone", cb.Settings("zone", menu))],
-            [_button("Nothing, all good", cb.Settings("keep", menu))],
+            [_button(_("Days and time"), cb.Settings("days", menu))],
+            [_button(_("Time zone"), cb.Settings("zone", menu))],
+            [_button(_("Nothing, all good"), cb.Settings("keep", menu))],
         ]
     )
 
 
-def start_workout(label: str = "Start today's session") -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(label, cb.StartWorkout())]])
+def start_workout(label: str | None = None) -> InlineKeyboardMarkup:
+    """One button that starts today's session (`label`, or "Start today's session")."""
+    text = label if label is not None else _("Start today's session")
+    return InlineKeyboardMarkup([[_button(text, cb.StartWorkout())]])
 
 
 def reminder(day: date) -> InlineKeyboardMarkup:
     """The buttons of the reminder of `day` (the member's date): Later moves only that day's."""
     return InlineKeyboardMarkup(
-        [[_button("Start now", cb.StartWorkout()), _button("Later (1 h)", cb.Snooze(day))]]
+        [[_button(_("Start now"), cb.StartWorkout()), _button(_("Later (1 h)"), cb.Snooze(day))]]
     )
 
 
@@ -134,26 +139,27 @@ def card(card: CardStep) -> InlineKeyboardMarkup:
     session_id, index = card.session_id, card.step.index
     rows = [
         [
-            _button("Done", cb.StepAnswer(session_id, index, "done")),
-            _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
+            _button(_("Done"), cb.StepAnswer(session_id, index, "done")),
+            _button(_("Skip"), cb.StepAnswer(session_id, index, "skipped")),
         ],
         [
-            _button("Too hard", cb.TooHard(session_id, index)),
-            _button("It hurts", cb.StepHurts(session_id, index)),
+            _button(_("Too hard"), cb.TooHard(session_id, index)),
+            _button(_("It hurts"), cb.StepHurts(session_id, index)),
         ],
         [
-            _button("How to", cb.HowTo(session_id, index)),
-            _button("Send form video", cb.StepVideo(session_id, index)),
+            _button(_("How to"), cb.HowTo(session_id, index)),
+            _button(_("Send form video"), cb.StepVideo(session_id, index)),
         ],
     ]
     timer = card.timer
     if timer is not None:
-        label = "Skip rest" if timer.kind == "rest" else "Stop timer"
+        label = _("Skip rest") if timer.kind == "rest" else _("Stop timer")
         rows.append([_button(label, cb.StopTimer(session_id, index))])
     else:
         seconds = card.variant.dosage.timed_seconds
         if seconds is not None:
-            rows.append([_button(f"Timer {_duration(seconds)}", cb.StepTimer(session_id, index))])
+            label = _("Timer {duration}").format(duration=_duration(seconds))
+            rows.append([_button(label, cb.StepTimer(session_id, index))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -163,12 +169,12 @@ def timer_alert(card: CardStep) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button("Done", cb.StepAnswer(session_id, index, "done")),
-                _button("Skip", cb.StepAnswer(session_id, index, "skipped")),
+                _button(_("Done"), cb.StepAnswer(session_id, index, "done")),
+                _button(_("Skip"), cb.StepAnswer(session_id, index, "skipped")),
             ],
             [
-                _button("Too hard", cb.TooHard(session_id, index)),
-                _button("It hurts", cb.StepHurts(session_id, index)),
+                _button(_("Too hard"), cb.TooHard(session_id, index)),
+                _button(_("It hurts"), cb.StepHurts(session_id, index)),
             ],
         ]
     )
@@ -180,24 +186,25 @@ def how_to(card: CardStep) -> InlineKeyboardMarkup:
     exercise = card.step.exercise
     switches = [
         _button(
-            f"{'Easier' if level < card.level else 'Harder'}: {exercise.at_level(level).name}",
+            (_("Easier: {exercise}") if level < card.level else _("Harder: {exercise}")).format(
+                exercise=exercise.at_level(level).name
+            ),
             cb.ChooseLevel(session_id, index, level),
         )
         for level in (card.level - 1, card.level + 1)
         if level in exercise.levels
     ]
-    return InlineKeyboardMarkup(
-        [*([button] for button in switches), [_button("Back", cb.CardBack(session_id, index))]]
-    )
+    back = _button(_("Back"), cb.CardBack(session_id, index))
+    return InlineKeyboardMarkup([*([button] for button in switches), [back]])
 
 
 def too_hard_offer(card: CardStep) -> InlineKeyboardMarkup:
     session_id, index = card.session_id, card.step.index
     return InlineKeyboardMarkup(
         [
-            [_button("Try the easier one", cb.ChooseLevel(session_id, index, card.level - 1))],
-            [_button("Skip it today", cb.TooHardSkip(session_id, index))],
-            [_button("Back", cb.CardBack(session_id, index))],
+            [_button(_("Try the easier one"), cb.ChooseLevel(session_id, index, card.level - 1))],
+            [_button(_("Skip it today"), cb.TooHardSkip(session_id, index))],
+            [_button(_("Back"), cb.CardBack(session_id, index))],
         ]
     )
 
@@ -206,14 +213,14 @@ def hurt_scale(card: CardStep) -> InlineKeyboardMarkup:
     session_id, index = card.session_id, card.step.index
     buttons = [_button(str(score), cb.StepPain(session_id, index, score)) for score in range(11)]
     return InlineKeyboardMarkup(
-        [buttons[:6], buttons[6:], [_button("Back", cb.CardBack(session_id, index))]]
+        [buttons[:6], buttons[6:], [_button(_("Back"), cb.CardBack(session_id, index))]]
     )
 
 
 def pain_before(session_id: int) -> InlineKeyboardMarkup:
     """The card's first screen: 0 to 10 for the back before the session, or Skip."""
     buttons = [_button(str(score), cb.PainBefore(session_id, score)) for score in range(11)]
-    skip = _button("Skip", cb.PainBefore(session_id, None))
+    skip = _button(_("Skip"), cb.PainBefore(session_id, None))
     return InlineKeyboardMarkup([buttons[:6], buttons[6:], [skip]])
 
 
@@ -232,14 +239,14 @@ def _scores(callback: Callable[[int], cb.Callback]) -> InlineKeyboardMarkup:
 
 
 def no_note(session_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.NO_NOTE_BUTTON, cb.NoNote(session_id))]])
+    return InlineKeyboardMarkup([[_button(texts.NO_NOTE_BUTTON(), cb.NoNote(session_id))]])
 
 
 def confirm_delete(menu: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(texts.DELETE_YES, cb.ConfirmDelete(True, menu))],
-            [_button(texts.DELETE_NO, cb.ConfirmDelete(False, menu))],
+            [_button(texts.DELETE_YES(), cb.ConfirmDelete(True, menu))],
+            [_button(texts.DELETE_NO(), cb.ConfirmDelete(False, menu))],
         ]
     )
 
@@ -250,10 +257,11 @@ def flag_actions(
     """Acknowledge and Open member, Resume programme when it is held, then one row per quick
     answer (on a new alert)."""
     actions = [
-        _button("Acknowledge", cb.AcknowledgeFlag(flag_id)),
-        _button("Open member", cb.OpenMember(member_id)),
+        _button(_("Acknowledge"), cb.AcknowledgeFlag(flag_id)),
+        _button(_("Open member"), cb.OpenMember(member_id)),
     ]
-    resume = [[_button("▶️ Resume programme", cb.ResumeProgramme(member_id))]] if held else []
+    resume_button = _button(_("▶️ Resume programme"), cb.ResumeProgramme(member_id))
+    resume = [[resume_button]] if held else []
     return InlineKeyboardMarkup([actions, *resume, *_quick_answer_rows(answers)])
 
 
@@ -272,14 +280,14 @@ def _quick_answer_rows(answers: Sequence[str]) -> list[list[InlineKeyboardButton
 
 def _duration(seconds: int) -> str:
     if seconds % 60 == 0:
-        return f"{seconds // 60} min"
-    return f"{seconds} s"
+        return _("{minutes} min").format(minutes=seconds // 60)
+    return _("{seconds} s").format(seconds=seconds)
 
 
 def open_dashboard(url: str) -> InlineKeyboardMarkup:
     """The button that opens the coach's dashboard (a Mini App) inside the chat."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(url))]]
+        [[InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON(), web_app=WebAppInfo(url))]]
     )
 
 
@@ -308,11 +316,11 @@ def digest_page(
         _button(coach_texts.digest_name(member), cb.OpenMember(member.id)) for member in members
     ]
     if view == 0:
-        reading = [_button(coach_texts.DIGEST_DETAILS_BUTTON, to(page, 1))]
+        reading = [_button(coach_texts.DIGEST_DETAILS_BUTTON(), to(page, 1))]
     else:
-        reading = [_button(coach_texts.DIGEST_LIST_BUTTON, to(page, 0))]
+        reading = [_button(coach_texts.DIGEST_LIST_BUTTON(), to(page, 0))]
         if view < details:
-            reading.append(_button(coach_texts.DIGEST_MORE_BUTTON, to(page, view + 1)))
+            reading.append(_button(coach_texts.DIGEST_MORE_BUTTON(), to(page, view + 1)))
     paging = []
     if page > 1:
         paging.append(
@@ -327,7 +335,11 @@ def digest_page(
         rows.append(paging)
     if dashboard_url:
         rows.append(
-            [InlineKeyboardButton(coach_texts.DASHBOARD_BUTTON, web_app=WebAppInfo(dashboard_url))]
+            [
+                InlineKeyboardButton(
+                    coach_texts.DASHBOARD_BUTTON(), web_app=WebAppInfo(dashboard_url)
+                )
+            ]
         )
     return InlineKeyboardMarkup(rows)
 
@@ -343,4 +355,4 @@ def follow_up(report_id: int) -> InlineKeyboardMarkup:
 
 
 def _yes_no(yes: cb.Callback, no: cb.Callback) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.YES, yes), _button(texts.NO, no)]])
+    return InlineKeyboardMarkup([[_button(texts.YES(), yes), _button(texts.NO(), no)]])

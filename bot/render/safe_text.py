@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from bot.render.i18n import N_
+
 NAME_MAX = 64
 """Characters of a name shown; Telegram's own first name is at most 64."""
-NO_NAME = "(no name)"
+NO_NAME = N_("(no name)")
 MAX_COMBINING = 3
 """Combining marks kept on one base character: enough for any language's accents."""
 
@@ -74,5 +76,5 @@ def shown_name(name: str | None, limit: int = NAME_MAX) -> str:
     (cut with "…"), or "(no name)" when nothing visible is left."""
     line = one_line(name or "")
     if not line:
-        return NO_NAME
+        return NO_NAME()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

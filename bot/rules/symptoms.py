@@ -451,13 +451,12 @@ def _reference_words(reference: _Reference) -> str:
 
 
 # --- The coach's view of the trend ------------------------------------------------------------
-# `pain_points` and `trend_summary` serve the charts, the alerts and /member: after-session
-# scores only, so one line is read on one scale of effort.
+# `pain_points`, `recent_pains` and `pain_direction` serve the charts, the alerts and /member:
+# after-session scores only, so one line is read on one scale of effort (the words are
+# `bot.render.coach_texts.pain_trend`'s).
 
 TREND_SUMMARY_LENGTH = 5
-"""How many recent pain scores `trend_summary` shows by default."""
-
-_ARROW = " → "
+"""How many recent pain scores the trend shows by default."""
 
 
 def pain_points(history: Sequence[CheckIn]) -> list[tuple[datetime, int]]:
@@ -469,22 +468,18 @@ def pain_points(history: Sequence[CheckIn]) -> list[tuple[datetime, int]]:
     ]
 
 
-def trend_summary(history: Sequence[CheckIn], count: int = TREND_SUMMARY_LENGTH) -> str:
-    """The last `count` pain scores with their direction, e.g. "4 → 6 → 7 (rising)".
-
-    The direction is "rising" (never down, ends higher), "easing" (never up, ends lower),
-    "steady" (all the same) or "up and down". This is the coach's view of the member, not a
-    flag rule (those are `assess`).
-    """
-    pains = [pain for _, pain in pain_points(history)[-count:]]
-    if not pains:
-        return "no pain scores yet"
-    if len(pains) == 1:
-        return str(pains[0])
-    return f"{_arrows(pains)} ({_direction(pains)})"
+PainDirection = Literal["rising", "easing", "steady", "up_and_down"]
 
 
-def _direction(pains: Sequence[int]) -> str:
+def recent_pains(history: Sequence[CheckIn], count: int = TREND_SUMMARY_LENGTH) -> list[int]:
+    """The last `count` after-session pain scores, oldest first (the coach's trend line)."""
+    return [pain for _, pain in pain_points(history)[-count:]]
+
+
+def pain_direction(pains: Sequence[int]) -> PainDirection:
+    """Where two or more scores went: "rising" (never down, ends higher), "easing" (never up,
+    ends lower), "steady" (all the same) or "up_and_down". This is the coach's view of the
+    member, not a flag rule (those are `assess`)."""
     pairs = list(itertools.pairwise(pains))
     if all(before == after for before, after in pairs):
         return "steady"
@@ -492,8 +487,4 @@ def _direction(pains: Sequence[int]) -> str:
         return "rising"
     if all(before >= after for before, after in pairs):
         return "easing"
-    return "up and down"
-
-
-def _arrows(pains: Sequence[int]) -> str:
-    return _ARROW.join(str(pain) for pain in pains)
+    return "up_and_down"

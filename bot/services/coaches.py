@@ -73,11 +73,12 @@ async def authorise(services: BotServices, profile: Profile, private: bool) -> V
         coach = await repository.coaches.by_user_id(session, profile.user_id)
     if coach is None:
         return None
-    name = profile.full_name[:256]
-    if (coach.name, coach.username) != (name, profile.username):  # they renamed themselves
+    name, language = profile.full_name[:256], profile.language_kept
+    if (coach.name, coach.username, coach.language) != (name, profile.username, language):
+        # they renamed themselves, or changed Telegram's language
         async with services.database.transaction() as session:
             await repository.coaches.set_profile(
-                session, coach.id, name=name, username=profile.username
+                session, coach.id, name=name, username=profile.username, language=language
             )
     return viewer_of(coach)
 

@@ -99,7 +99,11 @@ async def _without_invite(services: BotServices, profile: Profile, now: datetime
             coach = await repository.coaches.by_user_id(session, profile.user_id)
             if coach is not None:
                 await repository.coaches.set_profile(
-                    session, coach.id, name=profile.full_name[:256], username=profile.username
+                    session,
+                    coach.id,
+                    name=profile.full_name[:256],
+                    username=profile.username,
+                    language=profile.language_kept,
                 )
                 return CoachWelcome(profile.first_name, coach.role is CoachRole.OWNER)
             default = services.settings.default_coach_id
@@ -185,6 +189,7 @@ async def _upsert(
         time_zone=services.settings.tz,
         now=now,
         coach_id=coach_id,
+        language=profile.language_kept,
     )
     await repository.members.set_awaiting(session, member.id, None)
     return member

@@ -21,10 +21,12 @@ from bot import alerts, sender
 from bot.context import BotServices
 from bot.render import coach_texts, dashboard_json, texts
 from bot.render.csv_export import export_csv
+from bot.render.dates import date_and_time
+from bot.render.i18n import speaking
 from bot.render.safe_text import shown_name
 from bot.render.xlsx_export import export_xlsx
 from bot.sender import AnyBot
-from bot.services import coach, dashboard, messages
+from bot.services import coach, dashboard, languages, messages
 from bot.web.auth import ServicesOf, coach_only, error, viewer
 from storage.models import MessageKind
 
@@ -152,10 +154,13 @@ class DashboardApi:
             case coach.AlreadyAcknowledged(flag):
                 return _json({"acknowledged": True, "already": True, "flag_id": flag.id})
             case dashboard.FlagAcknowledged():
-                notice = coach_texts.FLAG_ACKNOWLEDGED_IN_DASHBOARD.format(
-                    flag_id=result.flag_id, name=result.member_name, coach=who.user.first_name
-                )
                 for chat_id in result.coach_chats:
+                    with speaking(await languages.of_chat(self.services, chat_id)):
+                        notice = coach_texts.FLAG_ACKNOWLEDGED_IN_DASHBOARD.format(
+                            flag_id=result.flag_id,
+                            name=result.member_name,
+                            coach=who.user.first_name,
+                        )
                     await self._tell_coach(chat_id, notice)
                 return _json({"acknowledged": True, "already": False, "flag_id": result.flag_id})
 
@@ -181,7 +186,8 @@ class DashboardApi:
         if target is None:
             raise error(web.HTTPNotFound, "No such member.")
         words = text.strip()
-        header = texts.from_coach(shown_name(who.user.first_name), target.subject)
+        with speaking(await languages.of_chat(self.services, target.member_chat_id)):
+            header = texts.from_coach(shown_name(who.user.first_name), target.subject)
         sent = await sender.send_text(
             self.bot,
             self.services.database,
@@ -224,13 +230,10 @@ class DashboardApi:
             case coach.AlreadyOnProtocol(member_name, title):
                 return _json({"changed": False, "protocol_title": title, "name": member_name})
             case coach.Assigned(member_name, chat_id, title, schedule):
-                phrase = texts.schedule_phrase(schedule)
-                told = await sender.send_text(
-                    self.bot,
-                    self.services.database,
-                    chat_id,
-                    texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase),
-                )
+                with speaking(await languages.of_chat(self.services, chat_id)):
+                    phrase = texts.schedule_phrase(schedule, self.services.clock())
+                    news = texts.PROTOCOL_ASSIGNED.format(title=title, schedule=phrase)
+                told = await sender.send_text(self.bot, self.services.database, chat_id, news)
                 return _json(
                     {
                         "changed": True,
@@ -256,13 +259,14 @@ class DashboardApi:
             case coach.PauseUnchanged(member_name, now_paused):
                 return _json({"changed": False, "paused": now_paused, "name": member_name})
             case coach.PauseChanged(member_name, chat_id, now_paused, next_at, zone):
-                if now_paused:
-                    notice = texts.PAUSED_BY_COACH
-                elif next_at is None:
-                    notice = texts.RESUMED_BY_COACH_NO_NEXT
-                else:
-                    local = next_at.astimezone(zone)
-                    notice = texts.RESUMED_BY_COACH.format(when=f"{local:%a %d %b, %H:%M}")
+                with speaking(await languages.of_chat(self.services, chat_id)):
+                    if now_paused:
+                        notice = texts.PAUSED_BY_COACH()
+                    elif next_at is None:
+                        notice = texts.RESUMED_BY_COACH_NO_NEXT()
+                    else:
+                        local = next_at.astimezone(zone)
+                        notice = texts.RESUMED_BY_COACH.format(when=date_and_time(local))
                 told = await sender.send_text(self.bot, self.services.database, chat_id, notice)
                 return _json(
                     {
@@ -285,13 +289,15 @@ class DashboardApi:
             return _json({"sent": False, "empty": True})
         now = self._now()
         data = export_csv(rows) if kind == "csv" else await asyncio.to_thread(export_xlsx, rows)
+        with speaking(await languages.of_chat(self.services, who.user.id)):
+            caption = coach_texts.EXPORT_CAPTION.format(when=now.strftime("%Y-%m-%d %H:%M"))
         sent = await sender.send_document(
             self.bot,
             self.services.database,
             who.user.id,
             data,
             filename=f"coach-export-{now:%Y%m%d-%H%M}.{kind}",
-            caption=coach_texts.EXPORT_CAPTION.format(when=now.strftime("%Y-%m-%d %H:%M")),
+            caption=caption,
         )
         return _json({"sent": sent is not None, "empty": False})
 

@@ -116,7 +116,7 @@ class DashboardSite:
 
 async def set_menu_buttons(application: AnyApplication, url: str, chat_ids: list[int]) -> None:
     """The "Dashboard" menu button in each coach chat; a chat that cannot have one is logged."""
-    button = MenuButtonWebApp(coach_texts.DASHBOARD_BUTTON, WebAppInfo(url))
+    button = MenuButtonWebApp(coach_texts.DASHBOARD_BUTTON(), WebAppInfo(url))
     for chat_id in chat_ids:
         try:
             await application.bot.set_chat_menu_button(chat_id=chat_id, menu_button=button)

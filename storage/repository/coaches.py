@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select, update
@@ -18,6 +19,16 @@ async def get(session: AsyncSession, coach_id: int) -> Coach | None:
 
 async def by_user_id(session: AsyncSession, telegram_user_id: int) -> Coach | None:
     return await session.scalar(select(Coach).where(Coach.telegram_user_id == telegram_user_id))
+
+
+async def languages_by_user(session: AsyncSession, user_ids: Iterable[int]) -> dict[int, str]:
+    """The kept language of each coach among `user_ids` (those with none are left out)."""
+    rows = await session.execute(
+        select(Coach.telegram_user_id, Coach.language).where(
+            Coach.telegram_user_id.in_(list(user_ids)), Coach.language.is_not(None)
+        )
+    )
+    return {user_id: language for user_id, language in rows if language is not None}
 
 
 async def by_username(session: AsyncSession, username: str) -> Coach | None:
@@ -99,11 +110,18 @@ async def set_role(session: AsyncSession, coach_id: int, role: CoachRole) -> Non
 
 
 async def set_profile(
-    session: AsyncSession, coach_id: int, *, name: str, username: str | None
+    session: AsyncSession,
+    coach_id: int,
+    *,
+    name: str,
+    username: str | None,
+    language: str | None = None,
 ) -> None:
-    """Refresh the name and username Telegram gives the coach."""
+    """Refresh the name, username and language Telegram gives the coach."""
     await session.execute(
-        update(Coach).where(Coach.id == coach_id).values(name=name, username=username)
+        update(Coach)
+        .where(Coach.id == coach_id)
+        .values(name=name, username=username, language=language)
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +29,17 @@ async def by_chat_id(session: AsyncSession, chat_id: int) -> Member | None:
     return await session.scalar(select(Member).where(Member.chat_id == chat_id).limit(1))
 
 
+async def languages_by_chat(session: AsyncSession, chat_ids: Iterable[int]) -> dict[int, str]:
+    """The kept language of each member whose chat is one of `chat_ids` (those with none are
+    left out)."""
+    rows = await session.execute(
+        select(Member.chat_id, Member.language).where(
+            Member.chat_id.in_(list(chat_ids)), Member.language.is_not(None)
+        )
+    )
+    return {chat_id: language for chat_id, language in rows if language is not None}
+
+
 async def by_username(session: AsyncSession, username: str) -> Member | None:
     """The member with this Telegram username, in any case, without the "@"."""
     return await session.scalar(
@@ -45,19 +57,21 @@ async def upsert(
     time_zone: ZoneInfo,
     now: datetime,
     coach_id: int | None = None,
+    language: str | None = None,
 ) -> Member:
     """The member for this Telegram user, created on first contact, never duplicated.
 
-    On a repeat (/start again) the chat, name and username are refreshed and the member is
-    marked reachable again (`inactive=False`: they are talking to the bot, so not blocking
-    it); their time zone, consent, pause and coach are kept (`coach_id` is for a new member;
-    `set_coach` moves one).
+    On a repeat (/start again) the chat, name, username and language are refreshed and the
+    member is marked reachable again (`inactive=False`: they are talking to the bot, so not
+    blocking it); their time zone, consent, pause and coach are kept (`coach_id` is for a new
+    member; `set_coach` moves one).
     """
     insert = insert_for(session, Member).values(
         telegram_user_id=telegram_user_id,
         chat_id=chat_id,
         name=name,
         username=username,
+        language=language,
         time_zone=time_zone,
         paused=False,
         inactive=False,
@@ -70,6 +84,7 @@ async def upsert(
             Member.chat_id: insert.excluded.chat_id,
             Member.name: insert.excluded.name,
             Member.username: insert.excluded.username,
+            Member.language: insert.excluded.language,
             Member.inactive: False,
         },
     ).returning(Member)

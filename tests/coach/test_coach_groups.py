@@ -12,7 +12,7 @@ from tests_support import stored_member
 
 from bot.config import Settings
 from bot.render import keyboards
-from bot.render.commands import COACH_COMMANDS
+from bot.render.commands import coach_commands
 from emulator import BotApiEmulator, ChatState, SimulatedUser
 from storage import repository
 
@@ -123,4 +123,4 @@ async def test_a_command_for_another_bot_is_left_alone(
 async def test_the_coach_group_shows_the_coach_commands(
     running_bot: RunningBot, coach: SimulatedUser, group: ChatState
 ) -> None:
-    assert coach.in_chat(group).menu == [*(name for name, _ in COACH_COMMANDS), "help"]
+    assert coach.in_chat(group).menu == [*(name for name, _ in coach_commands(owner=False)), "help"]

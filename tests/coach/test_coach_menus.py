@@ -8,11 +8,11 @@ from typing import Any
 
 from fixtures_bot import RunningBot, make_invite, onboard_with_code
 
-from bot.render.commands import COACH_COMMANDS, MEMBER_COMMANDS
+from bot.render.commands import coach_commands, member_commands
 from emulator import BotApiEmulator, SimulatedUser
 
-MEMBER_MENU = [name for name, _ in MEMBER_COMMANDS]
-COACH_MENU = [name for name, _ in COACH_COMMANDS]
+MEMBER_MENU = [name for name, _ in member_commands()]
+COACH_MENU = [name for name, _ in coach_commands(owner=False)]
 OWNER_MENU = [*COACH_MENU, "coach", "help"]
 
 

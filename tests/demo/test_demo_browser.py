@@ -74,21 +74,27 @@ def message_with(pane: Locator, text: str) -> Locator:
 
 async def onboard(member: Locator) -> None:
     """/start typed in the box, then every onboarding question answered by a button."""
+    await to_the_zone_question(member)
+    await click(member, "UTC")
+    await click(member, "Start today's session")
+
+
+async def to_the_zone_question(member: Locator) -> None:
+    """/start, and every question up to the time zone answered by a button."""
     await member.get_by_label("Message").fill("/start")
     await member.get_by_label("Message").press("Enter")
-    await click(member, texts.CONSENT_BUTTON)
+    await click(member, texts.CONSENT_BUTTON())
     for number in range(1, len(ONBOARDING) + 1):
         heading = texts.SCREENING_HEADING.format(number=number, total=len(ONBOARDING))
         await expect(message_with(member, heading)).to_be_visible(timeout=WAIT_MS)
-        await click(member, texts.NO)
-    await expect(message_with(member, texts.CHOOSE_PROTOCOL)).to_be_visible(timeout=WAIT_MS)
+        await click(member, texts.NO())
+    await expect(message_with(member, texts.CHOOSE_PROTOCOL())).to_be_visible(timeout=WAIT_MS)
     await member.locator(".keyboard .key").first.click()  # the first protocol offered
     await expect(message_with(member, "On which days")).to_be_visible(timeout=WAIT_MS)
-    await click(member, texts.DONE_BUTTON)
-    await expect(message_with(member, texts.CHOOSE_TIME)).to_be_visible(timeout=WAIT_MS)
+    await click(member, texts.DONE_BUTTON())
+    await expect(message_with(member, texts.CHOOSE_TIME())).to_be_visible(timeout=WAIT_MS)
     await click(member, "18:00")
-    await click(member, "UTC")
-    await click(member, "Start today's session")
+    await expect(message_with(member, texts.CHOOSE_ZONE())).to_be_visible(timeout=WAIT_MS)
 
 
 async def open_demo(browser: Browser, demo: Demo) -> Page:
@@ -106,7 +112,7 @@ async def screenshot(page: Page, name: str) -> None:
 async def first_step(member: Locator) -> Locator:
     """Past the card's first screen (the pain question before the session, skipped): the
     card at step 1."""
-    await expect(message_with(member, BEFORE_QUESTION)).to_be_visible(timeout=WAIT_MS)
+    await expect(message_with(member, BEFORE_QUESTION())).to_be_visible(timeout=WAIT_MS)
     await click(member, "Skip")
     card = at_step(member, 1)
     await expect(card).to_be_visible(timeout=WAIT_MS)
@@ -145,7 +151,7 @@ async def test_a_form_video_goes_to_the_coach_and_the_reply_comes_back(
         {"name": "squat.mp4", "mimeType": "video/mp4", "buffer": b"\x00\x00\x00\x18ftypmp42"}
     )
     await expect(member.locator(".message.from-user video")).to_have_count(1, timeout=WAIT_MS)
-    await expect(message_with(member, texts.VIDEO_SENT)).to_be_visible(timeout=WAIT_MS)
+    await expect(message_with(member, texts.VIDEO_SENT())).to_be_visible(timeout=WAIT_MS)
     forwarded = coach.locator(".message:has(video)")
     await expect(forwarded).to_contain_text("Form check", timeout=WAIT_MS)
 
@@ -229,7 +235,7 @@ async def test_a_chart_is_described_by_its_caption(browser: Browser, busy_demo: 
     page = await open_page(browser, busy_demo)
     chart = page.locator(f'[data-chat-id="{MEMBER.user_id}"] .message img')
     await expect(chart).to_have_attribute(
-        "alt", "Chart: your pain (0 to 10) after your last 1 check-ins; the latest was 3."
+        "alt", "Chart: your pain (0 to 10) after your last check-in, a 3."
     )
 
 
@@ -283,3 +289,51 @@ async def test_after_a_reload_the_newest_message_is_in_view_on_a_phone(
     await expect(member.locator(".message img")).to_have_count(1)
     await expect(member.locator(".message").last).to_be_in_viewport(timeout=WAIT_MS)
     await screenshot(page, "demo-phone.png")
+
+
+LISBON = {"latitude": 38.7223, "longitude": -9.1393}
+
+
+async def test_share_location_sends_where_the_browser_says_the_member_is(
+    browser: Browser, demo: Demo
+) -> None:
+    context = await browser.new_context(geolocation=LISBON, permissions=["geolocation"])
+    page = await context.new_page()
+    await page.goto(demo.url)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    await to_the_zone_question(member)
+    share = member.locator(".reply-keyboard").get_by_role(
+        "button", name=texts.SHARE_LOCATION_BUTTON()
+    )
+    await share.click()
+    await expect(message_with(member, "📍 Location 38.7223, -9.1393")).to_be_visible(
+        timeout=WAIT_MS
+    )
+    await expect(message_with(member, "Time zone: Lisbon")).to_be_visible(timeout=WAIT_MS)
+    await expect(message_with(member, "All set!")).to_be_visible(timeout=WAIT_MS)
+    await expect(member.locator(".reply-keyboard")).to_be_hidden()
+    await context.close()
+
+
+async def test_without_the_browsers_location_the_member_picks_a_city(
+    browser: Browser, demo: Demo
+) -> None:
+    context = await browser.new_context()  # no geolocation permission: the browser refuses
+    page = await context.new_page()
+    await page.goto(demo.url)
+    member = page.locator(f'[data-chat-id="{MEMBER.user_id}"]')
+    await to_the_zone_question(member)
+    await (
+        member.locator(".reply-keyboard")
+        .get_by_role("button", name=texts.SHARE_LOCATION_BUTTON())
+        .click()
+    )
+    picker = member.get_by_label("Where are you?")
+    await expect(picker).to_be_focused(timeout=WAIT_MS)
+    results = await Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    await picker.select_option(label="Sydney")
+    await member.get_by_role("button", name="Send this location").click()
+    await expect(message_with(member, "Time zone: Sydney")).to_be_visible(timeout=WAIT_MS)
+    await expect(member.locator(".place-picker")).to_be_hidden()
+    await context.close()

@@ -55,7 +55,7 @@ async def test_the_first_screen_shows_the_plan_and_asks_how_the_back_feels(
     text = card.text or ""
     assert text.startswith("Strengthening and Lengthening\n")
     assert "• Superset E: Copenhagen Progression + Glute Medius Stretch" in text
-    assert text.splitlines()[-1] == BEFORE_QUESTION
+    assert text.splitlines()[-1] == BEFORE_QUESTION()
     assert [button.text for button in card.buttons] == [*map(str, range(11)), "Skip"]
 
 
@@ -106,7 +106,7 @@ async def test_severe_pain_before_the_session_stops_it_and_holds_the_programme(
     running_bot: RunningBot, member: SimulatedUser, coach: SimulatedUser
 ) -> None:
     card = await tap(member, "9", await first_screen(member))
-    assert (card.text or "").splitlines()[0] == STOPPED_ON_HOLD
+    assert (card.text or "").splitlines()[0] == STOPPED_ON_HOLD()
     assert card.keyboard == []
     stop = await member.wait_for_message(lambda m: "checked by a doctor today" in (m.text or ""))
     assert "pain of 9 out of 10" in (stop.text or "")

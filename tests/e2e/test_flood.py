@@ -74,11 +74,11 @@ async def test_the_flooder_is_answered_up_to_the_limit_and_asked_once_to_slow_do
 ) -> None:
     limit = running_bot.settings.inbound_limit
     await asyncio.gather(*(flooder.send_text(f"hello {n}") for n in range(FLOOD)))
-    await flooder.wait_for_message(lambda m: m.text == texts.SLOW_DOWN)
+    await flooder.wait_for_message(lambda m: m.text == texts.SLOW_DOWN())
     await emulator.wait_until(
         lambda: len([m for m in flooder.messages if m.from_bot]) >= limit + 1, 10
     )
     await asyncio.sleep(0.5)  # nothing more arrives for the dropped updates
     replies = [m.text for m in flooder.messages if m.from_bot]
-    assert replies.count(texts.SLOW_DOWN) == 1
+    assert replies.count(texts.SLOW_DOWN()) == 1
     assert len(replies) == limit + 1

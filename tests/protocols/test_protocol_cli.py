@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.render.protocol_text import dosage_text
 from protocols.loader import load_protocol_library
 
 
@@ -44,4 +45,6 @@ def test_show_prints_every_exercise_with_its_dosage(
     for workout in protocol.workouts:
         for block in workout.blocks:
             for exercise in block.exercises:
-                assert f"{exercise.label}) {exercise.name}: {exercise.dosage.describe()}" in printed
+                assert (
+                    f"{exercise.label}) {exercise.name}: {dosage_text(exercise.dosage)}" in printed
+                )

@@ -1,5 +1,5 @@
-# ruff: noqa: RUF001  (dosages are written with a multiplication sign, as members read them)
-"""Dosage wording, timers and the model rules, checked directly on the models."""
+"""Dosage timers and the model rules, checked directly on the models (the wording of a
+dosage is `bot.render.protocol_text`'s: tests/render/test_dosage_text.py)."""
 
 from __future__ import annotations
 
@@ -7,36 +7,6 @@ import pytest
 from pydantic import ValidationError
 
 from protocols.schema import Block, Dosage, Exercise, Protocol
-
-
-def test_dosage_describes_sets_reps_and_side() -> None:
-    assert Dosage(sets=3, reps=10, per="side").describe() == "3 sets × 10 reps per side"
-
-
-def test_dosage_describes_per_leg_each_side_or_more() -> None:
-    dosage = Dosage(minutes=1, per="leg_and_side", or_more=True)
-    assert dosage.describe() == "1 min per leg, each side (or more)"
-
-
-def test_dosage_describes_holds_in_seconds() -> None:
-    assert Dosage(sets=3, hold_seconds=45).describe() == "3 sets × 45 s"
-
-
-def test_dosage_mentions_the_hold_alternative() -> None:
-    dosage = Dosage(sets=3, reps=10, alt_hold_seconds=30)
-    assert dosage.describe() == "3 sets × 10 reps (30 s for holds)"
-
-
-def test_dosage_of_one_set_leaves_out_the_set_count() -> None:
-    assert Dosage(reps=10).describe() == "10 reps"
-
-
-def test_dosage_says_each_way() -> None:
-    assert Dosage(reps=3, per="each_way").describe() == "3 reps each way"
-
-
-def test_dosage_for_one_set_describes_just_that_set() -> None:
-    assert Dosage(sets=2, hold_seconds=60, per="leg").describe_set() == "60 s per leg"
 
 
 def test_hold_is_timed_in_its_seconds() -> None:

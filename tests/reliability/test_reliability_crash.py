@@ -111,7 +111,7 @@ async def test_sigkill_mid_workout_loses_no_answer_and_today_resumes(
     await _ready(emulator, starts)
     await member.send_command("/today")
     resumed = await member.wait_for_message(is_step, timeout=10)
-    assert RESUMED_NOTICE in (resumed.text or "")
+    assert RESUMED_NOTICE() in (resumed.text or "")
 
     database = await Database.connect(bot_process.database_url)
     try:

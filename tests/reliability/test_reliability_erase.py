@@ -42,9 +42,11 @@ async def note_and_video(bot: RunningBot, member: SimulatedUser, archive: Path) 
 async def erase(bot: RunningBot, member: SimulatedUser) -> None:
     """/delete, confirmed; done once the confirmation is edited into the goodbye."""
     await member.send_command("/delete")
-    await member.wait_for_message(lambda m: m.text == texts.DELETE_CONFIRM)
-    await member.press(texts.DELETE_YES)
-    await bot.emulator.wait_until(lambda: any(m.text == texts.DELETED for m in member.messages), 5)
+    await member.wait_for_message(lambda m: m.text == texts.DELETE_CONFIRM())
+    await member.press(texts.DELETE_YES())
+    await bot.emulator.wait_until(
+        lambda: any(m.text == texts.DELETED() for m in member.messages), 5
+    )
 
 
 async def test_the_note_was_in_the_database_files_before_the_erase(

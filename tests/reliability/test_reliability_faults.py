@@ -53,9 +53,9 @@ async def test_server_errors_lose_nothing_and_today_resumes(
         # sends the card again at the step they are on.
         emulator.faults.server_error(code=code, calls=1, method="editMessageText")
         await member.press("Done", step)
-        await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG)
+        await member.wait_for_message(lambda m: m.text == texts.SOMETHING_WENT_WRONG())
         step = await start_today(member)
-        assert RESUMED_NOTICE in (step.text or "")
+        assert RESUMED_NOTICE() in (step.text or "")
     assert step_number(step) == 3
     stored = await stored_state(running_bot.services.database, member.id)
     assert stored.answers == [(0, "done"), (1, "done")]
@@ -126,4 +126,4 @@ async def test_an_update_delivered_twice_is_recorded_once(
     assert [m for m in member.messages if m.from_bot and is_step(m)] == [step]
     # the second delivery answers an already answered query: no error, no apology to the member
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG]
+    assert not [m for m in member.messages if m.text == texts.SOMETHING_WENT_WRONG()]

@@ -28,7 +28,7 @@ MEMBER = 100_500
 
 
 def is_morning_question(message: ChatMessage) -> bool:
-    return (message.text or "").startswith(texts.MORNING_QUESTION)
+    return (message.text or "").startswith(texts.MORNING_QUESTION())
 
 
 def is_alert(message: ChatMessage) -> bool:
@@ -74,7 +74,7 @@ async def test_after_a_real_session_the_member_is_asked_the_next_morning_and_the
         question = await member.wait_for_message(is_morning_question)
         assert [len(row) for row in question.keyboard] == [6, 5]  # 0 to 10
         await member.press("2", question)
-        thanks = await member.wait_for_message(lambda m: texts.MORNING_THANKS in (m.text or ""))
+        thanks = await member.wait_for_message(lambda m: texts.MORNING_THANKS() in (m.text or ""))
     assert (thanks.text or "").startswith("2 is low")
     stored = await member_reports(running_bot, member)
     assert [(report.kind, report.pain) for report in stored] == [
@@ -174,7 +174,7 @@ async def test_an_old_morning_button_changes_nothing(running_bot: RunningBot) ->
         clock.move_to(WEDNESDAY_0900)  # the day after the morning it asked about
         pressed = await user.press("4", question)
         await running_bot.emulator.wait_until(lambda: question.keyboard == [])
-    assert pressed.answer_text == texts.MORNING_PASSED
+    assert pressed.answer_text == texts.MORNING_PASSED()
     assert await morning_check_ins(running_bot, member) == []
 
 
@@ -188,10 +188,10 @@ async def test_a_second_tap_on_the_morning_question_is_ignored(running_bot: Runn
         assert eight is not None
         assert eight.callback_data is not None
         await user.press("2", question)
-        await user.wait_for_message(lambda m: texts.MORNING_THANKS in (m.text or ""))
+        await user.wait_for_message(lambda m: texts.MORNING_THANKS() in (m.text or ""))
         again = await user.send_callback(eight.callback_data, question)  # a stale client
         await running_bot.emulator.wait_until(lambda: again.answered)
-    assert again.answer_text == texts.MORNING_PASSED
+    assert again.answer_text == texts.MORNING_PASSED()
     assert [report.pain for report in await morning_check_ins(running_bot, member)] == [2]
 
 

@@ -80,7 +80,7 @@ async def test_resuming_after_a_pause_drops_the_snooze(
         await member.send_command("/pause")
         await member.wait_for_message(lambda m: "paused" in (m.text or ""))
         await member.send_command("/resume")
-        await member.wait_for_message(lambda m: "Mon 09 Mar, 18:00" in (m.text or ""))
+        await member.wait_for_message(lambda m: "Mon 09 Mar 18:00" in (m.text or ""))
         await running_bot.restart()
         await planned(running_bot, who, MONDAY_1800)
     assert await _snoozed_until(running_bot, who) is None

@@ -44,7 +44,7 @@ def test_the_first_screen_shows_the_plan_and_the_question_before(day_1: Workout)
     assert lines[:2] == ["<b>Strengthening and Lengthening</b>", day_1.intent]
     assert "• Superset E: Copenhagen Progression + Glute Medius Stretch" in lines
     assert "About 15–20 minutes." in lines
-    assert lines[-1] == f"<b>{card_render.BEFORE_QUESTION}</b>"
+    assert lines[-1] == f"<b>{card_render.BEFORE_QUESTION()}</b>"
 
 
 def test_the_plan_shows_circuit_rounds(circuits: Workout) -> None:
@@ -156,9 +156,9 @@ def test_the_summary_shows_the_time_and_the_pain_before() -> None:
 def test_a_stopped_session_says_so_above_its_summary() -> None:
     stopped = SessionSummary(SUMMARY.title, SUMMARY.blocks, 4, stopped=True)
     lines = card_render.stopped_text(stopped).splitlines()
-    assert lines[0] == card_render.STOPPED_ON_HOLD
+    assert lines[0] == card_render.STOPPED_ON_HOLD()
     assert lines[2] == "<b>Stopped: Strengthening and Lengthening</b>"
 
 
 def test_a_stopped_session_whose_workout_is_gone_still_says_it_stopped() -> None:
-    assert card_render.stopped_text(None) == card_render.STOPPED_ON_HOLD
+    assert card_render.stopped_text(None) == card_render.STOPPED_ON_HOLD()

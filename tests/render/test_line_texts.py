@@ -131,7 +131,7 @@ NOTICES = [
 def test_every_notice_carries_the_member_mark_on_its_first_line(
     told: MemberNotice | SessionReport,
 ) -> None:
-    assert coach_texts.member_mark(coach_texts.notice(told)) == 3
+    assert coach_texts.member_mark(coach_texts.notice(told, AT)) == 3
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ def test_a_high_pain_score_tells_the_member_their_coach_will_see_it() -> None:
 
 def test_notice_events_are_the_four_the_coach_hears_about() -> None:
     events: list[NoticeEvent] = ["paused", "resumed", "deleted", "blocked"]
-    assert [coach_texts.notice(MemberNotice(MAYA, e)).split(":")[0] for e in events] == [
+    assert [coach_texts.notice(MemberNotice(MAYA, e), AT).split(":")[0] for e in events] == [
         "⏸ Reminders paused",
         "▶️ Reminders back on",
         "🗑 Erased their data",

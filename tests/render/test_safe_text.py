@@ -32,9 +32,9 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
         ("Maya 👩‍💻", "Maya 👩‍💻"),
         ("👨‍👩‍👧", "👨‍👩‍👧"),
         ("🏳️‍🌈", "🏳️‍🌈"),
-        ("\u202e\u200b", NO_NAME),
-        ("", NO_NAME),
-        (None, NO_NAME),
+        ("\u202e\u200b", NO_NAME()),
+        ("", NO_NAME()),
+        (None, NO_NAME()),
     ],
     ids=[
         "plain",

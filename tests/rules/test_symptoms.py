@@ -7,7 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.rules.symptoms import CheckIn, CheckInKind, pain_points, trend_summary
+from bot.rules.symptoms import (
+    CheckIn,
+    CheckInKind,
+    pain_direction,
+    pain_points,
+    recent_pains,
+)
 
 START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
@@ -41,17 +47,22 @@ def test_pain_points_leave_out_scores_not_given_after_a_session(kind: CheckInKin
 
 
 @pytest.mark.parametrize(
-    ("pains", "summary"),
+    ("pains", "direction"),
     [
-        ((4, 6, 7), "4 → 6 → 7 (rising)"),
-        ((7, 5, 5), "7 → 5 → 5 (easing)"),
-        ((3, 3, 3), "3 → 3 → 3 (steady)"),
-        ((3, 5, 4), "3 → 5 → 4 (up and down)"),
-        ((6,), "6"),
-        ((), "no pain scores yet"),
-        ((1, 2, 3, 4, 5, 6), "2 → 3 → 4 → 5 → 6 (rising)"),
-        ((4, None, 6), "4 → 6 (rising)"),
+        ((4, 6, 7), "rising"),
+        ((7, 5, 5), "easing"),
+        ((3, 3, 3), "steady"),
+        ((3, 5, 4), "up_and_down"),
     ],
 )
-def test_trend_summary(pains: tuple[int | None, ...], summary: str) -> None:
-    assert trend_summary(after_sessions(*pains)) == summary
+def test_pain_direction(pains: tuple[int, ...], direction: str) -> None:
+    assert pain_direction(pains) == direction
+
+
+@pytest.mark.parametrize(
+    ("pains", "recent"),
+    [((1, 2, 3, 4, 5, 6), [2, 3, 4, 5, 6]), ((4, None, 6), [4, 6]), ((), [])],
+    ids=["the-last-five", "scored-only", "none"],
+)
+def test_recent_pains(pains: tuple[int | None, ...], recent: list[int]) -> None:
+    assert recent_pains(after_sessions(*pains)) == recent

@@ -35,7 +35,7 @@ async def test_a_red_flag_typed_mid_workout_ends_the_card_without_buttons(
     assert ON_HOLD in (answer.text or "")
     await maya.wait_for_edit(card)
     lines = (card.text or "").splitlines()
-    assert lines[0] == STOPPED_ON_HOLD
+    assert lines[0] == STOPPED_ON_HOLD()
     assert lines[2] == "Stopped: Strengthening and Lengthening"
     assert "A · Crawling (2/3 done)" in (card.text or "")
     assert card.keyboard == []

@@ -252,7 +252,7 @@ async def test_resuming_and_pausing_a_member_tells_them(
     assert (told.text or "").startswith("Your coach has turned your reminders back on")
     paused = await coach_api.post(f"api/members/{practice.ben.member_id}/pause", {"paused": True})
     assert paused["paused"] is True
-    assert (await practice.ben.user.wait_for_message()).text == texts.PAUSED_BY_COACH
+    assert (await practice.ben.user.wait_for_message()).text == texts.PAUSED_BY_COACH()
     again = await coach_api.post(f"api/members/{practice.ben.member_id}/pause", {"paused": True})
     assert again["changed"] is False
 
@@ -322,14 +322,14 @@ async def test_the_coach_chat_gets_a_dashboard_menu_button(
 ) -> None:
     assert emulator.menu_button(practice.coach.id) == {
         "type": "web_app",
-        "text": coach_texts.DASHBOARD_BUTTON,
+        "text": coach_texts.DASHBOARD_BUTTON(),
         "web_app": {"url": practice.url},
     }
 
 
 async def test_dashboard_answers_with_a_button_that_opens_the_mini_app(practice: Practice) -> None:
     await practice.coach.send_command("/dashboard")
-    answer = await practice.coach.wait_for_message(lambda m: m.text == coach_texts.DASHBOARD_OPEN)
+    answer = await practice.coach.wait_for_message(lambda m: m.text == coach_texts.DASHBOARD_OPEN())
     [button] = answer.buttons
     assert button.web_app_url == practice.url
 
@@ -342,7 +342,7 @@ async def test_without_a_public_url_the_bot_runs_without_a_dashboard_and_says_so
     async with bot_running(make_settings(emulator, tmp_path), emulator):
         await coach.send_command("/dashboard")
         answer = await coach.wait_for_message()
-    assert answer.text == coach_texts.DASHBOARD_OFF
+    assert answer.text == coach_texts.DASHBOARD_OFF()
     assert [r.message for r in caplog.records if "dashboard" in r.message] == [
         "dashboard off: WEB_PUBLIC_URL is not set"
     ]

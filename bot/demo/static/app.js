@@ -10,6 +10,7 @@ const ACTIONS = {
 };
 const ACTION_SHOWN_MS = 4000;
 const TOAST_SHOWN_MS = 3000;
+const LOCATION_WAIT_MS = 8000; // how long the browser may take to say where it is
 
 const panes = new Map(); // chat id -> pane state
 // The server refuses a POST without the token it rendered into this page (see web_guard.py).
@@ -56,6 +57,8 @@ function createPane(chat) {
     toast: root.querySelector(".toast"),
     replying: root.querySelector(".replying"),
     announcer: root.querySelector(".announcer"),
+    replyKeyboard: root.querySelector(".reply-keyboard"),
+    picker: root.querySelector(".place-picker"),
     replyTo: null,
     stuck: true, // scrolled to the newest message, so new ones keep it in view
     scrolledTo: 0, // where keepNewestInView last put the list
@@ -78,6 +81,12 @@ function createPane(chat) {
   });
   root.querySelector(".file").addEventListener("change", (event) => sendFile(pane, event.target));
   root.querySelector(".replying-cancel").addEventListener("click", () => setReply(pane, null));
+  pane.picker.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const [latitude, longitude] = pane.picker.querySelector(".place").value.split(",").map(Number);
+    sendLocation(pane, latitude, longitude);
+  });
+  pane.picker.querySelector(".place-cancel").addEventListener("click", () => showPicker(pane, null));
   const menuApp = root.querySelector(".menu-app");
   menuApp.addEventListener("click", () => openMiniApp(pane, menuApp.dataset.url, menuApp.textContent));
   document.getElementById("chats").append(root);
@@ -126,6 +135,10 @@ function renderMessage(pane, message) {
   if (message.file) item.append(renderFile(pane, message));
   const body = message.text ?? message.caption;
   if (body) item.append(element("div", "body", body));
+  if (message.location) {
+    const { latitude, longitude } = message.location;
+    item.append(element("div", "body", `📍 Location ${latitude.toFixed(4)}, ${longitude.toFixed(4)}`));
+  }
   if (message.keyboard.length) item.append(renderKeyboard(pane, message));
   item.append(renderMeta(pane, message));
   return item;
@@ -298,6 +311,65 @@ async function press(pane, message, button, keyboard) {
   }
 }
 
+// The reply keyboard: buttons the bot shows under the text field. A plain one sends its text;
+// "Share location" sends where the browser says the person is, or a city they pick.
+
+function showReplyKeyboard(pane, rows) {
+  const shown = JSON.stringify(rows || []);
+  if (shown === pane.replyRows) return; // unchanged: keep the buttons (and the focus)
+  pane.replyRows = shown;
+  pane.replyKeyboard.replaceChildren();
+  for (const row of rows || []) {
+    const line = element("div", "keyboard-row");
+    for (const button of row) {
+      const key = element("button", "key", button.text);
+      key.type = "button";
+      key.addEventListener("click", () =>
+        button.request_location ? shareLocation(pane) : sendWords(pane, button.text),
+      );
+      line.append(key);
+    }
+    pane.replyKeyboard.append(line);
+  }
+  pane.replyKeyboard.hidden = !pane.replyKeyboard.childElementCount;
+  if (pane.replyKeyboard.hidden) showPicker(pane, null);
+}
+
+async function sendWords(pane, text) {
+  try {
+    await postJson(`/api/chats/${pane.chatId}/messages`, { text });
+  } catch (error) {
+    showError(pane, error);
+  }
+}
+
+function shareLocation(pane) {
+  if (!navigator.geolocation) {
+    showPicker(pane, "This browser can't share a location: pick the city nearest you.");
+    return;
+  }
+  navigator.geolocation.getCurrentPosition(
+    (position) => sendLocation(pane, position.coords.latitude, position.coords.longitude),
+    () => showPicker(pane, "The browser didn't share your location: pick the city nearest you."),
+    { timeout: LOCATION_WAIT_MS, maximumAge: 600000 },
+  );
+}
+
+function showPicker(pane, why) {
+  pane.picker.hidden = !why;
+  pane.picker.querySelector(".place-why").textContent = why || "";
+  if (why) pane.picker.querySelector(".place").focus();
+}
+
+async function sendLocation(pane, latitude, longitude) {
+  try {
+    await postJson(`/api/chats/${pane.chatId}/location`, { latitude, longitude });
+    showPicker(pane, null);
+  } catch (error) {
+    showError(pane, error);
+  }
+}
+
 // Mini Apps: the emulator signs the launch data as Telegram does; the app opens over the page.
 
 async function openMiniApp(pane, url, title) {
@@ -332,6 +404,7 @@ function applySnapshot(snapshot) {
   for (const chat of snapshot.chats) {
     const pane = panes.get(chat.chat_id) || createPane(chat);
     showMenuButton(pane, chat.menu_button);
+    showReplyKeyboard(pane, chat.reply_keyboard);
     pane.list.replaceChildren();
     pane.stuck = true;
     for (const message of chat.messages) upsertMessage(pane, message);
@@ -342,6 +415,7 @@ function applySnapshot(snapshot) {
 function applyEvent(event) {
   const pane = panes.get(event.chat_id);
   if (!pane) return;
+  if (event.reply_keyboard) showReplyKeyboard(pane, event.reply_keyboard);
   if (event.kind === "message" || event.kind === "edit") {
     const added = upsertMessage(pane, event.message);
     if (added && event.kind === "message") announce(pane, event.message);
