@@ -471,6 +471,22 @@ def _message_to_edit(state: EmulatorState, p: Params) -> ChatMessage:
     return message
 
 
+def _keep_version(message: ChatMessage) -> None:
+    """The message as it is now into its edit history (call before changing it)."""
+    message.edit_history.append(
+        MessageVersion(
+            message.text, message.caption, message.reply_markup, message.edit_date or message.date
+        )
+    )
+
+
+def _announce_edit(state: EmulatorState, message: ChatMessage) -> object:
+    """Stamp an edited message and tell the chat's watchers; its API form is the answer."""
+    message.edit_date = state.now()
+    state.publish(ChatEvent("edit", message.chat_id, message))
+    return message.to_api()
+
+
 def _apply_edit(
     state: EmulatorState,
     message: ChatMessage,
@@ -482,17 +498,11 @@ def _apply_edit(
     entities = message.entities if entities is None else entities
     if text == message.text and markup == message.reply_markup and entities == message.entities:
         raise bad_request(NOT_MODIFIED)
-    message.edit_history.append(
-        MessageVersion(
-            message.text, message.caption, message.reply_markup, message.edit_date or message.date
-        )
-    )
+    _keep_version(message)
     message.text = text
     message.entities = entities
     message.reply_markup = markup
-    message.edit_date = state.now()
-    state.publish(ChatEvent("edit", message.chat_id, message))
-    return message.to_api()
+    return _announce_edit(state, message)
 
 
 @method(
@@ -535,19 +545,13 @@ def _edit_media_message(
         and markup == message.reply_markup
     ):
         raise bad_request(NOT_MODIFIED)
-    message.edit_history.append(
-        MessageVersion(
-            message.text, message.caption, message.reply_markup, message.edit_date or message.date
-        )
-    )
+    _keep_version(message)
     message.caption = caption
     message.entities = entities
     message.reply_markup = markup
     if file is not None:
         message.file = file
-    message.edit_date = state.now()
-    state.publish(ChatEvent("edit", message.chat_id, message))
-    return message.to_api()
+    return _announce_edit(state, message)
 
 
 @method("editMessageCaption", {**_EDIT_TARGET, **_CAPTION})
