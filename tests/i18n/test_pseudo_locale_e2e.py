@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 import yaml
+from babel.dates import get_day_names, get_month_names
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, RunningBot, has_button, zone_button
 from pseudo_locale import LANGUAGE, installed, pseudo, untranslated
 
@@ -51,7 +52,19 @@ def _data() -> set[str]:
         for text in _strings(yaml.safe_load(path.read_text()))
     }
     cities = {zone.rsplit("/", 1)[-1].replace("_", " ") for zone in COMMON_ZONES}
-    return data | cities | set(NAMES) | {"UTC"}
+    return data | cities | set(NAMES) | {"UTC"} | BABEL_NAMES
+
+
+BABEL_NAMES = {
+    str(name)
+    for names in (
+        get_month_names("abbreviated", locale="en"),
+        get_day_names("abbreviated", locale="en"),
+    )
+    for name in names.values()
+}
+"""Month and weekday names are Babel's (CLDR data), not the catalogues': Babel does not know the
+pseudo-locale, so it names them in English (`tests/render/test_dates.py` shows them in German)."""
 
 
 DATA = _data()
