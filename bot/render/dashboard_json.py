@@ -166,6 +166,9 @@ def member_file(file: MemberFile) -> JSON:
         "blocked": file.inactive,
         "set_up": file.set_up,
         "pain": [{"at": _time(p.at), "pain": p.pain, "kind": p.kind} for p in file.pain],
+        "pain_scores": ngettext("{count} score", "{count} scores", len(file.pain)).format(
+            count=len(file.pain)
+        ),
         "sessions": [_session(line) for line in file.sessions],
         "notes": [_note(note) for note in file.notes],
         "thread": [_thread_line(line) for line in file.thread],

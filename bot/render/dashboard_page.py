@@ -79,7 +79,7 @@ PAGE_WORDS: Mapping[str, Text] = {
     "no_notes": N_("No notes yet."),
     "no_messages": N_("No messages yet."),
     "no_pain": N_("No pain scores yet."),
-    "pain_caption": N_("Scores from {first} to {last}: {count}; the latest {pain} of 10."),
+    "pain_caption": N_("{scores} from {first} to {last}; the latest {pain} of 10."),
     "day_sessions": N_("{finished} finished, {other} not finished"),
     "no_session": N_("no session"),
     "finished": N_("finished"),

@@ -176,7 +176,7 @@ def _encoded(value: Param) -> Any:
 def _decoded(value: Any) -> Param:
     match value:
         case bool():
-            raise ValueError("a reason has no yes/no values")
+            raise ValueError(f"not a stored reason's value (no yes/no values): {value!r}")
         case int() | float() | str():
             return value
         case list():

@@ -19,9 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 import yaml
-from babel.dates import get_day_names, get_month_names
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, RunningBot, has_button, zone_button
-from pseudo_locale import LANGUAGE, installed, pseudo, untranslated
+from pseudo_locale import BABEL_NAMES, LANGUAGE, installed, pseudo, untranslated
 
 from bot.render.keyboards import COMMON_ZONES
 from bot.rules.screening import ONBOARDING
@@ -53,18 +52,6 @@ def _data() -> set[str]:
     }
     cities = {zone.rsplit("/", 1)[-1].replace("_", " ") for zone in COMMON_ZONES}
     return data | cities | set(NAMES) | {"UTC"} | BABEL_NAMES
-
-
-BABEL_NAMES = {
-    str(name)
-    for names in (
-        get_month_names("abbreviated", locale="en"),
-        get_day_names("abbreviated", locale="en"),
-    )
-    for name in names.values()
-}
-"""Month and weekday names are Babel's (CLDR data), not the catalogues': Babel does not know the
-pseudo-locale, so it names them in English (`tests/render/test_dates.py` shows them in German)."""
 
 
 DATA = _data()

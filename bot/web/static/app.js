@@ -370,7 +370,7 @@ function renderPain(m) {
   const present = PAIN_SERIES.filter((s) => m.pain.some((p) => p.kind === s.kind));
   const last = m.pain[m.pain.length - 1];
   byId("pain-caption").textContent = m.pain.length
-    ? t("pain_caption", { count: m.pain.length, first: when(m.pain[0].at, m.zone, false), last: when(last.at, m.zone, false), pain: last.pain })
+    ? t("pain_caption", { scores: m.pain_scores, first: when(m.pain[0].at, m.zone, false), last: when(last.at, m.zone, false), pain: last.pain })
     : t("no_pain");
   if (!m.pain.length || !window.uPlot) return;
   const data = [times];

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from babel.dates import get_day_names, get_month_names
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -26,6 +27,19 @@ _KEPT = re.compile(r"\{[^{}]*\}|</?(?:b|i)>|/[a-z_]+|https?://\S+")
 """Placeholders, the card's HTML tags and /commands: a translation keeps them as they are."""
 _LEFT_AS_IS = re.compile(r"/[a-z_]+(?:@\w+)?|@\w+")
 """What a translation keeps untranslated: /commands, @usernames."""
+
+
+BABEL_NAMES = frozenset(
+    str(name)
+    for names in (
+        get_month_names("abbreviated", locale="en"),
+        get_day_names("abbreviated", locale="en"),
+    )
+    for name in names.values()
+)
+"""Month and weekday names are Babel's (CLDR data), not the catalogues': Babel does not know
+the pseudo-locale, so it names them in English (`tests/render/test_dates.py` shows them in
+German)."""
 
 
 def pseudo(message: str) -> str:
