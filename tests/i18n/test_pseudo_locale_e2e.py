@@ -181,6 +181,26 @@ async def test_the_coach_reads_their_commands_and_notices_in_their_language(
     assert_all_translated(sam, also_data=[question, *running_bot.settings.quick_replies])
 
 
+async def test_a_pain_flags_reason_reaches_the_coach_in_their_language(
+    running_bot: RunningBot, maya: SimulatedUser, sam: SimulatedUser
+) -> None:
+    """A check-in of 7 after a workout: the coach's alert gives the rule's reason, stored as a
+    message and said in the coach's language."""
+    await sam.send_command("/members")  # the bot learns the coach's language
+    await sam.wait_for_message()
+    await _onboard(maya, [])
+    await maya.send_command("/today")
+    card = await maya.wait_for_message(lambda m: has_button(m, "0"))
+    await maya.press("0", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, pseudo("Done")))
+    while has_button(card, pseudo("Done")):
+        await maya.press(pseudo("Done"), card)
+        await maya.wait_for_edit(card)
+    await maya.press("7", card)
+    await sam.wait_for_message(lambda m: "7/10" in (m.text or m.caption or ""))
+    assert_all_translated(sam, also_data=running_bot.settings.quick_replies)
+
+
 async def test_a_reminder_is_said_in_the_language_kept_with_the_member(
     running_bot: RunningBot, emulator: BotApiEmulator
 ) -> None:
