@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.render.dashboard_page import page_words
-from bot.render.i18n import _, ngettext
+from bot.render.i18n import _, locale, ngettext
 from bot.render.reasons import reason_text, reason_texts
 from bot.views import (
     FormCheckItem,
@@ -178,11 +178,13 @@ def member_file(file: MemberFile) -> JSON:
 
 
 def me(coach_name: str, protocols: Mapping[str, Protocol]) -> JSON:
-    """Who is looking, the choices the actions offer, and the page's words in the coach's
-    language (`bot.render.dashboard_page`)."""
+    """Who is looking, the choices the actions offer, the page's words in the coach's
+    language (`bot.render.dashboard_page`) and the locale its script writes dates in ("de",
+    "pt-BR")."""
     return {
         "coach": {"name": coach_name},
         "words": page_words(),
+        "locale": str(locale()).replace("_", "-"),
         "protocols": [
             {"name": name, "title": protocol.title} for name, protocol in sorted(protocols.items())
         ],

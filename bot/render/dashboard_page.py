@@ -63,6 +63,7 @@ PAGE_WORDS: Mapping[str, Text] = {
     "reply": N_("Reply"),
     "reply_label": N_("Reply (sent in Telegram)"),
     "send_reply": N_("Send reply"),
+    "time": N_("Time"),
     "series_session": N_("After session"),
     "series_before": N_("Before session"),
     "series_morning": N_("Next morning"),

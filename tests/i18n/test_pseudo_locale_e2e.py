@@ -13,48 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-import yaml
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, RunningBot, has_button, zone_button
-from pseudo_locale import BABEL_NAMES, LANGUAGE, installed, pseudo, untranslated
+from pseudo_locale import LANGUAGE, NOT_THE_BOTS, installed, pseudo, untranslated
 
-from bot.render.keyboards import COMMON_ZONES
 from bot.rules.screening import ONBOARDING
 from emulator import BotApiEmulator, CallbackQueryRecord, SimulatedUser
-from protocols import loader
 from storage import repository
 
 NAMES = ("Maya", "Coach")
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value.strip()
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _data() -> set[str]:
-    """Words that are not the bot's: the protocols' texts, names, place names."""
-    folder = Path(loader.__file__).parent / "data"
-    data = {
-        text
-        for path in folder.glob("*.yaml")
-        for text in _strings(yaml.safe_load(path.read_text()))
-    }
-    cities = {zone.rsplit("/", 1)[-1].replace("_", " ") for zone in COMMON_ZONES}
-    return data | cities | set(NAMES) | {"UTC"} | BABEL_NAMES
-
-
-DATA = _data()
+DATA = NOT_THE_BOTS | set(NAMES)
 
 
 def said(user: SimulatedUser, presses: Sequence[CallbackQueryRecord]) -> list[str]:

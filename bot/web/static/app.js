@@ -190,7 +190,7 @@ function when(iso, zone, withTime = true) {
   if (!iso) return "";
   const options = { day: "numeric", month: "short", timeZone: zone };
   if (withTime) Object.assign(options, { hour: "2-digit", minute: "2-digit" });
-  return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  return new Intl.DateTimeFormat(state.me ? state.me.locale : undefined, options).format(new Date(iso));
 }
 
 function localDay(date, zone) {
@@ -389,7 +389,7 @@ function renderPain(m) {
       scales: { y: { range: [0, 10] } },
       axes: [axis, { ...axis, splits: () => [0, 2, 4, 6, 8, 10] }],
       series: [
-        {},
+        { label: t("time") },
         ...present.map((s) => ({ label: t(`series_${s.kind}`), stroke: s.colour, width: 2, spanGaps: true, points: { size: 6 } })),
       ],
     },
