@@ -11,9 +11,11 @@ translation both work as they are). English is the source language: with no cata
 someone's language, the message ids themselves are sent.
 
 Whose language: `speaking(language)` sets it for a block of code (a `ContextVar`, so each
-update and each job has its own). The Telegram shell sets it per update from the sender's
-Telegram `language_code`, and per recipient where the bot writes on its own (reminders, coach
-alerts) from the language kept with the member or coach.
+update and each job has its own), with the Babel locale of that language (`locale()`) for
+what Babel words from its own CLDR data: month and weekday names, decimals (in the reader's
+language even where there is no catalogue for it). The Telegram shell sets it per update
+from the sender's Telegram `language_code`, and per recipient where the bot writes on its own
+(reminders, coach alerts) from the language kept with the member or coach.
 """
 
 from __future__ import annotations
