@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.rules.reasons import Reason
 from bot.rules.roster import FlagLevel
 from bot.rules.symptoms import CheckIn, CheckInKind
 from bot.rules.timers import Timer
@@ -90,6 +91,11 @@ class JoinNotice:
     at: datetime
 
 
+Said = Reason | str
+"""A rule's reason, to be said in the reader's language, or words shown as they were stored:
+a member's own, or a reason stored before reasons were kept as messages (migration 0011)."""
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One thing that raised or added to a flag: the member's words or a rule's reason."""
@@ -97,7 +103,7 @@ class Evidence:
     at: datetime
     source: EvidenceSourceName
     level: FlagLevelName
-    text: str
+    text: Said
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ class FlagView:
     kind: FlagKindName
     level: FlagLevelName
     rule: str
-    reason: str
+    reason: Said
     raised_at: datetime
     acknowledged_by: int | None = None
     acknowledged_at: datetime | None = None
@@ -247,7 +253,7 @@ class DigestFlag:
     at: datetime
     level: FlagLevelName
     rule: str
-    reason: str
+    reason: Said
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,7 @@ class DigestFinding:
     """An adherence or progress finding (`bot.rules.adherence`): its rule and reason."""
 
     rule: str
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -402,7 +408,7 @@ class RosterRow:
     open_flags: Mapping[FlagLevel, int]
     last_contact: datetime | None
     days_since_contact: int | None
-    attention: Sequence[str]
+    attention: Sequence[Reason]
     """Why the member needs the coach; empty when nothing does."""
     paused: bool
     inactive: bool

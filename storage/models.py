@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     CheckConstraint,
     Date,
@@ -526,7 +527,11 @@ class Flag(Base):
     level: Mapped[FlagLevel] = mapped_column(_string_enum(FlagLevel, "level"))
     # What raised it, for people and for filters: the red-flag families or the pain rule.
     rule: Mapped[str] = mapped_column(String(128))
+    # The reason in English words, and (since 0011) as a message still to be said in the
+    # reader's language: its message id and values (`bot.rules.reasons.to_json`); None for
+    # older flags, shown as their English words.
     reason: Mapped[str] = mapped_column(Text)
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     raised_at: Mapped[datetime]
     # When the latest evidence was added (the flag is re-sent to the coach with it).
     updated_at: Mapped[datetime]
@@ -553,7 +558,10 @@ class FlagEvidence(Base):
     source: Mapped[EvidenceSource] = mapped_column(_string_enum(EvidenceSource, "source"))
     level: Mapped[FlagLevel] = mapped_column(_string_enum(FlagLevel, "level"))
     rule: Mapped[str] = mapped_column(String(128))
+    # The member's words, or a rule's reason in English; a rule's reason also as a message
+    # still to be said in the reader's language (as `Flag.reason_message`), None otherwise.
     text: Mapped[str] = mapped_column(Text)
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     at: Mapped[datetime]
 
     flag: Mapped[Flag] = relationship(back_populates="evidence", lazy="raise")

@@ -20,12 +20,14 @@ longer (see bench/memory.py).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from io import BytesIO
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from bot.render.dates import day_and_month, long_date, month_name
 from bot.render.i18n import N_, Text
 from bot.rules.symptoms import CheckIn, CheckInKind
 
@@ -78,9 +80,12 @@ _SINGLE_POINT_MARGIN = 3.0  # days, the unit of matplotlib's date numbers
 # Tick labels such as "05 Mar" and "18:00", and the note under the axis ("Mar 2026"), for ticks
 # that are years, months, days, hours, minutes and seconds apart; the first-tick formats are
 # for a tick on the first of a month or at midnight, which would otherwise read "Mar" or "00:00".
-_TICK_FORMATS = ["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%H:%M:%S"]
-_FIRST_TICK_FORMATS = ["", "%Y", "%d %b", "%d %b", "%H:%M", "%H:%M"]
-_OFFSET_FORMATS = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y"]
+# A date is written as numbers between «marks» («%d.%m» is day and month), which `_named` turns
+# into words in the reader's language (`bot.render.dates`): strftime's %b is always English.
+_TICK_FORMATS = ["%Y", "«%m»", "«%d.%m»", "%H:%M", "%H:%M", "%H:%M:%S"]
+_FIRST_TICK_FORMATS = ["", "%Y", "«%d.%m»", "«%d.%m»", "%H:%M", "%H:%M"]
+_OFFSET_FORMATS = ["", "%Y", "«%m» %Y", "«%d.%m.%Y»", "«%d.%m.%Y»", "«%d.%m.%Y»"]
+_DATE_MARK = re.compile(r"«(\d+)(?:\.(\d+))?(?:\.(\d+))?»")
 
 
 class _Score(NamedTuple):
@@ -297,12 +302,37 @@ def _pain_axes(
         )
 
 
+def _named(label: str) -> str:
+    """A tick label with its «marked» date in the reader's language: «03» is "Mar", «05.03»
+    "05 Mar", «05.03.2026» "05 Mar 2026"."""
+
+    def said(found: re.Match[str]) -> str:
+        first, second, third = found.groups()
+        if second is None:
+            return month_name(int(first))
+        if third is None:
+            return day_and_month(date(2000, int(second), int(first)))  # 2000 has 29 Feb
+        return long_date(date(int(third), int(second), int(first)))
+
+    return _DATE_MARK.sub(said, label)
+
+
 def _date_axis(axes: Axes, zone: tzinfo | None, *, maxticks: int) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
+    class NamedDates(ConciseDateFormatter):
+        """Concise dates with month names in the reader's language."""
+
+        def format_ticks(self, values: Sequence[float]) -> list[str]:
+            labels = super().format_ticks(values)  # type: ignore[no-untyped-call]
+            return [_named(label) for label in labels]
+
+        def get_offset(self) -> str:
+            return _named(super().get_offset())  # type: ignore[no-untyped-call]
+
     locator = AutoDateLocator(tz=zone, minticks=3, maxticks=maxticks)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
+    formatter = NamedDates(  # type: ignore[no-untyped-call]
         locator,
         tz=zone,
         formats=_TICK_FORMATS,
@@ -313,7 +343,8 @@ def _date_axis(axes: Axes, zone: tzinfo | None, *, maxticks: int) -> None:
 
 
 def _week_axis(axes: Axes, start: datetime, end: datetime) -> None:
-    from matplotlib.dates import DateFormatter, WeekdayLocator
+    from matplotlib.dates import WeekdayLocator, num2date
+    from matplotlib.ticker import FuncFormatter
 
     """The shared time axis of the digest's panels, `start` to `end`: a tick on the digest's
     weekday each week ("03 Mar"), in `end`'s time zone."""
@@ -321,7 +352,11 @@ def _week_axis(axes: Axes, start: datetime, end: datetime) -> None:
     axes.set_xlim(*_plot_dates([start, end]))
     weekly = WeekdayLocator(byweekday=end.weekday(), tz=zone)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(weekly)
-    axes.xaxis.set_major_formatter(DateFormatter("%d %b", tz=zone))  # type: ignore[no-untyped-call]
+
+    def tick(value: float, _position: int | None) -> str:
+        return day_and_month(num2date(value, tz=zone).date())  # type: ignore[no-untyped-call]
+
+    axes.xaxis.set_major_formatter(FuncFormatter(tick))
 
 
 def _scored(check_ins: Sequence[CheckIn]) -> list[_Score]:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from bot.render.commands import coach_commands
 from bot.render.dates import date_and_time, long_date, short_date
 from bot.render.i18n import N_, Text, _, ngettext
+from bot.render.reasons import reason_text
 from bot.render.safe_text import one_line, shown_name, without_invisibles
 from bot.render.texts import HELP_COMMANDS, MESSAGE_KIND_WORDS, schedule_phrase, week_counts
 from bot.rules.places import zone_label
@@ -396,7 +397,7 @@ def flag_line(flag: FlagView, zone: ZoneInfo) -> str:
         level=_FLAG_LEVELS[flag.level](),
         kind=_KIND_WORDS[flag.kind](),
         when=_when(flag.raised_at, zone),
-        reason=flag.reason,
+        reason=reason_text(flag.reason),
     )
 
 
@@ -407,7 +408,7 @@ def evidence_lines(flag: FlagView, zone: ZoneInfo) -> list[str]:
     if len(flag.evidence) > len(shown):
         lines.append(_("({count} earlier)").format(count=len(flag.evidence) - len(shown)))
     for piece in shown:
-        words = fit(one_line(piece.text), NOTE_PREVIEW)
+        words = fit(one_line(reason_text(piece.text)), NOTE_PREVIEW)
         source = _SOURCE_WORDS[piece.source]()
         lines.append(f'• {_when(piece.at, zone)}, {source}: "{words}"')
     return lines
@@ -439,7 +440,7 @@ def flag_message(alert: FlagAlert) -> str:
     zone = member.zone
     # Translators: the line must end with {who} (a coach's reply finds the member by it).
     heading = _("{level}: {who}").format(level=_LEVEL_WORDS[flag.level](), who=who(member))
-    lines = [heading, flag.reason]
+    lines = [heading, reason_text(flag.reason)]
     if flag.evidence:
         lines += ["", *evidence_lines(flag, zone)]
     told = _MEMBER_TOLD.get(flag.level) if flag.kind == "red_flag" else None
@@ -1016,8 +1017,11 @@ def digest_member(part: MemberDigest) -> str:
     names the rule), the adherence findings, then what they did."""
     zone = part.member.zone
     lines = [who(part.member)]
-    lines += [f"{_DIGEST_LEVELS[flag.level]()}: {one_line(flag.reason)}" for flag in part.flags]
-    lines += [f"{_FINDING_MARKS[f.rule]} {f.reason}" for f in part.findings]
+    lines += [
+        f"{_DIGEST_LEVELS[flag.level]()}: {one_line(reason_text(flag.reason))}"
+        for flag in part.flags
+    ]
+    lines += [f"{_FINDING_MARKS[f.rule]} {reason_text(f.reason)}" for f in part.findings]
     for notice in part.notices:
         if notice.session is not None:
             steps = notice.session

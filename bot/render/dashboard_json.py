@@ -2,7 +2,9 @@
 
 Times are ISO 8601 in UTC; the page shows them in the member's own zone (`zone`). Everything
 a member or coach typed (names, notes, messages, replies, reasons) is a JSON string, and the
-page writes it with `textContent`, never as HTML. Optional values are null and lists may be
+page writes it with `textContent`, never as HTML. Words of the bot (a flag's reason, why a
+member needs attention, the page's own words) are said in the language being spoken: the
+coach's, which the API sets for each request. Optional values are null and lists may be
 empty: the fields that arrive with later work (check-in kinds) already have their place.
 """
 
@@ -12,6 +14,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from bot.render.dashboard_page import page_words
+from bot.render.i18n import _, locale, ngettext
+from bot.render.reasons import reason_text, reason_texts
 from bot.views import (
     FormCheckItem,
     MemberCard,
@@ -56,11 +61,23 @@ def roster_row(row: RosterRow) -> JSON:
         "flags": dict(row.open_flags),
         "last_contact": _time(row.last_contact),
         "days_since_contact": row.days_since_contact,
-        "attention": list(row.attention),
+        "contact_words": contact_words(row.days_since_contact),
+        "attention": reason_texts(row.attention),
         "paused": row.paused,
         "blocked": row.inactive,
         "set_up": row.set_up,
     }
+
+
+def contact_words(days: int | None) -> str:
+    """When the member was last in touch: 'today', '3 days ago', 'never'."""
+    if days is None:
+        return _("never")
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
 
 
 def open_flag(item: OpenFlag) -> JSON:
@@ -69,7 +86,7 @@ def open_flag(item: OpenFlag) -> JSON:
         "id": flag.id,
         "kind": flag.kind,
         "level": item.level,
-        "reason": flag.reason,
+        "reason": reason_text(flag.reason),
         "raised_at": _time(flag.raised_at),
         "acknowledged_at": _time(flag.acknowledged_at),
         "member": member_card(item.member),
@@ -84,7 +101,9 @@ def flags(items: Sequence[OpenFlag]) -> JSON:
 def _schedule(schedule: Schedule | None) -> JSON | None:
     if schedule is None:
         return None
-    return {"days": sorted(schedule.days), "at": schedule.at.strftime("%H:%M")}
+    count, at = len(schedule.days), schedule.at.strftime("%H:%M")
+    words = ngettext("{count} day a week at {time}", "{count} days a week at {time}", count)
+    return {"days": sorted(schedule.days), "at": at, "words": words.format(count=count, time=at)}
 
 
 def _session(line: SessionLine) -> JSON:
@@ -147,6 +166,9 @@ def member_file(file: MemberFile) -> JSON:
         "blocked": file.inactive,
         "set_up": file.set_up,
         "pain": [{"at": _time(p.at), "pain": p.pain, "kind": p.kind} for p in file.pain],
+        "pain_scores": ngettext("{count} score", "{count} scores", len(file.pain)).format(
+            count=len(file.pain)
+        ),
         "sessions": [_session(line) for line in file.sessions],
         "notes": [_note(note) for note in file.notes],
         "thread": [_thread_line(line) for line in file.thread],
@@ -156,9 +178,13 @@ def member_file(file: MemberFile) -> JSON:
 
 
 def me(coach_name: str, protocols: Mapping[str, Protocol]) -> JSON:
-    """Who is looking, and the choices the actions offer."""
+    """Who is looking, the choices the actions offer, the page's words in the coach's
+    language (`bot.render.dashboard_page`) and the locale its script writes dates in ("de",
+    "pt-BR")."""
     return {
         "coach": {"name": coach_name},
+        "words": page_words(),
+        "locale": str(locale()).replace("_", "-"),
         "protocols": [
             {"name": name, "title": protocol.title} for name, protocol in sorted(protocols.items())
         ],

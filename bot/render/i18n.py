@@ -11,9 +11,11 @@ translation both work as they are). English is the source language: with no cata
 someone's language, the message ids themselves are sent.
 
 Whose language: `speaking(language)` sets it for a block of code (a `ContextVar`, so each
-update and each job has its own). The Telegram shell sets it per update from the sender's
-Telegram `language_code`, and per recipient where the bot writes on its own (reminders, coach
-alerts) from the language kept with the member or coach.
+update and each job has its own), with the Babel locale of that language (`locale()`) for
+what Babel words from its own CLDR data: month and weekday names, decimals (in the reader's
+language even where there is no catalogue for it). The Telegram shell sets it per update
+from the sender's Telegram `language_code`, and per recipient where the bot writes on its own
+(reminders, coach alerts) from the language kept with the member or coach.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -41,6 +44,8 @@ DOMAIN = "messages"
 
 _ENGLISH = gettext_module.NullTranslations()
 _active: ContextVar[gettext_module.NullTranslations] = ContextVar("language", default=_ENGLISH)
+ENGLISH_LOCALE = Locale("en")
+_active_locale: ContextVar[Locale] = ContextVar("locale", default=ENGLISH_LOCALE)
 
 
 def _(message: str) -> str:
@@ -80,6 +85,23 @@ class Text:
 def N_(message: str) -> Text:
     """Mark a module-level message: it is translated when used, not when imported."""
     return Text(message)
+
+
+def locale() -> Locale:
+    """The Babel locale of the language being spoken, for what Babel words from its own data
+    (CLDR) rather than our catalogues: month and weekday names, decimal numbers."""
+    return _active_locale.get()
+
+
+def babel_locale(language: str | None) -> Locale:
+    """The Babel locale for a Telegram `language_code` ("pt-br" is `pt_BR`, else `pt`);
+    English when Babel knows neither (the pseudo-locale `en-XA` too)."""
+    for tag in _candidates(language or ""):
+        try:
+            return Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return ENGLISH_LOCALE
 
 
 def placeholders(message: str) -> frozenset[str]:
@@ -179,7 +201,9 @@ def speaking(language: str | None) -> Iterator[None]:
     """Say everything in `language` (a Telegram `language_code`; None or unknown: English)
     until the block ends."""
     token = _active.set(catalogues().find(language))
+    locale_token = _active_locale.set(babel_locale(language))
     try:
         yield
     finally:
+        _active_locale.reset(locale_token)
         _active.reset(token)

@@ -444,11 +444,13 @@ def emergency_number(number: EmergencyNumber) -> str:
 def red_flag_answer(
     level: str, what: Sequence[str], number: EmergencyNumber, *, coach_told: bool | None
 ) -> str:
-    """What someone is told at once when they report a red flag: where to go, how fast; a
-    member also hears that their programme is on hold, and whether their coach knows
+    """What someone is told at once when they report a red flag: where to go, how fast, and
+    what they describe (`what`: the red-flag reader's labels of its findings); a member also
+    hears that their programme is on hold, and whether their coach knows
     (`coach_told` None: not a member)."""
     template = EMERGENCY_NOW if level == "emergency" else URGENT_TODAY
-    answer = template.format(what=", ".join(what), number=emergency_number(number))
+    found = _(", ").join(_(label) for label in what)  # the reader's labels are message ids
+    answer = template.format(what=found, number=emergency_number(number))
     if coach_told is None:
         return answer
     hold = PROGRAMME_ON_HOLD if coach_told else PROGRAMME_ON_HOLD_NO_COACH

@@ -1,4 +1,5 @@
-"""The coach's export as an Excel workbook (openpyxl), with the same columns as the CSV.
+"""The coach's export as an Excel workbook (openpyxl), with the same columns as the CSV (and
+the same names, in the coach's language).
 
 openpyxl is imported on the first export, not with the bot (about 5 MB resident that most
 runs never use; the first export takes about 0.15 s longer, see bench/memory.py).
@@ -7,16 +8,20 @@ runs never use; the first export takes about 0.15 s longer, see bench/memory.py)
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from bot.render.csv_export import COLUMNS
+from bot.render.csv_export import COLUMNS, column_names
+from bot.render.i18n import N_
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-SHEET_TITLE = "Sessions and check-ins"
+# Translators: the name of the export's sheet (Excel allows at most 31 characters).
+SHEET_TITLE = N_("Sessions and check-ins")
+_SHEET_TITLE_MAX = 31
 
 
 def export_xlsx(rows: Iterable[Mapping[str, object]]) -> bytes:
@@ -25,13 +30,19 @@ def export_xlsx(rows: Iterable[Mapping[str, object]]) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_TITLE)
-    sheet.append([_text(sheet, column) for column in COLUMNS])
+    sheet = workbook.create_sheet(_sheet_title())
+    names = column_names()
+    sheet.append([_text(sheet, names[column]) for column in COLUMNS])
     for row in rows:
         sheet.append([_cell(sheet, row.get(column)) for column in COLUMNS])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet_title() -> str:
+    """The sheet's name, translated, without the characters Excel refuses in one."""
+    return re.sub(r"[\[\]:*?/\\]", " ", SHEET_TITLE())[:_SHEET_TITLE_MAX]
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: object) -> Cell | int | float | None:

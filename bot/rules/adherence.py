@@ -39,7 +39,7 @@ from bot.config import (
 )
 from bot.rules.local_time import local_day, require_aware
 from bot.rules.pain_change import is_important_fall
-from bot.rules.reason_words import day_words, listed, number_words
+from bot.rules.reasons import N_, Reason
 from bot.rules.symptoms import PainReport, assess
 
 AdherenceRule = Literal[
@@ -78,10 +78,11 @@ class MemberActivity:
 
 @dataclass(frozen=True)
 class AdherenceFinding:
-    """Something for the coach's digest: `rule` is the rule's id, `reason` a sentence."""
+    """Something for the coach's digest: `rule` is the rule's id, `reason` a sentence still to
+    be said in the coach's language (`bot.rules.reasons`)."""
 
     rule: AdherenceRule
-    reason: str
+    reason: Reason
 
 
 def digest_findings(
@@ -126,11 +127,15 @@ def no_session_since(
     if last_finished is not None:
         since = local_day(last_finished, zone)
         days = (today - since).days
-        reason = f"No session for {days} days: the last was on {day_words(since)}."
+        reason = Reason(
+            N_("No session for {days} days: the last was on {day}."), {"days": days, "day": since}
+        )
     else:
         since = local_day(joined_at, zone)
         days = (today - since).days
-        reason = f"No session yet, {days} days after joining on {day_words(since)}."
+        reason = Reason(
+            N_("No session yet, {days} days after joining on {day}."), {"days": days, "day": since}
+        )
     if days < thresholds.inactive_days:
         return None
     return AdherenceFinding("no_recent_session", reason)
@@ -156,8 +161,11 @@ def reminders_ignored(
     last = settled[-thresholds.ignored_reminders :]
     if len(last) < thresholds.ignored_reminders or any(reminder.followed for reminder in last):
         return None
-    days = listed(day_words(local_day(reminder.at, activity.zone)) for reminder in last)
-    reason = f"{len(last)} reminders in a row with no session after them: {days}."
+    days = tuple(local_day(reminder.at, activity.zone) for reminder in last)
+    reason = Reason(
+        N_("{count} reminders in a row with no session after them: {days}."),
+        {"count": len(last), "days": days},
+    )
     return AdherenceFinding("reminders_ignored", reason)
 
 
@@ -194,9 +202,18 @@ def sessions_dropped(
     drop = (earlier - recent) * 100 / earlier
     window = thresholds.drop_window_days
     last_day = today - timedelta(days=1)
-    reason = (
-        f"Sessions down {drop:.0f} %: {recent} in the {window} days to {day_words(last_day)},"
-        f" {earlier} in the {window} days before."
+    reason = Reason(
+        N_(
+            "Sessions down {drop} %: {recent} in the {window} days to {day},"
+            " {earlier} in the {window} days before."
+        ),
+        {
+            "drop": round(drop),
+            "recent": recent,
+            "window": window,
+            "day": last_day,
+            "earlier": earlier,
+        },
     )
     return AdherenceFinding("fortnight_drop", reason)
 
@@ -231,21 +248,33 @@ def ready_to_progress(
         return None
     if _flagged_in_week(check_ins, starts[-1], activity.zone, pain):
         return None
-    sessions = f"with {listed(str(count) for count in counts)} sessions"
+    sessions = tuple(counts)
     if max(score for week in pains for score in week) <= pain.safe_max:
-        reason = (
-            f"Ready to progress: after-session pain stayed at {pain.safe_max} or less for"
-            f" {len(starts)} weeks from {day_words(starts[0])}, {sessions}."
+        reason = Reason(
+            N_(
+                "Ready to progress: after-session pain stayed at {safe} or less for"
+                " {weeks} weeks from {day}, with {sessions} sessions."
+            ),
+            {"safe": pain.safe_max, "weeks": len(starts), "day": starts[0], "sessions": sessions},
         )
         return AdherenceFinding("ready_to_progress", reason)
     first_mean, last_mean = statistics.fmean(pains[0]), statistics.fmean(pains[-1])
     if not is_important_fall(first_mean, last_mean, pain):
         return None
-    reason = (
-        f"Ready to progress: after-session pain came down from a mean of"
-        f" {number_words(first_mean)} in the week from {day_words(starts[0])} to"
-        f" {number_words(last_mean)} in the week from {day_words(starts[-1])},"
-        f" {sessions} in those {len(starts)} weeks."
+    reason = Reason(
+        N_(
+            "Ready to progress: after-session pain came down from a mean of {first_mean} in the"
+            " week from {first_week} to {last_mean} in the week from {last_week}, with"
+            " {sessions} sessions in those {weeks} weeks."
+        ),
+        {
+            "first_mean": first_mean,
+            "first_week": starts[0],
+            "last_mean": last_mean,
+            "last_week": starts[-1],
+            "sessions": sessions,
+            "weeks": len(starts),
+        },
     )
     return AdherenceFinding("ready_to_progress", reason)
 

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from bot.config import DEFAULT_ADHERENCE_THRESHOLDS, AdherenceThresholds
 from bot.rules.adherence import no_session_since, sessions_dropped
 from bot.rules.local_time import local_day, local_instant, require_aware, week_bounds
+from bot.rules.reasons import N_, N_plural, Reason
 
 __all__ = [
     "ADHERENCE_DAYS",
@@ -155,6 +156,16 @@ def count_levels(levels: Iterable[FlagLevel]) -> dict[FlagLevel, int]:
     return counts
 
 
+_LEVEL_WORDS: Mapping[FlagLevel, Reason] = {
+    # Translators: the level of a flag, in "2 open flags, the worst urgent."
+    "low": Reason(N_("low")),
+    "high": Reason(N_("high")),
+    "critical": Reason(N_("critical")),
+    "urgent": Reason(N_("urgent")),
+    "emergency": Reason(N_("emergency")),
+}
+
+
 def attention_reasons(
     *,
     open_flags: Mapping[FlagLevel, int],
@@ -164,22 +175,31 @@ def attention_reasons(
     joined_at: datetime | None,
     now: datetime,
     thresholds: AdherenceThresholds = DEFAULT_ADHERENCE_THRESHOLDS,
-) -> list[str]:
-    """Why the member needs the coach, most pressing first; empty when nothing does.
+) -> list[Reason]:
+    """Why the member needs the coach, most pressing first (to be said in the coach's
+    language); empty when nothing does.
 
     `joined_at` is None for a member who has not finished setting up (or has no protocol):
     nothing is planned, so their training is not judged.
     """
-    reasons = []
+    reasons: list[Reason] = []
     flagged = [
         (level, open_flags[level]) for level in reversed(FLAG_LEVELS) if open_flags.get(level)
     ]
     if flagged:
         total = sum(count for _, count in flagged)
         worst = flagged[0][0]
-        reasons.append(f"{total} open flag{'s' if total > 1 else ''}, the worst {worst}.")
+        reasons.append(
+            Reason(
+                N_plural(
+                    "{count} open flag, the worst {worst}.",
+                    "{count} open flags, the worst {worst}.",
+                ),
+                {"count": total, "worst": _LEVEL_WORDS[worst]},
+            )
+        )
     if blocked:
-        reasons.append("Blocked the bot: no reminders reach them.")
+        reasons.append(Reason(N_("Blocked the bot: no reminders reach them.")))
     if joined_at is not None and not paused:
         today = local_day(now, training.zone)
         for finding in (

@@ -73,7 +73,7 @@ from typing import Generic, Literal, Protocol, TypeVar
 
 from bot.config import DEFAULT_PAIN_THRESHOLDS, PainThresholds
 from bot.rules.pain_change import is_important_rise
-from bot.rules.reason_words import day_words, number_words
+from bot.rules.reasons import N_, N_plural, Param, Reason
 
 CheckInKind = Literal["before", "session", "morning"]
 CHECK_IN_KINDS: tuple[CheckInKind, ...] = ("before", "session", "morning")
@@ -93,10 +93,10 @@ _RULE_ORDER: tuple[PainRule, ...] = (
 """Within one check-in and level, the model's tests (settling, rising) come before the score."""
 
 _WEEK_DAYS = 7
-_SCORE_WORDS: dict[str, str] = {
-    "before": "before-session",
-    "session": "after-session",
-    "morning": "next-morning",
+_SCORE_WORDS: dict[str, Reason] = {
+    "before": Reason(N_("before-session")),
+    "session": Reason(N_("after-session")),
+    "morning": Reason(N_("next-morning")),
 }
 
 
@@ -139,12 +139,13 @@ class CheckIn:
 
 @dataclass(frozen=True)
 class PainFlag(Generic[ReportT]):
-    """A reason to bring a member to the coach: `rule` is the rule's id, `reason` a sentence."""
+    """A reason to bring a member to the coach: `rule` is the rule's id, `reason` a sentence
+    still to be said in the coach's language (`bot.rules.reasons`)."""
 
     level: FlagLevel
     rule: PainRule
     check_in: ReportT
-    reason: str
+    reason: Reason
 
 
 def assess(
@@ -346,25 +347,39 @@ def _level_flag(
     """The flag of the score's own level: severe, high or above the acceptable level."""
     pain, where = score.pain, _where(score)
     if pain >= thresholds.urgent_pain:
-        reason = f"Severe pain: {pain}/10 {where} (urgent at {thresholds.urgent_pain} or more)."
+        reason = Reason(
+            N_("Severe pain: {pain}/10 {where} (urgent at {threshold} or more)."),
+            {"pain": pain, "where": where, "threshold": thresholds.urgent_pain},
+        )
         return PainFlag("urgent", "severe_pain", score.report, reason)
     if pain >= thresholds.critical_pain:
-        reason = f"High pain: {pain}/10 {where} (critical at {thresholds.critical_pain} or more)."
+        reason = Reason(
+            N_("High pain: {pain}/10 {where} (critical at {threshold} or more)."),
+            {"pain": pain, "where": where, "threshold": thresholds.critical_pain},
+        )
         return PainFlag("critical", "high_pain", score.report, reason)
     if pain <= thresholds.acceptable_pain:
         return None
     reference = _rise_reference(score, history, thresholds)
-    up = ""
     level: FlagLevel = "low"
-    if reference is not None and reference.value < pain:
-        up = f", up {number_words(pain - reference.value)} from {_reference_words(reference)}"
+    values: dict[str, Param] = {
+        "pain": pain,
+        "where": where,
+        "acceptable": thresholds.acceptable_pain,
+    }
+    if reference is None or reference.value >= pain:
+        message = N_(
+            "Above the acceptable level: {pain}/10 {where} (acceptable up to {acceptable})."
+        )
+    else:
+        message = N_(
+            "Above the acceptable level: {pain}/10 {where}, up {rise} from {reference}"
+            " (acceptable up to {acceptable})."
+        )
+        values |= {"rise": float(pain - reference.value), "reference": _reference_words(reference)}
         if is_important_rise(reference.value, pain, thresholds):
             level = "high"
-    reason = (
-        f"Above the acceptable level: {pain}/10 {where}{up}"
-        f" (acceptable up to {thresholds.acceptable_pain})."
-    )
-    return PainFlag(level, "above_acceptable", score.report, reason)
+    return PainFlag(level, "above_acceptable", score.report, Reason(message, values))
 
 
 def _unsettled(
@@ -385,27 +400,37 @@ def _unsettled(
 def _not_settling_flag(
     previous: _Unsettled[ReportT], current: _Unsettled[ReportT]
 ) -> PainFlag[ReportT]:
-    mornings = " and ".join(
-        f"{unsettled.score.pain} on {day_words(unsettled.score.day)}"
+    mornings = tuple(
+        Reason(N_("{pain} on {day}"), {"pain": unsettled.score.pain, "day": unsettled.score.day})
         for unsettled in (previous, current)
     )
-    session_days = sorted({u.session_day for u in (previous, current) if u.session_day})
-    after = ""
-    if session_days:
-        sessions = "sessions" if len(session_days) > 1 else "the session"
-        after = f" after {sessions} on " + " and ".join(day_words(d) for d in session_days)
+    session_days = tuple(sorted({u.session_day for u in (previous, current) if u.session_day}))
     usual = (previous.usual, current.usual)
-    levels = " and ".join(dict.fromkeys(number_words(reference.value) for reference in usual))
+    levels = tuple(dict.fromkeys(round(reference.value, 1) for reference in usual))
     sources = {reference.source for reference in usual}
     if sources == {"before"}:
-        before = "sessions" if len(session_days) > 1 else "session"
-        usual_words = f"before the {before} it was {levels}"
+        if len(session_days) > 1:
+            usual_words = Reason(N_("before the sessions it was {levels}"), {"levels": levels})
+        else:
+            usual_words = Reason(N_("before the session it was {levels}"), {"levels": levels})
     elif sources == {"first_week"}:
-        usual_words = f"their usual morning pain, from their first week, is {levels}"
+        usual_words = Reason(
+            N_("their usual morning pain, from their first week, is {levels}"), {"levels": levels}
+        )
     else:
-        usual_words = f"their usual level was {levels}"
-    reason = f"Not settling by the next morning: next-morning pain {mornings}{after}; {usual_words}"
-    return PainFlag("high", "not_settling", current.score.report, f"{reason}.")
+        usual_words = Reason(N_("their usual level was {levels}"), {"levels": levels})
+    values: dict[str, Param] = {"mornings": mornings, "usual": usual_words}
+    if not session_days:
+        message = N_("Not settling by the next morning: next-morning pain {mornings}; {usual}.")
+    else:
+        message = N_(
+            "Not settling by the next morning: next-morning pain {mornings} {after}; {usual}."
+        )
+        if len(session_days) > 1:
+            values["after"] = Reason(N_("after sessions on {days}"), {"days": session_days})
+        else:
+            values["after"] = Reason(N_("after the session on {days}"), {"days": session_days})
+    return PainFlag("high", "not_settling", current.score.report, Reason(message, values))
 
 
 def _rising_flag(
@@ -423,31 +448,46 @@ def _rising_flag(
     if mean <= thresholds.safe_max or not is_important_rise(first_mean, mean, thresholds):
         return None
     first_start = score.week_start - timedelta(days=(score.week - first) * _WEEK_DAYS)
-    reason = (
-        f"Rising week to week: {_SCORE_WORDS[score.kind]} pain averages {number_words(mean)} in the"
-        f" week from {day_words(score.week_start)} ({len(pains)} scores so far), up from"
-        f" {number_words(first_mean)} in the week from {day_words(first_start)}."
+    reason = Reason(
+        N_plural(
+            "Rising week to week: {kind} pain averages {mean} in the week from {week}"
+            " ({count} score so far), up from {first_mean} in the week from {first_week}.",
+            "Rising week to week: {kind} pain averages {mean} in the week from {week}"
+            " ({count} scores so far), up from {first_mean} in the week from {first_week}.",
+        ),
+        {
+            "kind": _SCORE_WORDS[score.kind],
+            "mean": mean,
+            "week": score.week_start,
+            "count": len(pains),
+            "first_mean": first_mean,
+            "first_week": first_start,
+        },
     )
     level: FlagLevel = "high" if mean > thresholds.acceptable_pain else "low"
     return PainFlag(level, "rising", score.report, reason)
 
 
-def _where(score: _Scored[ReportT]) -> str:
-    day = day_words(score.day)
+def _where(score: _Scored[ReportT]) -> Reason:
+    values: dict[str, Param] = {"day": score.day}
     if score.kind == "before":
-        return f"before the session on {day}"
+        return Reason(N_("before the session on {day}"), values)
     if score.kind == "session":
-        return f"after the session on {day}"
-    return f"on the morning of {day}"
+        return Reason(N_("after the session on {day}"), values)
+    return Reason(N_("on the morning of {day}"), values)
 
 
-def _reference_words(reference: _Reference) -> str:
-    value = number_words(reference.value)
+def _reference_words(reference: _Reference) -> Reason:
+    value = round(reference.value, 1)
     if reference.source == "first_week" or reference.day is None:
-        return f"{value}, their mean morning pain in their first week"
+        return Reason(
+            N_("{value}, their mean morning pain in their first week"), {"value": float(value)}
+        )
     if reference.source == "before":
-        return f"{value} before the session on {day_words(reference.day)}"
-    return f"{value} on {day_words(reference.day)}"
+        return Reason(
+            N_("{value} before the session on {day}"), {"value": value, "day": reference.day}
+        )
+    return Reason(N_("{value} on {day}"), {"value": value, "day": reference.day})
 
 
 # --- The coach's view of the trend ------------------------------------------------------------

@@ -46,6 +46,8 @@ class WebAppUser:
     first_name: str
     last_name: str | None = None
     username: str | None = None
+    language_code: str | None = None
+    """Their Telegram's language ("pt-br"), when Telegram says."""
 
 
 @dataclass(frozen=True)
@@ -129,9 +131,11 @@ def _user(value: str | None) -> WebAppUser | None:
     if not isinstance(user_id, int) or isinstance(user_id, bool) or not isinstance(first_name, str):
         return None
     last_name, username = data.get("last_name"), data.get("username")
+    language = data.get("language_code")
     return WebAppUser(
         id=user_id,
         first_name=first_name,
         last_name=last_name if isinstance(last_name, str) else None,
         username=username if isinstance(username, str) else None,
+        language_code=language if isinstance(language, str) else None,
     )

@@ -59,6 +59,8 @@ class CoachAccess:
 
     viewer: coaches.Viewer
     members: frozenset[int] | None = None
+    language: str | None = None
+    """The language kept with the coach (their Telegram's, as of their last command)."""
 
     @property
     def user_id(self) -> int:
@@ -76,9 +78,9 @@ async def coach_access(services: BotServices, telegram_user_id: int) -> CoachAcc
             return None
         viewer = coaches.viewer_of(found)
         if viewer.owner:
-            return CoachAccess(viewer)
+            return CoachAccess(viewer, language=found.language)
         mine = await repository.members.ids_of_coach(session, found.id)
-    return CoachAccess(viewer, frozenset(mine))
+    return CoachAccess(viewer, frozenset(mine), found.language)
 
 
 # --- reading ---------------------------------------------------------------------------------

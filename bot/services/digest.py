@@ -28,7 +28,7 @@ from bot.rules.symptoms import CheckIn
 from bot.services.coaches import Viewer
 from bot.services.history import check_in_of
 from bot.services.session_steps import by_session, session_steps
-from bot.services.views import member_card
+from bot.services.views import member_card, said
 from bot.views import (
     Digest,
     DigestFinding,
@@ -161,7 +161,12 @@ async def _parts(
     flags: defaultdict[int, list[DigestFlag]] = defaultdict(list)
     for flag, evidence in await repository.digests.pain_evidence(session, ids, since, until):
         flags[flag.member_id].append(
-            DigestFlag(evidence.at, evidence.level.value, evidence.rule, evidence.text)
+            DigestFlag(
+                evidence.at,
+                evidence.level.value,
+                evidence.rule,
+                said(evidence.text, evidence.reason_message),
+            )
         )
     check_ins: defaultdict[int, list[CheckIn]] = defaultdict(list)
     for report in await repository.digests.check_ins(session, ids, until - LOOK_BACK):

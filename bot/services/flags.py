@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
+from bot.rules.reasons import Reason, to_json
 from bot.rules.symptoms import CheckIn
 from bot.services.views import flag_view, member_card
 from bot.views import FlagAlert
@@ -40,10 +41,10 @@ class Evidence:
     kind: FlagKind
     level: FlagLevel
     rule: str
-    reason: str
-    """The flag's reason in words for the coach, as of this evidence."""
-    text: str
-    """The member's words, or the rule's reason."""
+    reason: Reason
+    """The flag's reason for the coach, as of this evidence."""
+    text: str | Reason
+    """The member's words (kept as they are), or the rule's reason."""
     source: EvidenceSource
 
 
@@ -60,38 +61,44 @@ async def raise_or_merge(
     session: AsyncSession, member_id: int, evidence: Evidence, now: datetime
 ) -> Raised:
     """Open a flag with this evidence, or add it to the member's open flag of its kind."""
+    reason_message = to_json(evidence.reason)
     flag = await repository.flags.add(
         session,
         member_id,
         evidence.kind,
         evidence.level,
         evidence.rule,
-        evidence.reason,
+        evidence.reason.english(),
         now=now,
+        reason_message=reason_message,
     )
     raised = Raised(flag, new=True, escalated=False) if flag is not None else None
     if raised is None:
         open_flag = await repository.flags.open_of_kind(session, member_id, evidence.kind)
         assert open_flag is not None, "the unique index only refuses while one is open"
         level = higher(open_flag.level, evidence.level)
+        newest = level == evidence.level
         updated = await repository.flags.update_open(
             session,
             open_flag.id,
             level=level,
             rule=merged_rule(open_flag.rule, evidence.rule),
-            reason=evidence.reason if level == evidence.level else open_flag.reason,
+            reason=evidence.reason.english() if newest else open_flag.reason,
+            reason_message=reason_message if newest else open_flag.reason_message,
             now=now,
         )
         assert updated is not None, "it was open a moment ago in this transaction"
         raised = Raised(updated, new=False, escalated=level != open_flag.level)
+    text = evidence.text
     await repository.flags.add_evidence(
         session,
         raised.flag.id,
         evidence.source,
         evidence.level,
         evidence.rule,
-        evidence.text,
+        text if isinstance(text, str) else text.english(),
         now=now,
+        reason_message=None if isinstance(text, str) else to_json(text),
     )
     return raised
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotServices
+from bot.rules.reasons import N_, Reason, listing
 from bot.rules.red_flags import FAMILIES, Level
 from bot.services import flags
 from bot.services.history import history
@@ -29,6 +30,8 @@ MAX_EVIDENCE = 1000
 thread anyway)."""
 
 _LABELS = {family.family: family.label for family in FAMILIES}
+RED_FLAG = N_("red flag")
+"""The reason of a red flag whose families are not known (none listed)."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class Report:
 
     level: Level
     families: Sequence[str]
-    text: str
+    text: str | Reason
+    """The member's words, or the rule's reason (severe pain at a check-in)."""
     source: EvidenceSource
 
 
@@ -59,9 +63,14 @@ class HeldAndFlagged:
     stopped: StoppedWorkout | None
 
 
-def reason(families: Sequence[str]) -> str:
-    """The flag's reason for the coach: the families in words."""
-    return "; ".join(_LABELS.get(family, family) for family in families) or "red flag"
+def reason(families: Sequence[str]) -> Reason:
+    """The flag's reason for the coach: the families in words ("possible spinal fracture and
+    severe pain"), each said in the coach's language."""
+    if not families:
+        return Reason(RED_FLAG)
+    return listing(
+        [Reason(_LABELS[family]) if family in _LABELS else family for family in families]
+    )
 
 
 async def report(
@@ -97,7 +106,7 @@ async def hold_and_flag(
         level=FlagLevel(found.level),
         rule=", ".join(found.families),
         reason=reason(found.families),
-        text=found.text[:MAX_EVIDENCE],
+        text=found.text[:MAX_EVIDENCE] if isinstance(found.text, str) else found.text,
         source=found.source,
     )
     raised = await flags.raise_or_merge(session, member.id, evidence, now)

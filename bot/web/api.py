@@ -22,7 +22,7 @@ from bot.context import BotServices
 from bot.render import coach_texts, dashboard_json, texts
 from bot.render.csv_export import export_csv
 from bot.render.dates import date_and_time
-from bot.render.i18n import speaking
+from bot.render.i18n import _, speaking
 from bot.render.safe_text import shown_name
 from bot.render.xlsx_export import export_xlsx
 from bot.sender import AnyBot
@@ -86,7 +86,7 @@ class DashboardApi:
             self.services, viewer(request).access, member_id, self._now()
         )
         if found is None:
-            raise error(web.HTTPNotFound, "No such member.")
+            raise error(web.HTTPNotFound, _("No such member."))
         return _json(dashboard_json.member_file(found))
 
     async def flags(self, request: web.Request) -> web.Response:
@@ -101,10 +101,10 @@ class DashboardApi:
             _id(request, "check_id"),
         )
         if source is None:
-            raise error(web.HTTPNotFound, "No such video.")
+            raise error(web.HTTPNotFound, _("No such video."))
         data = await self._video_bytes(source)
         if data is None:
-            raise error(web.HTTPBadGateway, "Telegram could not hand over that video.")
+            raise error(web.HTTPBadGateway, _("Telegram could not hand over that video."))
         return web.Response(
             body=data,
             content_type="video/mp4",
@@ -127,7 +127,7 @@ class DashboardApi:
     async def download(self, request: web.Request) -> web.Response:
         kind = request.match_info["format"]
         if kind not in ("csv", "xlsx"):
-            raise error(web.HTTPNotFound, "CSV or XLSX only.")
+            raise error(web.HTTPNotFound, _("CSV or XLSX only."))
         rows = await dashboard.export_rows(self.services, viewer(request).access)
         now = self._now()
         name = f"coach-export-{now:%Y%m%d-%H%M}.{kind}"
@@ -150,7 +150,7 @@ class DashboardApi:
         )
         match result:
             case coach.NoSuchFlag():
-                raise error(web.HTTPNotFound, "No such flag.")
+                raise error(web.HTTPNotFound, _("No such flag."))
             case coach.AlreadyAcknowledged(flag):
                 return _json({"acknowledged": True, "already": True, "flag_id": flag.id})
             case dashboard.FlagAcknowledged():
@@ -176,15 +176,18 @@ class DashboardApi:
         body = await _body(request)
         text = body.get("text")
         if not isinstance(text, str) or not text.strip():
-            raise error(web.HTTPBadRequest, "Write something to send.")
+            raise error(web.HTTPBadRequest, _("Write something to send."))
         if len(text) > MAX_MESSAGE:
-            raise error(web.HTTPBadRequest, f"Keep it under {MAX_MESSAGE} characters.")
+            raise error(
+                web.HTTPBadRequest,
+                _("Keep it under {count} characters.").format(count=MAX_MESSAGE),
+            )
         who = viewer(request)
         target = await dashboard.message_target(
             self.services, who.access, _id(request, "member_id")
         )
         if target is None:
-            raise error(web.HTTPNotFound, "No such member.")
+            raise error(web.HTTPNotFound, _("No such member."))
         words = text.strip()
         with speaking(await languages.of_chat(self.services, target.member_chat_id)):
             header = texts.from_coach(shown_name(who.user.first_name), target.subject)
@@ -216,17 +219,20 @@ class DashboardApi:
         body = await _body(request)
         name = body.get("protocol")
         if not isinstance(name, str) or not name:
-            raise error(web.HTTPBadRequest, "Choose a protocol.")
+            raise error(web.HTTPBadRequest, _("Choose a protocol."))
         result = await dashboard.assign(
             self.services, viewer(request).access, _id(request, "member_id"), name, self._now()
         )
         match result:
             case dashboard.UnknownProtocol():
-                raise error(web.HTTPBadRequest, "There's no such protocol.")
+                raise error(web.HTTPBadRequest, _("There's no such protocol."))
             case coach.NoSuchMember():
-                raise error(web.HTTPNotFound, "No such member.")
+                raise error(web.HTTPNotFound, _("No such member."))
             case coach.NotSetUp(member_name):
-                raise error(web.HTTPConflict, f"{member_name} hasn't finished setting up yet.")
+                raise error(
+                    web.HTTPConflict,
+                    _("{name} hasn't finished setting up yet.").format(name=member_name),
+                )
             case coach.AlreadyOnProtocol(member_name, title):
                 return _json({"changed": False, "protocol_title": title, "name": member_name})
             case coach.Assigned(member_name, chat_id, title, schedule):
@@ -247,15 +253,18 @@ class DashboardApi:
         body = await _body(request)
         paused = body.get("paused")
         if not isinstance(paused, bool):
-            raise error(web.HTTPBadRequest, "Say whether to pause or resume.")
+            raise error(web.HTTPBadRequest, _("Say whether to pause or resume."))
         result = await dashboard.set_paused(
             self.services, viewer(request).access, _id(request, "member_id"), paused
         )
         match result:
             case coach.NoSuchMember():
-                raise error(web.HTTPNotFound, "No such member.")
+                raise error(web.HTTPNotFound, _("No such member."))
             case coach.NotSetUp(member_name):
-                raise error(web.HTTPConflict, f"{member_name} hasn't finished setting up yet.")
+                raise error(
+                    web.HTTPConflict,
+                    _("{name} hasn't finished setting up yet.").format(name=member_name),
+                )
             case coach.PauseUnchanged(member_name, now_paused):
                 return _json({"changed": False, "paused": now_paused, "name": member_name})
             case coach.PauseChanged(member_name, chat_id, now_paused, next_at, zone):
@@ -282,7 +291,7 @@ class DashboardApi:
         body = await _body(request)
         kind = body.get("format")
         if kind not in ("csv", "xlsx"):
-            raise error(web.HTTPBadRequest, "CSV or XLSX only.")
+            raise error(web.HTTPBadRequest, _("CSV or XLSX only."))
         who = viewer(request)
         rows = await dashboard.export_rows(self.services, who.access)
         if not rows:
@@ -312,7 +321,7 @@ def _id(request: web.Request, name: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) <= 10) or not (
         0 < int(text) <= _ROW_ID_MAX
     ):
-        raise error(web.HTTPNotFound, "Not found.")
+        raise error(web.HTTPNotFound, _("Not found."))
     return int(text)
 
 
@@ -320,11 +329,11 @@ async def _body(request: web.Request) -> dict[str, Any]:
     """The JSON object a POST carries (only ``application/json``: a form another site posts is
     refused before anything is read)."""
     if request.content_type != "application/json":
-        raise error(web.HTTPUnsupportedMediaType, "Send JSON.")
+        raise error(web.HTTPUnsupportedMediaType, _("Send JSON."))
     try:
         body = await request.json()
     except ValueError:
-        raise error(web.HTTPBadRequest, "Send a JSON object.") from None
+        raise error(web.HTTPBadRequest, _("Send a JSON object.")) from None
     if not isinstance(body, dict):
-        raise error(web.HTTPBadRequest, "Send a JSON object.")
+        raise error(web.HTTPBadRequest, _("Send a JSON object."))
     return body

@@ -7,6 +7,9 @@ which this server never grants): nothing to forge, no CSRF token needed.
 
 - no header, a forged or expired signature, or no user: 401, and no data;
 - a valid signature from someone who is not a coach: 403, and no data.
+
+A coach's request is answered in their language: their Telegram's (the launch data's
+`language_code`), else the one kept with them, else English.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from aiohttp import web
 from aiohttp.typedefs import Middleware
 
 from bot.context import BotServices
+from bot.render.i18n import _, speaking
 from bot.rules.web_app_auth import Refused, WebAppUser, validate_init_data
 from bot.services import dashboard
 
@@ -71,13 +75,15 @@ def coach_only(services_of: ServicesOf) -> Middleware:
         )
         if isinstance(launch, Refused):
             log.info("dashboard request refused: %s", launch.reason)
-            raise error(web.HTTPUnauthorized, "Open the dashboard from Telegram.")
+            raise error(web.HTTPUnauthorized, _("Open the dashboard from Telegram."))
         access = await dashboard.coach_access(services, launch.user.id)
-        if access is None:
-            log.info("dashboard request from a non-coach (user %s) refused", launch.user.id)
-            raise error(web.HTTPForbidden, "The dashboard is for coaches.")
-        request[VIEWER] = Viewer(launch.user, access)
-        return await handler(request)
+        kept = access.language if access is not None else None
+        with speaking(launch.user.language_code or kept):
+            if access is None:
+                log.info("dashboard request from a non-coach (user %s) refused", launch.user.id)
+                raise error(web.HTTPForbidden, _("The dashboard is for coaches."))
+            request[VIEWER] = Viewer(launch.user, access)
+            return await handler(request)
 
     return middleware
 

@@ -4,6 +4,7 @@ that raised it or was added to it since."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,8 +22,10 @@ async def add(
     reason: str,
     *,
     now: datetime,
+    reason_message: dict[str, Any] | None = None,
 ) -> Flag | None:
     """Open a flag for the coach; None if one of this kind is already open for the member.
+    `reason` is in English words, `reason_message` the same still to be said (see the model).
 
     Safe against a concurrent raise: the partial unique index decides, ON CONFLICT skips.
     """
@@ -34,6 +37,7 @@ async def add(
             level=level,
             rule=rule,
             reason=reason,
+            reason_message=reason_message,
             raised_at=now,
             updated_at=now,
         )
@@ -57,13 +61,22 @@ async def open_of_kind(session: AsyncSession, member_id: int, kind: FlagKind) ->
 
 
 async def update_open(
-    session: AsyncSession, flag_id: int, *, level: FlagLevel, rule: str, reason: str, now: datetime
+    session: AsyncSession,
+    flag_id: int,
+    *,
+    level: FlagLevel,
+    rule: str,
+    reason: str,
+    now: datetime,
+    reason_message: dict[str, Any] | None = None,
 ) -> Flag | None:
     """Give an open flag its new level, rule and reason (new evidence came in)."""
     result = await session.scalars(
         update(Flag)
         .where(Flag.id == flag_id, Flag.acknowledged_at.is_(None))
-        .values(level=level, rule=rule, reason=reason, updated_at=now)
+        .values(
+            level=level, rule=rule, reason=reason, reason_message=reason_message, updated_at=now
+        )
         .returning(Flag),
         execution_options={"populate_existing": True},
     )
@@ -79,9 +92,18 @@ async def add_evidence(
     text: str,
     *,
     now: datetime,
+    reason_message: dict[str, Any] | None = None,
 ) -> FlagEvidence:
+    """One piece of evidence: the member's words, or a rule's reason in English words
+    (`text`) and as a message still to be said (`reason_message`)."""
     evidence = FlagEvidence(
-        flag_id=flag_id, source=source, level=level, rule=rule, text=text, at=now
+        flag_id=flag_id,
+        source=source,
+        level=level,
+        rule=rule,
+        text=text,
+        reason_message=reason_message,
+        at=now,
     )
     session.add(evidence)
     await session.flush()

@@ -13,48 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-import yaml
 from fixtures_bot import COACH_USER_ID, MEMBER_USER_ID, RunningBot, has_button, zone_button
-from pseudo_locale import LANGUAGE, installed, pseudo, untranslated
+from pseudo_locale import LANGUAGE, NOT_THE_BOTS, installed, pseudo, untranslated
 
-from bot.render.keyboards import COMMON_ZONES
 from bot.rules.screening import ONBOARDING
 from emulator import BotApiEmulator, CallbackQueryRecord, SimulatedUser
-from protocols import loader
 from storage import repository
 
 NAMES = ("Maya", "Coach")
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value.strip()
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _data() -> set[str]:
-    """Words that are not the bot's: the protocols' texts, names, place names."""
-    folder = Path(loader.__file__).parent / "data"
-    data = {
-        text
-        for path in folder.glob("*.yaml")
-        for text in _strings(yaml.safe_load(path.read_text()))
-    }
-    cities = {zone.rsplit("/", 1)[-1].replace("_", " ") for zone in COMMON_ZONES}
-    return data | cities | set(NAMES) | {"UTC"}
-
-
-DATA = _data()
+DATA = NOT_THE_BOTS | set(NAMES)
 
 
 def said(user: SimulatedUser, presses: Sequence[CallbackQueryRecord]) -> list[str]:
@@ -179,6 +152,26 @@ async def test_the_coach_reads_their_commands_and_notices_in_their_language(
     await sam.wait_for_message(lambda m: question in (m.text or ""))
     # The member's words, and the quick answers the coach configured, are theirs.
     assert_all_translated(sam, also_data=[question, *running_bot.settings.quick_replies])
+
+
+async def test_a_pain_flags_reason_reaches_the_coach_in_their_language(
+    running_bot: RunningBot, maya: SimulatedUser, sam: SimulatedUser
+) -> None:
+    """A check-in of 7 after a workout: the coach's alert gives the rule's reason, stored as a
+    message and said in the coach's language."""
+    await sam.send_command("/members")  # the bot learns the coach's language
+    await sam.wait_for_message()
+    await _onboard(maya, [])
+    await maya.send_command("/today")
+    card = await maya.wait_for_message(lambda m: has_button(m, "0"))
+    await maya.press("0", card)
+    await maya.wait_for_edit(card, lambda m: has_button(m, pseudo("Done")))
+    while has_button(card, pseudo("Done")):
+        await maya.press(pseudo("Done"), card)
+        await maya.wait_for_edit(card)
+    await maya.press("7", card)
+    await sam.wait_for_message(lambda m: "7/10" in (m.text or m.caption or ""))
+    assert_all_translated(sam, also_data=running_bot.settings.quick_replies)
 
 
 async def test_a_reminder_is_said_in_the_language_kept_with_the_member(

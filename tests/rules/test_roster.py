@@ -135,7 +135,7 @@ def reasons(**changes: object) -> list[str]:
         "now": NOW,
     }
     values.update(changes)
-    return attention_reasons(**values)  # type: ignore[arg-type]
+    return [reason.english() for reason in attention_reasons(**values)]  # type: ignore[arg-type]
 
 
 def test_a_member_who_trains_and_has_no_flag_needs_nothing() -> None:

@@ -275,7 +275,7 @@ def test_a_settled_morning_ends_a_run_of_unsettled_ones() -> None:
 
 
 def reason(check_ins: Sequence[CheckIn], rule: str) -> str:
-    return next(flag.reason for flag in assess(check_ins) if flag.rule == rule)
+    return next(flag.reason.english() for flag in assess(check_ins) if flag.rule == rule)
 
 
 def test_severe_pain_reason() -> None:
@@ -340,7 +340,7 @@ def test_reasons_use_the_members_own_dates() -> None:
 
     flags = assess([CheckIn(sunday_night_utc, 9)], zone=ZoneInfo("Asia/Tokyo"))
 
-    assert "on Mon 2 Mar" in flags[0].reason
+    assert "on Mon 2 Mar" in flags[0].reason.english()
 
 
 # --- weeks across daylight saving ------------------------------------------------------------
@@ -359,7 +359,7 @@ def test_scores_just_after_midnight_when_the_clocks_went_forward_count_in_the_ne
     flags = assess(history, zone=LONDON)
 
     assert rules_of(flags) == [(5, "low", "rising")]
-    assert "in the week from Mon 30 Mar" in flags[0].reason
+    assert "in the week from Mon 30 Mar" in flags[0].reason.english()
 
 
 def test_scores_late_on_the_sunday_the_clocks_went_back_stay_in_that_week() -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Browser, Page, Route, async_playwright, expect
-from web_support import HOSTILE_NAME, Practice
+from pseudo_locale import LANGUAGE, NOT_THE_BOTS, installed, untranslated
+from web_support import HOSTILE_NAME, PROTOCOL_TITLE, Practice
 
 from emulator import BotApiEmulator
 from emulator.web_apps import DARK_THEME, LIGHT_THEME
@@ -270,3 +271,31 @@ async def test_the_members_view_is_keyboard_reachable(page: Page) -> None:
     assert reached[:3] == ["Members", "Flags (1)", "Export"]
     assert "Name" in reached
     assert "Ben" in reached
+
+
+@pytest.mark.parametrize("view", ["members", "member", "flags", "export"])
+async def test_every_view_speaks_the_coachs_language(
+    browser: Browser, practice: Practice, emulator: BotApiEmulator, tmp_path: Path, view: str
+) -> None:
+    """In the pseudo-locale every word the page shows is pseudo-translated, but for what
+    members typed, the protocols' texts, a time zone, the flag stored before reasons were
+    messages, and Babel's month names."""
+    coach = emulator.user(
+        user_id=practice.coach.id, first_name="Coach", username="coach", language_code=LANGUAGE
+    )
+    with installed(tmp_path / "locales"):
+        page = await browser.new_page(viewport=PHONE)
+        await page.route("https://telegram.org/**", _offline)
+        menu_button = emulator.menu_button(coach.id)
+        await page.goto(emulator.open_web_app(coach, menu_button["web_app"]["url"]))
+        await expect(page.locator("#members-table tbody tr")).to_have_count(3, timeout=WAIT_MS)
+        if view == "member":
+            await page.get_by_role("link", name="Maya").click()
+        else:
+            await page.locator(f"#tab-{view}").click()
+        await expect(page.locator(f"#{view}-view")).to_be_visible()
+        shown = await page.locator("body").inner_text()
+    members_words = {HOSTILE_NAME, "Maya", "Ben", "Sharp on the left side.", "my squat"}
+    stored = "Pain 8 after the last session."  # a flag from before reasons were messages
+    data = NOT_THE_BOTS | members_words | {"Europe/Lisbon", PROTOCOL_TITLE, stored}
+    assert untranslated(shown, data) == []

@@ -1,19 +1,21 @@
 // The coach's dashboard, a Telegram Mini App. Plain JavaScript, no build step.
 // Every request carries Telegram's signed launch data (initData) in the Authorization header;
 // every text from the server goes into the page through textContent, never as HTML.
+// The page's own words come in the coach's language with /api/me ("words"): the HTML names
+// them by data-text, data-label, data-placeholder and data-abbr, the script by t(key).
 "use strict";
 
 const LEVELS = ["emergency", "urgent", "critical", "high", "low"]; // most severe first
 const PAIN_SERIES = [
-  { kind: "session", label: "After session", colour: "#1f6fb2" },
-  { kind: "before", label: "Before session", colour: "#6b4fbb" },
-  { kind: "morning", label: "Next morning", colour: "#b35c00" },
+  { kind: "session", colour: "#1f6fb2" },
+  { kind: "before", colour: "#6b4fbb" },
+  { kind: "morning", colour: "#b35c00" },
 ];
-const STEP_WORDS = { done: "done", skipped: "skipped", too_hard: "too hard" };
 const WEEKDAY_MS = 24 * 3600 * 1000;
 
 const state = {
   initData: "",
+  words: {},
   me: null,
   members: [],
   sort: { key: "name", descending: false },
@@ -100,6 +102,34 @@ function backButton(visible) {
   if (webApp && webApp.BackButton) visible ? webApp.BackButton.show() : webApp.BackButton.hide();
 }
 
+// --- words ----------------------------------------------------------------------------------
+
+// A word of the page in the coach's language, its {placeholders} filled (values are data:
+// they are never read for placeholders themselves). The key itself if the word is missing.
+function t(key, values = {}) {
+  const text = Object.hasOwn(state.words, key) ? state.words[key] : key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+// Month and weekday names for the pain chart's axis, as uPlot takes them (weeks from Sunday).
+function dateNames() {
+  const list = (prefix, count) => Array.from({ length: count }, (_, i) => t(`${prefix}${i}`));
+  const fromSunday = (names) => [names[6], ...names.slice(0, 6)];
+  return {
+    MMMM: list("month_full_", 12),
+    MMM: list("month_", 12),
+    WWWW: fromSunday(list("weekday_full_", 7)),
+    WWW: fromSunday(list("weekday_", 7)),
+  };
+}
+
+function applyWords(root) {
+  for (const node of root.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  for (const node of root.querySelectorAll("[data-label]")) node.setAttribute("aria-label", t(node.dataset.label));
+  for (const node of root.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
+  for (const node of root.querySelectorAll("[data-abbr]")) node.setAttribute("abbr", t(node.dataset.abbr));
+}
+
 // --- talking to the server ------------------------------------------------------------------
 
 async function api(path, options = {}) {
@@ -107,7 +137,8 @@ async function api(path, options = {}) {
   const response = await fetch(`api/${path}`, { ...options, headers });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    throw new Error(body.error || `Something went wrong (${response.status}).`);
+    const problem = Object.hasOwn(state.words, "went_wrong") ? t("went_wrong", { status: response.status }) : `Something went wrong (${response.status}).`;
+    throw new Error(body.error || problem);
   }
   return response;
 }
@@ -159,7 +190,7 @@ function when(iso, zone, withTime = true) {
   if (!iso) return "";
   const options = { day: "numeric", month: "short", timeZone: zone };
   if (withTime) Object.assign(options, { hour: "2-digit", minute: "2-digit" });
-  return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  return new Intl.DateTimeFormat(state.me ? state.me.locale : undefined, options).format(new Date(iso));
 }
 
 function localDay(date, zone) {
@@ -169,7 +200,7 @@ function localDay(date, zone) {
 function flagTags(counts) {
   const cell = element("span");
   for (const level of LEVELS) {
-    if (counts[level]) cell.append(element("span", `tag level-${level}`, `${counts[level]} ${level}`));
+    if (counts[level]) cell.append(element("span", `tag level-${level}`, t("flag_count", { count: counts[level], level: t(`level_${level}`) })));
   }
   return cell;
 }
@@ -250,7 +281,7 @@ function visibleMembers() {
 
 function renderMembers() {
   const shown = visibleMembers();
-  byId("members-shown").textContent = `${shown.length} of ${state.members.length}`;
+  byId("members-shown").textContent = t("shown", { shown: shown.length, total: state.members.length });
   for (const th of document.querySelectorAll("#members-table th[data-sort]")) {
     const sorted = th.dataset.sort === state.sort.key;
     th.setAttribute("aria-sort", sorted ? (state.sort.descending ? "descending" : "ascending") : "none");
@@ -269,7 +300,7 @@ function memberRow(m) {
     openMember(m.id);
   });
   name.append(link);
-  if (m.paused) name.append(" ", element("span", "tag paused", "paused"));
+  if (m.paused) name.append(" ", element("span", "tag paused", t("paused")));
   if (m.attention.length) name.append(element("span", "why", m.attention.join(" ")));
   const pain = element("td", "", m.pain.last === null ? "–" : m.pain.last);
   pain.append(sparkline(m.pain.recent));
@@ -280,17 +311,11 @@ function memberRow(m) {
     flags,
     pain,
     element("td", "", m.week.cap ? `${m.week.done} / ${m.week.cap}` : "–"),
-    element("td", "", m.adherence === null ? "–" : `${m.adherence} %`),
-    element("td", "", contactWords(m.days_since_contact)),
-    element("td", "", m.protocol_title || "not set up"),
+    element("td", "", m.adherence === null ? "–" : t("percent", { value: m.adherence })),
+    element("td", "", m.contact_words),
+    element("td", "", m.protocol_title || t("not_set_up")),
   );
   return row;
-}
-
-function contactWords(days) {
-  if (days === null) return "never";
-  if (days === 0) return "today";
-  return days === 1 ? "yesterday" : `${days} days ago`;
 }
 
 // one member
@@ -311,10 +336,10 @@ async function openMember(memberId) {
 function renderMember(m) {
   byId("member-name").textContent = m.name;
   byId("member-name").tabIndex = -1;
-  const schedule = m.schedule ? `${m.schedule.days.length} days a week at ${m.schedule.at}` : "";
-  const parts = [m.username ? `@${m.username}` : "", m.protocol_title || "not set up", schedule, m.zone];
-  if (m.paused) parts.push("reminders paused");
-  if (m.blocked) parts.push("has blocked the bot");
+  const schedule = m.schedule ? m.schedule.words : "";
+  const parts = [m.username ? `@${m.username}` : "", m.protocol_title || t("not_set_up"), schedule, m.zone];
+  if (m.paused) parts.push(t("reminders_paused"));
+  if (m.blocked) parts.push(t("blocked"));
   byId("member-summary").textContent = parts.filter(Boolean).join(" · ");
   byId("member-flags").replaceChildren(...m.flags.map((flag) => flagItem(flag, false)));
 
@@ -327,12 +352,12 @@ function renderMember(m) {
       return option;
     }),
   );
-  byId("pause-button").textContent = m.paused ? "Resume reminders" : "Pause reminders";
+  byId("pause-button").textContent = m.paused ? t("resume") : t("pause");
   renderPain(m);
   renderCalendar(m);
   renderSessions(m);
-  renderThread(byId("notes"), m.notes, m.zone, "No notes yet.");
-  renderThread(byId("thread"), m.thread, m.zone, "No messages yet.");
+  renderThread(byId("notes"), m.notes, m.zone, t("no_notes"));
+  renderThread(byId("thread"), m.thread, m.zone, t("no_messages"));
   renderFormChecks(m);
 }
 
@@ -345,8 +370,8 @@ function renderPain(m) {
   const present = PAIN_SERIES.filter((s) => m.pain.some((p) => p.kind === s.kind));
   const last = m.pain[m.pain.length - 1];
   byId("pain-caption").textContent = m.pain.length
-    ? `${m.pain.length} scores from ${when(m.pain[0].at, m.zone, false)} to ${when(last.at, m.zone, false)}; the latest ${last.pain} of 10.`
-    : "No pain scores yet.";
+    ? t("pain_caption", { scores: m.pain_scores, first: when(m.pain[0].at, m.zone, false), last: when(last.at, m.zone, false), pain: last.pain })
+    : t("no_pain");
   if (!m.pain.length || !window.uPlot) return;
   const data = [times];
   for (const series of present) {
@@ -360,11 +385,12 @@ function renderPain(m) {
       width: Math.min(box.clientWidth || 360, 640),
       height: 200,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), m.zone),
+      fmtDate: (template) => uPlot.fmtDate(template, dateNames()),
       scales: { y: { range: [0, 10] } },
       axes: [axis, { ...axis, splits: () => [0, 2, 4, 6, 8, 10] }],
       series: [
-        {},
-        ...present.map((s) => ({ label: s.label, stroke: s.colour, width: 2, spanGaps: true, points: { size: 6 } })),
+        { label: t("time") },
+        ...present.map((s) => ({ label: t(`series_${s.kind}`), stroke: s.colour, width: 2, spanGaps: true, points: { size: 6 } })),
       ],
     },
     data,
@@ -395,7 +421,7 @@ function renderCalendar(m) {
       const cell = element("td", "", date.getUTCDate());
       if (entry) cell.className = entry.finished ? "finished" : "abandoned";
       if (key === todayKey) cell.classList.add("today");
-      const words = entry ? `${entry.finished} finished, ${entry.other} not finished` : "no session";
+      const words = entry ? t("day_sessions", { finished: entry.finished, other: entry.other }) : t("no_session");
       cell.append(element("span", "visually-hidden", `, ${words}`));
       if (key > todayKey) cell.textContent = "";
       row.append(cell);
@@ -411,13 +437,14 @@ function renderSessions(m) {
     const item = element("li");
     const details = element("details");
     const flagged = s.steps.filter((step) => step.outcome === "skipped" || step.outcome === "too_hard");
-    const status = s.status === "finished" ? "finished" : s.status === "abandoned" ? "not finished" : "in progress";
-    const marks = flagged.length ? ` · ${flagged.length} skipped or too hard` : "";
+    const status = t(s.status === "finished" ? "finished" : s.status === "abandoned" ? "not_finished" : "in_progress");
+    const marks = flagged.length ? ` · ${t("skipped_or_too_hard", { count: flagged.length })}` : "";
     details.append(element("summary", "", `${when(s.started_at, m.zone)} · ${s.workout} · ${status}${marks}`));
     const steps = element("ol", "steps");
     for (const step of s.steps) {
-      const words = step.outcome ? STEP_WORDS[step.outcome] : "not reached";
-      const line = element("li", step.outcome ? `step-${step.outcome}` : "", `${step.exercise || `Step ${step.index + 1}`}: ${words}`);
+      const words = t(step.outcome ? `step_${step.outcome}` : "step_not_reached");
+      const exercise = step.exercise || t("step_number", { number: step.index + 1 });
+      const line = element("li", step.outcome ? `step-${step.outcome}` : "", `${exercise}: ${words}`);
       if (step.position) line.title = step.position;
       steps.append(line);
     }
@@ -425,32 +452,33 @@ function renderSessions(m) {
     item.append(details);
     return item;
   });
-  list.replaceChildren(...(items.length ? items : [element("li", "hint", "No sessions in the last 8 weeks.")]));
+  list.replaceChildren(...(items.length ? items : [element("li", "hint", t("no_sessions"))]));
 }
 
-const MEDIA_WORDS = {
-  voice: "🎤 Voice message",
-  audio: "🎵 Audio",
-  photo: "🖼 Photo",
-  video: "🎥 Video",
-  video_note: "🎥 Video note",
-  document: "📎 File",
-  sticker: "Sticker",
-  animation: "GIF",
-  other: "Message",
+const MEDIA_MARKS = {
+  voice: "🎤",
+  audio: "🎵",
+  photo: "🖼",
+  video: "🎥",
+  video_note: "🎥",
+  document: "📎",
+  sticker: "",
+  animation: "",
+  other: "",
 };
 
 function threadText(entry) {
   const words = entry.text || "";
-  const media = MEDIA_WORDS[entry.kind];
+  const mark = MEDIA_MARKS[entry.kind];
+  const media = mark === undefined ? "" : [mark, t(`kind_${entry.kind}`)].filter(Boolean).join(" ");
   const text = media ? (words ? `${media}: ${words}` : media) : words;
-  return entry.edited ? `${text} (edited)` : text;
+  return entry.edited ? t("edited", { text }) : text;
 }
 
 function renderThread(list, entries, zone, empty) {
   const items = entries.map((entry) => {
     const item = element("li", `from-${entry.from}`);
-    const who = entry.from === "coach" ? entry.coach || "Coach" : "Member";
+    const who = entry.from === "coach" ? entry.coach || t("coach") : t("member");
     item.append(element("span", "hint", `${who} · ${when(entry.at, zone)}`), element("br"));
     item.append(document.createTextNode(threadText(entry)));
     return item;
@@ -461,15 +489,15 @@ function renderThread(list, entries, zone, empty) {
 function renderFormChecks(m) {
   const items = m.form_checks.map((check) => {
     const item = element("li");
-    item.append(element("strong", "", check.exercise || "Form check"), " ", element("span", "hint", when(check.at, m.zone)));
-    if (check.reply) item.append(element("p", "", `Your reply: ${check.reply}`));
-    const play = element("button", "", "Play video");
+    item.append(element("strong", "", check.exercise || t("form_check")), " ", element("span", "hint", when(check.at, m.zone)));
+    if (check.reply) item.append(element("p", "", t("your_reply", { reply: check.reply })));
+    const play = element("button", "", t("play_video"));
     play.type = "button";
     play.addEventListener("click", () => act(play, () => playVideo(item, play, check.video)));
     item.append(play);
     return item;
   });
-  byId("form-checks").replaceChildren(...(items.length ? items : [element("li", "hint", "No form checks yet.")]));
+  byId("form-checks").replaceChildren(...(items.length ? items : [element("li", "hint", t("no_form_checks"))]));
 }
 
 async function playVideo(item, button, url) {
@@ -477,7 +505,7 @@ async function playVideo(item, button, url) {
   const video = element("video");
   video.controls = true;
   video.src = URL.createObjectURL(blob);
-  video.setAttribute("aria-label", "Form-check video");
+  video.setAttribute("aria-label", t("video"));
   button.replaceWith(video);
   video.focus();
 }
@@ -487,7 +515,7 @@ async function playVideo(item, button, url) {
 async function loadFlags() {
   try {
     const { flags } = await getJson("flags");
-    byId("flags").replaceChildren(...(flags.length ? flags.map((f) => flagItem(f, true)) : [element("li", "hint", "No open flags. 👍")]));
+    byId("flags").replaceChildren(...(flags.length ? flags.map((f) => flagItem(f, true)) : [element("li", "hint", t("no_flags"))]));
     updateFlagCount(flags.length);
   } catch (error) {
     say(error.message, true);
@@ -501,7 +529,7 @@ function updateFlagCount(count) {
 function flagItem(flag, withMember) {
   const item = byId("flag-template").content.firstElementChild.cloneNode(true);
   item.dataset.flagId = String(flag.id);
-  item.querySelector(".level").textContent = flag.level;
+  item.querySelector(".level").textContent = t(`level_${flag.level}`);
   item.querySelector(".level").className = `tag level level-${flag.level}`;
   item.querySelector(".flag-member").textContent = flag.member.name;
   item.querySelector(".flag-when").textContent = when(flag.raised_at, flag.member.zone);
@@ -510,10 +538,10 @@ function flagItem(flag, withMember) {
   ack.addEventListener("click", () =>
     act(ack, async () => {
       const answer = await postJson(`flags/${flag.id}/acknowledge`, {});
-      ack.textContent = "Acknowledged";
+      ack.textContent = t("acknowledged");
       ack.dataset.done = "true";
       item.classList.add("done");
-      say(answer.already ? `Flag #${flag.id} was already acknowledged.` : `Flag #${flag.id} acknowledged.`);
+      say(t(answer.already ? "already_acknowledged" : "flag_acknowledged", { id: flag.id }));
     }),
   );
   const open = item.querySelector(".open");
@@ -538,7 +566,7 @@ function flagItem(flag, withMember) {
 
 async function sendMessage(memberId, text) {
   const answer = await postJson(`members/${memberId}/message`, { text });
-  say(answer.delivered ? `Sent to ${answer.name}.` : `${answer.name} has blocked the bot: not sent.`, !answer.delivered);
+  say(t(answer.delivered ? "sent_to" : "not_sent", { name: answer.name }), !answer.delivered);
 }
 
 // actions on the open member
@@ -556,7 +584,7 @@ function wireMemberActions() {
     event.preventDefault();
     act(byId("protocol-form").querySelector("button"), async () => {
       const answer = await postJson(`members/${state.member.id}/protocol`, { protocol: byId("protocol-choice").value });
-      say(answer.changed ? `${answer.name} is now on ${answer.protocol_title}.` : `${answer.name} is already on ${answer.protocol_title}.`);
+      say(t(answer.changed ? "now_on" : "already_on", { name: answer.name, title: answer.protocol_title }));
       await openMember(state.member.id);
     });
   });
@@ -564,7 +592,7 @@ function wireMemberActions() {
   pause.addEventListener("click", () =>
     act(pause, async () => {
       const answer = await postJson(`members/${state.member.id}/pause`, { paused: !state.member.paused });
-      say(`${answer.name}'s reminders are ${answer.paused ? "paused" : "back on"}.`);
+      say(t(answer.paused ? "now_paused" : "back_on", { name: answer.name }));
       await openMember(state.member.id);
     }),
   );
@@ -577,7 +605,7 @@ function wireExport() {
     button.addEventListener("click", () =>
       act(button, async () => {
         const answer = await postJson("export", { format: button.dataset.export });
-        say(answer.empty ? "Nothing to export yet." : answer.sent ? "Sent to your chat." : "I couldn't reach your chat.");
+        say(t(answer.empty ? "nothing_to_export" : answer.sent ? "sent_to_chat" : "chat_not_reached"));
       }),
     );
   }
@@ -631,6 +659,9 @@ async function start() {
     say(error.message, true);
     return;
   }
+  state.words = state.me.words;
+  applyWords(document);
+  applyWords(byId("flag-template").content);
   await loadMembers();
   const { flags } = await getJson("flags").catch(() => ({ flags: [] }));
   updateFlagCount(flags.length);

@@ -9,11 +9,16 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import yaml
+from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from bot.render import i18n
+from bot.render.keyboards import COMMON_ZONES
+from protocols import loader
 
 LANGUAGE = "en-XA"
 """The `language_code` a pseudo-locale user's Telegram sends."""
@@ -26,6 +31,46 @@ _KEPT = re.compile(r"\{[^{}]*\}|</?(?:b|i)>|/[a-z_]+|https?://\S+")
 """Placeholders, the card's HTML tags and /commands: a translation keeps them as they are."""
 _LEFT_AS_IS = re.compile(r"/[a-z_]+(?:@\w+)?|@\w+")
 """What a translation keeps untranslated: /commands, @usernames."""
+
+
+BABEL_NAMES = frozenset(
+    str(name)
+    for names in (
+        get_month_names("abbreviated", locale="en"),
+        get_day_names("abbreviated", locale="en"),
+        get_period_names(locale="en"),
+    )
+    for name in names.values()
+)
+"""Month and weekday names (and AM, PM) are Babel's (CLDR data), not the catalogues': Babel
+does not know the pseudo-locale, so it names them in English
+(`tests/render/test_dates_in_languages.py` shows them in German)."""
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value.strip()
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _not_the_bots() -> frozenset[str]:
+    folder = Path(loader.__file__).parent / "data"
+    protocols = {
+        text
+        for path in folder.glob("*.yaml")
+        for text in _strings(yaml.safe_load(path.read_text()))
+    }
+    zones = set(COMMON_ZONES) | {zone.rsplit("/", 1)[-1].replace("_", " ") for zone in COMMON_ZONES}
+    return frozenset(protocols | zones | {"UTC"} | BABEL_NAMES)
+
+
+NOT_THE_BOTS = _not_the_bots()
+"""Words that are not the bot's: the protocols' texts, time zones and place names, Babel's."""
 
 
 def pseudo(message: str) -> str:
