@@ -299,3 +299,18 @@ async def test_every_view_speaks_the_coachs_language(
     stored = "Pain 8 after the last session."  # a flag from before reasons were messages
     data = NOT_THE_BOTS | members_words | {"Europe/Lisbon", PROTOCOL_TITLE, stored}
     assert untranslated(shown, data) == []
+
+
+async def test_the_page_declares_the_coachs_language(
+    browser: Browser, practice: Practice, emulator: BotApiEmulator
+) -> None:
+    """Screen readers and the browser's hyphenation read the page in the coach's language."""
+    coach = emulator.user(
+        user_id=practice.coach.id, first_name="Coach", username="coach", language_code="de"
+    )
+    page = await browser.new_page(viewport=PHONE)
+    await page.route("https://telegram.org/**", _offline)
+    menu_button = emulator.menu_button(coach.id)
+    await page.goto(emulator.open_web_app(coach, menu_button["web_app"]["url"]))
+    await expect(page.locator("#members-table tbody tr")).to_have_count(3, timeout=WAIT_MS)
+    assert await page.evaluate("document.documentElement.lang") == "de"

@@ -660,6 +660,7 @@ async function start() {
     return;
   }
   state.words = state.me.words;
+  document.documentElement.lang = state.me.locale;
   applyWords(document);
   applyWords(byId("flag-template").content);
   await loadMembers();
