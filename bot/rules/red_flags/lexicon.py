@@ -153,7 +153,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bottom|bottoms of|line|up|step|stair|half|rung",
         "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
-        "my|your|me|ur|the ring finger|fingers|binder|road|light|doorbell|pull|fit|size",
+        "my|the ring finger|fingers",
         "junk food|mail|drawer|room|yard|shop|in|to|out|everywhere|lying",
         "fishing|rugby|football|sliding|bad|late|hard|high tackle|tackles",
         "tackle box|bag|shop|the|it|him|her|them|this|that",

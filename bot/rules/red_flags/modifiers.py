@@ -360,18 +360,15 @@ CUES: tuple[Cue, ...] = (
             # politeness, not a hypothetical: "sorry if I look rough"
             "sorry|apologies|apologise|apologize if|for|about",
             # "mine's only ever the right side", "mine's fine": a denial, not a claim
-            "mine|mines 's|is|has|was been? only|just|always|never|fine|ok|okay|normal|good|grand"
-            "|alright|the same",
-            "mine's|mines been? only|just|always|never|fine|ok|okay|normal|good|grand|alright",
+            "mine|mines 's|is only|just|always|never|fine|ok|okay|normal",
+            "mine's|mines only|just|always|never|fine|ok|okay|normal",
             # pain going somewhere has not gone: "it's gone down my left arm"
             "but|and|though|tho? it|that|this|they|its|it's 's|has|have|is|was|had? gone|went|going"
             "|moved|spread down|up|into|through|to|across|round|around|over|along",
             # "back's completely gone": the back gave out, it did not get better
-            "back|back's 's|is|has|was? completely|totally|just|really|properly? gone|went",
-            # "I just find I've gone": gone to the toilet, not gone away
-            "find|found|finding i|i've|ive 've|ve|have|had|'d? already|just? gone|went",
+            "back 's|is|has? completely|totally|just|really? gone",
             # "my mate ... and now has foot drop": the same subject goes on
-            "and|&|,|; now|then|also|still has|had|gets|got|needs",
+            "and|, now|then? has|had|got|needs",
             # "my legs are going weak, both of them": the legs, not other people
             "@LEG|LEGS _{0,4} both|each|either|all of them",
         ),
@@ -461,7 +458,6 @@ CUES: tuple[Cue, ...] = (
             "back|spine getting|feeling|feels|felt|is|'s stronger|better",
             "same old stiffness|ache|aches|back",
             "back|spine is|'s|at|feels|feeling a? /[0-2](?:[.,]5)?(?:\\/10)?/",
-            "nothing new",
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been no different",
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been the same",
             "back|spine fine|ok|okay|good|quiet|normal|unchanged|grand|alright",
@@ -857,7 +853,8 @@ CUES: tuple[Cue, ...] = (
             "yearly|annual|regular|routine scan|scans|check|checks|checkup|checkups|surveillance",
             "under surveillance|observation",
             "is|'s|has|was|are|been stable|controlled",
-            "but|though|tho|and it|its|it's|which|that 's|is|has|was? been? stable|controlled",
+            "but|and|though it 's|is stable|controlled",
+            "but|and|though it's|its stable|controlled",
         ),
         max_scope=10,
         allowed=("pulsating_lump", "chest_pain"),
@@ -1340,6 +1337,7 @@ CUES: tuple[Cue, ...] = (
         (
             "nearly|almost|practically|virtually",
             "close to",
+            "nearly|almost|practically|virtually gave|give|giving|had|having me",
         ),
         max_scope=3,
         allowed=(

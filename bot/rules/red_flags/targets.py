@@ -591,7 +591,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worse|painful than childbirth|labour|labor|birth",
         "worse|painful than giving birth",
         "worse|painful than a|an|my? kidney stone|stones",
-        "worse|painful than a|an|my? broken leg|arm|bone|ankle|wrist",
+        "worse|painful than a|my? broken leg|arm|bone",
         "most bad|painful|strong|severe pain|agony",
         "bad|strong|biggest pain|agony of|in my life|lifetime",
         f"{CANT} even? stand|walk or|nor|and|& walk|stand|move|sit",
