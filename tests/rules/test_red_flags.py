@@ -399,3 +399,54 @@ def test_every_saddle_word_is_left_alone_when_denied_or_someone_else_s(word: str
     assert level(f"no numbness in my {word}") == "none"
     assert level(f"my husband says his {word} is numb") == "none"
     assert level(f"my {word} is sore from the squats") == "none"
+
+
+# ---------------------------------------------------------------- round 8: how a finding is read
+
+
+def test_a_question_about_worrying_that_wraps_a_finding_is_hypothetical() -> None:
+    assert level("should I worry about chest pain when I plank? haven't had any") == "none"
+
+
+def test_a_why_question_wrapping_a_finding_still_reports_it() -> None:
+    assert level("why would I get pain in my chest when I do the dead bugs?") == "emergency"
+
+
+def test_numbness_the_next_sentence_says_went_off_as_soon_as_the_member_walked_is_not_a_flag() -> (
+    None
+):
+    assert level("my bottom's numb from the hard seat! Went off once I'd walked about.") == "none"
+
+
+def test_numbness_from_a_position_the_next_sentence_says_is_gone_is_not_a_flag() -> None:
+    assert level("pins and needles in my bum from sitting on the loo too long. gone now") == "none"
+
+
+def test_a_bladder_change_the_next_sentence_says_is_gone_still_counts() -> None:
+    assert level("can't feel when I need to wee. gone now") == "emergency"
+
+
+def test_moving_an_appointment_is_not_being_unable_to_move() -> None:
+    kinds = {finding.kind for finding in triage("can't move my Tuesday slot, work thing").findings}
+
+    assert "severe_pain" not in kinds
+
+
+def test_being_unable_to_move_one_s_back_is_severe_pain() -> None:
+    assert level("can't move my back at all this morning") == "urgent"
+
+
+def test_feeling_much_better_now_ends_a_severe_pain_told_of() -> None:
+    assert level("could barely move on Sunday, ha! Feeling much better today") == "none"
+
+
+def test_feeling_much_better_never_ends_a_cauda_equina_sign() -> None:
+    assert level("feeling much better today but can't feel my bum") == "emergency"
+
+
+def test_a_degree_sign_does_not_end_a_sentence() -> None:
+    sentences = pipeline.read(
+        "it was 38°C in the gym", lambda docs: [sent.text for doc in docs for sent in doc.sents]
+    )
+
+    assert sentences == ["it was 38°c in the gym"]

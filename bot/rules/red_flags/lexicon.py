@@ -128,6 +128,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "butthole|arsehole|asshole",
         "saddle area|region|zone|anaesthesia|anesthesia|numbness|~numbness?",
         "sadle|saddel|sadddle|settle|sadde|saddl area|region|zone",
+        # dictation's hearing of "saddle area"
+        "sad all|al area|region|zone",
+        # the ring: slang for the back passage
+        "my|your|me|ur ring",
         "manhood|womanhood|downstairs|undercarriage",
         "inner|inside thigh|thighs",
         "sit|sitting bones",
@@ -149,6 +153,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bottom|bottoms of|line|up|step|stair|half|rung",
         "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
+        "my|the ring finger|fingers",
         "junk food|mail|drawer|room|yard|shop|in|to|out|everywhere|lying",
         "fishing|rugby|football|sliding|bad|late|hard|high tackle|tackles",
         "tackle box|bag|shop|the|it|him|her|them|this|that",
@@ -214,6 +219,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pass|passing water|urine",
         "number one|1|ones",
         "hold|holding|held my water",
+        "spend|spending|spent a penny",
     ),
     "URGE": (
         "need|needing|urge|urges|gotta|got to go|wee|pee|poo|piss",
@@ -242,6 +248,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|happen out?",
     ),
     "NOT_PEE": (
+        # "piss" as an intensifier ("piss weak", "piss easy"), "piss off", "take the piss"
+        "piss weak|easy|poor|awful|boring|useless|pathetic|off|take|head|up",
+        "take|taking|took the piss",
         "wee boy|boys|girl|girls|one|ones|lad|lass|bairn|bairns|man|woman|bit|while|hour|hours"
         "|thing|dram|walk|sleep|nap|guy|fella|dog|cat|baby|break|treat|minute|moment|lie|wander"
         "|stroll|trip|jog|drink|chat|snack|look|visit|rest|cuppa|tea",
@@ -280,7 +289,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|back|on|in|up|down|round|around|through|with|into|over|without|at|home|shopping"
         "|running|swimming|walking|outside",
     ),
-    "BLADDER": ("bladder|bladdr|blader|bladda|~bladder", "waterworks"),
+    "BLADDER": (
+        "bladder|bladdr|blader|bladda|~bladder",
+        "waterworks",
+        "my|the|me water works",
+        # dictation's hearing of "bladder"
+        "my|the|me blather|blathers",
+    ),
     "CONTINENCE": (
         "incontinence|incontinent|incontinance|incontinant|incontinece|~incontinence|~incontinent",
     ),
@@ -301,8 +316,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "never|not|n't|nt feel|feels|felt|feeling empty|emptied|finished",
         "take|takes|took|taking _{0,2} ages|forever|minutes|mins|while|age to start|come|get|go"
         "|happen|flow",
-        "wait|waiting|waited|sit|sat|sitting|stand|stood|standing _{0,2} ages|forever before|until"
-        "|till",
+        "wait|waiting|waited|sit|sat|sitting|stand|stood|standing _{0,2} ages|forever|age before"
+        "|until|till",
     ),
     "FINISH": (
         f"{CANT} finish|come|release|perform",
@@ -382,6 +397,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pullups",
         "panty liners|liner",
         "on|over|down|into myself|meself",
+        "under things|garments|clothes",
+        "underthings|undergarments|smalls",
     ),
     "SEX": (
         "sex|intercourse|intimacy|lovemaking|orgasm|orgasms|orgasming|climax|climaxing|ejaculate"
@@ -799,6 +816,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "been|started|was|i|im|'m|am|keep|kept|back shooting|shot|shoot up",
         "( inject|injecting|injection )",
         "inject|injecting drug|drugs user|use",
+        "been|was|started|start|i|im|'m|am|'ve|ve|keep|kept using again",
+        "using _{0,3} needles|needle",
+        "back on the needle|gear|smack",
+        "relapsed|relapse _{0,3} needle|needles|heroin|drugs|using",
     ),
     "IMMUNE_CONDITION": (
         "immunocompromised|~immunocompromised|immunodeficient|neutropenic|hiv|hiv+|transplant"
@@ -825,7 +846,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|semaglutide|tirzepatide|epipen|meds|medication|cat|dog",
     ),
     # ------------------------------------------------------------------ chest and aorta
-    "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum",),
+    "CHEST": ("chest|ches|chesst|chestt|chset|breastbone|sternum", "my chess"),
     "NOT_CHEST": ("chest press|presses|fly|flies|day|workout|muscles|muscle|stretch|opener",),
     "TEARING": (
         "tearing|ripping|tear|rip|torn|ripped|rips|tears|tearin|rippin|riping|teering|tareing",

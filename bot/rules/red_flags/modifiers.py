@@ -54,7 +54,11 @@ Categories:
   or after a question in which the member does not speak of themself ("does foot drop always
   hurt? just reading up").
 - EXTERNAL: chest pressure from a foam roller, a massage ball or the bar resting on it.
-- NEAR_MISS: "nearly fell", "almost had an accident".
+- NEAR_MISS: "nearly fell", "almost had an accident", "nearly had a heart attack".
+- NOCTURIA: "my bladder wakes me once a night" is waking to pass water, not night pain (a cue
+  before the waking only, so a bladder named after it explains nothing).
+- BETTER_NOW: "feeling much better today", anywhere in the message: a severe pain told of is
+  over (see `reading.PAST_PEAKS`).
 """
 
 from __future__ import annotations
@@ -349,6 +353,24 @@ CUES: tuple[Cue, ...] = (
             "like someone|somebody|some1 else's|elses|else",
             "someone|somebody|some1 else's|elses",
             "to someone|somebody|some1 else",
+            # a correction, not a denial: "ate out of ten no sorry nine out of ten"
+            "no|nah|oops|oh sorry|wait|correction",
+            "no|nah|oops|oh i|sorry mean|meant",
+            "sorry i mean|meant",
+            # politeness, not a hypothetical: "sorry if I look rough"
+            "sorry|apologies|apologise|apologize if|for|about",
+            # "mine's only ever the right side", "mine's fine": a denial, not a claim
+            "mine|mines 's|is only|just|always|never|fine|ok|okay|normal",
+            "mine's|mines only|just|always|never|fine|ok|okay|normal",
+            # pain going somewhere has not gone: "it's gone down my left arm"
+            "but|and|though|tho? it|that|this|they|its|it's 's|has|have|is|was|had? gone|went|going"
+            "|moved|spread down|up|into|through|to|across|round|around|over|along",
+            # "back's completely gone": the back gave out, it did not get better
+            "back 's|is|has? completely|totally|just|really? gone",
+            # "my mate ... and now has foot drop": the same subject goes on
+            "and|, now|then? has|had|got|needs",
+            # "my legs are going weak, both of them": the legs, not other people
+            "@LEG|LEGS _{0,4} both|each|either|all of them",
         ),
     ),
     Cue(
@@ -402,7 +424,10 @@ CUES: tuple[Cue, ...] = (
             "my|our|a|the|one patient|patients|pt|resident|residents|client|clients",
             "^pt|patient|patients",
             "family history",
-            ",|;|-|and|& he|she|they 's|has|is|was|had|got|'d|been|have|are|were",
+            ",|;|-|and|& he|she|they 's|has|is|was|had|got|'d|been|have|are|were|came|comes"
+            "|come|went|goes|gets|get|keeps|started|starts|feels|felt|woke|wakes|can|could|ca"
+            "|cant|couldnt|does|did|do|doesnt|didnt|says|said|seems|looks|needs|needed|developed"
+            "|ran|runs|caught",
         ),
         max_scope=8,
         terminated_by=("SELF",),
@@ -414,11 +439,25 @@ CUES: tuple[Cue, ...] = (
         max_scope=12,
     ),
     Cue(
+        "BETTER_NOW",
+        "BIDIRECTIONAL",
+        (
+            "feeling|feel|feels|felt _{0,1} much|loads|lots|heaps|way|so|miles better|fine|great"
+            " today|now",
+            "much|loads|lots|heaps|way|miles better|fine today|now",
+        ),
+        max_scope=1,
+    ),
+    Cue(
         "BACK_FINE",
         "BIDIRECTIONAL",
         (
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been _{0,1} fine|ok|okay"
-            "|good|great|quiet|normal|unchanged|grand|alright|sound",
+            "|good|great|quiet|normal|unchanged|grand|alright|sound|better|stronger|brilliant",
+            "back|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been _{0,1} the best",
+            "back|spine getting|feeling|feels|felt|is|'s stronger|better",
+            "same old stiffness|ache|aches|back",
+            "back|spine is|'s|at|feels|feeling a? /[0-2](?:[.,]5)?(?:\\/10)?/",
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been no different",
             "back|it|spine _{0,1} is|'s|feels|felt|was|seems|seemed|has|been the same",
             "back|spine fine|ok|okay|good|quiet|normal|unchanged|grand|alright",
@@ -614,6 +653,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "BACKWARD",
+        # a name, then a question about it: "foot drop - can that happen from a disc?"
+        ("-|—|: can|could|does|do|would|will|is _{0,3} happen|occur|cause|that|this|it",),
+        max_scope=4,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
         (
             "as|is|are something|things|signs|symptoms to look|watch|check out? for",
             "something|things|signs|symptoms to look|watch|check out? for",
@@ -747,7 +793,7 @@ CUES: tuple[Cue, ...] = (
             "for years|ages|decades|donkeys",
             "for a long time",
             "for as long as",
-            "always have|had|been|do|did",
+            "always have|had|been|do|did|has|does",
             "all my life",
             "my whole life",
             "since|after i? was|had|having|giving|gave? birth? to? my|the|our? first|second|third"
@@ -787,6 +833,40 @@ CUES: tuple[Cue, ...] = (
         allowed=(*KINDS_NOT_NEW, "chills_sweats"),
     ),
     Cue(
+        "LONGSTANDING",
+        "BACKWARD",
+        (
+            # "I leak when I sneeze, I have done since my third baby": the same thing, long since
+            ",|;|-|— i|i've|ive have|'ve|ve|had? done|had|been it|that|so|like? this|that? since"
+            "|for|ever",
+        ),
+        max_scope=12,
+        allowed=(*KINDS_NOT_NEW, "chills_sweats"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "BIDIRECTIONAL",
+        (
+            # a known aneurysm or angina under watch, not a new sign
+            "scan|scanned|scans|check|checked|checks|monitor|monitored|watch|watched _{0,2} every"
+            "|each|once|yearly|annually|regularly _{0,1} year|years|months?",
+            "yearly|annual|regular|routine scan|scans|check|checks|checkup|checkups|surveillance",
+            "under surveillance|observation",
+            "is|'s|has|was|are|been stable|controlled",
+            "but|and|though it 's|is stable|controlled",
+            "but|and|though it's|its stable|controlled",
+        ),
+        max_scope=10,
+        allowed=("pulsating_lump", "chest_pain"),
+    ),
+    Cue(
+        "LONGSTANDING",
+        "FORWARD",
+        ("stable|controlled",),
+        max_scope=1,
+        allowed=("pulsating_lump", "chest_pain"),
+    ),
+    Cue(
         "RESOLVED",
         "BACKWARD",
         (
@@ -802,10 +882,26 @@ CUES: tuple[Cue, ...] = (
             "not|n't|nt anymore",
             "not|n't|nt any more",
             "fully|completely healed|recovered|better|fine",
+            "right as rain",
+            "shook|shaken|shake|shaking it|that? off",
         ),
         max_scope=8,
     ),
     Cue("RESOLVED", "FORWARD", ("no longer", "no more"), max_scope=6),
+    Cue("RESOLVED", "FORWARD", ("got|get|getting|gotten over|rid of",), max_scope=4),
+    Cue(
+        "RESOLVED",
+        "BIDIRECTIONAL",
+        (
+            # a short course of steroids, or one that is over, is not long-term steroids
+            "for|of /(?:a|one|two|three|four|five|six|seven|ten|few|couple|\\d+)/ day|days|week",
+            "/(?:a|one|two|three|four|five|six|seven|ten|few|couple|\\d+)/ day|days|week of",
+            "short|quick course|burst",
+            "finished|stopped|done|completed|came off them|it|the course|those",
+        ),
+        max_scope=8,
+        allowed=("steroids",),
+    ),
     Cue(
         "RESOLVED",
         "BACKWARD",
@@ -841,6 +937,8 @@ CUES: tuple[Cue, ...] = (
         (
             "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
             "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
+            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? wore"
+            "|worn|wears off",
         ),
         max_scope=15,
     ),
@@ -907,6 +1005,19 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("EXERCISE", "FORWARD", ("@EXERCISE",), max_scope=3, allowed=KINDS_EXPLAINED),
     Cue(
+        "EXERCISE",
+        "BIDIRECTIONAL",
+        (
+            # legs that tire at the end of a hard set: "on the last set of lunges", "RPE 9"
+            "on|in|during|at|by the|my|that? last|final|top|heavy|hard|third|fourth|fifth rep|reps"
+            "|set|sets|round|rounds",
+            "rpe|rir _{0,1} /\\d+(?:[.,]5)?/",
+            "to|at failure",
+        ),
+        max_scope=8,
+        allowed=("both_legs", "leg_weakness", "leg_failing"),
+    ),
+    Cue(
         "POSTURE",
         "BIDIRECTIONAL",
         (
@@ -950,6 +1061,17 @@ CUES: tuple[Cue, ...] = (
             "heat wave",
             "menopause|menopausal|perimenopause|perimenopausal|hrt",
         ),
+        allowed=("temp_reading", "chills_sweats"),
+    ),
+    Cue(
+        "EXPLAINED_TEMP",
+        "BIDIRECTIONAL",
+        (
+            "in|at the|my gym|studio|garden|classroom|hall|class|tent|greenhouse",
+            "roasting|scorching|sweltering|baking|tropical|humid|sunshine|shade|🌞|☀️|☀",
+            "most days",
+        ),
+        max_scope=6,
         allowed=("temp_reading", "chills_sweats"),
     ),
     Cue(
@@ -1128,10 +1250,34 @@ CUES: tuple[Cue, ...] = (
         allowed=("severe_pain", "incontinence", "bowel", "trauma"),
     ),
     Cue(
+        "IDIOM",
+        "FORWARD",
+        # "walking like I've shat meself": how one walks, not an accident
+        (
+            "walking|walk|walks|waddling|waddle|waddles|hobbling|hobble like",
+            "walking|walk|walks|waddling|waddle|waddles|hobbling|hobble as if",
+        ),
+        max_scope=4,
+        allowed=("incontinence", "bowel"),
+    ),
+    Cue(
+        "IDIOM",
+        "BIDIRECTIONAL",
+        (
+            # "legs went weak when my crush said hi"
+            "when|as my|the|a? gym? crush|bae|boyfriend|girlfriend|husband|wife|partner|date said"
+            "|smiled|winked|walked|looked|texted|spoke|waved|kissed",
+            "weak at|in the knees",
+        ),
+        max_scope=8,
+        allowed=("leg_weakness", "leg_failing"),
+    ),
+    Cue(
         "JUST_ASKING",
         "BIDIRECTIONAL",
         (
-            "just asking|wondering|curious|checking|reading|interested",
+            "just|only asking|wondering|curious|checking|reading|interested",
+            f"asking|ask|asked because|cos|coz|bc|as my|a|our? {RELATIONS}",
             "asking for a friend",
             "asking for future? reference",
             "for future reference",
@@ -1167,6 +1313,14 @@ CUES: tuple[Cue, ...] = (
         allowed=("pain_score",),
     ),
     Cue(
+        "NOCTURIA",
+        "FORWARD",
+        # "my bladder wakes me once a night": waking to pass water is not night pain
+        ("bladder|prostate|nocturia",),
+        max_scope=3,
+        allowed=("night_rest_pain",),
+    ),
+    Cue(
         "ELSEWHERE_FINE",
         "BACKWARD",
         (
@@ -1183,9 +1337,18 @@ CUES: tuple[Cue, ...] = (
         (
             "nearly|almost|practically|virtually",
             "close to",
+            "nearly|almost|practically|virtually gave|give|giving|had|having me",
         ),
         max_scope=3,
-        allowed=("trauma", "incontinence", "bowel", "leg_weakness", "leg_failing", "sudden_onset"),
+        allowed=(
+            "trauma",
+            "incontinence",
+            "bowel",
+            "leg_weakness",
+            "leg_failing",
+            "sudden_onset",
+            "chest_pain",
+        ),
     ),
     *(
         Cue("EXPLAINED", "BIDIRECTIONAL", _explained_by(causes), max_scope=12, allowed=kinds)
@@ -1255,6 +1418,8 @@ CUES: tuple[Cue, ...] = (
             "did|didnt n't|nt? actually|even? hit the ground|floor",
             "nothing happened|broken|hurt",
             "no bruise|bruises|marks",
+            "soft|safe|gentle|lucky landing",
+            "landed on the|a|my sofa|bed|couch|cushion|cushions|mattress|beanbag|settee",
             "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
             "|after|since",
         ),
@@ -1268,6 +1433,7 @@ CUES: tuple[Cue, ...] = (
             "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
             "let's|lets say",
             f"{DOCUMENTS} _{{0,2}} {SAY}",
+            "a|some bit|section|page|paragraph|part|info|stuff on|about",
             "should|do|would|must|can|could|will i|we _{0,5} when|whenever",
         ),
     ),
@@ -1295,8 +1461,8 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             "came|comes|come|coming|went|goes|go back|round|away|off after|when|once|as|with i|a?"
-            " walked|walking|walk|moved|moving|move|stood|standing|stand|got|getting|get|shook"
-            "|shaking|shake|wiggled|wiggle|wiggling|stretched|stretch|stretching|shifted|shift",
+            " 'd|d|had? walked|walking|walk|moved|moving|move|stood|standing|stand|got|getting|get"
+            "|shook|shaking|shake|wiggled|wiggle|wiggling|stretched|stretch|stretching|shifted|shift",
             "sorted|fine|better|ok|okay|gone|normal after|once|when|with a|i? walk|walked|walking"
             "|wiggle|shake|stretch|stood|moved|got",
         ),
@@ -1460,9 +1626,13 @@ def denies(target: Span, modifier: Span, between: Span) -> bool:
 def _new_clause_inside(target: Span) -> bool:
     """The finding runs on into a new clause ("poo in 4 days and I don't even feel")."""
     return any(
-        token.lower_ in ("and", "&") and token.nbor().lower_ in CLAUSE_STARTS
+        token.lower_ in CLAUSE_JOINS and token.nbor().lower_ in CLAUSE_STARTS
         for token in target[:-1]
     )
+
+
+CLAUSE_JOINS = frozenset({"and", "&", "because", "cos", "coz", "cause", "bc", "as", "so"})
+"""Words that join a new clause ("can't do a number two because I don't feel the need")."""
 
 
 def claims(_target: Span, _modifier: Span, _between: Span) -> bool:

@@ -47,6 +47,8 @@ TARGETS = "rf_targets"
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _SHORT_ANSWERS = frozenset({"no", "nope", "nah", "none", "yes", "yep", "yeah", "nil"})
+_NOT_PICTURES = frozenset({"°", "º"})
+"""Symbols that are part of a reading ("38°C"), not an emoji ending a sentence."""
 
 T = TypeVar("T")
 
@@ -143,6 +145,8 @@ def _ends_sentence(token: Token) -> bool:
     text = token.text
     if text in _SENTENCE_END or "\n" in text:
         return True
+    if text in _NOT_PICTURES:
+        return False
     return all(unicodedata.category(char) == "So" or char in "\ufe0f\u200d" for char in text)
 
 

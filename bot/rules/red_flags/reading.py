@@ -3,6 +3,7 @@ combine them (numbers, thin bones or steroids with a sudden onset, "can't get ou
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -10,6 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from bot.rules.red_flags.families import QUALIFIERS
+from bot.rules.red_flags.modifiers import TRANSIENT_KINDS
 from bot.rules.red_flags.pipeline import TARGETS
 
 
@@ -53,6 +55,8 @@ EVERY_BLOCKER = frozenset(
         "NO_HARM",
         "LOCAL",
         "BACK_FINE",
+        "BETTER_NOW",
+        "NOCTURIA",
         "EXERTION",
         "USUAL",
         "EASES",
@@ -117,7 +121,7 @@ ONLY_TOGETHER: dict[str, frozenset[str]] = {
 
 PAIN_ANCHORS = _words(
     "pain pains painful hurts hurt hurting sore soreness ache aches aching achy agony back "
-    "sciatica spine leg legs hip hips bum neck stiffness stiff"
+    "sciatica spine leg legs hip hips bum neck stiffness stiff nrs nprs vas"
 )
 OTHER_ANCHORS = _words(
     "effort rpe energy sleep slept mood motivation session sessions workout workouts class "
@@ -127,6 +131,7 @@ OTHER_ANCHORS = _words(
     "helped helpful useful works video videos programme program routine bridges squats lunges"
     " enjoyment enjoyed fun mood stress stressed fatigue tiredness focus pump vibe vibes"
     " satisfaction intensity challenge quality happy happiness coach instructor playlist"
+    " appt appointment appointments booked booking scan scans mri date dated due deadline"
 )
 TIME_WORDS = _words("day days week weeks")
 TIME_PRECEDERS = _words("last this next past previous that all same other")
@@ -243,12 +248,20 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             categories |= {"PROXY"} & everywhere
             if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
                 categories.add("BACK_FINE")
+            if "BETTER_NOW" in everywhere and span.label_ in PAST_PEAKS:
+                categories.add("BETTER_NOW")
+            if _inside_a_question(doc, span):
+                categories.add("HYPOTHETICAL")
+            categories |= _passed_next(doc, span)
             categories |= _explained_past_a_but(doc, span)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
 
 
-DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
+DOC_WIDE = frozenset({"PROXY", "BACK_FINE", "BETTER_NOW"})
+PAST_PEAKS = frozenset({"severe_pain", "bed_bound"})
+"""Kinds that a message saying the member feels much better now cancels ("could barely move on
+Sunday, ha! Feeling much better today"): the worst is over."""
 """Categories that hold for the whole message wherever they are said."""
 CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
 """Categories that a short follow-up sentence with no finding of its own gives the sentence
@@ -274,6 +287,53 @@ def _carried_back(doc: Doc) -> dict[int, set[str]]:
         if found:
             result[before.start] = found
     return result
+
+
+WORRY_WORDS = _words("worry worried worrying concerned panic")
+
+
+def _inside_a_question(doc: Doc, span: Span) -> bool:
+    """The finding lies inside a hypothetical cue that asks whether to worry about it ("should
+    I worry about chest pain when I plank?": the cue runs from "should" to "when"); not "why
+    would I get pain in my chest when I do the deadbugs?", which reports it."""
+    return any(
+        modifier.category == "HYPOTHETICAL"
+        and modifier.modifier_span[0] < span.start
+        and span.end <= modifier.modifier_span[1]
+        and any(
+            token.lower_ in WORRY_WORDS for token in doc[modifier.modifier_span[0] : span.start]
+        )
+        for modifier in doc._.context_graph.modifiers
+    )
+
+
+def _passed_next(doc: Doc, span: Span) -> set[str]:
+    """Numbness or weak legs that the next sentence, with no finding of its own, says passed:
+    as soon as the cause did ("my bottom's numb from the hard seat! Went off once I'd walked
+    about"), or at all when a position or journey explains it ("numb bum from sitting on the
+    loo too long. gone now")."""
+    if span.label_ not in TRANSIENT_KINDS:
+        return set()
+    sentence = span.sent
+    if sentence.end >= len(doc):
+        return set()
+    after = doc[sentence.end].sent
+    if any(after.start <= target.start < after.end for target in doc.spans[TARGETS]):
+        return set()
+    found = {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if after.start <= modifier.modifier_span[0] < after.end
+    }
+    posed = any(
+        modifier.category == "POSTURE"
+        and sentence.start <= modifier.modifier_span[0] < sentence.end
+        for modifier in doc._.context_graph.modifiers
+    )
+    passed = found & {"TRANSIENT"}
+    if posed and "RESOLVED" in found:
+        passed.add("RESOLVED")
+    return passed
 
 
 def _said_not_mine(doc: Doc, sentence: Span) -> bool:
@@ -308,7 +368,7 @@ def _after_an_ellipsis(doc: Doc, span: Span) -> set[str]:
     sentence: "I had a wee accident... spilled my protein shake", "tripped on the kerb... no
     harm done"."""
     sentence = span.sent
-    if sentence.end >= len(doc) or doc[sentence.end - 1].text not in ELLIPSES:
+    if sentence.end >= len(doc) or not _pause(doc[sentence.end - 1].text):
         return set()
     return {
         modifier.category
@@ -320,6 +380,13 @@ def _after_an_ellipsis(doc: Doc, span: Span) -> set[str]:
 
 
 SELF_WORDS = _words("i me my myself mine meself im i'm")
+
+
+def _pause(text: str) -> bool:
+    """An ellipsis, a dash or an emoji ending a sentence: what follows goes on about it."""
+    return text in ELLIPSES or all(
+        unicodedata.category(char) == "So" or char in "\ufe0f\u200d" for char in text
+    )
 
 
 def _impersonal_question(sentence: Span) -> bool:
@@ -381,7 +448,29 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
     if candidate.kind == "bed_bound":
         words = {token.lower_ for token in candidate.span.sent}
         return bool(words & BED_PAIN_WORDS) and not words & TIRED_WORDS
+    if candidate.kind == "severe_pain":
+        return not _moves_a_thing(candidate.span)
     return True
+
+
+MOVABLE = _words(
+    "slot slots session sessions appointment appointments appt booking bookings class classes "
+    "meeting meetings shift shifts plans plan date time car sofa couch settee furniture box boxes"
+    " wardrobe table piano fridge bed bin bins"
+)
+"""Things one moves or reschedules: "can't move my Tuesday slot" is not pain."""
+OBJECT_OPENERS = _words("my the our this that a an your his her their")
+
+
+def _moves_a_thing(span: Span) -> bool:
+    """The finding ends on "move" and goes on with what is moved, a thing or an appointment
+    ("can't move my Tuesday slot", "can't move the sofa on my own")."""
+    if span[-1].lower_ != "move":
+        return False
+    after = span.doc[span.end : span.end + 3]
+    if not len(after) or after[0].lower_ not in OBJECT_OPENERS | MOVABLE:
+        return False
+    return any(token.lower_ in MOVABLE for token in after)
 
 
 ONSETS = frozenset({"sudden_onset", "trauma"})

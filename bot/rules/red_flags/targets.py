@@ -55,6 +55,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|spreads|moved|gone|going|went|creeping _{0,3} in|up|round|around|into|to|down|over my"
         "|the|both? @SADDLE",
         "@NUMB _{0,2} when|while|if i? sit|sitting|sat on the|a|my? seat|loo",
+        "@NUMB|ALTERED back there",
+        # "I don't feel my glutes and my intimate area"
+        "do|does|did n't|nt|not feel|sense my|the _{0,3} @SADDLE",
+        "dont|doesnt|didnt feel|sense my|the _{0,3} @SADDLE",
     ),
     "bladder": (
         f"{CANT} start|get|really|properly|even? @PEE",
@@ -85,7 +89,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|forcing|forced|squeeze|squeezing _{0,3} "
         "@PEE|BLADDER",
         "@BLADDER|PEE _{0,2} problems|problem|issues|issue|trouble|changes|change|weird|funny"
-        "|different|strange|odd|wrong|not|n't|nt",
+        "|different|strange|odd|wrong|not|n't|nt|playing|acting",
         "only|just @PEE a tiny|little|small bit|amount|drop|trickle",
         "@PEE _{0,4} wo|wont|does|did|will n't|nt|not come|start|flow|go|happen",
         f"@PEE|STREAM _{{0,5}} slowly|weakly|slow|weak|weaker|{DRIBBLE}",
@@ -118,6 +122,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no|lost|losing|without|zero the? urge|urges",
         f"{NOT_HELP} get|feel|getting|feeling the? urge",
         "urinary|bladder|urine ~retention",
+        f"{NOT_HELP} get|feel|getting|feeling|have|know the? feeling|urge|sensation|signal|warning"
+        " that|when? i|you need|needs|have|want|gotta to? go|wee|pee",
         "retention of urine",
         "@BLADDER _{0,3} n't|nt|not|never|isnt|wont|doesnt fully|properly|completely|really? "
         "emptying|empty|empties|emptied",
@@ -153,7 +159,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "leak|leaking|leaked|leaks|leakage _{0,2} urine|pee|wee|myself|everywhere|slightly",
         "leak|leaking|leaked|leaks a bit|little|few|drop|drops",
         "leak|leaking|leaked|leaks when|if i? cough|sneeze|laugh|lift|jump|stand|walk|bend",
-        "i|keep|keeps|kept|been|started|start|am|'m|'ve|still leak|leaking|leaked",
+        "i|keep|keeps|kept|been|started|start|am|'m|'ve|have|has|had|still leak|leaking|leaked",
         "@BLADDER|PEE _{0,2} leak|leaking|leaks|leaked|leakage",
         "dribble|dribbling|dribbled|dribbles|leaking|leaked|trickling @PEE",
         "having|have|had|get|getting|keep|little|small|tiny|occasional leaks|leak|leakage",
@@ -179,6 +185,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
         " a|myself|meself|bit|little|everywhere|all|now|when|since|again",
         f"{NOT_HELP} make|made it to the @TOILET|TRY_GO",
+        "find|found|finding|realise|realised|realize|realized|notice|noticed i|i've|ive|myself"
+        " 've|ve|have|had|'d? already|just? gone|wet|weed|peed|leaked|soaked",
+        "then|and|suddenly|just i 'm|m|am|was _{0,1} wet|soaked|damp|soaking",
         f"{CANT} hold it in",
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
     ),
@@ -196,6 +205,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{NOT_HELP} know|tell|feel|sense|notice|realise|realize when|if _{{0,3}} @POO",
         f"{CANT} feel|tell|sense|know when|if _{{0,3}} i need|have|want to go",
         "no|lost|losing the? urge|sensation|feeling to|of|for? @POO",
+        "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} wind|farts|farting|gas"
+        "|flatulence",
+        "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @SADDLE",
+        f"{CANT} hold|control _{{0,2}} wind|farts|gas|flatulence",
+        f"@POO _{{0,6}} {NOT_HELP} even? feel|get|have the|any need|urge",
     ),
     "sexual": (
         f"{CANT} feel|feal my|the|her|him|his wife|husband|partner|boyfriend|girlfriend|hubby"
@@ -216,6 +230,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "trouble|problems|struggling|difficulty getting|keeping|maintaining an? erection",
         "trouble|problems|struggling|difficulty getting|get|keeping|keep|stay|staying hard|erect",
         f"{CANT} get|keep|stay hard|erect",
+        *(
+            "erection|erections|hard-ons|boners|sex|intercourse _{0,2} are|is|'s|has|have|been? "
+            f"a? {never}"
+            for never in ("no go", "non starter", "write off", "non existent", "nonstarter")
+        ),
     ),
     "both_legs": (
         "@BOTH are|'re|feel|feels|go|went|gone|now|is|both _{0,1} @NUMB",
@@ -267,6 +286,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         ),
         f"{PAIN}|burning|shooting|electric|stabbing|radiating _{{0,2}} "
         "down|into|in|through|along|across|to _{0,3} @BOTH _{0,2} @LEG|LEGS",
+        "@BOTH _{0,2} @LEG|LEGS _{0,4} burning|burn|burns|shooting|stabbing|zapping",
+        "@SCIATICA x2|\u00d72",
+        "@SCIATICA x|times 2|two",
     ),
     "leg_weakness": (
         "@LEG|LEGS _{0,3} gave|give|giving|gives|gone|went|going|go way|out",
@@ -282,8 +304,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "foot|feet|ankle|toes _{0,2} hangs|hanging|hang|droops|drooping|droopy|dangles|dangling"
         "|floppy|limp",
         "ankle|foot|toes wo|do|does|did|will|can|ca|could n't|nt|not bend|flex|point|pull|come up",
-        "toe|toes|foot _{0,2} keep|keeps|kept? catch|catches|catching|snag|snags|snagging|scuff"
-        "|scuffs|scuffing",
+        "toe|toes|foot|feet _{0,2} keep|keeps|kept? catch|catches|catching|snag|snags|snagging"
+        "|scuff|scuffs|scuffing",
         "drop|dropped foot",
         "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
         "@LEG _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
@@ -337,12 +359,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "radiating_pain": (
         f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
-        "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
-        "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} left|right? "
+        "|radiated|going|goes|went|gone|moved|shooting|shoots|shot|moving|moves|travelling"
+        "|traveling|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} left"
+        "|right? "
         "arm|arms|jaw",
         f"{PAIN}|it|tingling|numbness|numb _{{0,4}} spreading|spreads|spread|radiating|radiates"
-        "|radiated|going|goes|went|shooting|shoots|shot|moving|moves|travelling|traveling"
-        "|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} @CHEST",
+        "|radiated|going|goes|went|gone|moved|shooting|shoots|shot|moving|moves|travelling"
+        "|traveling|travels|running|runs _{0,4} up|down|into|to|through|across|in _{0,2} @CHEST",
         "left arm pain|pains|ache|aches|aching|hurts|hurting|tingling|numb|numbness|heavy",
         "pain|pains|ache|aching|tingling|numbness in|down my? left arm",
         "@CHEST _{0,3} and|& jaw|arm",
@@ -510,7 +533,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "on|having|doing|started|getting|receiving|currently|starting|during|mid chemo"
         "|chemotherapy|radiotherapy|immunotherapy",
     ),
-    "recent_infection": ("@INFECTION",),
+    "recent_infection": (
+        "@INFECTION",
+        # a wound or scar that looks infected
+        "wound|wounds|scar|incision|stitches _{0,7} hot|oozing|oozy|weeping|weepy|pus|pussy"
+        "|infected|inflamed|discharging",
+    ),
     # ------------------------------------------------------------------ severe pain
     "pain_score": (
         "^about|around|like|maybe|probably|prob|honestly|solid|a|an|at|its|it's _{0,2} "
@@ -560,6 +588,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|unreal|unbelievable|indescribable|immense|brutal",
         "crawl|crawling|crawled to|on|around|across|along|upstairs",
         "worst i|i've|ive|'ve _{0,2} ever|evr felt|had|experienced|been|known",
+        "worse|painful than childbirth|labour|labor|birth",
+        "worse|painful than giving birth",
+        "worse|painful than a|an|my? kidney stone|stones",
+        "worse|painful than a|my? broken leg|arm|bone",
+        "most bad|painful|strong|severe pain|agony",
+        "bad|strong|biggest pain|agony of|in my life|lifetime",
+        f"{CANT} even? stand|walk or|nor|and|& walk|stand|move|sit",
         f"{CANT} even? roll|turn|get|sit|bend over|up|dressed|down",
         "so|that|too bad|severe|strong|intense _{0,3} sick|vomit|vomited|vomiting|threw|throw|faint"
         "|fainted|cry|crying|cried|pass|passed",
@@ -573,9 +608,14 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "bed bound|ridden",
         f"{CANT} get|getting out of bed",
         "barely|hardly get|got|getting out of bed",
+        f"{CANT} get|getting up? off|from the|my settee|sofa|couch|bed|floor|chair|armchair"
+        "|recliner",
+        f"{CANT} get|getting out of the|my settee|sofa|couch|chair|armchair|recliner",
     ),
 }
 
+_SEVERE_SCORE = r"(?:9(?:[.,]5)?|10|11|12|15|20|nine|ten|eleven|twelve)\b"
+"""A score out of ten that is severe (or over the top), when the scale is named elsewhere."""
 _C = r"(?:3[89]|4[0-3])(?:[.,]\d{1,2})?"
 _F = r"(?:100[.,][4-9]\d?|10[1-9](?:[.,]\d{1,2})?|11[0-2])"
 _C_NORMAL = r"(?:3[5-7](?:[.,]\d{1,2})?)"
@@ -613,6 +653,11 @@ _NO_UNIT_AFTER = (
 )
 
 TARGET_REGEXES: dict[str, tuple[str, ...]] = {
+    # a line that only answers where: "both legs now", "in both sides too"
+    "both_legs": (
+        r"(?m)^\s*(?:it'?s\s+|its\s+)?(?:in\s+|into\s+|down\s+)?both\s+(?:legs|sides|feet)\s+"
+        r"(?:now|too|as\s+well|aswell)\s*[.!?]*\s*$",
+    ),
     "pain_score": (
         _NOT_DIGIT_BEFORE
         + r"(?:9(?:[.,]\d)?|10|1[1-9]|[2-9]0|100|nine|ten|eleven|twelve)\s*(?:/|out\s+of|outta"
@@ -620,6 +665,14 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         # a jump: "from 4 to 9", "3 → 9", "3->10" (not "1 to 10", the scale itself)
         _NOT_DIGIT_BEFORE
         + r"[2-8](?:[.,]5)?\s*(?:-+>|→|=>|>|to|till|until|then|now)\s*(?:a\s+)?(?:9|10|9[.,]5)\b"
+        + _NOT_DIGIT_AFTER,
+        # a clinic scale's name: "NRS 9", "VAS: 10"
+        r"\b(?:nrs|nprs|vas)\s*[:=-]?\s*" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
+        # off the top: "10+ 😭", "10+!"
+        _NOT_DIGIT_BEFORE + r"(?:9|10)\s*\+(?=\s*(?:$|[^\w\s]))",
+        # the answer to a scale question: "scale of 1-10? 11", "out of 10? 10"
+        r"(?:\bscale\b[^.!?\n]{0,20}?|\bout\s+of\s+(?:10|ten))\s*\?\s*(?:a\s+|an\s+)?"
+        + _SEVERE_SCORE
         + _NOT_DIGIT_AFTER,
     ),
     "temp_reading": (
