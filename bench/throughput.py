@@ -8,7 +8,8 @@ once. Two runs per bot:
 - *flat out*: each member presses again the moment the card changes. Presses handled per
   second (over the whole run) and the bot's CPU time per update (psutil) come from this run;
   the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5), its CPU as a
-  multiple of the echo bot's (target <= 1.5).
+  multiple of the echo bot's (target <= 1.5). The echo bot's flat-out run comes right before
+  each database's (the load of a shared machine drifts, and CPU per update with it).
 - *paced*: the same members at once, each pausing ``--think`` seconds on average (uniformly
   0.5-1.5 times it) between presses, as people doing a set do (far quicker than a set takes).
   Latency runs from the press (the update queued in the emulator) to the edited card reaching
@@ -292,13 +293,16 @@ async def main(
         + " ".join(f"{load:.2f}" for load in os.getloadavg()),
         flush=True,
     )
-    echo: Run | None = None
-    if baselines:
-        echo, echo_paced = await both_runs(
-            members, ["-m", "bench.echo_bot"], None, think, paced=paced
-        )
-        print(line("echo bot", echo, echo_paced), flush=True)
-    for database in databases:
+    echo_command = ["-m", "bench.echo_bot"]
+    for number, database in enumerate(databases):
+        echo: Run | None = None
+        if baselines:
+            # The echo bot runs right before each bot it is compared with: on a shared machine
+            # the load drifts within minutes, and CPU per update moves with it.
+            echo, echo_paced = await both_runs(
+                members, echo_command, None, think, paced=paced and number == 0
+            )
+            print(line("echo bot", echo, echo_paced), flush=True)
         command = bot_command(database, profile)
         flat, paced_run = await both_runs(members, command, database, think, paced=paced)
         print(line(f"bot ({database})", flat, paced_run), flush=True)
