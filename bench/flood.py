@@ -108,8 +108,8 @@ async def run(members: int, rate: float, seconds: float) -> FloodFigures:
         replies = [m.text for m in flooder.messages if m.from_bot]
         return FloodFigures(
             flood_sent=sent,
-            flood_answered=len([text for text in replies if text != texts.SLOW_DOWN]),
-            slow_downs=replies.count(texts.SLOW_DOWN),
+            flood_answered=len([text for text in replies if text != texts.SLOW_DOWN()]),
+            slow_downs=replies.count(texts.SLOW_DOWN()),
             latencies=[latency for latencies, _ in probes for latency in latencies],
             missed=sum(missed for _, missed in probes),
             rejected_429=limiter.rejected,

@@ -149,6 +149,17 @@ class BotProcess:
         times = self.stats.cpu_times()
         return float(times.user + times.system)
 
+    async def settled(self, *, window: float = 0.5, busy: float = 0.05) -> None:
+        """Wait until the bot has finished starting: less than `busy` of a core used over
+        `window` seconds. Polling, the bot is ready before its start-up work is done (the
+        red-flag reader builds in a worker thread for a few seconds); a measurement of the
+        work per update starts after it."""
+        while True:
+            before = self.cpu_seconds()
+            await asyncio.sleep(window)
+            if self.cpu_seconds() - before < busy * window:
+                return
+
 
 def bot_environment(emulator: BotApiEmulator, database_url: str) -> dict[str, str]:
     """``python -m bot run``'s configuration, aimed at the emulator."""

@@ -161,10 +161,13 @@ class PacedRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        paced = "chat_id" in data and not endpoint.lower().startswith(_UNPACED_PREFIXES)
-        retrying = self._retrying(
-            callback, data.get("chat_id"), paced, rate_limit_args or self._retries
-        )
+        chat = data.get("chat_id")
+        paced = chat is not None and not endpoint.lower().startswith(_UNPACED_PREFIXES)
+        retrying = self._retrying(callback, chat, paced, rate_limit_args or self._retries)
+        if not _is_group(chat):
+            # The base class only adds its group limit; a private chat (or no chat) skips its
+            # machinery, which costs as much as the pacing itself on every press.
+            return await retrying(*args, **kwargs)
         return await super().process_request(retrying, args, kwargs, endpoint, data, None)
 
     def _retrying(
@@ -192,6 +195,12 @@ class PacedRateLimiter(AIORateLimiter):
             raise AssertionError("unreachable: the last attempt returns or raises")
 
         return attempts
+
+
+def _is_group(chat: object) -> bool:
+    """A group or channel (a negative id, or an @username), which the base class limits to
+    20 messages a minute; a private chat has a positive id."""
+    return isinstance(chat, str) or (isinstance(chat, int) and chat < 0)
 
 
 def _seconds(retry_after: float | timedelta) -> float:

@@ -30,6 +30,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
+from bot.render.keyboards import CallbackKeyboard
 from storage import repository
 from storage.database import Database
 
@@ -205,16 +206,15 @@ async def edit_text(
     chat_id: int,
     message_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: InlineKeyboardMarkup | CallbackKeyboard | None = None,
     *,
     parse_mode: str | None = None,
     database: Database | None = None,
 ) -> None:
-    """Replace a message's text and buttons; a message already gone or unchanged is fine.
-    With `database`, a chat that blocked the bot marks its member inactive."""
-    edit = bot.edit_message_text(
-        text, chat_id, message_id, reply_markup=markup, parse_mode=parse_mode
-    )
+    """Replace a message's text and buttons (a `CallbackKeyboard` goes as the Bot API's JSON,
+    without python-telegram-bot's button objects); a message already gone or unchanged is
+    fine. With `database`, a chat that blocked the bot marks its member inactive."""
+    edit = _edit_message_text(bot, chat_id, message_id, text, markup, parse_mode)
     if database is None:
         await _harmless_edit(edit)
         return
@@ -222,6 +222,33 @@ async def edit_text(
         await _harmless_edit(edit, forbidden_is_harmless=False)
     except Forbidden:
         await mark_blocked(database, chat_id)
+
+
+EDIT_MESSAGE_TEXT = "editmessagetext"
+"""The Bot API's editMessageText, named in lower case: the Bot API's method names are
+case-insensitive, and python-telegram-bot's `do_api_request` warns when given a name that its
+`Bot` has an attribute for (it points to its own `edit_message_text`)."""
+
+
+async def _edit_message_text(
+    bot: AnyBot,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | CallbackKeyboard | None,
+    parse_mode: str | None,
+) -> None:
+    """editMessageText, through python-telegram-bot's request stack (its rate limiter, HTTP
+    client and errors) but without reading the answer into objects: `Bot.edit_message_text`
+    parses the edited message Telegram sends back (its text, entities and every button) into
+    a `Message`, and no caller reads it (on a workout card, with its seven buttons, that
+    parse cost more than the rest of the edit: `bench/throughput.py`, README)."""
+    call: dict[str, Any] = {"chat_id": chat_id, "message_id": message_id, "text": text}
+    if markup is not None:
+        call["reply_markup"] = markup.to_api() if isinstance(markup, CallbackKeyboard) else markup
+    if parse_mode is not None:
+        call["parse_mode"] = parse_mode
+    await bot.do_api_request(EDIT_MESSAGE_TEXT, api_kwargs=call)
 
 
 async def edit_caption(

@@ -147,7 +147,7 @@ async def _edit_card(
     card: CardStep | None,
 ) -> None:
     """Edit the card (the pressed message when its id is not known)."""
-    markup = keyboards.card(card) if card is not None else None
+    markup = keyboards.card_keyboard(card) if card is not None else None
     target = message_id if message_id is not None else turn.pressed_message_id
     if target is not None:
         await sender.edit_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from telegram import (
@@ -36,6 +37,11 @@ REMINDER_HOURS = (6, 7, 8, 12, 17, 18, 19, 20)
 
 def _button(text: str, callback: cb.Callback) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=cb.encode(callback))
+
+
+def _pair(text: str, callback: cb.Callback) -> tuple[str, str]:
+    """A button of a `CallbackKeyboard`."""
+    return text, cb.encode(callback)
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -134,33 +140,66 @@ def reminder(day: date) -> InlineKeyboardMarkup:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CallbackKeyboard:
+    """Rows of buttons that each carry callback data, as plain values: (label, data) pairs.
+
+    The workout card's buttons are drawn on every press; a card edit sends them as the Bot
+    API's JSON (`to_api`, see `bot.sender.edit_text`) without building python-telegram-bot's
+    button objects and serialising them again, which costs more than the rest of the card.
+    `markup()` gives those objects where a message is sent."""
+
+    rows: Sequence[Sequence[tuple[str, str]]]
+
+    def markup(self) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(text, callback_data=data) for text, data in row]
+                for row in self.rows
+            ]
+        )
+
+    def to_api(self) -> dict[str, list[list[dict[str, str]]]]:
+        """The Bot API's InlineKeyboardMarkup object."""
+        return {
+            "inline_keyboard": [
+                [{"text": text, "callback_data": data} for text, data in row] for row in self.rows
+            ]
+        }
+
+
 def card(card: CardStep) -> InlineKeyboardMarkup:
+    """The card's buttons (see `card_keyboard`)."""
+    return card_keyboard(card).markup()
+
+
+def card_keyboard(card: CardStep) -> CallbackKeyboard:
     """The card's buttons: answers, help, and the timer when the step is timed or resting."""
     session_id, index = card.session_id, card.step.index
     rows = [
         [
-            _button(_("Done"), cb.StepAnswer(session_id, index, "done")),
-            _button(_("Skip"), cb.StepAnswer(session_id, index, "skipped")),
+            _pair(_("Done"), cb.StepAnswer(session_id, index, "done")),
+            _pair(_("Skip"), cb.StepAnswer(session_id, index, "skipped")),
         ],
         [
-            _button(_("Too hard"), cb.TooHard(session_id, index)),
-            _button(_("It hurts"), cb.StepHurts(session_id, index)),
+            _pair(_("Too hard"), cb.TooHard(session_id, index)),
+            _pair(_("It hurts"), cb.StepHurts(session_id, index)),
         ],
         [
-            _button(_("How to"), cb.HowTo(session_id, index)),
-            _button(_("Send form video"), cb.StepVideo(session_id, index)),
+            _pair(_("How to"), cb.HowTo(session_id, index)),
+            _pair(_("Send form video"), cb.StepVideo(session_id, index)),
         ],
     ]
     timer = card.timer
     if timer is not None:
         label = _("Skip rest") if timer.kind == "rest" else _("Stop timer")
-        rows.append([_button(label, cb.StopTimer(session_id, index))])
+        rows.append([_pair(label, cb.StopTimer(session_id, index))])
     else:
         seconds = card.variant.dosage.timed_seconds
         if seconds is not None:
             label = _("Timer {duration}").format(duration=_duration(seconds))
-            rows.append([_button(label, cb.StepTimer(session_id, index))])
-    return InlineKeyboardMarkup(rows)
+            rows.append([_pair(label, cb.StepTimer(session_id, index))])
+    return CallbackKeyboard(rows)
 
 
 def timer_alert(card: CardStep) -> InlineKeyboardMarkup:
