@@ -163,7 +163,7 @@ class TimerScheduler:
             target.chat_id,
             target.card_message_id,
             card_render.card_text(target.card, now),
-            keyboards.card(target.card),
+            keyboards.card_keyboard(target.card),
             parse_mode=card_render.PARSE_MODE,
         )
 
@@ -180,7 +180,7 @@ class TimerScheduler:
                 ended.target.chat_id,
                 ended.target.card_message_id,
                 card_render.card_text(card, now),
-                keyboards.card(card),
+                keyboards.card_keyboard(card),
                 parse_mode=card_render.PARSE_MODE,
             )
         if now - timer.ends_at > ALERT_GRACE:
