@@ -450,3 +450,19 @@ def test_a_degree_sign_does_not_end_a_sentence() -> None:
     )
 
     assert sentences == ["it was 38°c in the gym"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pain 8, actually make that a 9", "it was a 6, no sorry, a 9", "correction: 10"],
+)
+def test_a_score_corrected_to_a_severe_one_is_severe_pain(text: str) -> None:
+    assert triage(text).families == ("severe_pain",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["make it 10 reps next time", "sorry, 10 seconds hold or 20?", "actually a 10 minute walk"],
+)
+def test_a_corrected_count_of_something_else_is_not_a_pain_score(text: str) -> None:
+    assert triage(text).level == "none"

@@ -140,6 +140,23 @@ def test_a_number_the_rules_read_and_did_not_count_vetoes_its_family(
     assert family in read(text, read_both).vetoed
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["scale of 1 to 10, about a 4", "went from 3 reps to 9 today", "a 10 minute walk helped"],
+)
+def test_the_classifier_leaves_a_message_with_figures_to_the_rules_for_severe_pain(
+    text: str,
+) -> None:
+    assert "severe_pain" in read(text, read_both).vetoed
+    assert triage(text).level == "none"
+
+
+def test_severe_pain_in_words_is_still_the_classifiers_to_add() -> None:
+    text = "worst it has ever been, I'm stuck lying on the floor and can't get up"
+
+    assert "severe_pain" not in read(text, read_both).vetoed
+
+
 @pytest.mark.parametrize("text", ["temp 37.2", "temp 99.1F", "100.2F"])
 def test_a_normal_temperature_stays_harmless(text: str) -> None:
     assert triage(text).level == "none"

@@ -13,7 +13,18 @@ from bot.rules.red_flags.train import (
     train,
 )
 
-SETS_IN_REPO = ("dev", "final", "blind2", "blind3", "blind4", "blind5")
+SETS_IN_REPO = (
+    "dev",
+    "final",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "train8a",
+    "train8b",
+    "train8c",
+)
 
 MESSAGES = [
     ("can't feel the toilet paper when I wipe", frozenset({"cauda_equina"})),
@@ -59,10 +70,10 @@ def test_the_shipped_model_trains_on_the_repositorys_labelled_sets() -> None:
     assert all(path.exists() for path in labelled_files())
 
 
-def test_the_evaluation_sets_are_never_trained_on() -> None:
+def test_the_sealed_evaluation_sets_are_never_trained_on() -> None:
     names = {path.name for path in labelled_files()}
 
-    assert not names & {"red_flags_blind6.jsonl", "red_flags_blind7.jsonl"}
+    assert not names & {"red_flags_blind7.jsonl", "red_flags_blind8.jsonl"}
 
 
 def test_the_everyday_training_half_is_trained_on_and_the_held_out_half_is_not() -> None:

@@ -4,7 +4,8 @@ The rules speak first: every family they find stands. The classifier may add a f
 did not find when its score reaches `THRESHOLD`, unless the rules saw that family in the message
 and ConText set it aside as denied, someone else's, hypothetical, in the past or gone (`VETOES`),
 or the rules read a temperature or a pain score for it and did not count it (`NUMBERS_READ`):
-"no numbness down below" and "temp 37.2" stay harmless however sure the classifier is. The
+"no numbness down below" and "temp 37.2" stay harmless however sure the classifier is. Severe
+pain in a message with figures is the rules' alone (`SCORED_IN_DIGITS`). The
 threshold was chosen by cross-validation over the labelled sets, one fold per set written by
 another session (`bench/red_flags_cv.py`; figures in the README's red-flag section).
 """
@@ -54,6 +55,13 @@ NUMBERS_READ: dict[str, str] = {
 there ("temp 37.2" reads to it like "temp 38.5")."""
 
 
+SCORED_IN_DIGITS = "severe_pain"
+"""The family the classifier may not add to a message with a number in digits: how bad a pain
+is in figures ("about a 4", "3 reps to 9", "make that a 9") is the rules' to read, and the
+classifier, which sees that a figure is there but not what it means, was sure of severe pain in
+"scale of 1 to 10, about a 4" and "a 10 minute walk". Severe pain in words stays its to find."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the rules found in a message, the classifier's scores for it, and the families the
@@ -73,8 +81,15 @@ def read_both(docs: list[Doc]) -> Reading:
         if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
     )
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
+    if has_digits(docs):
+        numbers |= {SCORED_IN_DIGITS}
     scores = learned.scores(docs) if long_enough(docs) else learned.scores([])
     return Reading(tuple(hits(docs)), scores, vetoed | numbers)
+
+
+def has_digits(docs: Iterable[Doc]) -> bool:
+    """Whether a message read in pieces holds a number written in digits."""
+    return any(character.isdigit() for doc in docs for character in doc.text)
 
 
 def long_enough(docs: Iterable[Doc]) -> bool:
