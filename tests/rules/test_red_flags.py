@@ -404,10 +404,6 @@ def test_every_saddle_word_is_left_alone_when_denied_or_someone_else_s(word: str
 # ---------------------------------------------------------------- round 8: how a finding is read
 
 
-def test_a_question_about_worrying_that_wraps_a_finding_is_hypothetical() -> None:
-    assert level("should I worry about chest pain when I plank? haven't had any") == "none"
-
-
 def test_a_why_question_wrapping_a_finding_still_reports_it() -> None:
     assert level("why would I get pain in my chest when I do the dead bugs?") == "emergency"
 

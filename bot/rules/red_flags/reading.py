@@ -248,21 +248,22 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             categories |= {"PROXY"} & everywhere
             if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
                 categories.add("BACK_FINE")
-            if "BETTER_NOW" in everywhere and span.label_ in PAST_PEAKS:
+            if span.label_ in PAST_PEAKS and _better_since(doc, span):
                 categories.add("BETTER_NOW")
-            if _inside_a_question(doc, span):
-                categories.add("HYPOTHETICAL")
             categories |= _passed_next(doc, span)
+            if "NOCTURIA" in categories and _tells_of_pain(doc, span):
+                categories.discard("NOCTURIA")
             categories |= _explained_past_a_but(doc, span)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
 
 
-DOC_WIDE = frozenset({"PROXY", "BACK_FINE", "BETTER_NOW"})
-PAST_PEAKS = frozenset({"severe_pain", "bed_bound"})
-"""Kinds that a message saying the member feels much better now cancels ("could barely move on
-Sunday, ha! Feeling much better today"): the worst is over."""
+DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
 """Categories that hold for the whole message wherever they are said."""
+PAST_PEAKS = frozenset({"severe_pain", "bed_bound"})
+"""Kinds that feeling much better, said AFTER them, cancels ("could barely move on Sunday, ha!
+Feeling much better today": the worst is over); said before them it does not ("feeling much
+better now, but I can't move my back at all" tells of now)."""
 CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
 """Categories that a short follow-up sentence with no finding of its own gives the sentence
 before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
@@ -289,22 +290,27 @@ def _carried_back(doc: Doc) -> dict[int, set[str]]:
     return result
 
 
-WORRY_WORDS = _words("worry worried worrying concerned panic")
+NOCTURIA_PAIN_WORDS = _words("pain pains painful hurts hurting ache aching agony throbbing")
 
 
-def _inside_a_question(doc: Doc, span: Span) -> bool:
-    """The finding lies inside a hypothetical cue that asks whether to worry about it ("should
-    I worry about chest pain when I plank?": the cue runs from "should" to "when"); not "why
-    would I get pain in my chest when I do the deadbugs?", which reports it."""
+def _tells_of_pain(doc: Doc, span: Span) -> bool:
+    """Whether pain is told with a finding a bladder waking the member would explain ("my
+    bladder wakes me up with pain in my back every night" is night pain; "my bladder wakes me
+    once a night" is not)."""
+    sentence = span.sent
+    return any(token.lower_ in NOCTURIA_PAIN_WORDS for token in doc[sentence.start : sentence.end])
+
+
+def _better_since(doc: Doc, span: Span) -> bool:
+    """Whether the message says the member feels much better after telling of the finding."""
     return any(
-        modifier.category == "HYPOTHETICAL"
-        and modifier.modifier_span[0] < span.start
-        and span.end <= modifier.modifier_span[1]
-        and any(
-            token.lower_ in WORRY_WORDS for token in doc[modifier.modifier_span[0] : span.start]
-        )
+        modifier.category == "BETTER_NOW" and modifier.modifier_span[0] >= span.end
         for modifier in doc._.context_graph.modifiers
     )
+
+
+RECURRENCE_WORDS = _words("back again keeps keep kept every returns returned returning recurring")
+"""Words that say a passing numbness came back ("went away when I moved but came back")."""
 
 
 def _passed_next(doc: Doc, span: Span) -> set[str]:
@@ -319,6 +325,8 @@ def _passed_next(doc: Doc, span: Span) -> set[str]:
         return set()
     after = doc[sentence.end].sent
     if any(after.start <= target.start < after.end for target in doc.spans[TARGETS]):
+        return set()
+    if any(token.lower_ in RECURRENCE_WORDS for token in doc[sentence.start :]):
         return set()
     found = {
         modifier.category

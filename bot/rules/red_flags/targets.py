@@ -670,6 +670,9 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         r"\b(?:nrs|nprs|vas)\s*[:=-]?\s*" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
         # off the top: "10+ 😭", "10+!"
         _NOT_DIGIT_BEFORE + r"(?:9|10)\s*\+(?=\s*(?:$|[^\w\s]))",
+        # a severe score on a named scale: "scale of 1-10 I'd say a 9", "on a scale … about a 10"
+        r"\bscale\b[^.!?\n]{0,30}?\b(?:say|about|around|maybe|probably|prob|like|honestly|at"
+        r"|its|it's)\s+(?:an?\s+)?" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
         # a score corrected upwards: "8... actually make that a 9", "6, no sorry, a 10"
         r"\b(?:make\s+(?:that|it)|(?:actually|sorry|correction)[,:]?)\s+(?:an?\s+)?"
         + _SEVERE_SCORE
