@@ -146,15 +146,22 @@ def to_json(reason: Reason) -> dict[str, Any]:
 
 
 def from_json(data: Any) -> Reason:
-    """The reason `to_json` wrote; ValueError for anything else."""
+    """The reason `to_json` wrote; ValueError for anything else, and for a reason whose values
+    no longer fill its message (stored by a release whose message had other placeholders)."""
     if not isinstance(data, dict) or not isinstance(data.get("params"), dict):
         raise ValueError(f"not a stored reason: {data!r}")
     message = data.get("message")
     if isinstance(message, list) and len(message) == 2 and all(isinstance(m, str) for m in message):
-        return Reason((message[0], message[1]), _decoded_params(data["params"]))
-    if not isinstance(message, str):
+        reason = Reason((message[0], message[1]), _decoded_params(data["params"]))
+    elif isinstance(message, str):
+        reason = Reason(message, _decoded_params(data["params"]))
+    else:
         raise ValueError(f"not a stored reason's message: {message!r}")
-    return Reason(message, _decoded_params(data["params"]))
+    try:
+        reason.english()
+    except (KeyError, IndexError) as error:
+        raise ValueError(f"a stored reason its values do not fill: {data!r}") from error
+    return reason
 
 
 def _decoded_params(params: dict[Any, Any]) -> dict[str, Param]:

@@ -65,3 +65,10 @@ def test_a_reason_kept_as_json_reads_back_as_itself(reason: Reason) -> None:
 def test_anything_else_is_not_read_as_a_reason(stored: object) -> None:
     with pytest.raises(ValueError, match="not a stored reason"):
         from_json(stored)
+
+
+def test_a_stored_reason_its_values_no_longer_fill_is_not_read() -> None:
+    stored = {"message": "Pain {score} after {when}.", "params": {"score": 8}}
+
+    with pytest.raises(ValueError, match="do not fill"):
+        from_json(stored)
