@@ -39,7 +39,7 @@ from bot.config import (
 )
 from bot.rules.local_time import local_day, require_aware
 from bot.rules.pain_change import is_important_fall
-from bot.rules.reasons import N_, Reason
+from bot.rules.reasons import N_, N_plural, Reason
 from bot.rules.symptoms import PainReport, assess
 
 AdherenceRule = Literal[
@@ -128,13 +128,21 @@ def no_session_since(
         since = local_day(last_finished, zone)
         days = (today - since).days
         reason = Reason(
-            N_("No session for {days} days: the last was on {day}."), {"days": days, "day": since}
+            N_plural(
+                "No session for {count} day: the last was on {day}.",
+                "No session for {count} days: the last was on {day}.",
+            ),
+            {"count": days, "day": since},
         )
     else:
         since = local_day(joined_at, zone)
         days = (today - since).days
         reason = Reason(
-            N_("No session yet, {days} days after joining on {day}."), {"days": days, "day": since}
+            N_plural(
+                "No session yet, {count} day after joining on {day}.",
+                "No session yet, {count} days after joining on {day}.",
+            ),
+            {"count": days, "day": since},
         )
     if days < thresholds.inactive_days:
         return None
@@ -163,7 +171,10 @@ def reminders_ignored(
         return None
     days = tuple(local_day(reminder.at, activity.zone) for reminder in last)
     reason = Reason(
-        N_("{count} reminders in a row with no session after them: {days}."),
+        N_plural(
+            "{count} reminder in a row with no session after it: {days}.",
+            "{count} reminders in a row with no session after them: {days}.",
+        ),
         {"count": len(last), "days": days},
     )
     return AdherenceFinding("reminders_ignored", reason)

@@ -95,6 +95,15 @@ def test_three_reminders_in_a_row_without_a_session_need_the_coach() -> None:
     )
 
 
+def test_a_run_of_one_reminder_is_said_in_the_singular() -> None:
+    one = DEFAULT_ADHERENCE_THRESHOLDS.model_copy(update={"ignored_reminders": 1})
+
+    finding = reminders_ignored(member(reminders=[sent(3)]), NOW, one)
+
+    assert finding is not None
+    assert finding.reason.english() == ("1 reminder in a row with no session after it: Fri 27 Mar.")
+
+
 def test_a_followed_reminder_among_the_last_three_breaks_the_run() -> None:
     reminders = [sent(9), sent(7), sent(5, followed=True), sent(3)]
 
