@@ -50,6 +50,8 @@ HARMLESS = [
     "I've got angina but it's stable, I use my spray before exercise, no chest pain at all",
     "I can't shake the feeling I'm overdoing it",
     "After gardening all day I could barely move on Sunday, ha! Feeling much better today.",
+    "my bottom's numb from the hard seat! Went off once I'd walked about, my back is fine",
+    "Came back with a numb bum from the coach trip. It wore off once we'd walked about.",
 ]
 
 

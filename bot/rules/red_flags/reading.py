@@ -309,8 +309,19 @@ def _better_since(doc: Doc, span: Span) -> bool:
     )
 
 
-RECURRENCE_WORDS = _words("back again keeps keep kept every returns returned returning recurring")
-"""Words that say a passing numbness came back ("went away when I moved but came back")."""
+RECURRENCE_WORDS = _words("again keeps keep kept every returns returned returning recurring")
+"""Words that say a passing numbness came back ("went off but it keeps happening every ride")."""
+COMING_BACK = _words("came come comes coming")
+"""Verbs that, before "back", say it returned ("went away when I moved but came back")."""
+
+
+def _comes_back(tokens: Span) -> bool:
+    """Whether the words say that what passed returns (not "my back", which is the body)."""
+    return any(
+        token.lower_ in RECURRENCE_WORDS
+        or (token.lower_ == "back" and token.i > 0 and token.nbor(-1).lower_ in COMING_BACK)
+        for token in tokens
+    )
 
 
 def _passed_next(doc: Doc, span: Span) -> set[str]:
@@ -326,7 +337,7 @@ def _passed_next(doc: Doc, span: Span) -> set[str]:
     after = doc[sentence.end].sent
     if any(after.start <= target.start < after.end for target in doc.spans[TARGETS]):
         return set()
-    if any(token.lower_ in RECURRENCE_WORDS for token in doc[sentence.start :]):
+    if _comes_back(doc[span.end :]):
         return set()
     found = {
         modifier.category
