@@ -23,7 +23,6 @@ def card_at(index: int) -> CardStep:
 def test_the_json_of_a_cards_buttons_is_what_the_library_would_send(index: int) -> None:
     keyboard = keyboards.card_keyboard(card_at(index))
     assert keyboard.to_api() == keyboard.markup().to_dict()
-    assert keyboard.markup() == keyboards.card(card_at(index))
 
 
 def test_a_timed_step_ends_with_its_timer_button() -> None:
