@@ -677,8 +677,8 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         r"\b(?:make\s+(?:that|it)|(?:actually|sorry|correction)[,:]?)\s+(?:an?\s+)?"
         + _SEVERE_SCORE
         + _NOT_DIGIT_AFTER
-        + r"(?!\s*(?:/|x\b|reps?|sets?|rounds?|kg|kilos?|lbs?|pounds|mins?|minutes?|secs?"
-        r"|seconds?|hours?|hrs?|am|pm|days?|weeks?|months?|years?|times|o'?clock|%))",
+        + _NO_UNIT_AFTER
+        + r"(?!\s*(?:rounds?|am|pm|months?|times|o'?clock))",
         # the answer to a scale question: "scale of 1-10? 11", "out of 10? 10"
         r"(?:\bscale\b[^.!?\n]{0,20}?|\bout\s+of\s+(?:10|ten))\s*\?\s*(?:a\s+|an\s+)?"
         + _SEVERE_SCORE
