@@ -462,3 +462,11 @@ def test_a_score_corrected_to_a_severe_one_is_severe_pain(text: str) -> None:
 )
 def test_a_corrected_count_of_something_else_is_not_a_pain_score(text: str) -> None:
     assert triage(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["been burnin up then freezing all day, back's killing me", "burning up and freezing"],
+)
+def test_burning_up_then_freezing_is_a_fever_not_cold_weather(text: str) -> None:
+    assert triage(text).families == ("infection",)

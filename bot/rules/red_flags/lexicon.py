@@ -736,7 +736,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "chills|chils|rigors|rigours|shivery|shivvery|shivry|shiverey|shivers|shivvers|shivering"
         "|shiverin|shivvering|shivverin|~shivering",
         "hot and|&|n|an cold|shivery|shivvery|shivry|freezing|shivering|shiverin",
-        "burning|burnin|boiling hot? then|and|n freezing|cold",
+        "burning|burnin|boiling hot|up? then|and|n freezing|cold",
         "burnin up",
         "hot then cold",
         "burning up",
