@@ -8,8 +8,10 @@ once. Two runs per bot:
 - *flat out*: each member presses again the moment the card changes. Presses handled per
   second (over the whole run) and the bot's CPU time per update (psutil) come from this run;
   the bot's rate is given as a ratio of the bare echo bot's (target >= 0.5), its CPU as a
-  multiple of the echo bot's (target <= 1.5). The echo bot's flat-out run comes right before
-  each database's (the load of a shared machine drifts, and CPU per update with it).
+  multiple of the echo bot's (target <= 1.5). An echo bot's flat-out run comes right before
+  each of the bot's (the load of a shared machine drifts, and CPU per update with it), in
+  ``--pairs`` pairs per database (3): CPU per update moves by 15 % from one run to the next
+  with how the two processes keep pace, so the verdict takes the median multiple.
 - *paced*: the same members at once, each pausing ``--think`` seconds on average (uniformly
   0.5-1.5 times it) between presses, as people doing a set do (far quicker than a set takes).
   Latency runs from the press (the update queued in the emulator) to the edited card reaching
@@ -39,6 +41,7 @@ import argparse
 import asyncio
 import os
 import random
+import statistics
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,6 +67,8 @@ TARGET_P99_MS = 100.0
 STEP_TIMEOUT = 120.0
 SETTLE_TIMEOUT = 120.0
 THINK_SECONDS = 1.0
+PAIRS = 3
+"""Echo-then-bot flat-out runs per database; the verdict takes the median multiple."""
 INBOUND_LIMIT = 100
 """Updates a member may send in 10 s: flat out, on a quiet machine, a member's 22 updates
 (/today and 21 presses) can take less than 10 s, which the default 20 would stop as a flood.
@@ -237,10 +242,12 @@ def line(name: str, flat: Run, paced: Run | None) -> str:
     )
 
 
-def verdict(database: str, flat: Run, paced: Run | None, echo: Run) -> str:
-    """The bot's figures against the targets, as multiples of the echo bot's."""
-    ratio = flat.rate / echo.rate
-    cpu = flat.cpu_ms_per_update / echo.cpu_ms_per_update
+def verdict(database: str, compared: list[tuple[Run, Run]], paced: Run | None) -> str:
+    """The bot's figures against the targets, as multiples of the echo bot's run just before
+    each: the median over the pairs (each pair's multiple in brackets)."""
+    ratios = [flat.rate / echo.rate for echo, flat in compared]
+    multiples = [flat.cpu_ms_per_update / echo.cpu_ms_per_update for echo, flat in compared]
+    ratio, cpu = statistics.median(ratios), statistics.median(multiples)
     cpu_mark = mark(cpu, TARGET_CPU_MULTIPLE + 1e-9, at_least=False)
     latency = (
         ""
@@ -248,10 +255,11 @@ def verdict(database: str, flat: Run, paced: Run | None, echo: Run) -> str:
         else f"; p99 {paced.p99_ms:.1f} ms (target < {TARGET_P99_MS:g}) "
         f"{mark(paced.p99_ms, TARGET_P99_MS, at_least=False)}"
     )
+    each = ", ".join(f"{multiple:.2f}" for multiple in multiples)
     return (
         f"throughput {database:<8} rate {ratio:4.2f} of the echo bot's (target >= "
         f"{TARGET_RATIO}) {mark(ratio, TARGET_RATIO)}; CPU {cpu:4.2f} x the echo bot's "
-        f"(target <= {TARGET_CPU_MULTIPLE}) {cpu_mark}{latency}"
+        f"[{each}] (target <= {TARGET_CPU_MULTIPLE}) {cpu_mark}{latency}"
     )
 
 
@@ -272,11 +280,12 @@ async def both_runs(
     return runs[0], runs[1] if paced else None
 
 
-def bot_command(database: str, profile: str | None) -> list[str]:
-    command = ["-m", "bench.counted_bot", "run"]
-    if profile:
-        command = ["-m", "bench.cpu_profile", f"{profile}.{database}.prof", *command[1:]]
-    return command
+def profiled(command: list[str], profile: str | None, name: str) -> list[str]:
+    """``command`` (``-m MODULE ARGS...``) under `bench.cpu_profile`, writing
+    PROFILE.NAME.prof, when `profile` is given."""
+    if not profile:
+        return command
+    return ["-m", "bench.cpu_profile", f"{profile}.{name}.prof", *command[1:]]
 
 
 async def main(
@@ -285,6 +294,7 @@ async def main(
     profile: str | None,
     think: float,
     *,
+    pairs: int = PAIRS,
     baselines: bool = True,
     paced: bool = True,
 ) -> None:
@@ -293,21 +303,28 @@ async def main(
         + " ".join(f"{load:.2f}" for load in os.getloadavg()),
         flush=True,
     )
-    echo_command = ["-m", "bench.echo_bot"]
+    echo_command = profiled(["-m", "bench.echo_bot"], profile, "echo")
     for number, database in enumerate(databases):
-        echo: Run | None = None
-        if baselines:
-            # The echo bot runs right before each bot it is compared with: on a shared machine
-            # the load drifts within minutes, and CPU per update moves with it.
-            echo, echo_paced = await both_runs(
-                members, echo_command, None, think, paced=paced and number == 0
+        command = profiled(["-m", "bench.counted_bot", "run"], profile, database)
+        compared: list[tuple[Run, Run]] = []
+        paced_run: Run | None = None
+        for pair in range(pairs if baselines else 1):
+            # Each bot run comes right after an echo run: on a shared machine the load
+            # drifts within minutes, and CPU per update with it.
+            if baselines:
+                echo, echo_paced = await both_runs(
+                    members, echo_command, None, think, paced=paced and number == pair == 0
+                )
+                print(line("echo bot", echo, echo_paced), flush=True)
+            flat, paced_now = await both_runs(
+                members, command, database, think, paced=paced and pair == 0
             )
-            print(line("echo bot", echo, echo_paced), flush=True)
-        command = bot_command(database, profile)
-        flat, paced_run = await both_runs(members, command, database, think, paced=paced)
-        print(line(f"bot ({database})", flat, paced_run), flush=True)
-        if echo is not None:
-            print(verdict(database, flat, paced_run, echo), flush=True)
+            paced_run = paced_run or paced_now
+            print(line(f"bot ({database})", flat, paced_now), flush=True)
+            if baselines:
+                compared.append((echo, flat))
+        if compared:
+            print(verdict(database, compared, paced_run), flush=True)
 
 
 def parse_args() -> argparse.Namespace:
@@ -324,13 +341,19 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--profile",
         metavar="PREFIX",
-        help="profile the bot's CPU (bench.cpu_profile), writing PREFIX.<db>.prof",
+        help="profile the bots' CPU (bench.cpu_profile): PREFIX.<db>.prof, PREFIX.echo.prof",
     )
     parser.add_argument(
         "--think",
         type=float,
         default=THINK_SECONDS,
         help=f"mean pause between presses in the paced run, seconds ({THINK_SECONDS:g})",
+    )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=PAIRS,
+        help=f"echo-then-bot flat-out run pairs per database, median taken ({PAIRS})",
     )
     parser.add_argument(
         "--flat-only",
@@ -349,6 +372,7 @@ if __name__ == "__main__":
             chosen,
             args.profile,
             args.think,
+            pairs=args.pairs,
             baselines=not args.bot_only,
             paced=not args.flat_only,
         )

@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot import inbound_limit, menus, webhook
+from bot.bot_api_http import AiohttpRequest
 from bot.config import Settings
 from bot.context import BotServices, Clock, install, utc_now
 from bot.handlers import router
@@ -59,6 +60,8 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
         .local_mode(settings.telegram_local_mode)
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .rate_limiter(PacedRateLimiter())
         .concurrent_updates(True)
         .post_init(_post_init)

@@ -24,13 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+from storage.sqlite_driver import OneTripConnection, one_trip_module
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,8 @@ def create_engine(url: str | URL, *, read_only: bool = False, **options: Any) ->
     (most of ours) takes the write lock up front, instead of failing with "database is
     locked" when two of them try to upgrade their locks at once. A `read_only` SQLite engine
     begins deferred transactions instead, on connections that refuse writes (query_only).
+    Statements go through `storage.sqlite_driver` (one trip to aiosqlite's thread each, the
+    BEGIN in the first statement's trip).
 
     PostgreSQL gets a small pre-pinged, recycled pool: the bot is one process whose work is
     short transactions. Extra `options` go to `create_async_engine` (e.g. `poolclass`).
@@ -56,7 +60,7 @@ def create_engine(url: str | URL, *, read_only: bool = False, **options: Any) ->
         path = sqlite_file(parsed)
         if path is not None:
             make_private(path)
-        engine = create_async_engine(parsed, **options)
+        engine = create_async_engine(parsed, module=one_trip_module(), **options)
         configure = _configure_sqlite_reader if read_only else _configure_sqlite_connection
         event.listen(engine.sync_engine, "connect", configure)
         begin = _begin_deferred if read_only else _begin_immediately
@@ -126,12 +130,18 @@ def _configure_sqlite_reader(dbapi_connection: Any, connection_record: Any) -> N
         cursor.close()
 
 
-def _begin_immediately(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _begin_immediately(connection: Connection) -> None:
+    _one_trip(connection).begin_with_next_statement("BEGIN IMMEDIATE")
 
 
-def _begin_deferred(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin_deferred(connection: Connection) -> None:
+    _one_trip(connection).begin_with_next_statement("BEGIN")
+
+
+def _one_trip(connection: Connection) -> OneTripConnection:
+    adapted = connection.connection.dbapi_connection
+    assert isinstance(adapted, OneTripConnection), "SQLite engines are built by create_engine"
+    return adapted
 
 
 class NestedTransactionError(RuntimeError):
