@@ -1,6 +1,8 @@
 """The baseline: a bare python-telegram-bot bot making the same Bot API calls as a workout card.
 
-A command is answered with one message carrying a Done button (the card); each press is
+By default it calls the Bot API through python-telegram-bot's own client (httpx);
+``--aiohttp`` gives it the bot's (`bot.bot_api_http`), to tell the transport's share from the
+rest. A command is answered with one message carrying a Done button (the card); each press is
 answered and the pressed message edited into the next "step", until ``STEPS`` presses turn it
 into a last text without buttons. No database, and no rate limiter unless ``--rate-limiter``;
 updates are handled concurrently, as the real bot handles them. Configured like the bot, from
@@ -21,6 +23,7 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot.bot_api_http import AiohttpRequest
 from bot.rate_limit import PacedRateLimiter
 
 STEPS = 21
@@ -57,14 +60,24 @@ def main() -> None:
         action="store_true",
         help="add the bot's PacedRateLimiter",
     )
+    parser.add_argument(
+        "--aiohttp",
+        action="store_true",
+        help="call the Bot API through the bot's client (bot.bot_api_http) instead of httpx",
+    )
+    arguments = parser.parse_args()
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(os.environ["TELEGRAM_API_BASE_URL"])
         .concurrent_updates(True)
     )
-    if parser.parse_args().rate_limiter:
+    if arguments.rate_limiter:
         builder = builder.rate_limiter(PacedRateLimiter())
+    if arguments.aiohttp:
+        builder = builder.request(AiohttpRequest()).get_updates_request(
+            AiohttpRequest(connection_pool_size=1)
+        )
     application = builder.build()
     application.add_handler(MessageHandler(None, echo))
     application.add_handler(CallbackQueryHandler(pressed))

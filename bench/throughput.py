@@ -295,6 +295,7 @@ async def main(
     think: float,
     *,
     pairs: int = PAIRS,
+    echo_aiohttp: bool = False,
     baselines: bool = True,
     paced: bool = True,
 ) -> None:
@@ -303,7 +304,9 @@ async def main(
         + " ".join(f"{load:.2f}" for load in os.getloadavg()),
         flush=True,
     )
-    echo_command = profiled(["-m", "bench.echo_bot"], profile, "echo")
+    echo_command = profiled(
+        ["-m", "bench.echo_bot", *(["--aiohttp"] if echo_aiohttp else [])], profile, "echo"
+    )
     for number, database in enumerate(databases):
         command = profiled(["-m", "bench.counted_bot", "run"], profile, database)
         compared: list[tuple[Run, Run]] = []
@@ -356,6 +359,11 @@ def parse_args() -> argparse.Namespace:
         help=f"echo-then-bot flat-out run pairs per database, median taken ({PAIRS})",
     )
     parser.add_argument(
+        "--echo-aiohttp",
+        action="store_true",
+        help="the echo bot calls the Bot API through the bot's client (aiohttp), not httpx",
+    )
+    parser.add_argument(
         "--flat-only",
         action="store_true",
         help="skip the paced runs (rate and CPU per update only, no latencies)",
@@ -373,6 +381,7 @@ if __name__ == "__main__":
             args.profile,
             args.think,
             pairs=args.pairs,
+            echo_aiohttp=args.echo_aiohttp,
             baselines=not args.bot_only,
             paced=not args.flat_only,
         )

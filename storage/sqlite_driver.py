@@ -155,8 +155,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
             super().rollback()
 
     def _open(self) -> bool:
-        """sqlite3 has a transaction open on this connection (read without a trip: no
-        statement of this connection runs while SQLAlchemy commits or rolls back)."""
+        """sqlite3 has a transaction open on this connection, read without a trip: no
+        statement of this connection is on the worker thread when SQLAlchemy commits or rolls
+        back (one whose task was cancelled while it waited gets the connection invalidated
+        and closed, not rolled back and pooled)."""
         driver = cast(aiosqlite.Connection, self._connection)
         return driver._connection is not None and driver._connection.in_transaction
 

@@ -5,7 +5,9 @@ already over, and results, errors and locking as SQLAlchemy's own aiosqlite adap
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -184,3 +186,31 @@ async def test_concurrent_transactions_each_make_their_own_trips(
     await asyncio.gather(*(write(n) for n in range(1, 21)))
     async with sqlite_database.read() as session:
         assert await session.scalar(text("SELECT count(*) FROM members")) == 20
+
+
+async def test_a_statement_cancelled_before_its_begin_ran_leaves_no_write_lock(
+    sqlite_database: Database, sqlite_url: str
+) -> None:
+    """A task cancelled while its first statement (and the BEGIN IMMEDIATE riding with it)
+    still waits behind other work on the worker thread: the rollback reads "no transaction
+    yet", so it is SQLAlchemy closing the cancelled connection that must free the lock once
+    the BEGIN has run, never a pooled connection keeping it."""
+    async with sqlite_database.engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert isinstance(driver, aiosqlite.Connection)
+        busy = asyncio.ensure_future(driver._execute(time.sleep, 0.3))  # type: ignore[no-untyped-call]
+        await asyncio.sleep(0.01)
+        statement = asyncio.ensure_future(connection.execute(text("SELECT 1")))
+        await asyncio.sleep(0.05)
+        statement.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await statement
+        await connection.rollback()
+        await busy
+    other = outside_writer(sqlite_url)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.rollback()
+    finally:
+        other.close()
