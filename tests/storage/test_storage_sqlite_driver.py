@@ -8,9 +8,8 @@ import asyncio
 import contextlib
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -19,7 +18,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from storage.database import Database
-from storage.migrations_runner import upgrade_async
 
 MEMBER = (
     "INSERT INTO members (telegram_user_id, chat_id, name, time_zone, paused, inactive,"
@@ -27,19 +25,8 @@ MEMBER = (
 )
 
 
-@pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-
-
-@pytest.fixture
-async def sqlite_database(sqlite_url: str) -> AsyncIterator[Database]:
-    await upgrade_async(sqlite_url)
-    database = await Database.connect(sqlite_url)
-    try:
-        yield database
-    finally:
-        await database.dispose()
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+"""The driver is SQLite's alone: the shared `database` fixture, on SQLite only."""
 
 
 @contextmanager
@@ -50,16 +37,16 @@ def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
         made.append(getattr(fn, "__name__", repr(fn)))
-        return await original(self, fn, *args, **kwargs)
+        return await original(self, fn, *args, **kwargs)  # type: ignore[no-untyped-call]
 
     with monkeypatch.context() as patch:
         patch.setattr(aiosqlite.Connection, "_execute", counted)
         yield made
 
 
-def outside_writer(sqlite_url: str) -> sqlite3.Connection:
+def outside_writer(database_url: str) -> sqlite3.Connection:
     """A second, plain sqlite3 connection to the same file that gives up at once when locked."""
-    return sqlite3.connect(sqlite_url.removeprefix("sqlite+aiosqlite:///"), timeout=0)
+    return sqlite3.connect(database_url.removeprefix("sqlite+aiosqlite:///"), timeout=0)
 
 
 async def warm(database: Database) -> None:
@@ -69,30 +56,30 @@ async def warm(database: Database) -> None:
 
 
 async def test_a_transaction_of_one_read_and_one_write_makes_three_trips(
-    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """BEGIN rides with the read; the write; COMMIT. No cursor opening or closing, no fetch,
     no rollback when the pool takes the connection back."""
-    await warm(sqlite_database)
+    await warm(database)
     with trips(monkeypatch) as made:
-        async with sqlite_database.transaction() as session:
+        async with database.transaction() as session:
             await session.scalar(text("SELECT count(*) FROM members"))
             await session.execute(text(MEMBER), {"n": 1, "name": "Maya"})
     assert made == ["_run", "_run", "commit"]
 
 
 async def test_a_transaction_without_statements_makes_no_trip(
-    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await warm(sqlite_database)
+    await warm(database)
     with trips(monkeypatch) as made:
-        async with sqlite_database.engine.begin():
+        async with database.engine.begin():
             pass
     assert made == []
 
 
-async def test_a_read_returns_its_rows_and_column_names(sqlite_database: Database) -> None:
-    async with sqlite_database.transaction() as session:
+async def test_a_read_returns_its_rows_and_column_names(database: Database) -> None:
+    async with database.transaction() as session:
         await session.execute(text(MEMBER), {"n": 1, "name": "Maya"})
         await session.execute(text(MEMBER), {"n": 2, "name": "Ravi"})
         result = await session.execute(
@@ -102,8 +89,8 @@ async def test_a_read_returns_its_rows_and_column_names(sqlite_database: Databas
         assert [tuple(row) for row in result] == [(1, "Maya"), (2, "Ravi")]
 
 
-async def test_a_write_reports_its_row_count_and_new_row_id(sqlite_database: Database) -> None:
-    async with sqlite_database.engine.begin() as connection:
+async def test_a_write_reports_its_row_count_and_new_row_id(database: Database) -> None:
+    async with database.engine.begin() as connection:
         inserted = await connection.execute(text(MEMBER), {"n": 1, "name": "Maya"})
         row_id = await connection.scalar(text("SELECT id FROM members"))
         assert inserted.lastrowid == row_id
@@ -111,34 +98,34 @@ async def test_a_write_reports_its_row_count_and_new_row_id(sqlite_database: Dat
         assert renamed.rowcount == 1
 
 
-async def test_many_parameter_sets_insert_every_row(sqlite_database: Database) -> None:
-    async with sqlite_database.transaction() as session:
+async def test_many_parameter_sets_insert_every_row(database: Database) -> None:
+    async with database.transaction() as session:
         await session.execute(text(MEMBER), [{"n": n, "name": f"M{n}"} for n in range(1, 6)])
         assert await session.scalar(text("SELECT count(*) FROM members")) == 5
 
 
 async def test_a_failing_statement_raises_sqlalchemys_error_and_rolls_back(
-    sqlite_database: Database,
+    database: Database,
 ) -> None:
     async def twice() -> None:
-        async with sqlite_database.transaction() as session:
+        async with database.transaction() as session:
             await session.execute(text(MEMBER), {"n": 1, "name": "Maya"})
             await session.execute(text(MEMBER), {"n": 1, "name": "Maya again"})
 
     with pytest.raises(IntegrityError):
         await twice()
-    async with sqlite_database.read() as session:
+    async with database.read() as session:
         assert await session.scalar(text("SELECT count(*) FROM members")) == 0
 
 
 async def test_a_write_transaction_holds_the_write_lock_from_its_first_read(
-    sqlite_database: Database, sqlite_url: str
+    database: Database, database_url: str
 ) -> None:
     """BEGIN IMMEDIATE, sent with the first statement: after a mere read, another
     connection cannot take the write lock until the transaction ends."""
-    other = outside_writer(sqlite_url)
+    other = outside_writer(database_url)
     try:
-        async with sqlite_database.transaction() as session:
+        async with database.transaction() as session:
             await session.scalar(text("SELECT count(*) FROM members"))
             with pytest.raises(sqlite3.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
@@ -149,13 +136,13 @@ async def test_a_write_transaction_holds_the_write_lock_from_its_first_read(
 
 
 async def test_a_read_sees_one_snapshot_from_its_first_statement(
-    sqlite_database: Database, sqlite_url: str
+    database: Database, database_url: str
 ) -> None:
     """The read engine's deferred BEGIN also rides with the first statement, so a write
     committed elsewhere between two statements of one read is not seen by the second."""
-    other = outside_writer(sqlite_url)
+    other = outside_writer(database_url)
     try:
-        async with sqlite_database.read() as session:
+        async with database.read() as session:
             before = await session.scalar(text("SELECT count(*) FROM members"))
             other.execute(MEMBER, {"n": 7, "name": "Outside"})
             other.commit()
@@ -165,37 +152,37 @@ async def test_a_read_sees_one_snapshot_from_its_first_statement(
         other.close()
 
 
-async def test_a_streamed_result_still_yields_every_row(sqlite_database: Database) -> None:
-    async with sqlite_database.transaction() as session:
+async def test_a_streamed_result_still_yields_every_row(database: Database) -> None:
+    async with database.transaction() as session:
         await session.execute(text(MEMBER), [{"n": n, "name": f"M{n}"} for n in range(1, 4)])
-    async with sqlite_database.engine.connect() as connection:
+    async with database.engine.connect() as connection:
         streamed = await connection.stream(text("SELECT telegram_user_id FROM members"))
         assert [row[0] async for row in streamed] == [1, 2, 3]
 
 
 async def test_concurrent_transactions_each_make_their_own_trips(
-    sqlite_database: Database,
+    database: Database,
 ) -> None:
     """Twenty writers at once, each reading then writing: every write lands once."""
 
     async def write(n: int) -> None:
-        async with sqlite_database.transaction() as session:
+        async with database.transaction() as session:
             await session.scalar(text("SELECT count(*) FROM members"))
             await session.execute(text(MEMBER), {"n": n, "name": f"M{n}"})
 
     await asyncio.gather(*(write(n) for n in range(1, 21)))
-    async with sqlite_database.read() as session:
+    async with database.read() as session:
         assert await session.scalar(text("SELECT count(*) FROM members")) == 20
 
 
 async def test_a_statement_cancelled_before_its_begin_ran_leaves_no_write_lock(
-    sqlite_database: Database, sqlite_url: str
+    database: Database, database_url: str
 ) -> None:
     """A task cancelled while its first statement (and the BEGIN IMMEDIATE riding with it)
     still waits behind other work on the worker thread: the rollback reads "no transaction
     yet", so it is SQLAlchemy closing the cancelled connection that must free the lock once
     the BEGIN has run, never a pooled connection keeping it."""
-    async with sqlite_database.engine.connect() as connection:
+    async with database.engine.connect() as connection:
         raw = await connection.get_raw_connection()
         driver = raw.driver_connection
         assert isinstance(driver, aiosqlite.Connection)
@@ -208,7 +195,7 @@ async def test_a_statement_cancelled_before_its_begin_ran_leaves_no_write_lock(
             await statement
         await connection.rollback()
         await busy
-    other = outside_writer(sqlite_url)
+    other = outside_writer(database_url)
     try:
         other.execute("BEGIN IMMEDIATE")
         other.rollback()
