@@ -24,6 +24,8 @@ SETS_IN_REPO = (
     "train8a",
     "train8b",
     "train8c",
+    "train9a",
+    "train9b",
 )
 
 MESSAGES = [
@@ -73,7 +75,11 @@ def test_the_shipped_model_trains_on_the_repositorys_labelled_sets() -> None:
 def test_the_sealed_evaluation_sets_are_never_trained_on() -> None:
     names = {path.name for path in labelled_files()}
 
-    assert not names & {"red_flags_blind7.jsonl", "red_flags_blind8.jsonl"}
+    assert not names & {
+        "red_flags_blind7.jsonl",
+        "red_flags_blind8.jsonl",
+        "red_flags_blind9.jsonl",
+    }
 
 
 def test_the_everyday_training_half_is_trained_on_and_the_held_out_half_is_not() -> None:
