@@ -40,10 +40,22 @@ VETOES = frozenset(
         "JUST_ASKING",
         "HISTORICAL",
         "RESOLVED",
+        "DENIED_LATER",
+        "SAID_SETTLED",
+        "CLARIFIED",
+        "STOPPED",
+        "SCANNED_CLEAR",
+        "BACK_FINE",
+        "NO_HARM",
     }
 )
 """ConText categories whose verdict on a family the classifier cannot overrule. (The narrower
 ones, such as EXERCISE or IDIOM, it may: they are the rules' own guesses about harmless uses.)"""
+
+ALSO_VETOES: dict[str, tuple[str, ...]] = {"steroids": ("infection", "fracture")}
+"""Qualifiers (no family of their own) and the families they stand for: steroids set aside
+("used to take steroid tablets as a kid", "weaned off it in 2017") are neither a weakened
+immune system nor a risk to the bones."""
 
 NUMBERS_READ: dict[str, str] = {
     "temp_reading": "infection",
@@ -76,15 +88,22 @@ def read_both(docs: list[Doc]) -> Reading:
     """Rules and classifier over a parsed message (call inside `pipeline.read`)."""
     every = candidates(docs)
     vetoed = frozenset(
-        KIND_BY_ID[candidate.kind].family
+        family
         for candidate in every
-        if candidate.kind in KIND_BY_ID and not candidate.counts_despite(EVERY_BLOCKER - VETOES)
+        if not candidate.counts_despite(EVERY_BLOCKER - VETOES)
+        for family in _families_of(candidate.kind)
     )
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
     if has_digits(docs):
         numbers |= {SCORED_IN_DIGITS}
     scores = learned.scores(docs) if long_enough(docs) else learned.scores([])
     return Reading(tuple(hits(docs)), scores, vetoed | numbers)
+
+
+def _families_of(kind: str) -> tuple[str, ...]:
+    """The families a finding of this kind stands for (see `ALSO_VETOES`)."""
+    own = (KIND_BY_ID[kind].family,) if kind in KIND_BY_ID else ()
+    return own + ALSO_VETOES.get(kind, ())
 
 
 def has_digits(docs: Iterable[Doc]) -> bool:

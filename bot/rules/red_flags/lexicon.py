@@ -63,6 +63,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "buzz|buzzes|buzzing|buzzy|fizz|fizzing|fizzy|muffled|muted|dulled|blunted|woolly|wooly"
         "|fuzzy|furry",
         "like a live wire",
+        # clinical words: "saddle paraesthesia", "perianal hypoaesthesia"
+        "paraesthesia|paresthesia|paraesthesiae|paraesthesias|paresthesias|hypoaesthesia"
+        "|hypoesthesia|hypaesthesia|hypesthesia|dysaesthesia|dysesthesia",
+        "diminished|decreased|impaired|absent sensation|feeling",
+        # described: the bath water or the cold that does not register
+        "n't|nt|not|never register|registered|registering|feel|felt the? heat|warmth|cold|water"
+        "|temperature",
     ),
     "ALTERED": (
         "weird|strange|different|odd|funny|dead|asleep|cold|wrong|dull",
@@ -146,6 +153,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "saddle|seat|bike",
         "lady|man bits|parts",
         "ball sack",
+        "perianal|perianally|perineal|perineally|peri-anal|perianum",
+        "saddle distribution",
     ),
     "NOT_SADDLE": (
         "bit|bits|part|parts|area|areas|region|skin|spot|spots|place? where|that|which? i|you|u"
@@ -260,7 +269,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|cloudy|pink|pinkish|orange|brown|red|frothy|foamy|bubbly|clear|green",
     ),
     "POO": (
-        "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions",
+        "poo|poop|pooing|pooping|poos|bowel|bowels|stool|stools|faeces|feces|motions|faecal|fecal",
+        "a|my motion",
         "open|opening my? bowels",
         "bowel movement|movements",
         "number two|2|twos",
@@ -468,7 +478,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fell|fallen|falling|fall off|of the|my wagon|bandwagon",
         "fell|fallen|falling|fall out of the|my? habit|habits|routine|rhythm|swing",
         "fell|fallen|falling|fall out with",
-        f"fell|fall|falls|fallen|falling to|from|by {NUMBER}",
+        f"fell|fall|falls|fallen|falling back? to|from|by {NUMBER}",
+        "fell|fall|falls|fallen|falling back? to|from|by /\\d+(?:[.,]\\d+)?\\/10/",
         "pain|score|scores|weight|level|levels|temperature|temp|it|numbers fell|falls|fallen",
         "this|last|next fall",
         "in|since the fall",
@@ -654,6 +665,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "myloma|mieloma|myelom|mylenoma|lymphona|lymphomma",
         "the big c",
         "radiation therapy|treatment",
+        # hormone and targeted treatments that are only given for cancer
+        "tamoxifen|letrozole|femara|anastrozole|arimidex|exemestane|aromasin|herceptin"
+        "|trastuzumab|zoladex|goserelin|bicalutamide|enzalutamide|abiraterone|capecitabine"
+        "|keytruda|pembrolizumab|imatinib",
     ),
     # ------------------------------------------------------------------ weight
     "WEIGHT_LOSS": (
@@ -668,7 +683,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "down|lost|dropped|shed _{0,2} /\\d+(?:[.,]\\d+)?(?:kg|kgs|lbs?|st)/",
         "lost|losing|dropped|dropping _{0,2} a|half|whole|full|couple|few|two _{0,2} sizes|size"
         "|notches|notch|holes",
-        "weight loss",
+        "weight loss|reduction",
+        "reduction|loss|drop|fall|decrease in|of my? weight|weights",
+        "a loss of almost|nearly|about|around|over|roughly? a|half|one|two stone|stones|kg|kilos"
+        "|kilograms|pounds|lbs",
+        "a loss of almost|nearly|about|around|over|roughly? /\\d+/ stone|stones|kg|kilos|kilograms"
+        "|pounds|lbs",
+        f"down|dropped|gone from {NUMBER} to {NUMBER} kg|kgs|kilos|kilograms|lbs|pounds|stone?",
+        f"lost|losing|dropped|shed {NUMBER} kilograms|kilogram",
+        "ring|rings|watch|bracelet _{0,3} spins|spinning|spin|slides|sliding|slipping|slips|loose",
+        "ring|rings|watch|bracelet _{0,3} falling|falls|fell|slipping|slips|slides off",
+        "belt|strap _{0,4} last|tightest|extra|new hole|notch",
+        "trousers|clothes|jeans|skirts|suits are|feel noticeably|much|very|so|really? loose"
+        "|looser|baggy",
         "got|gotten|getting|become|becoming|gone|going|look|looking|looks so|really|very|too|super"
         "? skinny|thin|bony|gaunt|scrawny|skeletal",
         "how|so skinny|thin|bony|gaunt|scrawny i|i've|ive|i'm|im 've|'m|m|ve? got|gotten|become"
@@ -707,6 +734,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "appetite 's|is|has|was|have gone|poor|rubbish|disappeared|vanished|non-existent|nil"
         "|nothing|lost|down",
         "lost|no|zero|little|poor my|any? appetite",
+        "no|cannot|can't|cant explanation|account for it|this|that",
+        "ca|can n't|not account for it|this|that",
+        "without|no any? change|changes in|to my? diet|eating|activity|exercise|appetite|food",
         "off my|her|his food",
         "look|looking|looks|looked thin|gaunt|skinny|ill|drawn|sick",
         "not|n't|nt|without|never changed|changing what|how|my|anything i? eat|diet|eating|food"
@@ -715,6 +745,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------------ infection
     "FEVER": (
         "fever|fevers|feverish|fevery|febrile|fevrish|feaver|fevr|feever|fver|fevah|~feverish",
+        "pyrexia|pyrexial|pyrexic",
         "high|raised a? temperature|temp|temps|~temperature|temprature|tempreture|temperture",
         "a|got|have|had|running|run|ran|spiking|spiked temperature|temp|~temperature|temprature"
         "|tempreture|temperture",
@@ -832,7 +863,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "immunosuppressed|immunosuppressant|immunosuppressants|immunosuppression"
         "|~immunosuppressed|methotrexate|biologic|biologics|humira"
         "|adalimumab|infliximab|etanercept|rituximab|tocilizumab|azathioprine|tacrolimus"
-        "|ciclosporin|cyclosporine|mycophenolate|remicade|enbrel|cellcept",
+        "|ciclosporin|cyclosporine|mycophenolate|remicade|enbrel|cellcept|stelara|ustekinumab"
+        "|cosentyx|secukinumab|simponi|golimumab|cimzia|certolizumab|benepali|amgevita|imraldi"
+        "|hyrimoz|xeljanz|tofacitinib|olumiant|baricitinib|rinvoq|upadacitinib|leflunomide"
+        "|ocrevus|ocrelizumab|tysabri|natalizumab|entyvio|vedolizumab",
+        # "I inject Humira": an immunosuppressant, not injecting drugs
+        "i|im|'m|ve|'ve|been|am|we|she|he|they? inject|injecting|injected|injection|injections"
+        " my|the|an|her|his? humira|methotrexate|enbrel|stelara|cimzia|simponi|cosentyx"
+        "|benepali|amgevita|imraldi|hyrimoz|adalimumab|etanercept",
         "immune|immuno suppressed|suppressant|suppressants|suppression",
         "anti-rejection|antirejection",
         "anti rejection",
@@ -840,9 +878,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "NOT_IMMUNE": ("hair transplant", "hiv test|negative"),
     "NOT_INJECT": (
         "i|im|'m|ve|'ve|been|am|we|she|he|they? inject|injecting|injected|injection|injections"
-        " my|the|an|her|his? insulin|humira|b12|ozempic"
-        "|wegovy|mounjaro|saxenda|fragmin|clexane|heparin|methotrexate|enbrel|testosterone"
-        "|hormones|ivf|vitamin|vitamins|botox|filler|fillers|fertility|stelara|dupixent"
+        " my|the|an|her|his? insulin|b12|ozempic"
+        "|wegovy|mounjaro|saxenda|fragmin|clexane|heparin|testosterone"
+        "|hormones|ivf|vitamin|vitamins|botox|filler|fillers|fertility|dupixent"
         "|semaglutide|tirzepatide|epipen|meds|medication|cat|dog",
     ),
     # ------------------------------------------------------------------ chest and aorta

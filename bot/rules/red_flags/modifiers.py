@@ -132,6 +132,10 @@ STILL_THERE = (
 )
 """What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
 not this time")."""
+MONTHS_WORDS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan"
+    "|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri"
 """The days of the week, in full and short."""
 RECENTLY = (
@@ -373,6 +377,24 @@ CUES: tuple[Cue, ...] = (
             "and|, now|then? has|had|got|needs",
             # "my legs are going weak, both of them": the legs, not other people
             "@LEG|LEGS _{0,4} both|each|either|all of them",
+            # "no longer confined to my right leg": it has spread, not gone
+            "no longer confined|restricted|limited|isolated",
+            "not|n't|nt just|only confined|restricted|limited|isolated",
+            # "what began as sciatica in the left leg has ... extended": a story, not a question
+            "what began|started|begun as",
+            # "how would I know if it were happening to me?": a question, not a claim
+            "if it were|was happening|happen|to happen to me",
+            # "I didn't just nearly wet myself, I actually did": not a near miss
+            "n't|nt|not just|only nearly|almost",
+            # the coach addressed, not a generic "you"
+            "for your records|record|information|info|interest|reference|notes|attention",
+            # the coach's own programme: "for your calf raises", "in your video"
+            "for|in|from|with|on your exercises|exercise|programme|program|plan|session|sessions"
+            "|calf|routine|video|videos|protocol|class|classes|leaflet|form|questions|advice",
+            "i hope|trust you are|'re|re|'ve|have|ve well|keeping|been",
+            "hope|trust you are|'re|re well|keeping",
+            "you may|might|will|'ll|can recall|remember|see|observe|notice|note",
+            "as you know|will|can|may see|know|recall",
         ),
     ),
     Cue(
@@ -469,6 +491,14 @@ CUES: tuple[Cue, ...] = (
             "back is|'s|feels|was no different",
             "only the back",
             "nothing new to report",
+            "back|it|spine is|'s|was only|just the usual|normal|familiar|ordinary stiffness|stiff"
+            "|ache|sort|kind",
+            "back|spine|it was|is|were n't|nt|not affected|injured|hurt|involved",
+            "back|spine not|unaffected|uninjured|unhurt affected?",
+            "no injury|damage|harm to the|my spine|back",
+            "no spinal|back problems|issues|trouble _{0,2} since",
+            "i feel|felt|am|'m perfectly|entirely|completely|absolutely well|fine",
+            "no problems|issues with my bones|back|spine",
         ),
         max_scope=1,
     ),
@@ -596,6 +626,14 @@ CUES: tuple[Cue, ...] = (
             "had a nightmare|dream",
             f"saw|seen|watched|read|reading|watching a|an|this|some|the {DOCUMENTS}",
             "checked|tested|screened|scanned|investigated|examined me|us? for",
+            "report|mention|flag|note any",
+            "advice|information|guidance|guidelines regarding|about|on|concerning",
+            "it|they|which mentions|lists|warns|describes",
+            "how would|will|do|can|could|should|might i|one|you recognise|recognize|spot|tell|know",
+            "how i|one|you would|will|could|can|should|might recognise|recognize|spot|tell|know",
+            "how one|you tells|tell|knows|know|recognises|recognizes|distinguishes",
+            "difference between",
+            "does|do|would|will that|this|it count|counts as",
             "test|tests|testing|check|checks|screen|screening|scan for",
             "^would|might",
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
@@ -615,7 +653,9 @@ CUES: tuple[Cue, ...] = (
             "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
             "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
             "told|advised|warned me|us? to",
-            "film|movie|show|documentary|programme|book|story|news|podcast|episode about|of",
+            # "an episode of incontinence" is an event; a programme's episode is not
+            "film|movie|show|documentary|programme|book|story|news|podcast about|of",
+            "episode about",
             "risk|risks|chance|chances of",
             "when should|do|would|to",
             "prevent|avoid|reduce",
@@ -713,6 +753,9 @@ CUES: tuple[Cue, ...] = (
             "years|yrs|year|decades|months ago|back|earlier",
             "last|past|previous year",
             "in|back in|since? /(?:19|20)\\d\\d/",
+            # a month with its year is history however near the month ("in March 2023")
+            f"in|on|since? /\\d{{1,2}}(?:st|nd|rd|th)?/? {MONTHS_WORDS} ,? /(?:19|20)\\d\\d/",
+
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
             "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
             "at the? age of? /(?:[1-9]|[1-5]\\d)/",
@@ -751,6 +794,8 @@ CUES: tuple[Cue, ...] = (
             "in|during|over january|february|march|april|may|june|july|august|september|october"
             "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
             "over|at christmas|easter|summer",
+            # "at the start of the month": weeks back, not before the programme
+            "at the start|beginning|end of the|this|last month|week",
         ),
         max_scope=10,
         terminated_by=("CURRENT",),
@@ -807,6 +852,11 @@ CUES: tuple[Cue, ...] = (
             "since my op|operation|surgery|fusion|diagnosis|accident|injury|teens|teenage|twenties"
             "|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s",
             "since i was _{0,2} teen|teenager|kid|child|young|little|small|born|pregnant",
+            "unchanged|same|different for|in|over the? past|last? /\\d+|two|three|four|five|ten"
+            "|twenty|thirty|forty|many|several/ years|decades",
+            "after|since /two|three|four|five|\\d|my/ children|kids|babies|births|pregnancies",
+            "permanent and|but? stable|unchanged",
+            "n't|nt|not changed|altered|worsened in|for many|years|decades",
         ),
         max_scope=8,
         allowed=(*KINDS_NOT_NEW, "chills_sweats"),
@@ -875,6 +925,8 @@ CUES: tuple[Cue, ...] = (
             "all fine|ok|okay|good|better|sorted",
             "back to normal",
             "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal",
+            "the? feeling|sensation came|comes|returned|returns back?",
+            "the? feeling|sensation has|had come|returned back?",
             "not|n't|nt anymore",
             "not|n't|nt any more",
             "fully|completely healed|recovered|better|fine",
@@ -931,10 +983,12 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
-            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? gone"
-            "|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
+            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? long"
+            "? gone|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
             "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? wore"
             "|worn|wears off",
+            # "numb on the bus ride but the feeling came back after I got off"
+            "but|and|though|tho|,|; the? feeling|sensation came|comes|returned|returns back?",
         ),
         max_scope=15,
     ),
@@ -944,6 +998,7 @@ CUES: tuple[Cue, ...] = (
         (
             *(f"but|and|though|tho|then|,|;|-|— _{{0,3}} {PASSED} {quick}" for quick in QUICKLY),
             *(f"{PASSED} {quick}" for quick in QUICKLY),
+            *(f"back to normal|myself|fine {quick}" for quick in QUICKLY),
             ",|;|-|and|but? then fine|normal|ok|okay|gone|better|alright|good",
             f"{PASSED} /\\d+|few|couple|ten|five|two|a/ _{{0,1}} minutes|mins|min|seconds|secs"
             " later|after",
@@ -1181,6 +1236,9 @@ CUES: tuple[Cue, ...] = (
             "eases|eased|easier|better|settles|settled|improves|improved|fine|ok|okay|goes|stops"
             " when|if|once|after|with i? walk|walking|move|moving|stretch|stretching|stand"
             "|standing|get|rest|lie|lying|sit|sitting|painkillers|heat|ice|warm|up",
+            "if|when|whenever i turn|roll|twist awkwardly|over|badly",
+            "fall|go|get|drop|drift straight|right back to|off to? sleep",
+            "settle|drop off again at once|straight away|immediately|quickly",
         ),
         max_scope=12,
         allowed=("progressive_pain", "night_rest_pain", *TRANSIENT_KINDS),
@@ -1414,6 +1472,9 @@ CUES: tuple[Cue, ...] = (
             "landed on the|a|my sofa|bed|couch|cushion|cushions|mattress|beanbag|settee",
             "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
             "|after|since",
+            "got|get|getting|jumped|bounced straight|right back? up",
+            "no pain at all|whatsoever",
+            "just|only|apart from wounded|hurt|bruised pride|ego",
         ),
         max_scope=12,
         allowed=("trauma", "sudden_onset"),
@@ -1492,6 +1553,101 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=6,
         allowed=("steroids",),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "BACKWARD",
+        (
+            # "my neighbour tells me numbness in both legs can be a serious sign"
+            "can|could|may|might be a|an? serious|worrying|warning|red|important? sign|symptom|flag",
+            "it|they|which warns|warned|warn about|of",
+        ),
+        max_scope=8,
+    ),
+    Cue(
+        "CLARIFIED",
+        "BACKWARD",
+        # "I meant I have no enthusiasm for them": a clarification of a word, not numbness
+        (
+            "meant that? i|i've|ive? have|had|'ve? no|little|zero enthusiasm|interest|motivation"
+            "|energy|desire|appetite|inclination",
+            "meant no|little|zero enthusiasm|interest|motivation|energy|desire|appetite",
+        ),
+        max_scope=25,
+        allowed=("both_legs", "saddle_numbness", "leg_weakness", "leg_failing"),
+    ),
+    Cue(
+        "IDIOM",
+        "BACKWARD",
+        # Irish English: "my hamstrings are giving out to me" (complaining), not giving way
+        ("to me|him|her|us|them",),
+        max_scope=1,
+        allowed=("leg_weakness", "leg_failing"),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "BACKWARD",
+        # "the worst pain he has ever had"
+        (
+            "he|she|they 's|has|had|have ever had|felt|known|experienced",
+            "he|she|they ever had|felt|knew",
+        ),
+        max_scope=4,
+    ),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        # "the same chest pain that preceded my heart attack in 2021": the pain is today's
+        ("that|which preceded|heralded", "that|which came before"),
+    ),
+    Cue(
+        "HISTORICAL",
+        "FORWARD",
+        ("last summer|spring|winter|autumn",),
+        max_scope=16,
+        terminated_by=("CURRENT",),
+    ),
+    Cue(
+        "DENIED_LATER",
+        "FORWARD",
+        # a formal denial of what was just mentioned ("…can be a serious sign. I have had no
+        # such thing"): `reading` decides what it reaches, so on its own it touches nothing
+        (
+            "neither|none of? which|these|them|those|this|it? applies|apply to me",
+            "no such thing|symptom|symptoms|problem|problems|experience|trouble",
+            "nothing of the|that kind|sort",
+            "n't|nt|not experienced|had|noticed|felt any myself|personally",
+            "n't|nt|not experienced|had|noticed|felt any at all",
+            "none whatsoever",
+            "no change|changes whatsoever? in either|them|those|these|both",
+            "quite|perfectly|entirely|completely well in that|this respect|regard",
+        ),
+        max_scope=1,
+        allowed=("denied_later_only",),
+    ),
+    Cue(
+        "SCANNED_CLEAR",
+        "FORWARD",
+        (
+            "ultrasound|scan|scanned|ct|mri _{0,4} showed|found|was|were no|normal|clear|nothing"
+            "|fine",
+            "ultrasound|scan|scanned|ct|mri _{0,4} came back no|normal|clear|nothing|fine",
+        ),
+        max_scope=1,
+        allowed=("pulsating_lump",),
+    ),
+    Cue(
+        "STOPPED",
+        "BIDIRECTIONAL",
+        # steroids or immunosuppressants the member no longer takes
+        (
+            "weaned|came|come|taken off it|them|steroids",
+            "not|n't|nt|never taken|had it|them|any since",
+            "no immunosuppressive|immunosuppressant|steroid treatment|treatments|medication|tablets"
+            " since",
+        ),
+        max_scope=12,
+        allowed=("steroids", "immunosuppression"),
     ),
 )
 
@@ -1638,7 +1794,7 @@ OTHER_PEOPLE = frozenset({"OTHER_PERSON", "OTHER_NEAR", "GENERIC_YOU"})
 SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
 
 
-NAMED_BY_THE_BLOW = frozenset({"trauma", "sudden_onset"})
+NAMED_BY_THE_BLOW = frozenset({"trauma", "sudden_onset", "pulsating_lump"})
 
 
 def someone_else_s(target: Span, modifier: Span, between: Span) -> bool:

@@ -11,7 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from bot.rules.red_flags.families import QUALIFIERS
-from bot.rules.red_flags.modifiers import TRANSIENT_KINDS
+from bot.rules.red_flags.modifiers import KINDS_NOT_NEW, TRANSIENT_KINDS
 from bot.rules.red_flags.pipeline import TARGETS
 
 
@@ -60,6 +60,11 @@ EVERY_BLOCKER = frozenset(
         "EXERTION",
         "USUAL",
         "EASES",
+        "DENIED_LATER",
+        "SAID_SETTLED",
+        "CLARIFIED",
+        "SCANNED_CLEAR",
+        "STOPPED",
     }
 )
 """ConText categories that cancel a finding. (Each cue's `allowed` kinds already limit which
@@ -83,11 +88,19 @@ LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
-    "PERSISTING": frozenset({"RESOLVED", "TRANSIENT", "EASES"}),
+    "PERSISTING": frozenset({"RESOLVED", "TRANSIENT", "EASES", "SAID_SETTLED"}),
     # "since Tuesday", "started last night": new, whatever else has been there for years, and
     # real, however the question is put ("should I still do bridges if ...? since Thursday")
     "RECENT": frozenset(
-        {"RESOLVED", "TRANSIENT", "EASES", "LONGSTANDING", "USUAL", "HYPOTHETICAL"}
+        {
+            "RESOLVED",
+            "TRANSIENT",
+            "EASES",
+            "LONGSTANDING",
+            "USUAL",
+            "HYPOTHETICAL",
+            "SAID_SETTLED",
+        }
     ),
     # "drag my foot when tired, and now even when not, getting worse": a change that grows is
     # not explained by what once seemed to bring it on
@@ -127,7 +140,7 @@ OTHER_ANCHORS = _words(
     "effort rpe energy sleep slept mood motivation session sessions workout workouts class "
     "form difficulty difficult hard harder hardest tough tougher toughest fun recommend "
     "recommended stars done exercise exercises plank hold set sets rep reps day days week "
-    "weeks rating rate happiness confidence progress stretch stretches stretching help helps "
+    "weeks happiness confidence progress stretch stretches stretching help helps "
     "helped helpful useful works video videos programme program routine bridges squats lunges"
     " enjoyment enjoyed fun mood stress stressed fatigue tiredness focus pump vibe vibes"
     " satisfaction intensity challenge quality happy happiness coach instructor playlist"
@@ -254,6 +267,14 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             if "NOCTURIA" in categories and _tells_of_pain(doc, span):
                 categories.discard("NOCTURIA")
             categories |= _explained_past_a_but(doc, span)
+            categories |= _denied_later(doc, span, categories)
+            categories |= _mentioned_then_settled(doc, span, categories)
+            categories |= _no_harm_next(doc, span)
+            categories |= _clarified(doc, span)
+            categories |= _recurs_after(doc, span)
+            categories |= _passed_after_a_position(doc, span)
+            if span.label_ == "pulsating_lump" and _scanned_clear_after(doc, span):
+                categories.add("SCANNED_CLEAR")
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
 
@@ -267,7 +288,7 @@ better now, but I can't move my back at all" tells of now)."""
 CARRY_BACK = frozenset({"RECENT", "LONGSTANDING"})
 """Categories that a short follow-up sentence with no finding of its own gives the sentence
 before it ("…both legs now? It started Thursday.", "…goes numb. Been like that for years")."""
-REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP", "EASES"})
+REACH_PAST_A_BUT = frozenset({"NO_HARM", "EXPLAINED", "EXPLAINED_TEMP", "EASES", "STOPPED"})
 _BUT_REACH = 15
 
 
@@ -315,11 +336,21 @@ COMING_BACK = _words("came come comes coming")
 """Verbs that, before "back", say it returned ("went away when I moved but came back")."""
 
 
+RETURNING_SENSES = _words("feeling sensation")
+"""What came back when numbness passed ("the feeling came back after ten minutes")."""
+
+
 def _comes_back(tokens: Span) -> bool:
-    """Whether the words say that what passed returns (not "my back", which is the body)."""
+    """Whether the words say that what passed returns (not "my back", which is the body, nor
+    "the feeling came back", which is the numbness passing)."""
     return any(
         token.lower_ in RECURRENCE_WORDS
-        or (token.lower_ == "back" and token.i > 0 and token.nbor(-1).lower_ in COMING_BACK)
+        or (
+            token.lower_ == "back"
+            and token.i > 1
+            and token.nbor(-1).lower_ in COMING_BACK
+            and token.nbor(-2).lower_ not in RETURNING_SENSES
+        )
         for token in tokens
     )
 
@@ -375,6 +406,196 @@ def _explained_past_a_but(doc: Doc, span: Span) -> set[str]:
         and span.end <= modifier.modifier_span[0] < min(span.end + _BUT_REACH, span.sent.end)
         and modifier.allows(span.label_.upper())
     }
+
+
+NOW_WORDS = _words("now today tonight since yesterday currently still again this")
+"""Words that tie a finding to the present ("since this morning", "now", "still")."""
+NOT_NEW_WORDS = _words("before previously until till ever life past used")
+"""Words that make a denial about the past ("I have had no such thing before")."""
+MENTION_WORDS = _words(
+    "tells told says said mentions mentioned read heard warns warned instructions advice leaflet"
+    " website page article"
+)
+"""Words that say a finding is someone's or something's mention, not the member's report."""
+_DENIAL_REACH = 15
+
+
+def _denied_later(doc: Doc, span: Span, categories: set[str]) -> set[str]:
+    """A formal denial after a finding the member only mentioned: in its sentence ("it mentions
+    a history of cancer and weight loss; neither applies to me"), or in the next one when the
+    finding's sentence is a question or someone else's words ("is chest pain in the plank
+    something to worry about? I have not experienced any myself"). Never a finding tied to now
+    ("since this morning", "still") or claimed, nor by a denial of the past ("no such thing
+    before", "nothing of the kind ever")."""
+    if categories & {"RECENT", "PERSISTING", "PROGRESSING", "AFFIRMED"}:
+        return set()
+    sentence = span.sent
+    if {token.lower_ for token in sentence} & NOW_WORDS:
+        return set()
+    for modifier in doc._.context_graph.modifiers:
+        if modifier.category != "DENIED_LATER":
+            continue
+        start = modifier.modifier_span[0]
+        if start < span.end:
+            continue
+        denial = doc[start].sent
+        if {token.lower_ for token in denial} & NOT_NEW_WORDS:
+            continue
+        if denial.start == sentence.start:
+            if start - span.end <= _DENIAL_REACH:
+                return {"DENIED_LATER"}
+        elif denial.start == sentence.end and _a_mention(sentence):
+            return {"DENIED_LATER"}
+    return set()
+
+
+def _a_mention(sentence: Span) -> bool:
+    """A question, or a sentence that tells what someone or something says."""
+    return "?" in sentence.text or bool({token.lower_ for token in sentence} & MENTION_WORDS)
+
+
+MENTIONED_BEFORE = _words("mentioned described reported noted told")
+SETTLED = frozenset({"RESOLVED"})
+STILL_GOING = _words("again returned worse spread spreading still now today tonight")
+_MENTION_REACH = 5
+
+
+def _mentioned_then_settled(doc: Doc, span: Span, categories: set[str]) -> set[str]:
+    """A finding the member says they told of before ("the numbness I mentioned on 2 May", "the
+    night sweats I described") that the message then says has settled or gone, however many
+    words later ("…has entirely resolved", "…It has completely gone"). Not when anything says
+    it is back, still there, new or spreading."""
+    if categories & {"RECENT", "PERSISTING", "PROGRESSING"}:
+        return set()
+    window = doc[max(span.start - _MENTION_REACH, 0) : span.end + _MENTION_REACH]
+    if not any(
+        token.lower_ in MENTIONED_BEFORE and token.i > 0 and token.nbor(-1).lower_ in ("i", "you")
+        for token in window
+    ):
+        return set()
+    for modifier in doc._.context_graph.modifiers:
+        start = modifier.modifier_span[0]
+        if (
+            modifier.category not in SETTLED
+            or start < span.end
+            or not modifier.allows(span.label_.upper())
+        ):
+            continue
+        before = doc[max(start - 3, 0) : start]
+        if any(token.lower_ in ("not", "n't", "nt", "never") for token in before):
+            continue
+        if any(token.lower_ in STILL_GOING for token in doc[span.end : start]):
+            continue
+        return {"SAID_SETTLED"}
+    return set()
+
+
+RECURRING_KINDS = frozenset({*KINDS_NOT_NEW, "chest_pain", "radiating_pain", "tearing_pain"})
+
+
+def _recurs_after(doc: Doc, span: Span) -> set[str]:
+    """A change that the rest of its sentence or the next one says came back ("…the feeling came
+    back, then it went numb again this morning", "went away but it is back again"): whatever
+    said it passed, it is still there (see `LIFTED_BY`)."""
+    if span.label_ not in RECURRING_KINDS:
+        return set()
+    sentence = span.sent
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    return {"PERSISTING"} if _recurs(doc[span.end : end]) else set()
+
+
+RECURS_WORDS = _words("again keeps keep kept returns returned returning recurring recurred")
+BEING = _words("is 's are it's its")
+NOW_OR_WORSE = _words("worse stronger today tonight now this yesterday")
+
+
+def _recurs(tokens: Span) -> bool:
+    """Whether the words say it returned ("again", "keeps", "it's back", "came back worse");
+    not "came back after I walked", which may be the feeling returning, nor "it's back to
+    normal"."""
+    return any(
+        token.lower_ in RECURS_WORDS
+        or (
+            token.lower_ == "back"
+            and 0 < token.i < len(token.doc) - 1
+            and token.nbor(-1).lower_ in BEING
+            and token.nbor(1).lower_ != "to"
+        )
+        or (
+            token.lower_ == "back"
+            and 0 < token.i < len(token.doc) - 1
+            and token.nbor(-1).lower_ in COMING_BACK
+            and token.nbor(1).lower_ in NOW_OR_WORSE
+        )
+        for token in tokens
+    )
+
+
+def _clarified(doc: Doc, span: Span) -> set[str]:
+    """A word the member explains later in the sentence ("when I wrote 'no feeling in my legs
+    for these exercises', I meant that I have no enthusiasm for them"), past the commas and
+    clauses that end ConText scopes. Not in a sentence that ties anything to now."""
+    sentence = span.sent
+    if {token.lower_ for token in sentence} & NOW_WORDS:
+        return set()
+    found = any(
+        modifier.category == "CLARIFIED"
+        and span.end <= modifier.modifier_span[0] < sentence.end
+        and modifier.allows(span.label_.upper())
+        for modifier in doc._.context_graph.modifiers
+    )
+    return {"CLARIFIED"} if found else set()
+
+
+NO_HARM_KINDS = frozenset({"trauma", "sudden_onset"})
+CONTRAST_WORDS = _words("but though although however except yet")
+
+
+def _no_harm_next(doc: Doc, span: Span) -> set[str]:
+    """A fall or slip that the next sentence, with no finding of its own and no "but", says did
+    no harm ("Slipped on the kitchen floor. Got straight up, no pain at all")."""
+    if span.label_ not in NO_HARM_KINDS or span.sent.end >= len(doc):
+        return set()
+    after = doc[span.sent.end].sent
+    if any(after.start <= target.start < after.end for target in doc.spans[TARGETS]):
+        return set()
+    if {token.lower_ for token in after} & CONTRAST_WORDS:
+        return set()
+    found = any(
+        modifier.category == "NO_HARM" and after.start <= modifier.modifier_span[0] < after.end
+        for modifier in doc._.context_graph.modifiers
+    )
+    return {"NO_HARM"} if found else set()
+
+
+def _passed_after_a_position(doc: Doc, span: Span) -> set[str]:
+    """Numbness in both feet or the saddle that the rest of its sentence, past a "but", puts down
+    to a position and says passed at once ("…, but it was after sitting on the floor with my
+    legs folded, and it passed within a minute of standing"). Both are needed, and nothing may
+    say it came back."""
+    if span.label_ not in TRANSIENT_KINDS:
+        return set()
+    rest = doc[span.end : span.sent.end]
+    if _comes_back(rest):
+        return set()
+    found = {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if span.end <= modifier.modifier_span[0] < span.sent.end
+        and modifier.allows(span.label_.upper())
+    }
+    return {"TRANSIENT"} if {"POSTURE", "TRANSIENT"} <= found else set()
+
+
+def _scanned_clear_after(doc: Doc, span: Span) -> bool:
+    """A pulsing the member feels, and a scan that later in the sentence or the next one showed
+    no aneurysm ("…after a large meal, but the ultrasound showed no aneurysm")."""
+    sentence = span.sent
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    return any(
+        modifier.category == "SCANNED_CLEAR" and span.end <= modifier.modifier_span[0] < end
+        for modifier in doc._.context_graph.modifiers
+    )
 
 
 ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})
@@ -469,7 +690,24 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
         return bool(words & BED_PAIN_WORDS) and not words & TIRED_WORDS
     if candidate.kind == "severe_pain":
         return not _moves_a_thing(candidate.span)
+    if candidate.kind == "weight_loss":
+        return not _on_purpose(candidate.span)
     return True
+
+
+ON_PURPOSE = _words("purpose deliberately intentionally intentional deliberate")
+NEGATIONS = _words("not n't nt never without no")
+
+
+def _on_purpose(span: Span) -> bool:
+    """Weight lost on purpose ("lost a stone on purpose for the wedding", "deliberately"), unless
+    the words deny it ("not on purpose", "without meaning to")."""
+    sentence = span.sent
+    for token in sentence:
+        if token.lower_ in ON_PURPOSE:
+            before = span.doc[max(token.i - 3, sentence.start) : token.i]
+            return not any(word.lower_ in NEGATIONS for word in before)
+    return False
 
 
 MOVABLE = _words(

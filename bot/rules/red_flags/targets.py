@@ -71,6 +71,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@UNABLE _{0,1} empty|emptying|control|hold|tell|sense _{0,3} @BLADDER|PEE",
         "@UNABLE empty|emptying|finish|finishing _{0,6} @TOILET|TRY_GO|PEE|BLADDER",
         "@UNABLE empty|emptying|finish|finishing _{0,6} go|going",
+        "@UNABLE empty|emptying fully|completely|properly",
+        f"{CANT} feel when|if i|im|i'm 'm|am? going|weeing|peeing|passing",
         "@TOILET|TRY_GO|PEE|BLADDER _{0,8} never|n't|nt|not feels|feel|feeling empty|emptied"
         "|finished",
         "@NUMB _{0,3} @BLADDER",
@@ -183,13 +185,20 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "the|my|this|that leaking|leakage|leaks|dribbling|wetting _{0,1} started|starting|began"
         "|begun|is|'s|has|got|getting|came|keeps|happens|happened|again|worse",
         "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
-        " a|myself|meself|bit|little|everywhere|all|now|when|since|again",
+        " a|myself|meself|bit|little|everywhere|all|now|when|since|again|after|before",
         f"{NOT_HELP} make|made it to the @TOILET|TRY_GO",
         "find|found|finding|realise|realised|realize|realized|notice|noticed i|i've|ive|myself"
         " 've|ve|have|had|'d? already|just? gone|wet|weed|peed|leaked|soaked",
         "then|and|suddenly|just i 'm|m|am|was _{0,1} wet|soaked|damp|soaking",
         f"{CANT} hold it in",
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
+        "passed|opened|emptied a|my? motion|bowels|stool _{0,4} in my sleep",
+        "soiled|wet|messed the|my sheets|bed|bedding|mattress",
+        "@TOILET|URGE _{0,14} n't|nt|not|never|failed|unable to? make|made|reach|reached it|there"
+        "? in time",
+        "urgency|urgently _{0,14} n't|nt|not|never|failed|unable to? make|made|reach|reached it"
+        "|there? in time",
+        "failed|unable to make|reach|get to? the @TOILET in time",
     ),
     "bowel": (
         f"@POO _{{0,4}} came|come|comes|coming out _{{0,4}} {NOT_HELP} {AWARE}|felt|noticed"
@@ -210,6 +219,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "lost|losing|lose|loss|no|poor|zero|less of? control _{0,3} @SADDLE",
         f"{CANT} hold|control _{{0,2}} wind|farts|gas|flatulence",
         f"@POO _{{0,6}} {NOT_HELP} even? feel|get|have the|any need|urge",
+        "no longer|n't|nt|not|never feel|get|have|getting|feeling the|any need|urge _{0,4} @POO",
     ),
     "sexual": (
         f"{CANT} feel|feal my|the|her|him|his wife|husband|partner|boyfriend|girlfriend|hubby"
@@ -289,6 +299,12 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BOTH _{0,2} @LEG|LEGS _{0,4} burning|burn|burns|shooting|stabbing|zapping",
         "@SCIATICA x2|\u00d72",
         "@SCIATICA x|times 2|two",
+        "no longer confined|restricted|limited|isolated to the|my|one? left|right|one @LEG",
+        "not|n't|nt just|only confined|restricted|limited|isolated to the|my|one? left|right|one"
+        " @LEG",
+        "left|right|other|opposite @LEG _{0,4} similarly|also|likewise|equally|now affected|involved",
+        "extended|spread|spreading|moved|travelled|traveled|gone to|into the|my? left|right @LEG "
+        "_{0,1} @ALSO",
     ),
     "leg_weakness": (
         "@LEG|LEGS _{0,3} gave|give|giving|gives|gone|went|going|go way|out",
@@ -314,7 +330,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
         f"{CANT} lift|raise|point|pull|flex _{{0,4}} foot|feet|toes|ankle|ankles",
-        f"{CANT} even? walk|stand|go|get up? on {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
+        f"{CANT} even? walk|stand|go|get up? on|onto {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
         "@LEG|LEGS _{0,3} weaker|weakening",
         "weaker|weakening _{0,4} @LEG|LEGS",
         "weak|weakness _{0,2} in|of @BOTH _{0,1} @LEG|LEGS",
@@ -327,6 +343,16 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "weak|weakness _{0,6} getting|gets|got worse|weaker",
         "@LEG|LEGS _{0,3} dead weight|useless|floppy",
         f"{CANT}|barely|hardly even? lift|pick|raise it|my|the leg|foot? up",
+        "@LEG|LEGS _{0,3} gave|gives|giving nothing",
+        "foot|feet _{0,2} smacks|smacking|smacked|slams|slamming|slammed|slaps|slapped|flops down"
+        "|into|onto|on|against? the? floor|ground",
+        "toes|toe|foot|feet wo|do|does|did|will|can|ca|could n't|nt|not lift|rise|come up",
+        "slipper|slippers|shoe|shoes|sandal|sandals|flipflop|flipflops _{0,4} keep|keeps|kept"
+        "|keeping flicking|falling|slipping|coming|flying off",
+        "tiptoes|tiptoe|tip-toes _{0,10} wo|would|did|could n't|nt|not do|work|happen|lift|go",
+        "heel|calf raises|raise _{0,10} wo|would|did|could n't|nt|not do|work|happen|lift|go",
+        "tiptoes|tiptoe|tip-toes _{0,10} collapsed|buckled|sank|sagged",
+        "heel|calf raises|raise _{0,10} collapsed|buckled|sank|sagged",
     ),
     "cauda_equina_named": (
         "cauda|corda|caudia|cuada|cawda|caudal|cauder|chorda|coda equina|equine|equena|equinna"
@@ -416,6 +442,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "came|fell|thrown|bucked|knocked|flew off|from my|the|a? @VEHICLE",
         "@ACCIDENT at|on work|site",
         "@ACCIDENT on the road|slopes",
+        "smashed|flattened|clattered|crushed|hammered|creamed|wiped|taken out? in|by|at a|the"
+        "? tackle|ruck|scrum|maul|tackles",
+        "them|players|lads|guys|people|bodies landed|fell|piled on top? of? me",
     ),
     "osteoporosis": ("@OSTEO",),
     "old_age": ("@OLD_AGE",),
@@ -473,6 +502,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "have|has|had|having|got|only|need|needing|now|can|could to? sleep|kip|doze _{0,2} in|on a"
         "|the|my chair|armchair|recliner|sofa|couch",
         "despite _{0,3} rest|resting|rested",
+        "neither _{0,4} nor _{0,3} affords|gives|brings|provides|offers|helps|eases any? relief?",
         "even though|tho|with|after _{0,3} rest|resting|rested",
         "night and day",
         "24/7",
@@ -513,9 +543,16 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|gone away|off",
         "worse|higher|up every|each week|day|morning|night",
         "more and more every|each? day|week?",
+        f"{PAIN}|it _{{0,4}} relentless|unremitting|unrelenting|incessant",
+        "each|every week|day|month is|gets|seems _{0,2} worse than the? one? before|last",
     ),
     # ------------------------------------------------------------------ infection
-    "fever": ("@FEVER",),
+    "fever": (
+        "@FEVER",
+        "forehead|head _{0,6} roasting|burning|boiling|scorching",
+        "forehead|head _{0,6} red hot",
+        "forehead|head _{0,6} on fire",
+    ),
     "chills_sweats": (
         "@CHILLS",
         "@NIGHT _{0,2} @SWEAT",
@@ -536,7 +573,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "recent_infection": (
         "@INFECTION",
         # a wound or scar that looks infected
-        "wound|wounds|scar|incision|stitches _{0,7} hot|oozing|oozy|weeping|weepy|pus|pussy"
+        "wound|wounds|scar|incision|stitches _{0,12} hot|oozing|oozy|weeping|weepy|pus|pussy"
         "|infected|inflamed|discharging",
     ),
     # ------------------------------------------------------------------ severe pain
@@ -586,7 +623,15 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|horrendous|terrible|excessive pain|agony",
         "pain|it is|'s|was|feels so|really|absolutely|literally? severe|extreme|intense|insane"
         "|unreal|unbelievable|indescribable|immense|brutal",
-        "crawl|crawling|crawled to|on|around|across|along|upstairs",
+        "crawl|crawling|crawled to|on|around|across|along|upstairs|back",
+        "quite|completely|totally|simply|utterly|entirely unable to stand|walk|move|get",
+        f"{PAIN}|it _{{0,4}} prevents|prevented|preventing|stops|stopped|stopping me from standing"
+        "|walking|moving|sitting|getting",
+        f"{PAIN} _{{0,6}} simply|far|just|much too great|severe|intense",
+        "kidney stone|stones _{0,3} this|it is|'s|was worse",
+        "childbirth|labour|labor _{0,3} this|it is|'s|was worse",
+        "every time i try _{0,4} locks|locked|seizes|seized|spasms|goes",
+        "locks|locked|seizes|seized|seizing solid",
         "worst i|i've|ive|'ve _{0,2} ever|evr felt|had|experienced|been|known",
         "worse|painful than childbirth|labour|labor|birth",
         "worse|painful than giving birth",
@@ -666,6 +711,10 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         _NOT_DIGIT_BEFORE
         + r"[2-8](?:[.,]5)?\s*(?:-+>|→|=>|>|to|till|until|then|now)\s*(?:a\s+)?(?:9|10|9[.,]5)\b"
         + _NOT_DIGIT_AFTER,
+        # a score on a scale said formally: "nine on a scale of ten", "9 on the scale of 0-10"
+        _NOT_DIGIT_BEFORE
+        + r"(?:9(?:[.,]\d)?|10|nine|ten)\s+on\s+(?:a|the)\s+scale\s+of\s+(?:[01]\s*(?:-|to)\s*)?"
+        r"(?:10|ten)\b",
         # a clinic scale's name: "NRS 9", "VAS: 10"
         r"\b(?:nrs|nprs|vas)\s*[:=-]?\s*" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
         # off the top: "10+ 😭", "10+!"
