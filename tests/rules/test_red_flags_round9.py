@@ -25,12 +25,20 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "The leaflet mentions a history of cancer and weight loss; neither applies to me.",
         ],
         [
-            ("Both legs have been numb since this morning. I have had no such thing before.",
-             "cauda_equina"),
-            ("Is it normal that I lost control of my bladder last night? Nothing of the sort "
-             "has ever happened to me.", "cauda_equina"),
-            ("Is chest pain in the plank a worry? I have had chest pain going into my arm all "
-             "morning.", "vascular"),
+            (
+                "Both legs have been numb since this morning. I have had no such thing before.",
+                "cauda_equina",
+            ),
+            (
+                "Is it normal that I lost control of my bladder last night? Nothing of the sort "
+                "has ever happened to me.",
+                "cauda_equina",
+            ),
+            (
+                "Is chest pain in the plank a worry? I have had chest pain going into my arm all "
+                "morning.",
+                "vascular",
+            ),
         ],
     ),
     "a finding mentioned before that has since settled": (
@@ -39,12 +47,19 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "The tightness I described in my chest was muscular. It has completely gone.",
         ],
         [
-            ("The numbness in my bum I mentioned on Monday has not settled at all.",
-             "cauda_equina"),
-            ("The bladder leaks I mentioned last week had settled, but they came back worse "
-             "today.", "cauda_equina"),
-            ("The chest pain I described yesterday went away but it is back again this morning.",
-             "vascular"),
+            (
+                "The numbness in my bum I mentioned on Monday has not settled at all.",
+                "cauda_equina",
+            ),
+            (
+                "The bladder leaks I mentioned last week had settled, but they came back worse "
+                "today.",
+                "cauda_equina",
+            ),
+            (
+                "The chest pain I described yesterday went away but it is back again this morning.",
+                "vascular",
+            ),
         ],
     ),
     "a word the member clarifies": (
@@ -53,10 +68,16 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "enthusiasm, not numbness.",
         ],
         [
-            ("I have no feeling in my legs this morning and I meant to tell you I have no "
-             "energy either.", "cauda_equina"),
-            ("When I said no feeling in my legs I meant it: both legs are numb from the knee "
-             "down.", "cauda_equina"),
+            (
+                "I have no feeling in my legs this morning and I meant to tell you I have no "
+                "energy either.",
+                "cauda_equina",
+            ),
+            (
+                "When I said no feeling in my legs I meant it: both legs are numb from the knee "
+                "down.",
+                "cauda_equina",
+            ),
         ],
     ),
     "a pulsing the scan showed to be no aneurysm": (
@@ -65,10 +86,16 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "aneurysm.",
         ],
         [
-            ("The scan showed no aneurysm last year, but now there is a pulsing lump in my "
-             "belly.", "vascular"),
-            ("There is a pulsing lump in my tummy and the GP wants a scan to check it is not "
-             "an aneurysm.", "vascular"),
+            (
+                "The scan showed no aneurysm last year, but now there is a pulsing lump in my "
+                "belly.",
+                "vascular",
+            ),
+            (
+                "There is a pulsing lump in my tummy and the GP wants a scan to check it is not "
+                "an aneurysm.",
+                "vascular",
+            ),
         ],
     ),
     "steroids the member no longer takes": (
@@ -78,8 +105,7 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
         ],
         [
             ("I'm on methotrexate weekly, but I stopped the prednisolone in 2019.", "infection"),
-            ("I came off the azathioprine in May but I take Humira every fortnight.",
-             "infection"),
+            ("I came off the azathioprine in May but I take Humira every fortnight.", "infection"),
         ],
     ),
     "a fall the next sentence says did no harm": (
@@ -89,21 +115,32 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "Tripped on the stairs last week. No harm done, legs strong as ever.",
         ],
         [
-            ("Fell down the stairs yesterday. Got straight up but now my back is agony.",
-             "fracture"),
-            ("Fell off a ladder onto my back, back not affected but I can't feel my legs.",
-             "cauda_equina"),
-            ("Slipped and landed on my bum. I feel perfectly well apart from a fever of 38.9.",
-             "infection"),
+            (
+                "Fell down the stairs yesterday. Got straight up but now my back is agony.",
+                "fracture",
+            ),
+            (
+                "Fell off a ladder onto my back, back not affected but I can't feel my legs.",
+                "cauda_equina",
+            ),
+            (
+                "Slipped and landed on my bum. I feel perfectly well apart from a fever of 38.9.",
+                "infection",
+            ),
         ],
     ),
     "a sign someone says can be serious": (
         ["My physio says numbness in both legs can be a serious sign, so I asked."],
         [
-            ("I have had numbness in both legs since Monday and I know it can be a serious "
-             "sign.", "cauda_equina"),
-            ("Numbness in both legs which can be a serious sign, so I am writing to you.",
-             "cauda_equina"),
+            (
+                "I have had numbness in both legs since Monday and I know it can be a serious "
+                "sign.",
+                "cauda_equina",
+            ),
+            (
+                "Numbness in both legs which can be a serious sign, so I am writing to you.",
+                "cauda_equina",
+            ),
         ],
     ),
     "a formal question or instruction": (
@@ -113,10 +150,15 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "I'm on a Clenil inhaler; does that count as the long-term steroids on the form?",
         ],
         [
-            ("I was told to report any chest pain, and I have chest pain now going into my arm.",
-             "vascular"),
-            ("How would I know if it is cauda equina? I can't feel the toilet paper since "
-             "Tuesday.", "cauda_equina"),
+            (
+                "I was told to report any chest pain, and I have chest pain now going into my arm.",
+                "vascular",
+            ),
+            (
+                "How would I know if it is cauda equina? I can't feel the toilet paper since "
+                "Tuesday.",
+                "cauda_equina",
+            ),
         ],
     ),
     "muscles giving out to the member (complaining)": (
@@ -129,8 +171,10 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
     "someone else's worst pain": (
         ["My husband described it as the worst pain he has ever had; my own back is fine."],
         [
-            ("Worst pain I have ever had, my husband says he has never seen me like this.",
-             "severe_pain"),
+            (
+                "Worst pain I have ever had, my husband says he has never seen me like this.",
+                "severe_pain",
+            ),
             ("He says it's nothing but this is the worst pain I've ever felt.", "severe_pain"),
         ],
     ),
@@ -141,25 +185,33 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "My foot drop is permanent and stable. It has not changed in many years.",
         ],
         [
-            ("A slight leak after three children, unchanged for years, but since Monday I "
-             "can't feel when I'm going.", "cauda_equina"),
-            ("My foot drop is permanent and stable, but now the other foot is dragging too.",
-             "cauda_equina"),
+            (
+                "A slight leak after three children, unchanged for years, but since Monday I "
+                "can't feel when I'm going.",
+                "cauda_equina",
+            ),
+            (
+                "My foot drop is permanent and stable, but now the other foot is dragging too.",
+                "cauda_equina",
+            ),
         ],
     ),
     "a date with its year, a season gone": (
         [
             "I had a urinary tract infection in February 2022 which was treated promptly.",
             "I fractured my wrist slipping on ice in January 2018.",
-            "Last summer I was treated in hospital for a kidney infection with a high "
-            "temperature.",
+            "Last summer I was treated in hospital for a kidney infection with a high temperature.",
         ],
         [
-            ("I had a heart attack in March 2021 and today I have the same crushing chest "
-             "pain.", "vascular"),
+            (
+                "I had a heart attack in March 2021 and today I have the same crushing chest pain.",
+                "vascular",
+            ),
             ("Had a fever last winter, and I have a fever of 38.6 again today.", "infection"),
-            ("Last summer I had sciatica in one leg; now both legs are numb since yesterday.",
-             "cauda_equina"),
+            (
+                "Last summer I had sciatica in one leg; now both legs are numb since yesterday.",
+                "cauda_equina",
+            ),
         ],
     ),
     "woken by turning over, asleep again at once": (
@@ -169,8 +221,11 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
         ],
         [
             ("The pain wakes me every night and I can't get back to sleep.", "cancer"),
-            ("Pain wakes me at 3am whatever position I'm in; I don't fall straight back to "
-             "sleep any more.", "cancer"),
+            (
+                "Pain wakes me at 3am whatever position I'm in; I don't fall straight back to "
+                "sleep any more.",
+                "cancer",
+            ),
         ],
     ),
     "the feeling came back after sitting": (
@@ -182,12 +237,21 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             "legs folded, and it passed within a minute of standing.",
         ],
         [
-            ("Bum went numb on the ride, the feeling came back, then it went numb again this "
-             "morning.", "cauda_equina"),
-            ("Bum went numb in the meeting, back to normal the moment I stood up, but it has "
-             "gone numb again today.", "cauda_equina"),
-            ("Pins and needles in both feet, but it was after sitting cross-legged and it passed "
-             "within a minute, and now it keeps coming back.", "cauda_equina"),
+            (
+                "Bum went numb on the ride, the feeling came back, then it went numb again this "
+                "morning.",
+                "cauda_equina",
+            ),
+            (
+                "Bum went numb in the meeting, back to normal the moment I stood up, but it has "
+                "gone numb again today.",
+                "cauda_equina",
+            ),
+            (
+                "Pins and needles in both feet, but it was after sitting cross-legged and it "
+                "passed within a minute, and now it keeps coming back.",
+                "cauda_equina",
+            ),
         ],
     ),
     "weight lost on purpose": (
@@ -227,8 +291,10 @@ READINGS = [
     ("I have developed perineal paraesthesia since yesterday evening.", "cauda_equina"),
     ("There is reduced sensation perianally since Sunday.", "cauda_equina"),
     ("There was an episode of faecal incontinence this morning.", "cauda_equina"),
-    ("The urge to pass water came so suddenly that I failed to reach the lavatory in time.",
-     "cauda_equina"),
+    (
+        "The urge to pass water came so suddenly that I failed to reach the lavatory in time.",
+        "cauda_equina",
+    ),
     ("I passed a motion in my sleep on Tuesday without being aware of it.", "cauda_equina"),
     ("I no longer feel the need to open my bowels.", "cauda_equina"),
     ("The pins and needles are no longer confined to my right leg.", "cauda_equina"),

@@ -755,7 +755,6 @@ CUES: tuple[Cue, ...] = (
             "in|back in|since? /(?:19|20)\\d\\d/",
             # a month with its year is history however near the month ("in March 2023")
             f"in|on|since? /\\d{{1,2}}(?:st|nd|rd|th)?/? {MONTHS_WORDS} ,? /(?:19|20)\\d\\d/",
-
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
             "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
             "at the? age of? /(?:[1-9]|[1-5]\\d)/",
@@ -1559,7 +1558,8 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             # "my neighbour tells me numbness in both legs can be a serious sign"
-            "can|could|may|might be a|an? serious|worrying|warning|red|important? sign|symptom|flag",
+            "can|could|may|might be a|an? serious|worrying|warning|red|important? sign|symptom"
+            "|flag",
             "it|they|which warns|warned|warn about|of",
         ),
         max_scope=8,
@@ -1795,12 +1795,14 @@ SELF_WORDS = frozenset({"i", "me", "my", "myself", "mine", "meself"})
 
 
 NAMED_BY_THE_BLOW = frozenset({"trauma", "sudden_onset", "pulsating_lump"})
+"""Kinds that are the member's when the finding names them, whoever acts: a blow ("a car hit
+me") or a lump someone else felt ("my husband felt a pulsing lump in my stomach")."""
 
 
 def someone_else_s(target: Span, modifier: Span, between: Span) -> bool:
-    """Someone else is the subject, unless a blow or a crash names the member: "someone barged
-    into me … something cracked", "a car hit me" are the member's ("the baby woke me" is not
-    night pain)."""
+    """Someone else is the subject, unless the finding names the member (`NAMED_BY_THE_BLOW`):
+    "someone barged into me … something cracked", "a car hit me", "my wife felt something
+    throbbing in my belly" are the member's ("the baby woke me" is not night pain)."""
     return outside_target(target, modifier, between) and not (
         target.label_ in NAMED_BY_THE_BLOW and any(token.lower_ in SELF_WORDS for token in target)
     )

@@ -517,9 +517,9 @@ def _recurs(tokens: Span) -> bool:
         token.lower_ in RECURS_WORDS
         or (
             token.lower_ == "back"
-            and 0 < token.i < len(token.doc) - 1
+            and token.i > 0
             and token.nbor(-1).lower_ in BEING
-            and token.nbor(1).lower_ != "to"
+            and (token.i == len(token.doc) - 1 or token.nbor(1).lower_ != "to")
         )
         or (
             token.lower_ == "back"

@@ -302,7 +302,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "no longer confined|restricted|limited|isolated to the|my|one? left|right|one @LEG",
         "not|n't|nt just|only confined|restricted|limited|isolated to the|my|one? left|right|one"
         " @LEG",
-        "left|right|other|opposite @LEG _{0,4} similarly|also|likewise|equally|now affected|involved",
+        "left|right|other|opposite @LEG _{0,4} similarly|also|likewise|equally|now affected"
+        "|involved",
         "extended|spread|spreading|moved|travelled|traveled|gone to|into the|my? left|right @LEG "
         "_{0,1} @ALSO",
     ),
@@ -330,7 +331,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
         f"{CANT} lift|raise|point|pull|flex _{{0,4}} foot|feet|toes|ankle|ankles",
-        f"{CANT} even? walk|stand|go|get up? on|onto {MY}? heels|heel|toes|tiptoes|tip-toes|tiptoe|tip",
+        f"{CANT} even? walk|stand|go|get up? on|onto {MY}? heels|heel|toes|tiptoes|tip-toes"
+        "|tiptoe|tip",
         "@LEG|LEGS _{0,3} weaker|weakening",
         "weaker|weakening _{0,4} @LEG|LEGS",
         "weak|weakness _{0,2} in|of @BOTH _{0,1} @LEG|LEGS",
