@@ -315,6 +315,7 @@ READINGS = [
     ("I didn't just nearly wet myself, I actually did.", "cauda_equina"),
     ("I keep dribbling after I've been.", "cauda_equina"),
     ("My husband felt a pulsing lump in my stomach.", "vascular"),
+    ("The pain goes from my lower back right through to my tummy.", "vascular"),
     ("Wedding ring spins on my finger now and I'm not on any diet.", "cancer"),
     ("My wife put her hand on my forehead and said I'm roasting.", "infection"),
     ("I inject Humira every other week for my psoriasis.", "infection"),

@@ -408,6 +408,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@TEARING _{0,4} @BELLY",
         "@TEARING _{0,4} @SHOULDER_BLADES",
         "@SHOULDER_BLADES _{0,4} @TEARING",
+        # pain that goes from the back right through to the belly, as an aorta's does
+        "back right|straight through to|into my|the? @BELLY",
+        "@BELLY right|straight through to|into my|the? back",
     ),
     "pulsating_lump": (
         "@PULSE _{0,2} @LUMP",
