@@ -3,8 +3,8 @@
 Each JSON-lines file named on the command line (by default the labelled sets under tests/rules)
 is one fold: the classifier is trained (as `python -m bot.rules.red_flags.train` does) on the
 YAML corpora, the training half of the everyday chat and every other file, then scores the
-fold's messages, which it has not seen; as in triage, it is silent on messages under
-`combine.MIN_WORDS` words. The rules read every message
+fold's messages, which it has not seen; as in triage, it is silent where `combine.speaks` says
+so (under `combine.MIN_WORDS` words, or no word the reader knows). The rules read every message
 as they are. Prints recall, false alarms and per-family precision and recall for the rules alone
 and for the combination (`combine.added_families`) at several thresholds, over all folds and
 fold by fold. A fold takes one to three minutes.
@@ -22,11 +22,12 @@ from bot.rules.red_flags.combine import (
     THRESHOLD,
     Reading,
     added_families,
-    long_enough,
     read_both,
+    speaks,
 )
 from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID, LEVEL_ORDER, Level
 from bot.rules.red_flags.pipeline import read
+from bot.rules.red_flags.reading import candidates
 from bot.rules.red_flags.scoring import Example, Score, score
 from bot.rules.red_flags.text import clean
 from bot.rules.red_flags.train import each_once, everyday_half, load_messages, train
@@ -89,7 +90,8 @@ def main() -> None:
         for example, doc in zip(
             examples, model.pipe(clean(example.text) for example in examples), strict=True
         ):
-            scores[example.text] = doc.cats if long_enough([doc]) else {}
+            spoken = read(example.text, lambda docs: speaks(docs, candidates(docs)))
+            scores[example.text] = doc.cats if spoken else {}
         print(f"fold {fold.name}: {len(examples)} messages scored", flush=True)
     readings = {
         example.text: read(example.text, read_both)

@@ -13,14 +13,14 @@ another session (`bench/red_flags_cv.py`; figures in the README's red-flag secti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from bot.rules.red_flags import learned
 from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID
-from bot.rules.red_flags.reading import EVERY_BLOCKER, Hit, candidates, hits
+from bot.rules.red_flags.reading import EVERY_BLOCKER, Candidate, Hit, candidates, hits
 
 THRESHOLD = 0.9
 """The least classifier score that adds a family the rules did not find."""
@@ -97,8 +97,7 @@ def read_both(docs: list[Doc]) -> Reading:
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)
     if has_digits(docs):
         numbers |= {SCORED_IN_DIGITS}
-    speaks = long_enough(docs) and (bool(every) or grounded(docs))
-    scores = learned.scores(docs) if speaks else learned.scores([])
+    scores = learned.scores(docs) if speaks(docs, every) else learned.scores([])
     return Reading(tuple(hits(docs)), scores, vetoed | numbers)
 
 
@@ -111,6 +110,12 @@ def _families_of(kind: str) -> tuple[str, ...]:
 def has_digits(docs: Iterable[Doc]) -> bool:
     """Whether a message read in pieces holds a number written in digits."""
     return any(character.isdigit() for doc in docs for character in doc.text)
+
+
+def speaks(docs: list[Doc], every: Sequence[Candidate]) -> bool:
+    """Whether the classifier may speak about a message: it is `long_enough` and the rules
+    considered a finding in it (`every`, whatever ConText made of it) or it is `grounded`."""
+    return long_enough(docs) and (bool(every) or grounded(docs))
 
 
 UNTAGGED = frozenset({"", "-"})
