@@ -13,6 +13,9 @@ from __future__ import annotations
 import pytest
 
 from bot.rules.red_flags import triage
+from bot.rules.red_flags.combine import speaks
+from bot.rules.red_flags.pipeline import read
+from bot.rules.red_flags.reading import candidates
 
 SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
     # set-aside: (harmless messages, [(genuine report, family it must still raise)])
@@ -337,3 +340,17 @@ def test_a_humira_injection_is_not_read_as_injecting_drugs() -> None:
 
     assert "immunosuppression" in kinds
     assert "drug_injection" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "may_speak"),
+    [
+        ("off to the beach this weekend with the kids", False),
+        ("the waterworks have been odd since the weekend", True),
+        ("ran a bath and could not feel the water at all", True),
+    ],
+)
+def test_the_classifier_speaks_only_where_the_reader_knows_a_word(
+    text: str, may_speak: bool
+) -> None:
+    assert read(text, lambda docs: speaks(docs, candidates(docs))) is may_speak
