@@ -42,6 +42,16 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "morning.",
                 "vascular",
             ),
+            (
+                "Should I worry that I can't feel the toilet paper? I have not had any pain "
+                "myself.",
+                "cauda_equina",
+            ),
+            (
+                "Can you lose feeling down there with sciatica? I haven't felt any at all since "
+                "Monday.",
+                "cauda_equina",
+            ),
         ],
     ),
     "a finding mentioned before that has since settled": (
@@ -62,6 +72,11 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
             (
                 "The chest pain I described yesterday went away but it is back again this morning.",
                 "vascular",
+            ),
+            (
+                "The numbness in my bum I mentioned yesterday is unchanged, but my back pain has "
+                "eased.",
+                "cauda_equina",
             ),
         ],
     ),
@@ -99,6 +114,10 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "an aneurysm.",
                 "vascular",
             ),
+            (
+                "I have a pulsing lump in my belly; the scan last year was clear but this is new.",
+                "vascular",
+            ),
         ],
     ),
     "steroids the member no longer takes": (
@@ -127,6 +146,11 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "cauda_equina",
             ),
             (
+                "I had prostate cancer three years ago, I feel perfectly well, my back has been "
+                "sore for a month.",
+                "cancer",
+            ),
+            (
                 "Slipped and landed on my bum. I feel perfectly well apart from a fever of 38.9.",
                 "infection",
             ),
@@ -144,6 +168,7 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "Numbness in both legs which can be a serious sign, so I am writing to you.",
                 "cauda_equina",
             ),
+            ("Both legs numb, can be a serious sign I know.", "cauda_equina"),
         ],
     ),
     "a formal question or instruction": (
@@ -162,6 +187,10 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "Tuesday.",
                 "cauda_equina",
             ),
+            ("I need your advice about the numbness in my bum.", "cauda_equina"),
+            ("I'm writing to report a change: I can't feel my bum when I wipe.", "cauda_equina"),
+            ("I can't tell the difference between needing a wee and not.", "cauda_equina"),
+            ("Does this count as numbness: I can't feel my bum when I wipe?", "cauda_equina"),
         ],
     ),
     "muscles giving out to the member (complaining)": (
@@ -211,6 +240,7 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "vascular",
             ),
             ("Had a fever last winter, and I have a fever of 38.6 again today.", "infection"),
+            ("Since February 2022 I have had no feeling in my bum.", "cauda_equina"),
             (
                 "Last summer I had sciatica in one leg; now both legs are numb since yesterday.",
                 "cauda_equina",
@@ -224,6 +254,7 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
         ],
         [
             ("The pain wakes me every night and I can't get back to sleep.", "cancer"),
+            ("My legs give way when I turn over in bed.", "cauda_equina"),
             (
                 "Pain wakes me at 3am whatever position I'm in; I don't fall straight back to "
                 "sleep any more.",
@@ -255,6 +286,7 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
                 "passed within a minute, and now it keeps coming back.",
                 "cauda_equina",
             ),
+            ("I can't feel my bum, the feeling came back in my legs though.", "cauda_equina"),
         ],
     ),
     "weight lost on purpose": (
@@ -262,6 +294,10 @@ SET_ASIDE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
         [
             ("I've lost a stone without trying and it's not on purpose.", "cancer"),
             ("Lost 6 kg, definitely not deliberately, I'm eating normally.", "cancer"),
+            (
+                "I lost weight on purpose last year, but now I'm losing more without trying.",
+                "cancer",
+            ),
         ],
     ),
     "a score that has fallen back": (
@@ -316,6 +352,7 @@ READINGS = [
     ("When I walk the left slipper keeps flicking off.", "cauda_equina"),
     ("Tried to go up on tiptoes and my left side just wouldn't do it.", "cauda_equina"),
     ("I didn't just nearly wet myself, I actually did.", "cauda_equina"),
+    ("Should I worry that I can't feel the toilet paper?", "cauda_equina"),
     ("I keep dribbling after I've been.", "cauda_equina"),
     ("My husband felt a pulsing lump in my stomach.", "vascular"),
     ("The pain goes from my lower back right through to my tummy.", "vascular"),

@@ -42,6 +42,7 @@ VETOES = frozenset(
         "HISTORICAL",
         "RESOLVED",
         "DENIED_LATER",
+        "CALLED_SERIOUS",
         "SAID_SETTLED",
         "CLARIFIED",
         "STOPPED",

@@ -391,6 +391,9 @@ CUES: tuple[Cue, ...] = (
             # the coach's own programme: "for your calf raises", "in your video"
             "for|in|from|with|on your exercises|exercise|programme|program|plan|session|sessions"
             "|calf|routine|video|videos|protocol|class|classes|leaflet|form|questions|advice",
+            "your advice|help|opinion|thoughts|view|views|input|take|guidance",
+            # "should I worry that I can't feel the toilet paper?": the member's own sign
+            "should i|we be? worry|worried|concerned|worrying that|because|as i|my|i'm|im|i've|ive",
             "i hope|trust you are|'re|re|'ve|have|ve well|keeping|been",
             "hope|trust you are|'re|re well|keeping",
             "you may|might|will|'ll|can recall|remember|see|observe|notice|note",
@@ -497,8 +500,7 @@ CUES: tuple[Cue, ...] = (
             "back|spine not|unaffected|uninjured|unhurt affected?",
             "no injury|damage|harm to the|my spine|back",
             "no spinal|back problems|issues|trouble _{0,2} since",
-            "i feel|felt|am|'m perfectly|entirely|completely|absolutely well|fine",
-            "no problems|issues with my bones|back|spine",
+            "no problems|issues with my back|spine",
         ),
         max_scope=1,
     ),
@@ -626,14 +628,16 @@ CUES: tuple[Cue, ...] = (
             "had a nightmare|dream",
             f"saw|seen|watched|read|reading|watching a|an|this|some|the {DOCUMENTS}",
             "checked|tested|screened|scanned|investigated|examined me|us? for",
-            "report|mention|flag|note any",
-            "advice|information|guidance|guidelines regarding|about|on|concerning",
-            "it|they|which mentions|lists|warns|describes",
+            "said|asked|told|instructed|advised|reminded|asks|says|tells|tell us|me|you? to report"
+            "|mention|flag any",
+            "following|followed|follow|read|reading _{0,3} advice|information|guidance|guidelines"
+            " regarding|about|on|concerning",
+            "it|they mentions|mention|lists|list",
             "how would|will|do|can|could|should|might i|one|you recognise|recognize|spot|tell|know",
             "how i|one|you would|will|could|can|should|might recognise|recognize|spot|tell|know",
             "how one|you tells|tell|knows|know|recognises|recognizes|distinguishes",
-            "difference between",
-            "does|do|would|will that|this|it count|counts as",
+            "how|what's|whats _{0,3} difference between",
+            "what is _{0,2} difference between",
             "test|tests|testing|check|checks|screen|screening|scan for",
             "^would|might",
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
@@ -650,7 +654,9 @@ CUES: tuple[Cue, ...] = (
             "can|could|does|do|will|would _{0,4} cause|causes|lead",
             "what|which counts|count as",
             "how do|would|can|will|should i know",
-            "read|reading|heard|hearing|googled|googling|learned|learnt about|that|online",
+            "read|heard|hearing|googled|googling|learned|learnt about|that|online",
+            # "reading about" is JUST_ASKING's (see below), which ties it to a question
+            "reading that|online",
             "leaflet|leaflets|website|article|booklet|card|video|nhs says|said|mentions|mentioned",
             "told|advised|warned me|us? to",
             # "an episode of incontinence" is an event; a programme's episode is not
@@ -754,7 +760,7 @@ CUES: tuple[Cue, ...] = (
             "last|past|previous year",
             "in|back in|since? /(?:19|20)\\d\\d/",
             # a month with its year is history however near the month ("in March 2023")
-            f"in|on|since? /\\d{{1,2}}(?:st|nd|rd|th)?/? {MONTHS_WORDS} ,? /(?:19|20)\\d\\d/",
+            f"in|on /\\d{{1,2}}(?:st|nd|rd|th)?/? {MONTHS_WORDS} ,? /(?:19|20)\\d\\d/",
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
             "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
             "at the? age of? /(?:[1-9]|[1-5]\\d)/",
@@ -1235,9 +1241,6 @@ CUES: tuple[Cue, ...] = (
             "eases|eased|easier|better|settles|settled|improves|improved|fine|ok|okay|goes|stops"
             " when|if|once|after|with i? walk|walking|move|moving|stretch|stretching|stand"
             "|standing|get|rest|lie|lying|sit|sitting|painkillers|heat|ice|warm|up",
-            "if|when|whenever i turn|roll|twist awkwardly|over|badly",
-            "fall|go|get|drop|drift straight|right back to|off to? sleep",
-            "settle|drop off again at once|straight away|immediately|quickly",
         ),
         max_scope=12,
         allowed=("progressive_pain", "night_rest_pain", *TRANSIENT_KINDS),
@@ -1473,6 +1476,7 @@ CUES: tuple[Cue, ...] = (
             "|after|since",
             "got|get|getting|jumped|bounced straight|right back? up",
             "no pain at all|whatsoever",
+            "i feel|felt|am|'m perfectly|entirely|completely|absolutely well|fine",
             "just|only|apart from wounded|hurt|bruised pride|ego",
         ),
         max_scope=12,
@@ -1554,15 +1558,48 @@ CUES: tuple[Cue, ...] = (
         allowed=("steroids",),
     ),
     Cue(
-        "HYPOTHETICAL",
+        "CALLED_SERIOUS",
         "BACKWARD",
         (
-            # "my neighbour tells me numbness in both legs can be a serious sign"
+            # "my neighbour tells me numbness in both legs can be a serious sign": `reading`
+            # decides what it reaches
             "can|could|may|might be a|an? serious|worrying|warning|red|important? sign|symptom"
             "|flag",
-            "it|they|which warns|warned|warn about|of",
         ),
         max_scope=8,
+        allowed=("called_serious_only",),
+    ),
+    Cue(
+        "EASES",
+        "BIDIRECTIONAL",
+        # woken, but asleep again at once: not night pain
+        (
+            "fall|go|get|drop|drift straight|right back to|off to? sleep",
+            "settle again at once|immediately|quickly",
+            "settle again straight away",
+            "drop off again at once|immediately|quickly",
+        ),
+        max_scope=12,
+        allowed=("night_rest_pain",),
+    ),
+    Cue(
+        "PSEUDO",
+        "PSEUDO",
+        (
+            # "I don't fall straight back to sleep": not eased
+            "n't|nt|not|never|cannot|cant fall|go|get|drop|drift straight|right back to|off to?"
+            " sleep",
+            # "the feeling came back in my legs" says nothing of the saddle
+            "feeling|sensation came|comes|returned back? in|to|into my|the",
+        ),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        # "does that count as the long-term steroids on the form?": a question about a risk
+        ("does|do|would|will that|this|it count|counts as",),
+        max_scope=8,
+        allowed=("steroids", "immunosuppression", "immune_condition"),
     ),
     Cue(
         "CLARIFIED",
@@ -1616,9 +1653,7 @@ CUES: tuple[Cue, ...] = (
             "neither|none of? which|these|them|those|this|it? applies|apply to me",
             "no such thing|symptom|symptoms|problem|problems|experience|trouble",
             "nothing of the|that kind|sort",
-            "n't|nt|not experienced|had|noticed|felt any myself|personally",
-            "n't|nt|not experienced|had|noticed|felt any at all",
-            "none whatsoever",
+            "n't|nt|not experienced|had|noticed any myself|personally",
             "no change|changes whatsoever? in either|them|those|these|both",
             "quite|perfectly|entirely|completely well in that|this respect|regard",
         ),

@@ -61,6 +61,7 @@ EVERY_BLOCKER = frozenset(
         "USUAL",
         "EASES",
         "DENIED_LATER",
+        "CALLED_SERIOUS",
         "SAID_SETTLED",
         "CLARIFIED",
         "SCANNED_CLEAR",
@@ -268,6 +269,7 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
                 categories.discard("NOCTURIA")
             categories |= _explained_past_a_but(doc, span)
             categories |= _denied_later(doc, span, categories)
+            categories |= _called_serious(doc, span)
             categories |= _mentioned_then_settled(doc, span, categories)
             categories |= _no_harm_next(doc, span)
             categories |= _clarified(doc, span)
@@ -421,16 +423,16 @@ _DENIAL_REACH = 15
 
 
 def _denied_later(doc: Doc, span: Span, categories: set[str]) -> set[str]:
-    """A formal denial after a finding the member only mentioned: in its sentence ("it mentions
-    a history of cancer and weight loss; neither applies to me"), or in the next one when the
-    finding's sentence is a question or someone else's words ("is chest pain in the plank
-    something to worry about? I have not experienced any myself"). Never a finding tied to now
-    ("since this morning", "still") or claimed, nor by a denial of the past ("no such thing
-    before", "nothing of the kind ever")."""
+    """A formal denial after a finding the member only mentioned, in a question or in what
+    someone or something says: in its sentence ("the leaflet mentions a history of cancer and
+    weight loss; neither applies to me") or the next ("is chest pain in the plank something to
+    worry about? I have not experienced any myself"). Never a finding tied to now ("since this
+    morning", "still") or claimed, nor by a denial of the past or of now ("no such thing before",
+    "nothing of the kind until today")."""
     if categories & {"RECENT", "PERSISTING", "PROGRESSING", "AFFIRMED"}:
         return set()
     sentence = span.sent
-    if {token.lower_ for token in sentence} & NOW_WORDS:
+    if {token.lower_ for token in sentence} & NOW_WORDS or not _a_mention(sentence):
         return set()
     for modifier in doc._.context_graph.modifiers:
         if modifier.category != "DENIED_LATER":
@@ -439,14 +441,35 @@ def _denied_later(doc: Doc, span: Span, categories: set[str]) -> set[str]:
         if start < span.end:
             continue
         denial = doc[start].sent
-        if {token.lower_ for token in denial} & NOT_NEW_WORDS:
+        if {token.lower_ for token in denial} & (NOT_NEW_WORDS | NOW_WORDS):
             continue
         if denial.start == sentence.start:
             if start - span.end <= _DENIAL_REACH:
                 return {"DENIED_LATER"}
-        elif denial.start == sentence.end and _a_mention(sentence):
+        elif denial.start == sentence.end:
             return {"DENIED_LATER"}
     return set()
+
+
+_CALLED_REACH = 6
+
+
+def _called_serious(doc: Doc, span: Span) -> set[str]:
+    """A sign that someone or something says "can be a serious sign" ("my neighbour tells me
+    numbness in both legs can be a serious sign"), a few words after it, in a sentence that
+    tells what is said and ties nothing to now ("numb legs, can be serious I know" and "…since
+    Monday, and I know it can be a serious sign" stay reports)."""
+    sentence = span.sent
+    words = {token.lower_ for token in sentence}
+    if words & NOW_WORDS or not words & MENTION_WORDS:
+        return set()
+    found = any(
+        modifier.category == "CALLED_SERIOUS"
+        and 0 <= modifier.modifier_span[0] - span.end <= _CALLED_REACH
+        and modifier.modifier_span[0] < sentence.end
+        for modifier in doc._.context_graph.modifiers
+    )
+    return {"CALLED_SERIOUS"} if found else set()
 
 
 def _a_mention(sentence: Span) -> bool:
@@ -456,7 +479,10 @@ def _a_mention(sentence: Span) -> bool:
 
 MENTIONED_BEFORE = _words("mentioned described reported noted told")
 SETTLED = frozenset({"RESOLVED"})
-STILL_GOING = _words("again returned worse spread spreading still now today tonight")
+STILL_GOING = _words(
+    "again returned worse spread spreading still now today tonight unchanged same persists"
+    " persisting"
+)
 _MENTION_REACH = 5
 
 
@@ -473,6 +499,7 @@ def _mentioned_then_settled(doc: Doc, span: Span, categories: set[str]) -> set[s
         for token in window
     ):
         return set()
+    sentence = span.sent
     for modifier in doc._.context_graph.modifiers:
         start = modifier.modifier_span[0]
         if (
@@ -484,10 +511,25 @@ def _mentioned_then_settled(doc: Doc, span: Span, categories: set[str]) -> set[s
         before = doc[max(start - 3, 0) : start]
         if any(token.lower_ in ("not", "n't", "nt", "never") for token in before):
             continue
-        if any(token.lower_ in STILL_GOING for token in doc[span.end : start]):
+        between = doc[span.end : start]
+        if any(token.lower_ in STILL_GOING | CONTRAST_WORDS for token in between):
             continue
-        return {"SAID_SETTLED"}
+        if start < sentence.end or _goes_on_about_it(doc, doc[start].sent, sentence):
+            return {"SAID_SETTLED"}
     return set()
+
+
+IT_WORDS = _words("it they this that these those")
+
+
+def _goes_on_about_it(doc: Doc, later: Span, sentence: Span) -> bool:
+    """The sentence right after the finding's, opening with "it" or "they" and telling of no
+    finding of its own ("…purely muscular. It has completely gone.")."""
+    return (
+        later.start == sentence.end
+        and doc[later.start].lower_ in IT_WORDS
+        and not any(later.start <= target.start < later.end for target in doc.spans[TARGETS])
+    )
 
 
 RECURRING_KINDS = frozenset({*KINDS_NOT_NEW, "chest_pain", "radiating_pain", "tearing_pain"})
@@ -592,10 +634,15 @@ def _scanned_clear_after(doc: Doc, span: Span) -> bool:
     no aneurysm ("…after a large meal, but the ultrasound showed no aneurysm")."""
     sentence = span.sent
     end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
-    return any(
-        modifier.category == "SCANNED_CLEAR" and span.end <= modifier.modifier_span[0] < end
-        for modifier in doc._.context_graph.modifiers
-    )
+    for modifier in doc._.context_graph.modifiers:
+        start = modifier.modifier_span[0]
+        if modifier.category == "SCANNED_CLEAR" and span.end <= start < end:
+            after = {token.lower_ for token in doc[modifier.modifier_span[1] : end]}
+            return not after & (CONTRAST_WORDS | NOW_WORDS | CHANGING)
+    return False
+
+
+CHANGING = _words("new bigger growing larger worse changed changing")
 
 
 ELLIPSES = frozenset({"...", "…", "..", "....", "-", "—"})
@@ -700,13 +747,17 @@ NEGATIONS = _words("not n't nt never without no")
 
 
 def _on_purpose(span: Span) -> bool:
-    """Weight lost on purpose ("lost a stone on purpose for the wedding", "deliberately"), unless
-    the words deny it ("not on purpose", "without meaning to")."""
+    """Weight lost on purpose ("lost a stone on purpose for the wedding", "deliberately"), said in
+    the finding or just after it, unless the words deny it ("not on purpose") or the finding goes
+    on past a "but" ("lost weight on purpose last year, but now I'm losing more without trying")."""
     sentence = span.sent
-    for token in sentence:
+    for token in span.doc[span.start : min(span.end + 3, sentence.end)]:
         if token.lower_ in ON_PURPOSE:
             before = span.doc[max(token.i - 3, sentence.start) : token.i]
-            return not any(word.lower_ in NEGATIONS for word in before)
+            rest = span.doc[token.i : span.end]
+            return not any(word.lower_ in NEGATIONS for word in before) and not any(
+                word.lower_ in CONTRAST_WORDS for word in rest
+            )
     return False
 
 
