@@ -111,14 +111,15 @@ def patterns(phrase: str) -> list[list[Token]]:
     return result
 
 
-LITERAL_LIMIT = 400
+LITERAL_LIMIT = 350
 """At most this many word sequences are listed for a phrase; longer lists stay a pattern.
 
 Each listed sequence costs about 1 kB in the built reader. At 500 the reader read all 4,718
-labelled and lexicon texts exactly as at 1,000 and weighed 18 MB less; at 400 it reads all
-6,454 labelled and lexicon texts of round 8 exactly as at 500 and weighs 10 MB less. Lower
-limits change which of two overlapping matches wins (at 350 "had a fall... of motivation"
-becomes a fall)."""
+labelled and lexicon texts exactly as at 1,000 and weighed 18 MB less; at 400 it read all
+6,454 labelled and lexicon texts of round 8 exactly as at 500 and weighed 10 MB less; at 350
+it reads all 6,199 labelled texts of round 9 exactly as at 400 and weighs 9 MB less (with
+one phrase split in two, whose token pattern lost an overlap: "had a fall... of
+motivation"). Lower limits can change which of two overlapping matches wins."""
 
 
 def literals(phrase: str) -> list[str] | None:

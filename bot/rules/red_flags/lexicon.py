@@ -501,7 +501,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|quads|hamstrings|calves|abs|legs' is|are|'s|'re|re|feel|feels|feeling|like|literally"
         "|just|actually{0,4} fall|falls|falling|drop|dropping off",
         "fell|fallen|falling down a rabbit hole",
-        "fall|falls|fell|fallen ...|…|..? in|of motivation|energy|mood|standards|form|interest"
+        # "in" and "of" apart: together they are more sequences than dsl.LITERAL_LIMIT, and as
+        # a token pattern the phrase lost to "had a fall" ("had a fall... of motivation").
+        "fall|falls|fell|fallen ...|…|..? in motivation|energy|mood|standards|form|interest"
+        "|confidence|willpower|discipline|enthusiasm|morale",
+        "fall|falls|fell|fallen ...|…|..? of motivation|energy|mood|standards|form|interest"
         "|confidence|willpower|discipline|enthusiasm|morale",
         "motivation|energy|mood|enthusiasm|willpower|discipline|diet|routine|plan|plans|wheels"
         "|standards|morale|confidence has|have|'s|had|is|just? fell|fallen|falling|falls|fall",
