@@ -65,6 +65,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from medspacy.context import ConTextRule
 from spacy.tokens import Span
@@ -132,10 +133,21 @@ STILL_THERE = (
 )
 """What says numbness stayed; a leading "but" does not end its scope ("…fine once I'm off, but
 not this time")."""
-MONTHS_WORDS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|jan"
-    "|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
 )
+"""The months in order, each in full and short."""
 DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri"
 """The days of the week, in full and short."""
 RECENTLY = (
@@ -496,7 +508,16 @@ CUES: tuple[Cue, ...] = (
             "nothing new to report",
             "back|it|spine is|'s|was only|just the usual|normal|familiar|ordinary stiffness|stiff"
             "|ache|sort|kind",
-            "back|spine|it was|is|were n't|nt|not affected|injured|hurt|involved",
+        ),
+        max_scope=1,
+    ),
+    Cue(
+        # the back not injured: `reading` makes it a back said fine only in a message that does
+        # not also say the back hurts ("the spine isn't affected … my back has started hurting")
+        "BACK_UNHURT",
+        "BIDIRECTIONAL",
+        (
+            "back|spine was|is|were n't|nt|not affected|injured|hurt|involved",
             "back|spine not|unaffected|uninjured|unhurt affected?",
             "no injury|damage|harm to the|my spine|back",
             "no spinal|back problems|issues|trouble _{0,2} since",
@@ -759,8 +780,6 @@ CUES: tuple[Cue, ...] = (
             "years|yrs|year|decades|months ago|back|earlier",
             "last|past|previous year",
             "in|back in|since? /(?:19|20)\\d\\d/",
-            # a month with its year is history however near the month ("in March 2023")
-            f"in|on /\\d{{1,2}}(?:st|nd|rd|th)?/? {MONTHS_WORDS} ,? /(?:19|20)\\d\\d/",
             "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
             "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
             "at the? age of? /(?:[1-9]|[1-5]\\d)/",
@@ -1021,7 +1040,7 @@ CUES: tuple[Cue, ...] = (
         "PROGRESSING",
         "BIDIRECTIONAL",
         (
-            "getting|gets|got|getting|going|gone _{0,1} worse|weaker|harder",
+            "getting|gets|got|get|going|gone _{0,1} worse|weaker|harder",
             "worse|weaker|harder every|each day|week|morning",
             "worse|weaker|harder by the day|week",
             "more and more",
@@ -1474,7 +1493,6 @@ CUES: tuple[Cue, ...] = (
             "landed on the|a|my sofa|bed|couch|cushion|cushions|mattress|beanbag|settee",
             "back|i|it|everything felt|feel|feels|was|is|seemed fine|ok|okay|good afterwards"
             "|after|since",
-            "got|get|getting|jumped|bounced straight|right back? up",
             "no pain at all|whatsoever",
             "i feel|felt|am|'m perfectly|entirely|completely|absolutely well|fine",
             "just|only|apart from wounded|hurt|bruised pride|ego",
@@ -1589,15 +1607,35 @@ CUES: tuple[Cue, ...] = (
             # "I don't fall straight back to sleep": not eased
             "n't|nt|not|never|cannot|cant fall|go|get|drop|drift straight|right back to|off to?"
             " sleep",
+            "hardly|rarely|seldom|barely|never|struggle|struggling|unable|impossible|ages|used"
+            "|fight|hard|difficult|longer _{0,3} fall|go|get|drop|drift straight|right back to|off"
+            " to? sleep",
+            "n't|nt|not|never|cannot|cant|unable|struggle|hardly|rarely to? settle|drop off again",
             # "the feeling came back in my legs" says nothing of the saddle
             "feeling|sensation came|comes|returned back? in|to|into my|the",
+            # "the feeling comes back for a few minutes then goes", "has come back a tiny bit"
+            "feeling|sensation came|comes|returned|returns back? only? partly|partially|slightly"
+            "|somewhat|some|briefly|temporarily",
+            "feeling|sensation came|comes|returned|returns back? for a|few _{0,1} minutes|mins"
+            "|seconds|secs|moment|moments|while|bit",
+            "feeling|sensation came|comes|returned|returns back? a tiny|little? bit",
+            "feeling|sensation has|had come|returned back? only? partly|partially|slightly|somewhat"
+            "|some|briefly|temporarily",
+            "feeling|sensation has|had come|returned back? a tiny|little? bit",
+            # "the pins and needles feeling came back": the numbness, not the feeling returning
+            "numb|tingly|tingling|needles|dead|weird|funny|strange|buzzing|buzzy|fuzzy feeling"
+            "|sensation came|comes|returned|returns back?",
+            # "tried to come off them but couldn't": not stopped
+            "tried|trying|try|attempted|attempt|failed|wanted|want to come|get off it|them"
+            "|steroids",
+            "never|n't|nt|not been? taken|come|came off it|them|steroids",
         ),
     ),
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
         # "does that count as the long-term steroids on the form?": a question about a risk
-        ("does|do|would|will that|this|it count|counts as",),
+        ("does|do|would|will that|this count|counts as",),
         max_scope=8,
         allowed=("steroids", "immunosuppression", "immune_condition"),
     ),
@@ -1687,10 +1725,38 @@ CUES: tuple[Cue, ...] = (
 )
 
 
-def context_rules(tokenizer: Tokenize) -> list[ConTextRule]:
-    """The ConTextRules for every cue phrase (one per pattern it expands into)."""
+DATED_HISTORY_MONTHS = 3
+"""How many months back a date with its year must be to be history."""
+
+
+def dated_history(today: date) -> Cue:
+    """A month with its year at least `DATED_HISTORY_MONTHS` before `today` is history ("in
+    February 2022", "on 3 March 2023"); a nearer one is not: "both legs went numb on 24 November"
+    with this year's number tells of this week. The reader is built with the day it is built on,
+    so a reader left running for months errs towards now, never towards history."""
+    last = today.year * 12 + today.month - 1 - DATED_HISTORY_MONTHS
+    year, month = divmod(last, 12)
+    day = "/\\d{1,2}(?:st|nd|rd|th)?/?"
+    every_month = "|".join(name for names in MONTHS for name in names)
+    months_then = "|".join(name for names in MONTHS[: month + 1] for name in names)
+    years_before = "|".join(str(earlier) for earlier in range(1900, year))
+    return Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            f"in|on {day} {every_month} ,? /(?:{years_before})/",
+            f"in|on {day} {months_then} ,? /{year}/",
+        ),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    )
+
+
+def context_rules(tokenizer: Tokenize, today: date) -> list[ConTextRule]:
+    """The ConTextRules for every cue phrase (one per pattern it expands into), with dates read
+    as of `today` (see `dated_history`)."""
     rules: list[ConTextRule] = []
-    for cue in CUES:
+    for cue in (*CUES, dated_history(today)):
         boundary = cue.direction in ("TERMINATE", "PSEUDO")
         for phrase in cue.phrases:
             for literal, pattern in forms(phrase, tokenizer):

@@ -20,6 +20,7 @@ import gc
 import threading
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 import spacy
@@ -187,7 +188,7 @@ def _build() -> Language:
             "span_group_name": TARGETS,
         },
     )
-    rules = context_rules(nlp.tokenizer)
+    rules = context_rules(nlp.tokenizer, date.today())
     _share_label_sets(rules)
     context.add(rules)
     learned.add_to(nlp)

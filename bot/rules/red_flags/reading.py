@@ -260,7 +260,10 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             if _said_not_mine(doc, sentence):
                 categories.add("OTHER_PERSON")
             categories |= {"PROXY"} & everywhere
-            if "BACK_FINE" in everywhere and span.label_ in RISKS_ONLY:
+            if span.label_ in RISKS_ONLY and (
+                "BACK_FINE" in everywhere
+                or ("BACK_UNHURT" in everywhere and not _tells_of_hurt(doc))
+            ):
                 categories.add("BACK_FINE")
             if span.label_ in PAST_PEAKS and _better_since(doc, span):
                 categories.add("BETTER_NOW")
@@ -277,11 +280,12 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             categories |= _passed_after_a_position(doc, span)
             if span.label_ == "pulsating_lump" and _scanned_clear_after(doc, span):
                 categories.add("SCANNED_CLEAR")
+            categories -= _not_so(doc, span, categories)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
 
 
-DOC_WIDE = frozenset({"PROXY", "BACK_FINE"})
+DOC_WIDE = frozenset({"PROXY", "BACK_FINE", "BACK_UNHURT"})
 """Categories that hold for the whole message wherever they are said."""
 PAST_PEAKS = frozenset({"severe_pain", "bed_bound"})
 """Kinds that feeling much better, said AFTER them, cancels ("could barely move on Sunday, ha!
@@ -339,6 +343,8 @@ COMING_BACK = _words("came come comes coming")
 
 
 RETURNING_SENSES = _words("feeling sensation")
+ODD_SENSES = _words("numb tingly tingling needles dead weird funny strange buzzing buzzy fuzzy")
+"""Words that make "feeling" the change itself ("the pins and needles feeling came back")."""
 """What came back when numbness passed ("the feeling came back after ten minutes")."""
 
 
@@ -351,7 +357,10 @@ def _comes_back(tokens: Span) -> bool:
             token.lower_ == "back"
             and token.i > 1
             and token.nbor(-1).lower_ in COMING_BACK
-            and token.nbor(-2).lower_ not in RETURNING_SENSES
+            and not (
+                token.nbor(-2).lower_ in RETURNING_SENSES
+                and (token.i < 3 or token.nbor(-3).lower_ not in ODD_SENSES)
+            )
         )
         for token in tokens
     )
@@ -443,6 +452,9 @@ def _denied_later(doc: Doc, span: Span, categories: set[str]) -> set[str]:
         denial = doc[start].sent
         if {token.lower_ for token in denial} & (NOT_NEW_WORDS | NOW_WORDS):
             continue
+        elsewhere = denial.start != sentence.start
+        if not _bare(doc, modifier.modifier_span, denial, from_start=elsewhere):
+            continue
         if denial.start == sentence.start:
             if start - span.end <= _DENIAL_REACH:
                 return {"DENIED_LATER"}
@@ -463,13 +475,55 @@ def _called_serious(doc: Doc, span: Span) -> set[str]:
     words = {token.lower_ for token in sentence}
     if words & NOW_WORDS or not words & MENTION_WORDS:
         return set()
+    if not {token.lower_ for token in doc[sentence.start : span.start]} & MENTION_WORDS:
+        return set()
     found = any(
         modifier.category == "CALLED_SERIOUS"
         and 0 <= modifier.modifier_span[0] - span.end <= _CALLED_REACH
         and modifier.modifier_span[0] < sentence.end
+        and not any(
+            token.lower_ in POINTERS or token.is_punct
+            for token in doc[span.end : modifier.modifier_span[0]]
+        )
         for modifier in doc._.context_graph.modifiers
     )
     return {"CALLED_SERIOUS"} if found else set()
+
+
+POINTERS = _words("which that this it they these those what")
+"""Words that point back to a finding the member told of ("my bum has gone numb, which I read
+can be a warning sign"): what is called serious then is the member's own finding."""
+
+
+BARE_WORDS = _words(
+    "i i've ive have has had 've 'd am 'm was been ever any myself personally me to at all"
+    " whatsoever thankfully fortunately luckily happily so far as yet really honestly"
+)
+"""What a bare denial may hold besides its cue ("I have had no such thing", "thankfully none
+of these apply to me"): nothing that names what it denies ("no such trouble with my bowels",
+"nothing of the sort when I'm awake", "otherwise perfectly well in that respect")."""
+
+
+CLAUSE_ENDS = frozenset({";", ":", ",", "\u2014", "\u2013", "-"})
+
+
+def _bare(doc: Doc, cue: tuple[int, int], sentence: Span, from_start: bool) -> bool:
+    """Whether a denial's clause, from its start (or from the cue when the denial shares the
+    finding's sentence) to its end, holds nothing but its cue and `BARE_WORDS` ("I have not
+    experienced any myself; I have simply read…" is bare, "no such trouble with my bowels" is
+    not)."""
+    first = sentence.start if from_start else cue[0]
+    for token in doc[first : cue[0]]:
+        if token.text in CLAUSE_ENDS:
+            first = token.i + 1
+    last = next(
+        (token.i for token in doc[cue[1] : sentence.end] if token.text in CLAUSE_ENDS),
+        sentence.end,
+    )
+    return all(
+        cue[0] <= token.i < cue[1] or token.is_punct or token.lower_ in BARE_WORDS
+        for token in doc[first:last]
+    )
 
 
 def _a_mention(sentence: Span) -> bool:
@@ -514,11 +568,19 @@ def _mentioned_then_settled(doc: Doc, span: Span, categories: set[str]) -> set[s
         between = doc[span.end : start]
         if any(token.lower_ in STILL_GOING | CONTRAST_WORDS for token in between):
             continue
-        if start < sentence.end or _goes_on_about_it(doc, doc[start].sent, sentence):
+        settling = doc[start].sent
+        if {token.lower_ for token in doc[start : settling.end]} & (
+            STILL_GOING | CONTRAST_WORDS | NOW_WORDS | AGAIN_WORDS
+        ):
+            continue
+        if start < sentence.end or _goes_on_about_it(doc, settling, sentence):
             return {"SAID_SETTLED"}
     return set()
 
 
+AGAIN_WORDS = _words("back more restarted happening happens every twice")
+"""Words after a settling that say it did not stay settled ("…was back by lunchtime", "once
+more this morning", "restarted on Wednesday")."""
 IT_WORDS = _words("it they this that these those")
 
 
@@ -569,6 +631,16 @@ def _recurs(tokens: Span) -> bool:
             and token.nbor(-1).lower_ in COMING_BACK
             and token.nbor(1).lower_ in NOW_OR_WORSE
         )
+        or (
+            token.lower_ == "back"
+            and token.i > 1
+            and token.nbor(-1).lower_ in COMING_BACK | _words("was were")
+            and (
+                token.nbor(-2).lower_ in IT_WORDS
+                or (token.i > 2 and token.nbor(-3).lower_ in ODD_SENSES)
+            )
+            and (token.i == len(token.doc) - 1 or token.nbor(1).lower_ != "to")
+        )
         for token in tokens
     )
 
@@ -580,6 +652,8 @@ def _clarified(doc: Doc, span: Span) -> set[str]:
     sentence = span.sent
     if {token.lower_ for token in sentence} & NOW_WORDS:
         return set()
+    if not _quoted(doc, span):
+        return set()
     found = any(
         modifier.category == "CLARIFIED"
         and span.end <= modifier.modifier_span[0] < sentence.end
@@ -587,6 +661,11 @@ def _clarified(doc: Doc, span: Span) -> set[str]:
         for modifier in doc._.context_graph.modifiers
     )
     return {"CLARIFIED"} if found else set()
+
+
+SAYING = _words("said say wrote write written typed mentioned meant mean by clarify '")
+"""Words before a finding that make it words the member quotes ("when I said no feeling in my
+legs …, I meant …"), not a finding told before the clarification of something else."""
 
 
 NO_HARM_KINDS = frozenset({"trauma", "sudden_onset"})
@@ -601,13 +680,39 @@ def _no_harm_next(doc: Doc, span: Span) -> set[str]:
     after = doc[span.sent.end].sent
     if any(after.start <= target.start < after.end for target in doc.spans[TARGETS]):
         return set()
-    if {token.lower_ for token in after} & CONTRAST_WORDS:
+    if {token.lower_ for token in after} & (CONTRAST_WORDS | NOW_WORDS | LATER_WORDS):
+        return set()
+    if _tells_of_hurt(after):
         return set()
     found = any(
         modifier.category == "NO_HARM" and after.start <= modifier.modifier_span[0] < after.end
         for modifier in doc._.context_graph.modifiers
     )
     return {"NO_HARM"} if found else set()
+
+
+LATER_WORDS = _words("later next first start initially time until till evening night morning")
+"""Words that make "no pain" a first moment only ("no pain at all to start, now throbbing")."""
+HURT_WORDS = _words(
+    "pain painful hurt hurts hurting ache aches aching achy sore agony killing tender throbbing"
+    " awful swollen lump excruciating"
+)
+UNSAID = _words("no not n't nt without never")
+
+
+USUAL_WORDS = _words("usual familiar normal same muscular ordinary stiffness")
+
+
+def _tells_of_hurt(tokens: Span | Doc) -> bool:
+    """Whether the words tell of pain not denied and not the usual ("hurts like hell", "very
+    tender over the spine"; not "no pain at all", "the back pain I have now … is the usual
+    stiffness")."""
+    return any(
+        token.lower_ in HURT_WORDS
+        and not any(word.lower_ in UNSAID for word in token.doc[max(token.i - 3, 0) : token.i])
+        and not {word.lower_ for word in token.sent} & USUAL_WORDS
+        for token in tokens
+    )
 
 
 def _passed_after_a_position(doc: Doc, span: Span) -> set[str]:
@@ -720,6 +825,85 @@ def hits(docs: Iterable[Doc]) -> list[Hit]:
         for kind in _kinds_of(candidate, onsets):
             result.setdefault(kind, Hit(kind, candidate.span.text))
     return list(result.values())
+
+
+SEASONS = _words("summer spring winter autumn fall")
+ONGOING_WORDS = _words("now today tonight still currently again this far restarted ongoing")
+BACK_ON = _words("still restarted again currently")
+GIVING = _words("giving give gives")
+
+
+def _not_so(doc: Doc, span: Span, categories: set[str]) -> set[str]:
+    """Round 9 set-asides that the rest of the sentence takes back: a season gone by when the
+    sentence goes on to now ("Last winter I started losing weight …, down 2 stone so far"); a
+    medicine stopped that the member is still or again taking ("tried to come off them …, still
+    on 10mg"); an Irish "giving out to me" that is anything else ("my leg keeps giving way to
+    me")."""
+    gone: set[str] = set()
+    sentence = span.sent
+    words = {token.lower_ for token in sentence}
+    mods = span._.modifiers
+    if "HISTORICAL" in categories and _until_a_but(doc, span) & ONGOING_WORDS:
+        historical = [m for m in mods if m.category == "HISTORICAL"]
+        if historical and all(_season_gone(doc, m.modifier_span) for m in historical):
+            gone.add("HISTORICAL")
+    if "STOPPED" in categories and (words & BACK_ON or "back on" in sentence.text.lower()):
+        gone.add("STOPPED")
+    if span.label_ in TAKEN_NOW and words & BACK_ON:
+        gone |= {"HISTORICAL", "STOPPED"} & categories
+    if "CLARIFIED" in categories and not _quoted(doc, span):
+        gone.add("CLARIFIED")
+    if "HYPOTHETICAL" in categories and _claimed_after_report_any(doc, span):
+        gone.add("HYPOTHETICAL")
+    if "IDIOM" in categories:
+        idioms = [m for m in mods if m.category == "IDIOM"]
+        if idioms and all(_to_me_not_giving_out(doc, m.modifier_span) for m in idioms):
+            gone.add("IDIOM")
+    return gone
+
+
+TAKEN_NOW = frozenset({"steroids", "immunosuppression"})
+REPORT_ANY = _words("report mention flag")
+CLAIMS = _words("i i've ive i'm im my me")
+
+
+def _quoted(doc: Doc, span: Span) -> bool:
+    """Whether a word the member clarifies follows a word of saying in its sentence ("when I said
+    no feeling in my legs, I meant …"), not a finding told before it ("I can't feel my bum, and
+    when I said I'm tired I meant I have no energy")."""
+    return bool({token.lower_ for token in doc[span.sent.start : span.start]} & SAYING)
+
+
+def _claimed_after_report_any(doc: Doc, span: Span) -> bool:
+    """A finding that runs on from "told to report any weight loss" into the member's own claim
+    ("…, I've lost a stone without trying")."""
+    before = {token.lower_ for token in doc[max(span.start - 4, 0) : span.start]}
+    return bool(before & REPORT_ANY or {token.lower_ for token in span[:2]} & _words("any")) and (
+        any(token.lower_ in CLAIMS for token in span)
+    )
+
+
+def _until_a_but(doc: Doc, span: Span) -> set[str]:
+    """The words of a finding's sentence up to the first contrast after the finding ("Last
+    summer … a high temperature, but I have been entirely well since" stops at "but")."""
+    end = next(
+        (t.i for t in doc[span.end : span.sent.end] if t.lower_ in CONTRAST_WORDS), span.sent.end
+    )
+    return {token.lower_ for token in doc[span.sent.start : end]}
+
+
+def _season_gone(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether a HISTORICAL cue is "last summer" and the like."""
+    return (
+        cue[1] - cue[0] == 2 and doc[cue[0]].lower_ == "last" and doc[cue[0] + 1].lower_ in SEASONS
+    )
+
+
+def _to_me_not_giving_out(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether an IDIOM cue is "to me" and the words before it are not "giving out"."""
+    if doc[cue[0]].lower_ != "to" or cue[0] < 2:
+        return False
+    return not (doc[cue[0] - 1].lower_ == "out" and doc[cue[0] - 2].lower_ in GIVING)
 
 
 def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:

@@ -311,6 +311,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS _{0,3} gave|give|giving|gives|gone|went|going|go way|out",
         "@LEG|LEGS _{0,3} buckled|buckling|buckle|buckles|collapsed|collapsing|collapse|collapses",
         "@LEG|LEGS _{0,2} went|gone|go|going|goes from|out under|underneath|beneath|from",
+        # "my legs, but both went from under me on the stairs"
+        "@BOTH went|gone|go|going|goes from|out under|underneath|beneath me",
         "@LEGS just went|gave|go|gone|give",
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
         "|working|lift|raise|clear|come|flex|pick",
