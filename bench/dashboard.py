@@ -148,7 +148,7 @@ def timed(server_ms: list[float], cpu_ms: list[float]) -> Any:
     @web.middleware
     async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
         started, cpu = time.perf_counter(), time.process_time()
-        response = await handler(request)
+        response: web.StreamResponse = await handler(request)
         if request.path.endswith("/members"):
             server_ms.append((time.perf_counter() - started) * 1000)
             cpu_ms.append((time.process_time() - cpu) * 1000)

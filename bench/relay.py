@@ -82,8 +82,8 @@ async def burst(
         await emulator.wait_until(lambda w=words: coach_shows(coach, w), timeout=30)  # type: ignore[misc]
         timings.append((time.perf_counter() - began) * 1000)
         await emulator.wait_until(
-            lambda s=sent: bool(s.reactions) or acknowledged(user, s),
-            timeout=30,  # type: ignore[misc]
+            lambda s=sent: bool(s.reactions) or acknowledged(user, s),  # type: ignore[misc]
+            timeout=30,
         )
     return timings
 
