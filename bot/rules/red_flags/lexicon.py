@@ -712,6 +712,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "UNEXPLAINED": (
         "without trying|dieting|meaning|changing|even",
+        # "which was not intentional", "nothing deliberate", "wish it was on purpose"
+        "not|n't|nt|nothing|never deliberate|deliberately|intentional|intentionally|intended"
+        "|planned",
+        "not|n't|nt|never on purpose",
+        "wish|wished it|this|that|i was|were|had been? deliberate|intentional|planned",
+        "wish|wished it|this|that|i was|were|had been? on purpose",
         "not|n't|nt even|been? trying|dieting",
         "no reason|explanation",
         "for no apparent|obvious|real? reason",

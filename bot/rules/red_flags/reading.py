@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
+from bot.rules.red_flags.dsl import NEGATIONS
 from bot.rules.red_flags.families import QUALIFIERS
 from bot.rules.red_flags.modifiers import KINDS_NOT_NEW, TRANSIENT_KINDS
 from bot.rules.red_flags.pipeline import TARGETS
@@ -927,19 +928,22 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
 
 
 ON_PURPOSE = _words("purpose deliberately intentionally intentional deliberate")
-NEGATIONS = _words("not n't nt never without no")
+NOT_MEANT = frozenset(NEGATIONS) | _words("wish wished wishing if")
+"""Words before "on purpose" that take it back: a denial ("not intentional", "nothing
+deliberate") or a wish ("I wish it was on purpose", "as if it was deliberate")."""
 
 
 def _on_purpose(span: Span) -> bool:
     """Weight lost on purpose ("lost a stone on purpose for the wedding", "deliberately"), said in
-    the finding or just after it, unless the words deny it ("not on purpose") or the finding goes
+    the finding or just after it, unless the words take it back ("not on purpose", "nothing
+    deliberate", "wish it was deliberate") or the finding goes
     on past a "but" ("lost weight on purpose last year, but now I'm losing more without trying")."""
     sentence = span.sent
     for token in span.doc[span.start : min(span.end + 3, sentence.end)]:
         if token.lower_ in ON_PURPOSE:
-            before = span.doc[max(token.i - 3, sentence.start) : token.i]
+            before = span.doc[max(token.i - 4, sentence.start) : token.i]
             rest = span.doc[token.i : span.end]
-            return not any(word.lower_ in NEGATIONS for word in before) and not any(
+            return not any(word.lower_ in NOT_MEANT for word in before) and not any(
                 word.lower_ in CONTRAST_WORDS for word in rest
             )
     return False

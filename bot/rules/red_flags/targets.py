@@ -191,6 +191,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         " 've|ve|have|had|'d? already|just? gone|wet|weed|peed|leaked|soaked",
         "then|and|suddenly|just i 'm|m|am|was _{0,1} wet|soaked|damp|soaking",
         f"{CANT} hold it in",
+        # "I've had the odd leak, and on Tuesday I couldn't hold it at all": "it" is the wee
+        # only after the bladder was named ("couldn't hold it" alone may be a plank)
+        f"leak|leaks|leaking|leaked _{{0,6}} {CANT} hold it",
+        f"@PEE|BLADDER|TOILET _{{0,6}} {CANT} hold it",
         f"{CANT} hold|control _{{0,5}} @PEE|BLADDER|POO",
         "passed|opened|emptied a|my? motion|bowels|stool _{0,4} in my sleep",
         "soiled|wet|messed the|my sheets|bed|bedding|mattress",
