@@ -12,9 +12,10 @@ python-telegram-bot's own: `BaseRequest` turns status codes and Telegram's error
   JSON-encoded fields, as python-telegram-bot's client does.
 - Timeouts keep python-telegram-bot's meaning where aiohttp has one: `connect_timeout` for
   opening a connection, `pool_timeout` added to it for waiting for a free one, `read_timeout`
-  between two reads of the answer. aiohttp has no write timeout, so the whole call is capped at
-  the sum of the four (`media_write_timeout` in place of `write_timeout` for uploads). Any
-  timeout is `TimedOut`; any other failure of the transport is `NetworkError`.
+  between two reads of the answer (so a long file download is not cut short). aiohttp has no
+  write timeout, so an upload (a chart, an export, a demo clip: small files) is capped as a
+  whole at the sum of the four, `media_write_timeout` for the write. Any timeout is
+  `TimedOut`; any other failure of the transport is `NetworkError`.
 - Proxies come from the environment (`HTTPS_PROXY`...), as with httpx. Without any proxy
   variable set the session does not look for them on every call (aiohttp would, in a worker
   thread, along with ~/.netrc: two thread trips a call).
@@ -95,11 +96,12 @@ class AiohttpRequest(BaseRequest):
         if session is None or session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized")
         uploads = request_data is not None and request_data.contains_files
-        timeout = self._timeout(
+        timeout = _timeout(
             _given(read_timeout, self._read_timeout),
             _given(write_timeout, self._media_write_timeout if uploads else self._write_timeout),
             _given(connect_timeout, self._connect_timeout),
             _given(pool_timeout, self._pool_timeout),
+            whole_call=uploads,
         )
         try:
             if request_data is None:
@@ -123,16 +125,22 @@ class AiohttpRequest(BaseRequest):
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
 
-    @staticmethod
-    def _timeout(
-        read: float | None, write: float | None, connect: float | None, pool: float | None
-    ) -> aiohttp.ClientTimeout:
-        parts = (read, write, connect, pool)
-        total = None if any(part is None for part in parts) else sum(p or 0.0 for p in parts)
-        waiting = None if connect is None or pool is None else connect + pool
-        return aiohttp.ClientTimeout(
-            total=total, connect=waiting, sock_connect=connect, sock_read=read
-        )
+
+def _timeout(
+    read: float | None,
+    write: float | None,
+    connect: float | None,
+    pool: float | None,
+    *,
+    whole_call: bool,
+) -> aiohttp.ClientTimeout:
+    """aiohttp's timeouts for python-telegram-bot's four; `whole_call` caps the call at their
+    sum (uploads: aiohttp cannot time a write on its own)."""
+    waiting = None if connect is None or pool is None else connect + pool
+    total = None
+    if whole_call and None not in (read, write, connect, pool):
+        total = sum(part or 0.0 for part in (read, write, connect, pool))
+    return aiohttp.ClientTimeout(total=total, connect=waiting, sock_connect=connect, sock_read=read)
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:

@@ -211,3 +211,29 @@ async def test_a_proxy_set_in_the_environment_carries_the_calls(
     finally:
         await request.shutdown()
     assert seen.user_agent == BaseRequest.USER_AGENT
+
+
+async def test_a_long_download_that_keeps_arriving_is_not_cut_short(
+    server: Callable[[Handler], Awaitable[str]],
+) -> None:
+    """A file download (a form-check video) may take longer than all four timeouts together;
+    only a pause longer than the read timeout ends it."""
+
+    async def trickle(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse()
+        await response.prepare(request)
+        for _ in range(6):
+            await response.write(b"x" * 1000)
+            await asyncio.sleep(0.3)
+        await response.write_eof()
+        return response
+
+    url = await server(trickle)
+    request = AiohttpRequest(
+        read_timeout=0.5, write_timeout=0.1, connect_timeout=0.1, pool_timeout=0.1
+    )
+    await request.initialize()
+    try:
+        assert await request.retrieve(f"{url}/file/video.mp4") == b"x" * 6000
+    finally:
+        await request.shutdown()
