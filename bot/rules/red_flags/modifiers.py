@@ -300,13 +300,14 @@ CUES: tuple[Cue, ...] = (
             "not any|a",
         ),
         max_scope=8,
+        terminated_by=("CONTRAST",),
     ),
     Cue(
         "NEGATED",
         "FORWARD",
         ("not|n't|nt|dont|didnt|havent|hasnt|isnt|wasnt|arent|doesnt|cant|wont",),
         max_scope=6,
-        terminated_by=("COMMA",),
+        terminated_by=("COMMA", "CONTRAST"),
     ),
     Cue(
         "NEGATED",
@@ -325,6 +326,20 @@ CUES: tuple[Cue, ...] = (
         max_scope=5,
     ),
     Cue("COMMA", "PSEUDO", (",|;|/|…|...",)),
+    # What the member has after denying something else, which ends the denial (and only the
+    # denial): "no fever, just a crushing pain in my chest", "no numbness just chest pain",
+    # "no temp - can't feel my bits".
+    Cue(
+        "CONTRAST",
+        "PSEUDO",
+        (
+            # one word, so that every longer cue with it wins ("just wondering", "not only")
+            "just|only",
+            ",|;|-|—|: merely|simply|still|struggling|struggle|keep|keeps",
+            "-|—|: ca|can|could n't|nt|not",
+            "-|—|: cant|cannot|couldnt",
+        ),
+    ),
     Cue(
         "PSEUDO",
         "PSEUDO",
@@ -364,7 +379,17 @@ CUES: tuple[Cue, ...] = (
             "|power|movement|change|sign|pain",
             "not|n't|nt right|normal",
             "ca|can|could n't|nt|not tell|stop|help|wait|believe|remember",
-            "n't|nt|not|without realise|realize|realised|realized|realising|realizing|knowing",
+            "n't|nt|not|without even|really|actually? realise|realize|realised|realized|realising"
+            "|realizing|knowing",
+            # a new change, not a denial: "never had bladder trouble before this week"
+            "never|not|n't|nt had|felt|noticed|got|experienced _{0,5} until|till|til|before today"
+            "|tonight|yesterday|now|this|last|recently|monday|tuesday|wednesday|thursday|friday"
+            "|saturday|sunday",
+            # a lost ability, not the past: "I used to be able to feel when I needed a wee"
+            "used|use to be able",
+            # dismay, not a denial: "oh no my bum is numb", "no no no"
+            "oh|omg|ah|aw|uh|god no",
+            "no no no",
             "on their|its own",
             "gave|give|gives|giving me the? chills|shivers|goosebumps",
             "n't|nt|not sure|know|remember",

@@ -321,6 +321,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
         "|working|lift|raise|clear|come|flex|pick",
         "@LEG|LEGS stopped|stop|stops|stopping working",
+        # "neither leg will hold me up": both fail
+        "neither|none of? my|the? @LEG|LEGS will|would|can|could|is|are|do|does? hold|support"
+        "|carry|work|working|take",
         "foot|feet _{0,2} drop|drops|dropped|dropping|slaps|slap|slapped|slapping|flops|flop"
         "|flopped|flopping",
         "foot drags|dragging",
@@ -328,7 +331,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|floppy|limp",
         "ankle|foot|toes wo|do|does|did|will|can|ca|could n't|nt|not bend|flex|point|pull|come up",
         "toe|toes|foot|feet _{0,2} keep|keeps|kept? catch|catches|catching|snag|snags|snagging"
-        "|scuff|scuffs|scuffing",
+        "|scuff|scuffs|scuffing|drag|drags|dragging|dragged",
         "drop|dropped foot",
         "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
         "@LEG _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
