@@ -5,10 +5,11 @@ class of cause. Each must raise its family at its level; the look-alikes below m
 from __future__ import annotations
 
 import pytest
+from missed_reports import EMERGENCY_LEVEL, Groups, rows
 
 from bot.rules.red_flags import triage
 
-MISSED: dict[str, list[tuple[str, str]]] = {
+MISSED: Groups = {
     # a denial of one thing runs on over "just", "only" or a dash into the thing the member has
     "a denial that runs on past 'just', 'only' or a dash": [
         ("no fever, no numbness, just a crushing pain in my chest", "vascular"),
@@ -44,22 +45,12 @@ MISSED: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-LEVEL = {"cauda_equina": "emergency", "vascular": "emergency"}
 
-
-def _ids(group: str, rows: list[tuple[str, str]]) -> list[str]:
-    return [f"{group}: {text[:50]}" for text, _ in rows]
-
-
-@pytest.mark.parametrize(
-    ("text", "family"),
-    [row for rows in MISSED.values() for row in rows],
-    ids=[name for group, rows in MISSED.items() for name in _ids(group, rows)],
-)
+@pytest.mark.parametrize(("text", "family"), rows(MISSED))
 def test_a_report_review_10_found_missed_is_flagged(text: str, family: str) -> None:
     result = triage(text)
     assert family in result.families
-    assert result.level == LEVEL.get(family, "urgent")
+    assert result.level == EMERGENCY_LEVEL.get(family, "urgent")
 
 
 HARMLESS = [
