@@ -344,9 +344,9 @@ COMING_BACK = _words("came come comes coming")
 
 
 RETURNING_SENSES = _words("feeling sensation")
+"""What came back when numbness passed ("the feeling came back after ten minutes")."""
 ODD_SENSES = _words("numb tingly tingling needles dead weird funny strange buzzing buzzy fuzzy")
 """Words that make "feeling" the change itself ("the pins and needles feeling came back")."""
-"""What came back when numbness passed ("the feeling came back after ten minutes")."""
 
 
 def _comes_back(tokens: Span) -> bool:
