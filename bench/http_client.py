@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import socket
 import time
+from multiprocessing.connection import Connection
 
 from aiohttp import web
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
@@ -26,6 +26,7 @@ from bot.bot_api_http import AiohttpRequest
 CALLS = 2000
 WARM_UP = 100
 ROUNDS = 3
+SERVER_START_TIMEOUT = 10.0
 ANSWER = b'{"ok":true,"result":true}'
 CARD_TEXT = (
     "<b>Superset E \u00b7 set 1 of 3</b>\n<b>E2) Glute Medius Stretch</b>\nThis set: <b>45 s</b>"
@@ -51,21 +52,23 @@ CARD_KEYBOARD = {
 }
 
 
-def _serve(port: int) -> None:
+def _serve(bound: Connection) -> None:
+    """In the server's process: answer every POST, after sending the port it listens on."""
+
     async def answer(request: web.Request) -> web.Response:
         await request.read()
         return web.Response(body=ANSWER, content_type="application/json")
 
-    app = web.Application()
-    app.router.add_post("/{tail:.*}", answer)
-    web.run_app(app, host="127.0.0.1", port=port, print=None)
+    async def serve() -> None:
+        app = web.Application()
+        app.router.add_post("/{tail:.*}", answer)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        bound.send(runner.addresses[0][1])
+        await asyncio.Event().wait()
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    asyncio.run(serve())
 
 
 def _card_edit() -> RequestData:
@@ -88,24 +91,14 @@ async def _cpu_per_call(request: BaseRequest, url: str, calls: int) -> float:
     return (time.process_time() - started) / calls * 1e6
 
 
-async def _wait_for(port: int) -> None:
-    for _ in range(100):
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        return
-    raise RuntimeError("the server did not start")
-
-
 async def main(calls: int) -> None:
-    port = _free_port()
-    server = multiprocessing.Process(target=_serve, args=(port,), daemon=True)
+    ours, theirs = multiprocessing.Pipe()
+    server = multiprocessing.Process(target=_serve, args=(theirs,), daemon=True)
     server.start()
     try:
-        await _wait_for(port)
+        if not await asyncio.to_thread(ours.poll, SERVER_START_TIMEOUT):
+            raise RuntimeError("the server did not start")
+        port = ours.recv()
         url = f"http://127.0.0.1:{port}/bot1:x/editMessageText"
         clients: dict[str, BaseRequest] = {
             "httpx (python-telegram-bot's default)": HTTPXRequest(),

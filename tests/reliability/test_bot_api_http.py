@@ -74,6 +74,13 @@ def recording(seen: Seen, answer: bytes = OK, status: int = 200) -> Handler:
     return handle
 
 
+def unused_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound once, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def parameters(**values: object) -> RequestData:
     return RequestData([RequestParameter.from_input(name, value) for name, value in values.items()])
 
@@ -157,9 +164,7 @@ async def test_a_longer_read_timeout_for_one_call_is_kept(
 
 
 async def test_a_refused_connection_is_a_network_error(client: AiohttpRequest) -> None:
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        port = unused.getsockname()[1]
+    port = unused_port()
     with pytest.raises(NetworkError, match="aiohttp"):
         await client.post(f"http://127.0.0.1:{port}/bot1:token/getMe")
 
@@ -198,9 +203,7 @@ async def test_a_proxy_set_in_the_environment_carries_the_calls(
     the Bot API's address refuses connections, so only the proxy can answer)."""
     seen = Seen()
     proxy = (await server(recording(seen))).removesuffix("/bot1:token")
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        port = unused.getsockname()[1]
+    port = unused_port()
     monkeypatch.setenv("HTTP_PROXY", proxy)
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
