@@ -119,7 +119,8 @@ class ReminderScheduler:
         First releases the claims other processes left without starting to send (a process
         killed mid fan-out), so those reminders go out now. Then looks back over the grace
         window: a reminder that fell due while the bot was down, or was released, is planned
-        for now, and the claim at fire time drops it if it was already sent. A pending snooze
+        for now, and the claim at fire time drops it if it was already sent (one that fell
+        due before the member finished set-up is not theirs). A pending snooze
         replaces the regular reminder. A nudge still owed for a reminder sent before the
         restart is planned too, and so is a morning question owed for a recent session.
         Returns how many members got a reminder.
@@ -136,7 +137,7 @@ class ReminderScheduler:
             snoozed = target.snoozed_until
             due = snoozed if snoozed is not None and snoozed > since else None
             if due is None:
-                due = next_reminder_at(target.settings, since)
+                due = next_reminder_at(target.settings, max(since, target.joined_at))
                 if target.last_sent is not None:
                     self._plan_nudge(
                         target.settings, target.member_id, target.last_sent, not_before=since

@@ -51,6 +51,8 @@ class Target:
     snoozed_until: datetime | None
     last_sent: datetime | None
     """Their latest reminder actually sent in the window looked at (a nudge may be owed)."""
+    joined_at: datetime
+    """When they finished set-up: a reminder that fell due before it was never theirs."""
 
 
 async def start_up(
@@ -71,8 +73,10 @@ async def start_up(
             reminder_settings(services, member, enrolment),
             enrolment.snoozed_until,
             last_sent.get(member.id),
+            member.onboarded_at,
         )
         for member, enrolment in members
+        if member.onboarded_at is not None
     ]
     return released, targets
 

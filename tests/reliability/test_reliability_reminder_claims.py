@@ -9,11 +9,13 @@ process)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from fixtures_bot import RunningBot, onboard
 from sqlalchemy import select
 from test_reliability_crash import BotProcess
@@ -26,6 +28,15 @@ from storage.migrations_runner import upgrade_async
 from storage.models import ReminderKind, ReminderSent
 
 KILLED_PROCESS = "boot-id-of-a-killed-process"
+
+
+@pytest.fixture
+def a_quiet_thursday() -> Iterator[None]:
+    """Thursday noon UTC, a day and six hours before the member's first reminder, so no
+    reminder of the real schedule falls due during the test (on a Friday at 18:00 UTC one
+    did, and its send was counted)."""
+    with time_machine.travel(datetime(2026, 3, 5, 12, 0, tzinfo=UTC), tick=True):
+        yield
 
 
 async def _due(running_bot: RunningBot, member: SimulatedUser) -> tuple[int, str, datetime]:
@@ -78,6 +89,7 @@ async def _fire_after_restart(running_bot: RunningBot, member_id: int, due: date
     return await reminders.fire(DueReminder(member_id, due, ReminderKind.REMINDER))
 
 
+@pytest.mark.usefixtures("a_quiet_thursday")
 async def test_a_reminder_fired_twice_is_sent_once(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
@@ -92,6 +104,7 @@ async def test_a_reminder_fired_twice_is_sent_once(
     assert len(emulator.calls("sendMessage")) == before + 1
 
 
+@pytest.mark.usefixtures("a_quiet_thursday")
 async def test_a_claim_left_by_a_kill_before_sending_is_sent_after_the_restart(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:
@@ -103,6 +116,7 @@ async def test_a_claim_left_by_a_kill_before_sending_is_sent_after_the_restart(
     assert len(emulator.calls("sendMessage")) == before + 1
 
 
+@pytest.mark.usefixtures("a_quiet_thursday")
 async def test_a_claim_left_by_a_kill_while_sending_is_never_sent_again(
     running_bot: RunningBot, member: SimulatedUser, emulator: BotApiEmulator
 ) -> None:

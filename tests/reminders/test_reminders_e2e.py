@@ -196,6 +196,18 @@ async def test_a_reminder_missed_beyond_the_grace_window_is_dropped(
     assert reminders(member) == []
 
 
+async def test_a_restart_sends_no_reminder_that_fell_due_before_the_member_joined(
+    running_bot: RunningBot, member: SimulatedUser
+) -> None:
+    with clock_at(running_bot, FRIDAY_0700 + timedelta(minutes=20)) as clock:
+        await onboard(member, hour="07:00", zone="America/New_York")
+        who = await member_id(running_bot, member)
+        clock.jump_unnoticed(FRIDAY_0700 + timedelta(minutes=30))
+        await running_bot.restart()
+        await planned(running_bot, who, MONDAY_0700)
+    assert reminders(member) == []
+
+
 async def test_a_member_who_blocked_the_bot_is_marked_inactive_and_not_tried_again(
     running_bot: RunningBot, member: SimulatedUser
 ) -> None:
