@@ -141,6 +141,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "my|your|me|ur ring",
         "manhood|womanhood|downstairs|undercarriage",
         "inner|inside thigh|thighs",
+        "inside|inner of my|the? thigh|thighs",
+        # "around the private"
+        "around|round|near|in the|my private",
         "sit|sitting bones",
         "sitting|sit|seat area|part|parts|region",
         "my seat",
@@ -633,6 +636,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "steroid|steroids|cortisone inhaler|inhalers|injection|injections|jab|jabs|shot|shots"
         "|cream|creams|spray|nasal|drops|ointment",
         "epidural steroid|steroids",
+        "hydrocortisone one|cream|creams|ointment|spray|gel",
         "anabolic steroids|steroid",
     ),
     "CRACK_GO": (
@@ -688,6 +692,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "lost|losing|dropped|dropping _{0,2} a|half|whole|full|couple|few|two _{0,2} sizes|size"
         "|notches|notch|holes",
         "weight loss|reduction",
+        # "nothing deliberate, a stone in two months"
+        "a|half|one|two|three _{0,1} stone|stones|kilos|kg|kgs|pounds|lbs in|over _{0,1} a|one|two"
+        "|three|four|six|few|couple weeks|months|week|month",
+        "a|half|one|two|three _{0,1} stone|stones|kilos|kg|kgs|pounds|lbs in|over _{0,1} /\\d+/"
+        " weeks|months|week|month",
         "reduction|loss|drop|fall|decrease in|of my? weight|weights",
         "a loss of almost|nearly|about|around|over|roughly? a|half|one|two stone|stones|kg|kilos"
         "|kilograms|pounds|lbs",
@@ -957,6 +966,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "HUMOUR": (
         "lol|lmao|haha|hahaha|hehe|lolol|rofl|jk|😂|🤣|😅|😆|😜|🙃|😝|🤪|xd|😄",
         "/ha(?:ha)+h?/",
+        "ha ha",
+        "he he",
         "/lo+l/",
     ),
 }

@@ -284,6 +284,50 @@ class Cue:
     terminated_by: tuple[str, ...] = field(default_factory=tuple)
 
 
+YEARS_BACK = (
+    "years|yrs|year|decades|decade|months ago|back|earlier",
+    "/(?:a|one|few|couple|many|two|three|four|five|several|\\d+)/ of? "
+    "years|yrs|year|decades|months ago|back|earlier",
+    "last|past|previous year",
+    # "I had dengue before 2 years"
+    "before /(?:[2-9]|\\d\\d)/ years|yrs",
+    "that time",
+    "back then",
+    "back? in the /(?:19)?[5-9]0'?s/",
+    "back? in the sixties|seventies|eighties|nineties",
+    "back in the spring|summer|autumn|winter",
+    "in|back in|since? /(?:19|20)\\d\\d/",
+    "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
+    "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
+    "at the? age of? /(?:[1-9]|[1-5]\\d)/",
+    "as a /(?:[1-9]|[1-5]\\d)/ year old",
+    "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small"
+    "|young"
+    "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
+    "long|ages time? ago|back",
+    "a long time ago",
+    "in the past",
+    "previously|childhood",
+    "in my youth|20s|twenties|teens",
+)
+"""Years back: "years ago", "as a kid", "in 2009", "back in the 80s"."""
+
+EARLIER_ON = (
+    "used|use to",
+    "when|before i started|starting|began",
+    "at the start|beginning",
+    "at first",
+    "initially|originally",
+    "on day|week 1|one",
+    "the first day|week|session|days|weeks",
+    "to begin with",
+    "before starting|lockdown|covid|pregnancy",
+    "^post",
+    "post op|surgery|surgical|operative",
+)
+"""Before now in another way: "used to", "at first", "before lockdown", "post op"."""
+
+
 CUES: tuple[Cue, ...] = (
     Cue(
         "NEGATED",
@@ -325,7 +369,7 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=5,
     ),
-    Cue("COMMA", "PSEUDO", (",|;|/|…|...",)),
+    Cue("COMMA", "PSEUDO", (",|;|/|…|...|+|&",)),
     # What the member has after denying something else, which ends the denial (and only the
     # denial): "no fever, just a crushing pain in my chest", "no numbness just chest pain",
     # "no temp - can't feel my bits".
@@ -375,6 +419,15 @@ CUES: tuple[Cue, ...] = (
             "n't|nt|not make|made it",
             "no urge|urges|sensation|feeling|control",
             "no feeling|sensation down|in|between|when",
+            # "nothing when I wipe": a feeling that is missing, not a denial
+            "feel|felt? nothing when|while|as i? wipe|wiping",
+            # "neither of my legs feel right": both are wrong
+            "neither|none of? my|the|them? @LEG|LEGS feel|feels|seem|seems|is|are|look|looks"
+            " right|normal|ok|okay",
+            # a worry about what happened, not a hypothetical: "is it bad if I wet myself"
+            "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine"
+            "|alright|common if i 've|ve|have|had|keep|kept|am|'m|ca|cant|wet|peed|weed|leaked"
+            "|pooed|soiled|lost",
             "?|:|-|=|— no|nope|nah feeling|sensation|urge|control|idea|clue|warning|signal|strength"
             "|power|movement|change|sign|pain",
             "not|n't|nt right|normal",
@@ -385,6 +438,11 @@ CUES: tuple[Cue, ...] = (
             "never|not|n't|nt had|felt|noticed|got|experienced _{0,5} until|till|til|before today"
             "|tonight|yesterday|now|this|last|recently|monday|tuesday|wednesday|thursday|friday"
             "|saturday|sunday",
+            # the feeling came too late: "I didn't feel anything till it was too late"
+            "n't|nt|not|never feel|felt|notice|noticed|realise|realize|know|knew _{0,2} till|until"
+            "|til it was|'s too late",
+            # a question, not a claim: "how do I know if I have it?"
+            "if|whether i have|'ve|got|get|do it|this|that|them",
             # a lost ability, not the past: "I used to be able to feel when I needed a wee"
             "used|use to be able",
             # dismay, not a denial: "oh no my bum is numb", "no no no"
@@ -412,6 +470,10 @@ CUES: tuple[Cue, ...] = (
             "back 's|is|has? completely|totally|just|really? gone",
             # "my mate ... and now has foot drop": the same subject goes on
             "and|, now|then? has|had|got|needs",
+            # the member carried them: "I carried my grandson and felt a crack"
+            "carried|carry|carrying|lifted|lift|lifting|picked|picking|pick|held|hold|holding"
+            "|hugged|hugging|chasing|chased|bathing|bathed|pushing|pushed up? my|the|our _{0,1} "
+            f"{RELATIONS}",
             # "my legs are going weak, both of them": the legs, not other people
             "@LEG|LEGS _{0,4} both|each|either|all of them",
             # "no longer confined to my right leg": it has spread, not gone
@@ -679,6 +741,8 @@ CUES: tuple[Cue, ...] = (
             "following|followed|follow|read|reading _{0,3} advice|information|guidance|guidelines"
             " regarding|about|on|concerning",
             "it|they mentions|mention|lists|list",
+            "asked|asking|asks me|us? _{0,4} about|if|whether",
+            "asked|asking|asks me|us all? the|those|these|some|her|his|their questions|question",
             "how would|will|do|can|could|should|might i|one|you recognise|recognize|spot|tell|know",
             "how i|one|you would|will|could|can|should|might recognise|recognize|spot|tell|know",
             "how one|you tells|tell|knows|know|recognises|recognizes|distinguishes",
@@ -774,6 +838,8 @@ CUES: tuple[Cue, ...] = (
         (
             f"turned|turns out to be just|only? a|an|my? {BENIGN_ILLS}",
             f"was|is|it's|its|'s just|only|actually|probably|prob a|an|my? {BENIGN_ILLS}",
+            # "doctor check ECG and heart is ok"
+            "heart|ecg|ekg|bloods|tests is|was|were|came back? ok|okay|fine|normal|clear|healthy",
         ),
         max_scope=12,
         allowed=(
@@ -799,36 +865,16 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HISTORICAL",
         "BIDIRECTIONAL",
-        (
-            "years|yrs|year|decades|decade|months ago|back|earlier",
-            "/(?:a|one|few|couple|many|two|three|four|five|several|\\d+)/ of? "
-            "years|yrs|year|decades|months ago|back|earlier",
-            "last|past|previous year",
-            "in|back in|since? /(?:19|20)\\d\\d/",
-            "as a|an kid|child|teen|teenager|baby|toddler|student|youngster|boy|girl",
-            "when|while i|we was|were /(?:[1-9]|[1-5]\\d)/",
-            "at the? age of? /(?:[1-9]|[1-5]\\d)/",
-            "as a /(?:[1-9]|[1-5]\\d)/ year old",
-            "when|while i was|were _{0,2} younger|little|kid|child|teen|teenager|pregnant|small"
-            "|young"
-            "|school|uni|university|student|baby|girl|boy|20s|twenties|thirties|30s",
-            "used|use to",
-            "long|ages time? ago|back",
-            "a long time ago",
-            "in the past",
-            "previously|childhood",
-            "in my youth|20s|twenties|teens",
-            "when|before i started|starting|began",
-            "at the start|beginning",
-            "at first",
-            "initially|originally",
-            "on day|week 1|one",
-            "the first day|week|session|days|weeks",
-            "to begin with",
-            "before starting|lockdown|covid|pregnancy",
-            "^post",
-            "post op|surgery|surgical|operative",
-        ),
+        (*YEARS_BACK, *EARLIER_ON),
+        max_scope=10,
+        terminated_by=("CURRENT",),
+    ),
+    # fronted, up to the subject: "Years ago, I came off my motorbike" (", I" would end the
+    # scope; the longer cue wins over it and over the same words without the comma)
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        tuple(f"{phrase} ,|: i|we|my" for phrase in YEARS_BACK),
         max_scope=10,
         terminated_by=("CURRENT",),
     ),
@@ -970,7 +1016,7 @@ CUES: tuple[Cue, ...] = (
             "went|gone|go|goes away",
             "cleared|clearing|clears up",
             "settled|settling|settles down",
-            "all|fine|ok|okay|good|better|normal now",
+            "fine|ok|okay|good|better|normal now",
             "all fine|ok|okay|good|better|sorted",
             "back to normal",
             "came|come|comes back straight|quickly|right|soon|within|fine|normally|normal",
@@ -1104,6 +1150,14 @@ CUES: tuple[Cue, ...] = (
         allowed=(*KINDS_EXPLAINED, "chills_sweats", "progressive_pain"),
     ),
     Cue("EXERCISE", "FORWARD", ("@EXERCISE",), max_scope=3, allowed=KINDS_EXPLAINED),
+    # a movement done on purpose: "dragging the foot along the floor for the slider exercise"
+    Cue(
+        "EXERCISE",
+        "BACKWARD",
+        ("for|during|in|on the|this|that|each|my slider|sliders|sliding _{0,1} @EXERCISE?",),
+        max_scope=8,
+        allowed=("leg_weakness", "leg_failing"),
+    ),
     Cue(
         "EXERCISE",
         "BIDIRECTIONAL",
@@ -1203,6 +1257,10 @@ CUES: tuple[Cue, ...] = (
             "sounds|sound like what i have|'ve|get|got",
             "that|which|it 's|is me|mine",
             "thats me|mine",
+            "that|which|it 's|is what i|i've|ive|'ve have|has|got|get|feel",
+            "thats|whats what? i|i've|ive|'ve have|has|got|get|feel",
+            # "the nurse asked if I had numbness down there and I do."
+            "and|but i do|did|have .|!|,|;|-|—",
             "mine has|does|is|did|'s|keeps|hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
             "mine has|does|is|did|wo n't|nt|not",
             "i 'm|am|m getting|having|experiencing it|that|this|them",
@@ -1434,6 +1492,8 @@ CUES: tuple[Cue, ...] = (
             "nearly|almost|practically|virtually",
             "close to",
             "nearly|almost|practically|virtually gave|give|giving|had|having me",
+            # "these stretches are going to give me a heart attack"
+            "gonna|going|will|'ll|would|to give|gave|giving|gives me",
         ),
         max_scope=3,
         allowed=(
@@ -1513,6 +1573,8 @@ CUES: tuple[Cue, ...] = (
             "did|didnt n't|nt? actually|even? go down",
             "did|didnt n't|nt? actually|even? hit the ground|floor",
             "nothing happened|broken|hurt",
+            "nothing was|is|'s|were broken|fractured|cracked",
+            "no fracture|fractures|break|breaks|broken bones",
             "no bruise|bruises|marks",
             "soft|safe|gentle|lucky landing",
             "landed on the|a|my sofa|bed|couch|cushion|cushions|mattress|beanbag|settee",
@@ -1530,6 +1592,7 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
+            "suppose|supposing my|i|the",
             "let's|lets say",
             f"{DOCUMENTS} _{{0,2}} {SAY}",
             "a|some bit|section|page|paragraph|part|info|stuff on|about",
@@ -1716,6 +1779,9 @@ CUES: tuple[Cue, ...] = (
             "neither|none of? which|these|them|those|this|it? applies|apply to me",
             "no such thing|symptom|symptoms|problem|problems|experience|trouble",
             "nothing of the|that kind|sort",
+            "i|ive 've|have|had? got|had? none of that|those|these|them|it",
+            "there 's|is|was|s nothing like that|this",
+            "theres nothing like that|this",
             "n't|nt|not experienced|had|noticed any myself|personally",
             "no change|changes whatsoever? in either|them|those|these|both",
             "quite|perfectly|entirely|completely well in that|this respect|regard",
@@ -1886,13 +1952,15 @@ def denies(target: Span, modifier: Span, between: Span) -> bool:
     """A negation denies a finding outside it, unless the negation is part of a concept that
     carries its own ("I cannot sleep, also lying still does not help"); not a finding that goes
     on past a clause break after it ("haven't had a poo in days and don't feel the need to go":
-    the pair runs from "poo" to "don't feel"); a pain score only from close by ("no 10/10 pain",
-    not "I no fit move at all, pain is 10/10")."""
+    the pair runs from "poo" to "don't feel"); nor past a "but"; a pain score only from close
+    by ("no 10/10 pain", not "I no fit move at all, pain is 10/10")."""
     if not outside_target(target, modifier, between):
         return False
     if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
         return False
     if modifier.end <= target.start and _new_clause_inside(target):
+        return False
+    if any(token.lower_ in TURNS for token in between):
         return False
     return target.label_ != "pain_score" or len(between) <= SCORE_NEGATION_REACH
 
@@ -1903,6 +1971,11 @@ def _new_clause_inside(target: Span) -> bool:
         token.lower_ in CLAUSE_JOINS and token.nbor().lower_ in CLAUSE_STARTS
         for token in target[:-1]
     )
+
+
+TURNS = frozenset({"but", "however", "though", "although", "yet"})
+"""Words after which a denial is over, even where a longer cue holds them and so overrides
+their own TERMINATE cue ("I said no but since yesterday I'm numb": "but since yesterday")."""
 
 
 CLAUSE_JOINS = frozenset({"and", "&", "because", "cos", "coz", "cause", "bc", "as", "so"})

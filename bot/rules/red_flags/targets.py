@@ -9,6 +9,7 @@ temperatures) are matched as regular expressions over the text, so "38.5°C", "3
 
 from __future__ import annotations
 
+from bot.rules.red_flags.dsl import NEGATIONS
 from bot.rules.red_flags.lexicon import CANT
 
 MY = "my|the|both|his|her|one|a|an|this|that|me|your"
@@ -16,6 +17,9 @@ SIDE = "left|right|lower|upper|back|front|inner|outer|outside|inside"
 PAIN = "pain|pains|painful|ache|aches|aching|achy|hurts|hurt|hurting|sore|soreness|agony"
 BODY = "back|bum|butt|tailbone|coccyx|backside|bottom|spine|hip|hips|side|arse|ass|head|butt"
 NOT_HELP = "n't|nt|not|never"
+WITHIN_THE_DENIAL = f"/(?!(?:{'|'.join(('just', 'only', 'but', 'except', *NEGATIONS))})$).+/{{0,6}}"
+"""Up to six tokens, as a gap, that do not turn from a denial to what the member has instead
+("no problems, just need to wee a lot" denies a problem; it does not lose the urge)."""
 AWARE = (
     "know|knowing|tell|telling|feel|feeling|sense|sensing|realise|realising|realize|realizing"
     "|notice|noticing"
@@ -147,7 +151,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "feels|feel|feeling|felt like i|it _{0,2} never|n't|nt|not|cant fully|properly|completely?"
         " empty|emptied|emptying",
         # the urge to go, lost: "I don't get the 'need to go' feeling", "no warning before a poo"
-        "n't|nt|not|never|no|without|lost|losing|lose|zero _{0,6} @URGE",
+        f"n't|nt|not|never|no|without|lost|losing|lose|zero {WITHIN_THE_DENIAL} @URGE",
         "@URGE _{0,4} gone|vanished|disappeared|went|stopped|missing",
     ),
     "incontinence": (
@@ -182,6 +186,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@ACCIDENT in|on my|the? pants|trousers|knickers|bed|underwear|undies|myself",
         "little|small|slight|few|couple|toilet|bladder|bowel|wee|pee|poo @ACCIDENT",
         "had|having|have|keep|kept|'ve accidents",
+        "had|having|have|'ve a|two|three|four|few|several|some|couple _{0,1} accidents",
         "the|my|this|that leaking|leakage|leaks|dribbling|wetting _{0,1} started|starting|began"
         "|begun|is|'s|has|got|getting|came|keeps|happens|happened|again|worse",
         "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
@@ -255,6 +260,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 @LEGS|LEG",
         "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 sides",
         "@BOTH @LEGS not just|only",
+        # "…sciatica in one leg years ago, now it's in both"
+        "now it|they|both? 's|is|are|has|have|'re? spread|gone|moved|travelled|traveled? _{0,1} in"
+        "|into|down|to|affecting both",
         "@NUMB|SCIATICA _{0,5} @BOTH _{0,2} @LEG|LEGS",
         "@NUMB|SCIATICA _{0,4} @LEGS",
         "@BOTH _{0,2} @LEG|LEGS _{0,4} @NUMB|SCIATICA",
@@ -269,7 +277,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@BOTH _{0,2} @SCIATICA",
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
-        "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS",
+        # "my other leg", never "my left leg" (one-sided sciatica)
+        "down|into|in|to|through|across|over the|my? other|opposite|second|good|better|healthy"
+        "|unaffected @LEG|LEGS",
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
         "down|into|in|to|through|across|over the|my other|opposite one|side",
@@ -308,6 +318,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         " @LEG",
         "left|right|other|opposite @LEG _{0,4} similarly|also|likewise|equally|now affected"
         "|involved",
+        # "now my right leg has started with it too", "…has started doing the same"
+        "left|right|other|opposite @LEG has|'s|is? started|starting|begun|got|getting _{0,2} it"
+        "|too|same",
+        # "so it's both of them"
+        "it|now 's|is both of them|sides|legs",
         "extended|spread|spreading|moved|travelled|traveled|gone to|into the|my? left|right @LEG "
         "_{0,1} @ALSO",
     ),
@@ -318,6 +333,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         # "my legs, but both went from under me on the stairs"
         "@BOTH went|gone|go|going|goes from|out under|underneath|beneath me",
         "@LEGS just went|gave|go|gone|give",
+        "strength|power in|of both|my|the _{0,1} @LEGS? is|'s|are? going|gone|fading|disappearing"
+        "|draining",
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
         "|working|lift|raise|clear|come|flex|pick",
         "@LEG|LEGS stopped|stop|stops|stopping working",
@@ -335,7 +352,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "drop|dropped foot",
         "@LEG _{0,2} flops|flopping|slaps|slapping|flapping|flaps",
         "@LEG _{0,2} drags|dragging|dragged|drag|scuffs|scuffing|catches|catching",
-        f"tripping|tripped|trip|trips|catching|catch|catches|caught|stubbing|scuffing over|on? "
+        f"tripping|tripped|trip|trips|catching|catch|catches|caught|stubbing|scuffing|stumble"
+        f"|stumbling|stumbled|stumbles over|on? "
         f"{MY}? own? {SIDE}? foot|feet|toes|toe",
         f"dragging|drag|drags|dragged|scuffing {MY}? {SIDE}? foot|leg",
         f"{CANT} lift|raise|point|pull|flex|bend|move {MY}? {SIDE}? foot|feet|toes|ankle|ankles",
@@ -406,6 +424,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "left arm pain|pains|ache|aches|aching|hurts|hurting|tingling|numb|numbness|heavy",
         "pain|pains|ache|aching|tingling|numbness in|down my? left arm",
         "@CHEST _{0,3} and|& jaw|arm",
+        "crushing|squeezing|gripping _{0,1} feeling|pain|pressure|sensation? _{0,3} jaw",
+        "crushing|squeezing|gripping _{0,1} feeling|pain|pressure|sensation? _{0,3} left arm",
     ),
     "tearing_pain": (
         "@TEARING _{0,1} pain|pains|sensation|feeling|feel",
@@ -419,11 +439,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@SHOULDER_BLADES _{0,4} @TEARING",
         # pain that goes from the back right through to the belly, as an aorta's does
         "back right|straight through to|into my|the? @BELLY",
+        "@TEARING _{0,10} through|thru to? the|my? @BELLY",
         "@BELLY right|straight through to|into my|the? back",
     ),
     "pulsating_lump": (
         "@PULSE _{0,2} @LUMP",
         "@LUMP _{0,5} @PULSE",
+        "@LUMP _{0,2} jumping|beating|ticking|thumping|bouncing _{0,6} heartbeat|heart|pulse",
         "@PULSE in|on|inside|from my|the? @BELLY",
         "@BELLY _{0,5} @PULSE",
         "aortic aneurysm|aneurism|dissection",
@@ -530,7 +552,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "there|present constantly|continuously|nonstop|24/7",
         "constantly|always there",
         "constant|constantly|continuous|continual|non-stop|nonstop|unrelenting|relentless|persistent"
-        " pain|ache|aching|agony|throbbing|burning",
+        " dull|nagging|deep|low|gnawing? pain|ache|aching|agony|throbbing|burning",
         f"{PAIN}|it is|'s|has|been|keeps? constant|continuous|non-stop|nonstop|relentless"
         "|unrelenting",
         f"{PAIN}|it _{{0,3}} never|n't|nt|not lets|let|letting up|off",
