@@ -139,6 +139,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "sad all|al area|region|zone",
         # the ring: slang for the back passage
         "my|your|me|ur ring",
+        "ring piece",
         "manhood|womanhood|downstairs|undercarriage",
         "inner|inside thigh|thighs",
         "inside|inner of my|the? thigh|thighs",
@@ -227,7 +228,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "PEE": (
         "pee|peeing|pees|peed|wee|weeing|wees|wee'd|piss|pissing|urine|urinate|urinating"
         "|urination|~urinating|weewee|wee-wee|pee-ing|peein|weein|urinatin|tinkle|tinkling"
-        "|piddle|wiz|whizz|widdle|widdling|weeing",
+        "|piddle|wiz|whizz|widdle|widdling|weeing|pipi|peepee|pee-pee",
         "pass|passing water|urine",
         "number one|1|ones",
         "hold|holding|held my water",
@@ -578,6 +579,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "VEHICLE": (
         "car|cars|bike|bicycle|motorbike|motorcycle|motorbikes|scooter|van|lorry|truck|bus|taxi"
+        "|mtb|bmx|pushbike|dirtbike|skateboard|longboard"
         "|horse|moped|quad|wheel|ebike|e-bike|cyclist|motorbiker|motorist|driver|work|ski|skiing|snowboard|snowboarding|sports|sporting"
         "|rugby|football|climbing|riding|cycling|trampoline|trampolining|road|traffic",
     ),
@@ -778,6 +780,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "NOT_CHILLS": (
         "chills|shivers|goosebumps watching|listening|reading|hearing|thinking",
+        "cold sweat|sweats watching|listening|reading|during|at",
         "chills|shivers|goosebumps from|at|during|over the|that|this film|movie|song|music|speech"
         "|story|show|match|game|concert|performance|news|video",
         "hot and|& cold about|on|over|with",

@@ -328,6 +328,27 @@ EARLIER_ON = (
 """Before now in another way: "used to", "at first", "before lockdown", "post op"."""
 
 
+FRONTED = "/[,:]/ i|we|my"
+"""After a time said first, up to the subject ("Years ago, I…"): as one token pattern, not as a
+list of every word sequence, which would cost about 1 kB of the reader's memory each."""
+CLAUSE_END = "/[.,!;:\u2014-]/"
+"""The punctuation that ends a clause (one token pattern, as `FRONTED`)."""
+
+
+WEEKS_BACK = (
+    "last|past|previous month",
+    "/(?:a|one|few|couple|two|three|four|several|\\d+)/ of? weeks|week|month ago|back|earlier",
+    "weeks ago",
+    "in|during|over january|february|march|april|may|june|july|august|september|october"
+    "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+    "over|at christmas|easter|summer",
+    # "at the start of the month": weeks back, not before the programme
+    "at the start|beginning|end of the|this|last month|week",
+)
+"""Weeks back: "last month", "a few weeks ago", "in March" (each also fronted, up to its
+subject: "In March, I had a fever")."""
+
+
 CUES: tuple[Cue, ...] = (
     Cue(
         "NEGATED",
@@ -427,7 +448,10 @@ CUES: tuple[Cue, ...] = (
             # a worry about what happened, not a hypothetical: "is it bad if I wet myself"
             "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine"
             "|alright|common if i 've|ve|have|had|keep|kept|am|'m|ca|cant|wet|peed|weed|leaked"
-            "|pooed|soiled|lost",
+            "|pooed|soiled|lost|fell|felt|noticed|got",
+            "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine"
+            "|alright|common if my|both|the",
+            "is|would it be? a problem|worry|concern if i|my|both|the",
             "?|:|-|=|— no|nope|nah feeling|sensation|urge|control|idea|clue|warning|signal|strength"
             "|power|movement|change|sign|pain",
             "not|n't|nt right|normal",
@@ -441,6 +465,9 @@ CUES: tuple[Cue, ...] = (
             # the feeling came too late: "I didn't feel anything till it was too late"
             "n't|nt|not|never feel|felt|notice|noticed|realise|realize|know|knew _{0,2} till|until"
             "|til it was|'s too late",
+            # not a hypothetical: "just in case it matters: I had cancer 10 years ago"
+            "in case it|this matters|helps",
+            "in case it 's|is relevant|useful|important",
             # a question, not a claim: "how do I know if I have it?"
             "if|whether i have|'ve|got|get|do it|this|that|them",
             # a lost ability, not the past: "I used to be able to feel when I needed a wee"
@@ -723,7 +750,7 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         (
-            "if|whether|incase|unless|hypothetically|theoretically",
+            "if|whether|incase|unless",
             "what if|happens|should|do|would|are|is|to do",
             "in case",
             "in the event|future",
@@ -741,8 +768,8 @@ CUES: tuple[Cue, ...] = (
             "following|followed|follow|read|reading _{0,3} advice|information|guidance|guidelines"
             " regarding|about|on|concerning",
             "it|they mentions|mention|lists|list",
-            "asked|asking|asks me|us? _{0,4} about|if|whether",
-            "asked|asking|asks me|us all? the|those|these|some|her|his|their questions|question",
+            # "the nurse asked me all those questions, was I numb down below, …"
+            "asked|asking|asks me|us all? the|those|these|some|her|his|their questions",
             "how would|will|do|can|could|should|might i|one|you recognise|recognize|spot|tell|know",
             "how i|one|you would|will|could|can|should|might recognise|recognize|spot|tell|know",
             "how one|you tells|tell|knows|know|recognises|recognizes|distinguishes",
@@ -852,11 +879,12 @@ CUES: tuple[Cue, ...] = (
             "tearing_pain",
         ),
     ),
+    # either side: "hypothetically I fall off my bike", "…if I fell, hypothetically"
+    Cue("HYPOTHETICAL", "BIDIRECTIONAL", ("hypothetically|theoretically",)),
     Cue(
         "HYPOTHETICAL",
         "BACKWARD",
         (
-            "hypothetically",
             "mean|means|indicate something|anything|cancer|serious",
             "mean|means|signify|indicate ?",
         ),
@@ -874,24 +902,14 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HISTORICAL",
         "BIDIRECTIONAL",
-        tuple(f"{phrase} ,|: i|we|my" for phrase in YEARS_BACK),
+        tuple(f"{phrase} {FRONTED}" for phrase in YEARS_BACK),
         max_scope=10,
         terminated_by=("CURRENT",),
     ),
     Cue(
         "PAST_MONTH",
         "BIDIRECTIONAL",
-        (
-            "last|past|previous month",
-            "/(?:a|one|few|couple|two|three|four|several|\\d+)/ of? "
-            "weeks|week|month ago|back|earlier",
-            "weeks ago",
-            "in|during|over january|february|march|april|may|june|july|august|september|october"
-            "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
-            "over|at christmas|easter|summer",
-            # "at the start of the month": weeks back, not before the programme
-            "at the start|beginning|end of the|this|last month|week",
-        ),
+        (*WEEKS_BACK, *(f"{phrase} {FRONTED}" for phrase in WEEKS_BACK)),
         max_scope=10,
         terminated_by=("CURRENT",),
     ),
@@ -1199,6 +1217,8 @@ CUES: tuple[Cue, ...] = (
             "after|from|during|post running|cycling|exercise|exercising|training|walking|squatting"
             "|hiking|swimming|lifting|kneeling|crouching",
             "post workout|-workout|session|run|gym",
+            "after|from|during|post|on the|my|a|that|this|today's? leg|arm|back|chest|push|pull"
+            " day",
         ),
         max_scope=8,
         allowed=("temp_reading", "chills_sweats", "both_legs", "leg_failing"),
@@ -1257,10 +1277,17 @@ CUES: tuple[Cue, ...] = (
             "sounds|sound like what i have|'ve|get|got",
             "that|which|it 's|is me|mine",
             "thats me|mine",
+            # the answer to someone's question ("the nurse asked if my bum was numb. It is.")
+            "i said|say|told _{0,2} yes|yeah|yep",
+            "i said|say|told _{0,2} i have|do|am|had|did|'ve",
+            # "…if I had a fever, I checked and it's 38.7"
+            "checked|measured _{0,2} and|, it 's|is|was",
+            "yes|yeah|yep ,? i do|have|am|did|had|'ve",
+            "^it|they is|are|does|do|has|have|'s|'re .|!|,",
             "that|which|it 's|is what i|i've|ive|'ve have|has|got|get|feel",
             "thats|whats what? i|i've|ive|'ve have|has|got|get|feel",
             # "the nurse asked if I had numbness down there and I do."
-            "and|but i do|did|have .|!|,|;|-|—",
+            f"and|but i do|did|have {CLAUSE_END}",
             "mine has|does|is|did|'s|keeps|hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
             "mine has|does|is|did|wo n't|nt|not",
             "i 'm|am|m getting|having|experiencing it|that|this|them",
@@ -1592,7 +1619,9 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             "^say|suppose|supposing|imagine i|my|we|you|that|there|someone",
-            "suppose|supposing my|i|the",
+            "^suppose|supposing",
+            # "coach, suppose my legs…" (never "I suppose", a hedge)
+            ",|so|and|but|well|ok|okay|coach|hmm suppose|supposing",
             "let's|lets say",
             f"{DOCUMENTS} _{{0,2}} {SAY}",
             "a|some bit|section|page|paragraph|part|info|stuff on|about",
@@ -1627,6 +1656,9 @@ CUES: tuple[Cue, ...] = (
             "|shook|shaking|shake|wiggled|wiggle|wiggling|stretched|stretch|stretching|shifted|shift",
             "sorted|fine|better|ok|okay|gone|normal after|once|when|with a|i? walk|walked|walking"
             "|wiggle|shake|stretch|stood|moved|got",
+            # "gone after a 10 min walk"
+            "sorted|fine|better|ok|okay|gone|normal after|once|with a /\\d+/ min|minute|mins"
+            "|minutes walk|stroll",
         ),
         max_scope=20,
         allowed=TRANSIENT_KINDS,
@@ -1766,7 +1798,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HISTORICAL",
         "FORWARD",
-        ("last summer|spring|winter|autumn",),
+        ("last summer|spring|winter|autumn", f"last summer|spring|winter|autumn {FRONTED}"),
         max_scope=16,
         terminated_by=("CURRENT",),
     ),
@@ -1779,6 +1811,14 @@ CUES: tuple[Cue, ...] = (
             "neither|none of? which|these|them|those|this|it? applies|apply to me",
             "no such thing|symptom|symptoms|problem|problems|experience|trouble",
             "nothing of the|that kind|sort",
+            # the answer to what someone asked: "I said no", "I don't have any", "none thankfully";
+            # each ends its clause, so that it never stands for the denial of what follows it
+            # ("I don't have any chest pain" is NEGATED's)
+            f"i said|say|told _{{0,2}} no|nope {CLAUSE_END}",
+            f"i do|did|does n't|nt|not have|get? any|one|it|that|them|those? {CLAUSE_END}",
+            f"i dont|didnt have|get? any|one|it|that|them|those? {CLAUSE_END}",
+            "none thankfully|luckily|fortunately|whatsoever",
+            "none at all",
             "i|ive 've|have|had? got|had? none of that|those|these|them|it",
             "there 's|is|was|s nothing like that|this",
             "theres nothing like that|this",

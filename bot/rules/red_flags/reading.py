@@ -426,7 +426,7 @@ NOT_NEW_WORDS = _words("before previously until till ever life past used")
 """Words that make a denial about the past ("I have had no such thing before")."""
 MENTION_WORDS = _words(
     "tells told says said mentions mentioned read heard warns warned instructions advice leaflet"
-    " website page article"
+    " website page article asked asks asking"
 )
 """Words that say a finding is someone's or something's mention, not the member's report."""
 _DENIAL_REACH = 15
@@ -1021,6 +1021,8 @@ def _about_pain(span: Span) -> bool:
             continue
         if word in TIME_WORDS and token.i > 0 and token.nbor(-1).lower_ in TIME_PRECEDERS:
             continue
+        if word in PAIN_ANCHORS and token.i + 1 < len(token.doc) and token.nbor().lower_ == "day":
+            continue  # "leg day", "back day": a training day, not a body part
         if token.i >= span.end and _list_break(span.doc[span.end : token.i]):
             continue
         if token.i < span.start and _list_break(span.doc[token.i + 1 : span.start]):

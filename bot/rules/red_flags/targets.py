@@ -280,6 +280,13 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         # "my other leg", never "my left leg" (one-sided sciatica)
         "down|into|in|to|through|across|over the|my? other|opposite|second|good|better|healthy"
         "|unaffected @LEG|LEGS",
+        # "…but now it's going down my right leg too"
+        "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
+        "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
+        "down|into|in|to|through|across|over @OTHER_SIDE @LEG|LEGS @ALSO",
+        # "first the left leg, now the right leg has started"
+        "now the|my left|right|other|opposite @LEG has|'s|is? started|starting|begun|joined|going"
+        "|gone",
         "going|goes|gone|went|spreading|spread|spreads|moving|moved|shooting|shoots|travelling"
         "|traveling|radiating|started|starting|running|jumped|jumping|now _{0,2} "
         "down|into|in|to|through|across|over the|my other|opposite one|side",
@@ -439,7 +446,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@SHOULDER_BLADES _{0,4} @TEARING",
         # pain that goes from the back right through to the belly, as an aorta's does
         "back right|straight through to|into my|the? @BELLY",
-        "@TEARING _{0,10} through|thru to? the|my? @BELLY",
+        "@TEARING _{0,10} through|thru|round|around to? the|my? @BELLY",
+        "@TEARING _{0,10} through|thru|round|around to? the|my? front",
         "@BELLY right|straight through to|into my|the? back",
     ),
     "pulsating_lump": (
