@@ -72,6 +72,20 @@ MISSED: Groups = {
         ),
         ("my hand on belly feel a lump jumping jumping, same as my heartbeat", "vascular"),
     ],
+    "review 12: someone types for the member, a brand, a claim after a question": [
+        (
+            "hubby typing for me: she can't feel when she needs to wee and her bum is numb",
+            "cauda_equina",
+        ),
+        ("bought some tena lady pads today, leaking a bit when i walk", "cauda_equina"),
+        ("what should I do if I can't feel when I wipe? because I can't", "cauda_equina"),
+    ],
+    "review 12: plain words": [
+        ("no pain in the legs but both feel weak", "cauda_equina"),
+        ("I had sciatica in one leg last year, now it's both legs", "cauda_equina"),
+        ("I'm peeing a bit every time I stand up, not just cough", "cauda_equina"),
+        ("sitting on the loo for 10 mins before I can wee", "cauda_equina"),
+    ],
     "cancer and fracture signs": [
         ("the back is a constant dull ache that's there when I wake up", "cancer"),
         ("nothing deliberate, a stone in two months", "cancer"),
@@ -130,6 +144,13 @@ HARMLESS = [
     "The chest pain I tell you before, doctor check ECG and heart is ok, was muscle from push up.",
     "Numb bum from the 8 hour drive, gone after a 10 min walk",
     "I use a steroid cream on my eczema now and then, the hydrocortisone one from the chemist.",
+    # review 12
+    "had a leaky tap in the bathroom, plumber came",
+    "my calves are weak from yesterday's jumps",
+    "I got 9/10 on the quiz",
+    "in agony watching the football 😩",
+    "fell off my diet plan",
+    "my 4 year old had a fever of 39 last night",
 ]
 
 

@@ -26,6 +26,8 @@ SETS_IN_REPO = (
     "train8c",
     "train9a",
     "train9b",
+    "train10a",
+    "train10b",
 )
 
 MESSAGES = [
@@ -79,6 +81,7 @@ def test_the_sealed_evaluation_sets_are_never_trained_on() -> None:
         "red_flags_blind7.jsonl",
         "red_flags_blind8.jsonl",
         "red_flags_blind9.jsonl",
+        "red_flags_blind10.jsonl",
     }
 
 

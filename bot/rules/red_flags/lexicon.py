@@ -332,6 +332,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|happen|flow",
         "wait|waiting|waited|sit|sat|sitting|stand|stood|standing _{0,2} ages|forever|age before"
         "|until|till",
+        # "sitting on the loo for 10 mins before I can wee"
+        "for /\\d+/ mins|minutes|min before|until|till i? can|could",
     ),
     "FINISH": (
         f"{CANT} finish|come|release|perform",
@@ -480,6 +482,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fell|fallen|falling|fall|falls asleep|behind|apart|for|through|ill|sick|pregnant|short"
         "|silent|flat|quiet|victim|prey|foul",
         "fell|fallen|falling|fall off|of the|my wagon|bandwagon",
+        "fell|fallen|falling|fall off|of my|the diet|plan|routine|schedule|programme|program",
         "fell|fallen|falling|fall out of the|my? habit|habits|routine|rhythm|swing",
         "fell|fallen|falling|fall out with",
         f"fell|fall|falls|fallen|falling back? to|from|by {NUMBER}",

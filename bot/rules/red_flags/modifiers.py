@@ -479,6 +479,7 @@ CUES: tuple[Cue, ...] = (
             "gave|give|gives|giving me the? chills|shivers|goosebumps",
             "n't|nt|not sure|know|remember",
             "like someone|somebody|some1 else's|elses|else",
+            "tena lady|men",
             "someone|somebody|some1 else's|elses",
             "to someone|somebody|some1 else",
             # a correction, not a denial: "ate out of ten no sorry nine out of ten"
@@ -550,7 +551,7 @@ CUES: tuple[Cue, ...] = (
             f", and|& {PRONOUN_IT}",
         ),
     ),
-    Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own",)),
+    Cue("SELF", "PSEUDO", ("i|me|my|myself|mine|meself|own|mines",)),
     Cue(
         "PSEUDO",
         "PSEUDO",
@@ -700,6 +701,8 @@ CUES: tuple[Cue, ...] = (
             "|him|his|them",
             "on her|his|their behalf",
             f"{RELATIONS} here",
+            # "hubby typing for me: she can't feel…" (the member is "me", then "she")
+            f"{RELATIONS} typing|writing|texting|messaging for me",
         ),
     ),
     Cue(
@@ -713,6 +716,7 @@ CUES: tuple[Cue, ...] = (
         (
             f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
             f"{RELATIONS} 's",
+            "my|our /\\d+/ year|yr|month old|olds",
             "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
         ),
@@ -1213,7 +1217,7 @@ CUES: tuple[Cue, ...] = (
         (
             "after|from|during|in|post the|my|a|that|this|today's? _{0,2} class|gym|workout"
             "|workouts|session|sessions|run|hike|training|walk|squats|lunges|ride|swim|game|match|exercises"
-            "|deadlifts|bridges",
+            "|deadlifts|bridges|jumps|plyos|sprints|burpees|hills|skipping",
             "after|from|during|post running|cycling|exercise|exercising|training|walking|squatting"
             "|hiking|swimming|lifting|kneeling|crouching",
             "post workout|-workout|session|run|gym",
@@ -1277,6 +1281,8 @@ CUES: tuple[Cue, ...] = (
             "sounds|sound like what i have|'ve|get|got",
             "that|which|it 's|is me|mine",
             "thats me|mine",
+            "because|cos|coz|cuz i ca|can|do|does|have|am|'m n't|nt|not",
+            "because|cos|coz|cuz i cant|cannot|dont|do|have|am|'m",
             # the answer to someone's question ("the nurse asked if my bum was numb. It is.")
             "i said|say|told _{0,2} yes|yeah|yep",
             "i said|say|told _{0,2} i have|do|am|had|did|'ve",
@@ -1311,7 +1317,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "traffic|commute|boredom|anxiety|stress|queue|work|job|boss|neighbours|neighbors|kids"
-            "|form|technique|balance|flexibility|hangover|admin|paperwork|music|film|movie|show",
+            "|form|technique|balance|flexibility|hangover|admin|paperwork|music|film|movie|show"
+            "|watching|football|match|game|telly|tv",
         ),
         max_scope=3,
         allowed=("severe_pain", "progressive_pain"),
@@ -1573,7 +1580,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             "coffee|tea|milk|juice|wine|beer|shake|smoothie|soup|sauce|paint|drink|drinks|yoghurt"
-            "|yogurt|gravy|ketchup|oil|bottle|bowl|cup|mug|glass|kettle|latte|cola|coke",
+            "|yogurt|gravy|ketchup|oil|bottle|bowl|cup|mug|glass|kettle|latte|cola|coke|tap|taps"
+            "|pipe|pipes|boiler|radiator|cistern|plumber",
         ),
         max_scope=2,
         allowed=("incontinence", "bladder"),

@@ -147,6 +147,7 @@ OTHER_ANCHORS = _words(
     " enjoyment enjoyed fun mood stress stressed fatigue tiredness focus pump vibe vibes"
     " satisfaction intensity challenge quality happy happiness coach instructor playlist"
     " appt appointment appointments booked booking scan scans mri date dated due deadline"
+    " quiz quizzes exam exams test tests confident sure certain"
 )
 TIME_WORDS = _words("day days week weeks")
 TIME_PRECEDERS = _words("last this next past previous that all same other")

@@ -133,7 +133,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "retention of urine",
         "@BLADDER _{0,3} n't|nt|not|never|isnt|wont|doesnt fully|properly|completely|really? "
         "emptying|empty|empties|emptied",
-        "@TOILET|TRY_GO|PEE|BLADDER _{0,6} ages|forever|minutes|while before|until|till _{0,1} "
+        "@TOILET|TRY_GO|PEE|BLADDER _{0,6} ages|forever|minutes|mins|while before|until|till "
+        "_{0,1} "
         "anything|something|it|anymore|any|a|wee|pee|urine _{0,1} happens|comes|starts|flows"
         "|appears|happened|came|started",
         "no idea|clue when|if i? need|needs|have|want to? go|the|a @TOILET|TRY_GO|PEE",
@@ -191,6 +192,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|begun|is|'s|has|got|getting|came|keeps|happens|happened|again|worse",
         "keep|keeps|kept|been|started|starting|still|always wetting|dribbling|weeing|peeing|leaking"
         " a|myself|meself|bit|little|everywhere|all|now|when|since|again|after|before",
+        # "I'm peeing a bit every time I stand up"
+        "i|'m|im|am wetting|dribbling|weeing|peeing|leaking a bit|little every|each time",
         f"{NOT_HELP} make|made it to the @TOILET|TRY_GO",
         "find|found|finding|realise|realised|realize|realized|notice|noticed i|i've|ive|myself"
         " 've|ve|have|had|'d? already|just? gone|wet|weed|peed|leaked|soaked",
@@ -330,6 +333,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|too|same",
         # "so it's both of them"
         "it|now 's|is both of them|sides|legs",
+        "now it|they 's|is|are both @LEGS",
         "extended|spread|spreading|moved|travelled|traveled|gone to|into the|my? left|right @LEG "
         "_{0,1} @ALSO",
     ),
@@ -340,6 +344,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         # "my legs, but both went from under me on the stairs"
         "@BOTH went|gone|go|going|goes from|out under|underneath|beneath me",
         "@LEGS just went|gave|go|gone|give",
+        # "no pain in the legs but both feel weak"
+        "both feel|feels|are|'re|going|gone|getting|got _{0,1} weak|weaker|weakened|useless",
         "strength|power in|of both|my|the _{0,1} @LEGS? is|'s|are? going|gone|fading|disappearing"
         "|draining",
         "@LEG|LEGS wo|do|did|does|will|would|can|ca|could n't|nt|not hold|support|carry|work"
