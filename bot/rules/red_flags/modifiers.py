@@ -479,6 +479,7 @@ CUES: tuple[Cue, ...] = (
             "gave|give|gives|giving me the? chills|shivers|goosebumps",
             "n't|nt|not sure|know|remember",
             "like someone|somebody|some1 else's|elses|else",
+            # a brand of pads, not someone else: "bought some tena lady pads, leaking a bit"
             "tena lady|men",
             "someone|somebody|some1 else's|elses",
             "to someone|somebody|some1 else",
