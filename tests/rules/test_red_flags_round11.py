@@ -86,6 +86,47 @@ MISSED: Groups = {
         ("I'm peeing a bit every time I stand up, not just cough", "cauda_equina"),
         ("sitting on the loo for 10 mins before I can wee", "cauda_equina"),
     ],
+    "formal writers (train11a)": [
+        (
+            "on wiping this morning the sensation was quite different, as though anaesthetised",
+            "cauda_equina",
+        ),
+        ("over the past 36 hours micturition has become incomplete", "cauda_equina"),
+        ("it takes perhaps half a minute before the flow commences", "cauda_equina"),
+        ("with a persistent sense of incomplete emptying", "cauda_equina"),
+        (
+            "I have noticed a certain reduction in sensation across the perineal region",
+            "cauda_equina",
+        ),
+        (
+            "I could not finish the bridges today; the legs simply lacked the strength",
+            "cauda_equina",
+        ),
+        ("I can no longer walk on my heels on either side", "cauda_equina"),
+        ("The pain radiates down the back of each thigh to the calf.", "cauda_equina"),
+        ("A thumping lump is palpable in my belly when I lie on my back.", "vascular"),
+        ("Sudden onset of abdominal and back pain of a tearing quality", "vascular"),
+        ("a severe, sudden pain came on in my lower back and belly", "vascular"),
+        ("On a scale of nought to ten I would regrettably say nine.", "severe_pain"),
+        ("it is certainly a 9 on your scale", "severe_pain"),
+        ("I was quite incapable of moving for the pain.", "severe_pain"),
+        ("I can say without exaggeration that this is the worst pain of my life.", "severe_pain"),
+    ],
+    "answers in a check-in (train11b)": [
+        ("- pain 6\n- sciatica now both legs, used to be just the right", "cauda_equina"),
+        ("bladder yes. cant get it started, stand there for ages", "cauda_equina"),
+        ("\U0001f51f/10 \U0001f62d can't get out of bed", "severe_pain"),
+        ("bit crook mate, hot and cold sweats, shivering under the doona", "infection"),
+        (
+            "Answering your questions: 1) yes pain at night 2) no it doesn't get better with rest "
+            "3) it's been getting worse each week",
+            "cancer",
+        ),
+        (
+            "I am taking wysolone since 2 years, today a sudden catch in the back while lifting",
+            "fracture",
+        ),
+    ],
     "cancer and fracture signs": [
         ("the back is a constant dull ache that's there when I wake up", "cancer"),
         ("nothing deliberate, a stone in two months", "cancer"),
@@ -144,6 +185,9 @@ HARMLESS = [
     "The chest pain I tell you before, doctor check ECG and heart is ok, was muscle from push up.",
     "Numb bum from the 8 hour drive, gone after a 10 min walk",
     "I use a steroid cream on my eczema now and then, the hydrocortisone one from the chemist.",
+    # train11a/b
+    "Worst pain of my life? Certainly not; that was childbirth. This is more a nagging 4/10.",
+    "sorry, late \u2014 my dad had chest pains and we were at A&E all night. He's ok.",
     # review 12
     "had a leaky tap in the bathroom, plumber came",
     "my calves are weak from yesterday's jumps",

@@ -77,6 +77,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "sleeping|sleepy|snoozing",
         "not|n't right|normal",
         "like cotton wool",
+        # formal: "quite different", "as though anaesthetised", "a reduction in sensation"
+        "altered|diminished|reduced|anaesthetised|anesthetized|anaesthetized|numbed",
+        "reduction|loss|decrease|diminution|alteration|change in|of sensation|feeling",
         "someone|somebody else|else's|elses",
         "someone's|somebody's else",
     ),
@@ -198,7 +201,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|shoulders|head|elbow|elbows|wrist|wrists|jaw|scalp|nose|ear|ears|eye|eyes|toe|toes",
     ),
     "BOTH": (
-        "both|bilateral|bilaterally|either",
+        "both|bilateral|bilaterally|either|each",
         "both|either|each two? sides|side",
         "left and|& right",
         "right and|& left",
@@ -228,7 +231,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "PEE": (
         "pee|peeing|pees|peed|wee|weeing|wees|wee'd|piss|pissing|urine|urinate|urinating"
         "|urination|~urinating|weewee|wee-wee|pee-ing|peein|weein|urinatin|tinkle|tinkling"
-        "|piddle|wiz|whizz|widdle|widdling|weeing|pipi|peepee|pee-pee",
+        "|piddle|wiz|whizz|widdle|widdling|weeing|pipi|peepee|pee-pee|micturition|voiding|voided"
+        "|void",
         "pass|passing water|urine",
         "number one|1|ones",
         "hold|holding|held my water",
@@ -634,7 +638,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "STEROID": (
         "prednisolone|prednisone|pred|~prednisolone|~prednisone|dexamethasone|methylprednisolone"
-        "|hydrocortisone|steroids|steroid",
+        "|hydrocortisone|steroids|steroid|wysolone|omnacortil|deltacortril|medrol|decadron",
         "steroid tablets|pills",
     ),
     "NOT_STEROID": (
@@ -934,7 +938,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "LUMP": ("lump|lumps|mass|bulge|swelling|bump|lumpy",),
     "PULSE": (
         "pulsating|pulsing|pulsatile|pulsate|pulsates|pulse|pulses|throbbing|throbs|throb"
-        "|beating|beats|pounding|~pulsating|heartbeat",
+        "|beating|beats|pounding|~pulsating|heartbeat|thumping",
         "heart beat",
     ),
     # ------------------------------------------------------------------ pain

@@ -313,7 +313,6 @@ YEARS_BACK = (
 """Years back: "years ago", "as a kid", "in 2009", "back in the 80s"."""
 
 EARLIER_ON = (
-    "used|use to",
     "when|before i started|starting|began",
     "at the start|beginning",
     "at first",
@@ -377,7 +376,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "NEGATED",
         "BIDIRECTIONAL",
-        ("?|:|-|=|— no|nope|nah|none|negative|nil|n/a",),
+        ("?|:|-|=|— no|nope|nah|none|negative|nil|n/a", "? certainly|definitely|absolutely not"),
         max_scope=5,
     ),
     Cue(
@@ -436,7 +435,8 @@ CUES: tuple[Cue, ...] = (
             "not just|only",
             "isnt|wasnt|arent just|only",
             "nothing comes|came|coming out",
-            "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking",
+            "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking"
+            "|exaggeration|exaggerating|doubt|question|lying",
             "n't|nt|not make|made it",
             "no urge|urges|sensation|feeling|control",
             "no feeling|sensation down|in|between|when",
@@ -516,6 +516,7 @@ CUES: tuple[Cue, ...] = (
             "n't|nt|not just|only nearly|almost",
             # the coach addressed, not a generic "you"
             "for your records|record|information|info|interest|reference|notes|attention",
+            "answering|answer|answers|re|to your questions|question|form|list|checklist",
             # the coach's own programme: "for your calf raises", "in your video"
             "for|in|from|with|on your exercises|exercise|programme|program|plan|session|sessions"
             "|calf|routine|video|videos|protocol|class|classes|leaflet|form|questions|advice",
@@ -559,7 +560,7 @@ CUES: tuple[Cue, ...] = (
         (
             f"^{VOCATIVES}",
             f"today|tonight|thanks|thank|cheers|ta|hi|hey|hiya|morning|evening|sorry|yes|no|nah"
-            f"|yeah|yep|nope|ok|okay|sure|alright|dear|,|! {VOCATIVES}",
+            f"|yeah|yep|nope|ok|okay|sure|alright|dear|,|!|crook|rough|bit|done|tough {VOCATIVES}",
             "he|she|they said|says|say|thinks|think|thought|reckons|reckoned|told|tells|wants"
             "|asked|asks|mentioned|checked|examined|found|did|does|gave|prescribed|started|put",
             # "friends keep commenting on how thin I've got": others as onlookers
@@ -717,6 +718,8 @@ CUES: tuple[Cue, ...] = (
         (
             f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
             f"{RELATIONS} 's",
+            # after a dash or a comma, which would otherwise end the scope it starts ("— my dad")
+            f",|;|-|— my|our {RELATIONS}",
             "my|our /\\d+/ year|yr|month old|olds",
             "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
@@ -1804,6 +1807,8 @@ CUES: tuple[Cue, ...] = (
         # "the same chest pain that preceded my heart attack in 2021": the pain is today's
         ("that|which preceded|heralded", "that|which came before"),
     ),
+    # forward only: "sciatica now both legs, used to be just the right" is about now
+    Cue("HISTORICAL", "FORWARD", ("used|use to",), max_scope=10, terminated_by=("CURRENT",)),
     Cue(
         "HISTORICAL",
         "FORWARD",

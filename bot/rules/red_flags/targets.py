@@ -48,6 +48,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@ALTERED feeling|feelings|sensation _{0,3} @SADDLE",
         "@NUMB|ALTERED _{0,4} @WIPE",
         "@WIPE _{0,6} @NUMB|ALTERED",
+        # "on wiping after opening my bowels, the sensation was quite different"
+        "@WIPE _{0,8} sensation|feeling _{0,3} @ALTERED",
         "saddle anaesthesia|anesthesia|numbness|~numbness",
         "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
         "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
@@ -131,8 +133,16 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{NOT_HELP} get|feel|getting|feeling|have|know the? feeling|urge|sensation|signal|warning"
         " that|when? i|you need|needs|have|want|gotta to? go|wee|pee",
         "retention of urine",
+        # formal: "micturition has become incomplete / somewhat hesitant"
+        "@PEE _{0,4} incomplete|hesitant|hesitancy|interrupted|intermittent|delayed",
+        "sense|feeling|sensation of incomplete emptying|voiding",
+        "incomplete emptying|voiding",
+        "before the flow commences|starts|begins",
         "@BLADDER _{0,3} n't|nt|not|never|isnt|wont|doesnt fully|properly|completely|really? "
         "emptying|empty|empties|emptied",
+        # "cant get it started, stand there for ages"
+        f"{CANT} get it started|going _{{0,3}} stand|standing|sit|sitting|wait|waiting _{{0,2}} "
+        "ages|forever",
         "@TOILET|TRY_GO|PEE|BLADDER _{0,6} ages|forever|minutes|mins|while before|until|till "
         "_{0,1} "
         "anything|something|it|anymore|any|a|wee|pee|urine _{0,1} happens|comes|starts|flows"
@@ -274,6 +284,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@NUMB|SCIATICA _{0,6} @BOTH",
         "@NUMB _{0,4} waist|hips|hip|pelvis|belly|bum down",
         f"{PAIN}|burning|shooting|electric|stabbing _{{0,2}} down|into|through|along my|the? @LEGS",
+        "radiates|radiating|radiated|goes|travels|runs down|into _{0,3} @BOTH _{0,1} @LEG|LEGS",
         "@SCIATICA _{0,8} both|bilateral",
         "@SCIATICA|NUMB _{0,6} other|opposite|second leg|side|foot too|as|now|also|aswell",
         "it|it's|its|they|is|are _{0,2} in|down|into|affecting|on @BOTH _{0,2} @LEG|LEGS",
@@ -344,6 +355,10 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         # "my legs, but both went from under me on the stairs"
         "@BOTH went|gone|go|going|goes from|out under|underneath|beneath me",
         "@LEGS just went|gave|go|gone|give",
+        # "the legs simply lacked the strength"
+        "@LEGS _{0,2} lacked|lack|lacking|lacks|lost|losing _{0,1} the|their|all? strength|power",
+        "can|could no longer walk|stand on my? heels|toes|tiptoe|tiptoes",
+        "strength in|of my? ankles|feet|legs _{0,2} deteriorated|declined|diminished|worsened",
         # "no pain in the legs but both feel weak"
         "both feel|feels|are|'re|going|gone|getting|got _{0,1} weak|weaker|weakened|useless",
         "strength|power in|of both|my|the _{0,1} @LEGS? is|'s|are? going|gone|fading|disappearing"
@@ -442,6 +457,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "tearing_pain": (
         "@TEARING _{0,1} pain|pains|sensation|feeling|feel",
+        "of a|an? @TEARING quality|nature|character|kind|type",
+        "sudden|suddenly _{0,4} pain _{0,5} back and|& @BELLY",
+        "sudden|suddenly _{0,4} @BELLY and|& back pain",
         "something|it is|'s|was? tearing|ripping|tear|rip",
         "like something _{0,2} tearing|ripping|tear|rip|torn|ripped",
         "feels|feel|felt|feeling like _{0,2} tearing|ripping|tear|rip",
@@ -655,6 +673,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "worst it|it's|its|'s|has|ever _{0,2} been",
         "never had|felt|experienced|known _{0,2} pain|agony|anything like this|it",
         "never been in this|so|such much? pain|agony",
+        # formal: "quite incapable of moving for the pain"
+        "incapable of moving|movement|walking|standing",
+        "incapable of getting up",
         "screaming|crying|sobbing|howling|weeping|yelling|shaking in|with|from _{0,1} pain|agony",
         "in tears with|from|because _{0,2} pain|agony|it|back",
         "in bits with|from|because _{0,2} pain|agony",
@@ -755,8 +776,9 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
     ),
     "pain_score": (
         _NOT_DIGIT_BEFORE
-        + r"(?:9(?:[.,]\d)?|10|1[1-9]|[2-9]0|100|nine|ten|eleven|twelve)\s*(?:/|out\s+of|outta"
-        r"|oo|of)\s*(?:10|ten)\b" + _NOT_DIGIT_AFTER,
+        # "\U0001f51f" is the keycap ten emoji ("🔟/10")
+        + r"(?:9(?:[.,]\d)?|10|\U0001f51f|1[1-9]|[2-9]0|100|nine|ten|eleven|twelve)\s*(?:/|out\s+of"
+        r"|outta|oo|of)\s*(?:10|ten)\b" + _NOT_DIGIT_AFTER,
         # a jump: "from 4 to 9", "3 → 9", "3->10" (not "1 to 10", the scale itself)
         _NOT_DIGIT_BEFORE
         + r"[2-8](?:[.,]5)?\s*(?:-+>|→|=>|>|to|till|until|then|now)\s*(?:a\s+)?(?:9|10|9[.,]5)\b"
@@ -765,12 +787,14 @@ TARGET_REGEXES: dict[str, tuple[str, ...]] = {
         _NOT_DIGIT_BEFORE
         + r"(?:9(?:[.,]\d)?|10|nine|ten)\s+on\s+(?:a|the)\s+scale\s+of\s+(?:[01]\s*(?:-|to)\s*)?"
         r"(?:10|ten)\b",
+        # "certainly a 9 on your scale"
+        r"\ban?\s+(?:9|10|nine|ten)\s+on\s+(?:your|the|a|my|this)\s+scale\b",
         # a clinic scale's name: "NRS 9", "VAS: 10"
         r"\b(?:nrs|nprs|vas)\s*[:=-]?\s*" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
         # off the top: "10+ 😭", "10+!"
         _NOT_DIGIT_BEFORE + r"(?:9|10)\s*\+(?=\s*(?:$|[^\w\s]))",
         # a severe score on a named scale: "scale of 1-10 I'd say a 9", "on a scale … about a 10"
-        r"\bscale\b[^.!?\n]{0,30}?\b(?:say|about|around|maybe|probably|prob|like|honestly|at"
+        r"\bscale\b[^.!?\n]{0,45}?\b(?:say|about|around|maybe|probably|prob|like|honestly|at"
         r"|its|it's)\s+(?:an?\s+)?" + _SEVERE_SCORE + _NOT_DIGIT_AFTER + r"(?!\s*/)",
         # a score corrected upwards: "8... actually make that a 9", "6, no sorry, a 10"
         r"\b(?:make\s+(?:that|it)|(?:actually|sorry|correction)[,:]?)\s+(?:an?\s+)?"
