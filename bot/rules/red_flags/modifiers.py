@@ -348,6 +348,14 @@ WEEKS_BACK = (
 subject: "In March, I had a fever")."""
 
 
+IS_IT_BAD_IF = (
+    "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine|alright"
+    "|common if"
+)
+"""A worry about what happened or is happening to the member ("is it bad if I wet myself", "is
+it ok if both legs are numb"), not a "what if"."""
+
+
 CUES: tuple[Cue, ...] = (
     Cue(
         "NEGATED",
@@ -446,11 +454,9 @@ CUES: tuple[Cue, ...] = (
             "neither|none of? my|the|them? @LEG|LEGS feel|feels|seem|seems|is|are|look|looks"
             " right|normal|ok|okay",
             # a worry about what happened, not a hypothetical: "is it bad if I wet myself"
-            "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine"
-            "|alright|common if i 've|ve|have|had|keep|kept|am|'m|ca|cant|wet|peed|weed|leaked"
+            f"{IS_IT_BAD_IF} i 've|ve|have|had|keep|kept|am|'m|ca|cant|wet|peed|weed|leaked"
             "|pooed|soiled|lost|fell|felt|noticed|got",
-            "is|would it be? bad|normal|ok|okay|serious|worrying|dangerous|concerning|fine"
-            "|alright|common if my|both|the",
+            f"{IS_IT_BAD_IF} my|both|the",
             "is|would it be? a problem|worry|concern if i|my|both|the",
             "?|:|-|=|— no|nope|nah feeling|sensation|urge|control|idea|clue|warning|signal|strength"
             "|power|movement|change|sign|pain",

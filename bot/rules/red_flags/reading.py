@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from bot.rules.red_flags.dsl import NEGATIONS
 from bot.rules.red_flags.families import QUALIFIERS
-from bot.rules.red_flags.modifiers import KINDS_NOT_NEW, TRANSIENT_KINDS
+from bot.rules.red_flags.modifiers import KINDS_NOT_NEW, TRANSIENT_KINDS, TURNS
 from bot.rules.red_flags.pipeline import TARGETS
 
 
@@ -671,7 +671,7 @@ legs …, I meant …"), not a finding told before the clarification of somethin
 
 
 NO_HARM_KINDS = frozenset({"trauma", "sudden_onset"})
-CONTRAST_WORDS = _words("but though although however except yet")
+CONTRAST_WORDS = TURNS | {"except"}
 
 
 def _no_harm_next(doc: Doc, span: Span) -> set[str]:
