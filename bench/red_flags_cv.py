@@ -29,7 +29,7 @@ from bot.rules.red_flags.families import FAMILIES, KIND_BY_ID, LEVEL_ORDER, Leve
 from bot.rules.red_flags.pipeline import read
 from bot.rules.red_flags.reading import candidates
 from bot.rules.red_flags.scoring import Example, Score, score
-from bot.rules.red_flags.text import clean
+from bot.rules.red_flags.text import clean, ended
 from bot.rules.red_flags.train import each_once, everyday_half, load_messages, train
 from bot.rules.red_flags.triage import TriageResult
 
@@ -88,7 +88,7 @@ def main() -> None:
         ]
         held_out[fold] = examples
         for example, doc in zip(
-            examples, model.pipe(clean(example.text) for example in examples), strict=True
+            examples, model.pipe(ended(clean(example.text)) for example in examples), strict=True
         ):
             spoken = read(example.text, lambda docs: speaks(docs, candidates(docs)))
             scores[example.text] = doc.cats if spoken else {}

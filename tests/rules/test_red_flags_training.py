@@ -28,6 +28,10 @@ SETS_IN_REPO = (
     "train9b",
     "train10a",
     "train10b",
+    "train11a",
+    "train11b",
+    "train12a",
+    "train12b",
 )
 
 MESSAGES = [
@@ -82,6 +86,7 @@ def test_the_sealed_evaluation_sets_are_never_trained_on() -> None:
         "red_flags_blind8.jsonl",
         "red_flags_blind9.jsonl",
         "red_flags_blind10.jsonl",
+        "red_flags_blind11.jsonl",
     }
 
 

@@ -169,6 +169,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bottom|bottoms of|line|up|step|stair|half|rung",
         "bum|butt|bottom|arse|ass|backside|glutes|booty|peach looks|look|looked|looking|appears",
         "balls of",
+        "bottom lip|lips|teeth|tooth|gum|gums|jaw|eyelid|eyelids",
         "my|the ring finger|fingers",
         "junk food|mail|drawer|room|yard|shop|in|to|out|everywhere|lying",
         "fishing|rugby|football|sliding|bad|late|hard|high tackle|tackles",
@@ -350,6 +351,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "NOT_FINISH": (
         f"{CANT} finish|complete my|his|her|their|our|your|the|a|an|this|that|these|those|off"
         "|reps|sets|dinner|lunch|breakfast|food|meal|work|workout|session|class|run",
+        # "can't come to the session on Thursday", "she can't come with me"
+        f"{CANT} come|make to|with|over|round|in|along|tonight|today|tomorrow|on|this|next|back"
+        "|because|cos|as|till|until|for|at|home|later|monday|tuesday|wednesday|thursday|friday"
+        "|saturday|sunday|it",
     ),
     "PARTNER": (
         "wife|husband|hubby|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|missus|spouse",
@@ -713,6 +718,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|pounds|lbs",
         f"down|dropped|gone from {NUMBER} to {NUMBER} kg|kgs|kilos|kilograms|lbs|pounds|stone?",
         f"lost|losing|dropped|shed {NUMBER} kilograms|kilogram",
+        "/\\d+(?:[.,]\\d+)?(?:kg|kgs|lbs?|st)/ lighter",
+        f"{NUMBER} kilos|kg|kgs|kilograms|pounds|lbs|stone|stones lighter",
+        "a|half|one|two|three kilos|kg|kgs|kilograms|pounds|lbs|stone|stones lighter",
         "ring|rings|watch|bracelet _{0,3} spins|spinning|spin|slides|sliding|slipping|slips|loose",
         "ring|rings|watch|bracelet _{0,3} falling|falls|fell|slipping|slips|slides off",
         "belt|strap _{0,4} last|tightest|extra|new hole|notch",
@@ -964,7 +972,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "|squat|plank|planks|stretch|stretches|stretching|class|training|gym|hike|reps|sets"
         "|circuit|burpees|deadlifts|deadlift|programme|program|routine|protocol|crunches"
         "|pushups|push-ups|press-ups|thrusts|kettlebell|yoga|pilates|spin|swim|football"
-        "|netball|tennis|golf|massage|step-ups|copenhagen",
+        "|netball|tennis|golf|massage|step-ups|copenhagen|stairmaster|stepper|treadmill|rower"
+        "|rowing|peloton|elliptical|crosstrainer",
         "leg|arm|chest|back day",
         "wall sit|sits",
         "push|press|step ups",

@@ -185,7 +185,7 @@ DOCUMENTS = (
     "|tiktok|tiktoks|instagram|insta|youtube|reddit|facebook|fb|reel|reels|podcast|tweet|twitter"
     "|thread|documentary"
     "|form|forms|questionnaire|guide|sheet|app|pdf|email|handout|list|forum|nhs|programme"
-    "|program|checklist|questions|chart|post|blog|internet|google"
+    "|program|checklist|questions|chart|post|blog|internet|google|faq|faqs|handbook"
 )
 """Written sources whose wording a member may ask about ("the NHS page mentioned...")."""
 SAY = (
@@ -308,7 +308,8 @@ YEARS_BACK = (
     "a long time ago",
     "in the past",
     "previously|childhood",
-    "in my youth|20s|twenties|teens",
+    "in my youth|20s|30s|twenties|thirties|teens",
+    "in my early|mid|late 20s|30s|40s|twenties|thirties|forties|teens",
 )
 """Years back: "years ago", "as a kid", "in 2009", "back in the 80s"."""
 
@@ -332,6 +333,50 @@ FRONTED = "/[,:]/ i|we|my"
 list of every word sequence, which would cost about 1 kB of the reader's memory each."""
 CLAUSE_END = "/[.,!;:\u2014-]/"
 """The punctuation that ends a clause (one token pattern, as `FRONTED`)."""
+
+ME_TOO = (
+    "me|mine too|2|aswell|also",
+    "me|mine as well",
+    "mine 's|is|has|does|did|was|keeps _{0,3} too|aswell",
+    "mine 's|is|has|does|did|was|keeps _{0,3} as well",
+    "so do|did|have|has|am|was|is|can|could i|mine",
+    "neither can|could i",
+    "same here",
+    "same for|with me",
+    "same thing here",
+    "same thing for|with me",
+    "i 'm|am the same",
+    "im the same",
+    "snap|ditto",
+    f"i 've|have|do|am|did|get|got|had it|that|them|this? too|aswell {CLAUSE_END}",
+    "happening|happened to me too|aswell|now",
+    "happening|happened to me as well",
+    "the same thing|one is|'s? happening|happened to me",
+    "i 've|have|ve had that|it|this|them|those since",
+    "i 've|have|ve got exactly|just that|this|it",
+    "mine started|began|came|kicked",
+    "mine has|does|is|did|'s|keeps",
+    "that 's|is me too|aswell",
+    "that 's|is me as well",
+    "thats me too|aswell",
+    "what 's|is happening|happened to me",
+    "that|which|it 's|is what 's|is happening",
+    "that|which|it 's|is what 's|is going on",
+    "thats|whats what 's|is happening",
+    "thats|whats what 's|is going on",
+    "mine has|wo|does n't|nt|not gone|go|cleared|stopped|eased|settled",
+    "mine hasnt|wont|doesnt gone|go|cleared|stopped|eased|settled",
+    "mine are|is|'s going|gone|heading the same way",
+    "and|but|, yes|yeah|yep it|they|i|my",
+    "same happened|happening to me",
+    "i 've|have|ve got the exact|exactly same thing|one",
+    "i 'm|am like that|this too|aswell|now",
+    "i 'm|am on it|them|that too|aswell|now",
+)
+"""The member saying that what someone else has is theirs too ("my neighbour had a numb bum
+once; mine's numb now too", "my husband couldn't feel himself wiping. So did I this
+morning"): it lifts someone else's finding, and a hypothetical one, wherever it comes after it
+(`reading.candidates`)."""
 
 
 WEEKS_BACK = (
@@ -443,8 +488,9 @@ CUES: tuple[Cue, ...] = (
             "not just|only",
             "isnt|wasnt|arent just|only",
             "nothing comes|came|coming out",
-            "without trying|dieting|realising|realizing|noticing|warning|reason|meaning|thinking"
-            "|exaggeration|exaggerating|doubt|question|lying",
+            # "…without any warning": a denial of something else, not of the finding
+            "without any|much? trying|dieting|realising|realizing|noticing|warning|reason|meaning"
+            "|thinking|exaggeration|exaggerating|doubt|question|lying",
             "n't|nt|not make|made it",
             "no urge|urges|sensation|feeling|control",
             "no feeling|sensation down|in|between|when",
@@ -542,7 +588,7 @@ CUES: tuple[Cue, ...] = (
             "but|however|though|although|tho|altho|except|whereas|yet|besides|otherwise|anyway"
             "|anyways|because|cause|cos|coz|so|also|plus|then|ps|btw"
             "|update|edit|apart|aside|meanwhile|whilst|while",
-            f",|;|and|&|+|-|— {SUBJECT}",
+            f",|;|:|and|&|+|-|— {SUBJECT}",
             f"and {SUBJECT}",
             ", and|& " + SUBJECT,
             "on the other hand",
@@ -586,7 +632,7 @@ CUES: tuple[Cue, ...] = (
             "my|our|a|the|one patient|patients|pt|resident|residents|client|clients",
             "^pt|patient|patients",
             "family history",
-            ",|;|-|and|& he|she|they 's|has|is|was|had|got|'d|been|have|are|were|came|comes"
+            ",|;|:|-|and|& and? he|she|they 's|has|is|was|had|got|'d|been|have|are|were|came|comes"
             "|come|went|goes|gets|get|keeps|started|starts|feels|felt|woke|wakes|can|could|ca"
             "|cant|couldnt|does|did|do|doesnt|didnt|says|said|seems|looks|needs|needed|developed"
             "|ran|runs|caught",
@@ -725,7 +771,7 @@ CUES: tuple[Cue, ...] = (
             f"my|our|the|a|his|her|their|one|an|some? {RELATIONS} 's? {RELATIONS}?",
             f"{RELATIONS} 's",
             # after a dash or a comma, which would otherwise end the scope it starts ("— my dad")
-            f",|;|-|— my|our {RELATIONS}",
+            f",|;|:|-|— my|our {RELATIONS}",
             "my|our /\\d+/ year|yr|month old|olds",
             "he|she|they|hers|herself|himself|themselves|he's|she's|theyre",
             "someone|somebody|anyone|anybody|people|everyone|everybody|others|patients|nobody",
@@ -758,6 +804,20 @@ CUES: tuple[Cue, ...] = (
             "did|do|have|can|could|will you",
             "you know",
             "you said|mentioned|asked",
+            # not a claim: "mine has been stable", "mine is, if anything, better at night"
+            "mine has|is|'s|was been? ,? if? anything? ,? stable|fine|normal|ok|okay|better|good"
+            "|unchanged|steady|same|improving|great|alright",
+            # for someone else too: "physio booked for me too"; nothing new: "same here as usual"
+            "for|with|to me too|aswell",
+            "same here as usual|always|ever",
+            # not eased: "couldn't get back to sleep"
+            "n't|nt|not|never|cannot|cant|couldnt get|got|go|went|drift|drifted back to sleep",
+            # a feeling that is missing, not the usual pain: "no longer get the usual sense that
+            # my bladder is full"
+            "the|my usual|normal sense|feeling|sensation|urge|signal",
+            # a request already met: "since your form asked me to report such things, …"
+            "asked|told|instructed|advised|reminded|asks|tells us|me|you? to report|mention|flag"
+            " such|these|those|any|all such? things|changes|symptoms|matters",
         ),
     ),
     Cue(
@@ -794,6 +854,9 @@ CUES: tuple[Cue, ...] = (
             "tell|let|warn|remind me|you|us know? if|when|whether|about",
             "watch|look|keep an? eye? out? for",
             "signs|sign|symptoms|symptom|warning|warnings of",
+            "what|which signs|symptoms",
+            # a plan, not a medicine taken: "my rheumatologist may start me on prednisolone"
+            "may|might|will|could|would|wants|want|planning|going to? start|put me on",
             "warning signs|symptoms|sign",
             "red flags|flag",
             "worried|scared|afraid|frightened|terrified|paranoid|fear|fearful|worry of"
@@ -832,6 +895,9 @@ CUES: tuple[Cue, ...] = (
             "ever normal|ok|okay|common|serious|dangerous|bad|fine|safe|harmless|expected",
             "ever a|an",
             "ever something to worry about",
+            # "is unexplained weight loss one of the warning signs?"
+            "one of the warning|red? signs|flags|symptoms",
+            "considered a|an concern|worry|problem|warning|red|serious",
         ),
         max_scope=10,
         terminated_by=("SELF",),
@@ -950,6 +1016,11 @@ CUES: tuple[Cue, ...] = (
             "right now",
             "over|in|during|across|for|throughout the last|past|previous /\\d+|few|couple|two|three"
             "|four|six/? of? month|months|week|weeks|fortnight|days",
+            # up to now, not "last year": "I have injected on and off over the past year"
+            "over|across|throughout the last|past|previous year",
+            # an age now, not a time back: "I'm in my early forties"
+            "'m|am|im|now in my early|mid|late? 20s|30s|40s|50s|60s|twenties|thirties|forties"
+            "|fifties|sixties|seventies|teens",
             "these days",
         ),
     ),
@@ -1112,8 +1183,9 @@ CUES: tuple[Cue, ...] = (
         (
             "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? long"
             "? gone|passed|settled|stopped|cleared|eased|went|disappeared|resolved|faded|subsided",
-            "but|and|though|tho it|that|this|they|its|it's|all 's|has|have|is|was|were|had? wore"
-            "|worn|wears off",
+            "but|and|though|tho|;|, it|that|this|they|its|it's|all 's|has|have|is|was|were|had?"
+            " wore|worn|wears off",
+            "but|and|;|, that|it|this|they 's|is|are|was|were long|well|now|all? behind me|us",
             # "numb on the bus ride but the feeling came back after I got off"
             "but|and|though|tho|,|; the? feeling|sensation came|comes|returned|returns back?",
         ),
@@ -1127,6 +1199,8 @@ CUES: tuple[Cue, ...] = (
             *(f"{PASSED} {quick}" for quick in QUICKLY),
             *(f"back to normal|myself|fine {quick}" for quick in QUICKLY),
             ",|;|-|and|but? then fine|normal|ok|okay|gone|better|alright|good",
+            "fine|normal|ok|okay|gone|better|alright|good after|within /\\d+|a|few|couple|ten|five"
+            "|two|twenty/ mins|minutes|min|seconds|secs",
             f"{PASSED} /\\d+|few|couple|ten|five|two|a/ _{{0,1}} minutes|mins|min|seconds|secs"
             " later|after",
         ),
@@ -1304,24 +1378,29 @@ CUES: tuple[Cue, ...] = (
             "thats|whats what? i|i've|ive|'ve have|has|got|get|feel",
             # "the nurse asked if I had numbness down there and I do."
             f"and|but i do|did|have {CLAUSE_END}",
-            "mine has|does|is|did|'s|keeps|hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
-            "mine has|does|is|did|wo n't|nt|not",
+            f",|-|— i did|do|have|had {CLAUSE_END}",
+            f"and|but it|they is|are|was|were {CLAUSE_END}",
             "i 'm|am|m getting|having|experiencing it|that|this|them",
             "happening to me",
+            # "is it ever normal not to feel when your bladder is full? mine hasn't for two days"
+            # (someone else's "mine hasn't" is as likely a relief: "glad mine hasn't")
+            "mine hasnt|doesnt|isnt|didnt|wont|hasn't|doesn't|isn't",
+            "mine has|does|is|did|wo n't|nt|not",
+            # "the saddle numbness you asked about is still there"
+            "is|are|'s still there|present|here|happening",
             "and|but it|they|that has|have|did|does",
             "i|i've|ive|'ve have|had|has|'ve? had|got|get exactly|precisely|just|literally that"
             "|this|it",
             "like|as today|now|tonight",
             "like|as right now|this morning",
-            "same here",
             "it's|its|it|has|'s been _{0,1} a|two|three|few|couple|several _{0,1} days|weeks|months"
             "|week|month|fortnight",
             "it's|its|it|has|'s been _{0,1} /\\d+/ days|weeks|months",
             "i can|could see|feel|watch it|them _{0,1} pulse|pulsing|throb|throbbing|beat|beating"
             "|move|moving",
-            "me too",
         ),
     ),
+    Cue("ME_TOO", "PSEUDO", ME_TOO),
     Cue(
         "NOT_PAIN",
         "BIDIRECTIONAL",
@@ -1332,6 +1411,21 @@ CUES: tuple[Cue, ...] = (
         ),
         max_scope=3,
         allowed=("severe_pain", "progressive_pain"),
+    ),
+    # the worst pain, named as something else: "worst pain of my life was childbirth, this is
+    # nowhere near", "worst pain of my life is watching my team lose"
+    Cue(
+        "COMPARED",
+        "BACKWARD",
+        (
+            "was|were childbirth|labour|labor|birth|kidney",
+            "was|were giving|having|passing birth|labour|labor|my|a|kidney",
+            "? childbirth|labour|labor|kidney",
+            "is|was|'s my ex|boss|commute|job",
+            "is|was|'s watching|listening|reading|paying|seeing",
+        ),
+        max_scope=5,
+        allowed=("severe_pain",),
     ),
     Cue(
         "FEAR_OF",
@@ -1387,6 +1481,9 @@ CUES: tuple[Cue, ...] = (
             "eases|eased|easier|better|settles|settled|improves|improved|fine|ok|okay|goes|stops"
             " when|if|once|after|with i? walk|walking|move|moving|stretch|stretching|stand"
             "|standing|get|rest|lie|lying|sit|sitting|painkillers|heat|ice|warm|up",
+            # "woke me once, moved about and went back to sleep"
+            "went|got|drifted|dropped off? back to sleep",
+            "moved|moving|walked|walking about|around and|then? went|got|drifted back to sleep",
         ),
         max_scope=12,
         allowed=("progressive_pain", "night_rest_pain", *TRANSIENT_KINDS),
@@ -1815,6 +1912,16 @@ CUES: tuple[Cue, ...] = (
     ),
     # forward only: "sciatica now both legs, used to be just the right" is about now
     Cue("HISTORICAL", "FORWARD", ("used|use to",), max_scope=10, terminated_by=("CURRENT",)),
+    # "Before my op I had weakness in both legs but that's 5 years ago"
+    Cue(
+        "HISTORICAL",
+        "BACKWARD",
+        (
+            "but|though|tho|and|, that|this|it|which 's|is|was _{0,5} /\\d+|a|two|three|four|five"
+            "|six|ten|few|many|several/ years|yrs|decades ago",
+        ),
+        max_scope=15,
+    ),
     Cue(
         "HISTORICAL",
         "FORWARD",
@@ -1835,12 +1942,16 @@ CUES: tuple[Cue, ...] = (
             # each ends its clause, so that it never stands for the denial of what follows it
             # ("I don't have any chest pain" is NEGATED's)
             f"i said|say|told _{{0,2}} no|nope {CLAUSE_END}",
+            f"and|but no|nope|nah|none {CLAUSE_END}",
+            f"not at all {CLAUSE_END}",
+            f"and|but it|they 's|is|are|was|were fine|ok|okay|normal|good {CLAUSE_END}",
             f"i do|did|does n't|nt|not have|get? any|one|it|that|them|those? {CLAUSE_END}",
             f"i dont|didnt have|get? any|one|it|that|them|those? {CLAUSE_END}",
             "none thankfully|luckily|fortunately|whatsoever",
             "none at all",
             "i|ive 've|have|had? got|had? none of that|those|these|them|it",
             "there 's|is|was|s nothing like that|this",
+            f"never had|felt|experienced|noticed anything like that|it|this {CLAUSE_END}",
             "theres nothing like that|this",
             "n't|nt|not experienced|had|noticed any myself|personally",
             "no change|changes whatsoever? in either|them|those|these|both",
@@ -2013,8 +2124,11 @@ def denies(target: Span, modifier: Span, between: Span) -> bool:
     carries its own ("I cannot sleep, also lying still does not help"); not a finding that goes
     on past a clause break after it ("haven't had a poo in days and don't feel the need to go":
     the pair runs from "poo" to "don't feel"); nor past a "but"; a pain score only from close
-    by ("no 10/10 pain", not "I no fit move at all, pain is 10/10")."""
+    by ("no 10/10 pain", not "I no fit move at all, pain is 10/10"); nor past a colon ("no
+    stretches today: peeing myself every time I stand")."""
     if not outside_target(target, modifier, between):
+        return False
+    if modifier.end <= target.start and any(token.text == ":" for token in between):
         return False
     if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
         return False

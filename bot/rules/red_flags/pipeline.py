@@ -41,7 +41,7 @@ from bot.rules.red_flags.medspacy_parts import (
 from bot.rules.red_flags.modifiers import context_rules
 from bot.rules.red_flags.pairs import pair_targets
 from bot.rules.red_flags.targets import TARGET_PHRASES, TARGET_REGEXES
-from bot.rules.red_flags.text import chunks, clean
+from bot.rules.red_flags.text import chunks, clean, ended
 
 TARGETS = "rf_targets"
 """The span group the target matcher fills and ConText reads."""
@@ -90,7 +90,7 @@ def read(text: str, then: Callable[[list[Doc]], T]) -> T:
     concept tags, target spans and their ConText modifiers. ``then`` runs under the lock too,
     so no other thread touches the vocabulary while it reads the parse."""
     with _lock:
-        return then(list(_loaded().pipe(chunks(clean(text)))))
+        return then(list(_loaded().pipe(chunks(ended(clean(text))))))
 
 
 @Language.component("rf_native_tags")

@@ -50,6 +50,7 @@ EVERY_BLOCKER = frozenset(
         "PERIOD",
         "STRAIN",
         "NOT_PAIN",
+        "COMPARED",
         "FEAR_OF",
         "EXPLAINED",
         "SPILL",
@@ -86,9 +87,17 @@ STILL_COUNTS_WHEN: dict[str, frozenset[str]] = {
     "sudden_onset": frozenset({"PAST_MONTH"}),
 }
 
+ME_TOO_THEN = frozenset(
+    {"OTHER_PERSON", "OTHER_NEAR", "HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}
+)
 LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
+    # "my husband couldn't feel himself wiping. So did I": someone else's, and the member's now,
+    # however long the other person had it ("my gran had numb feet for years. mine's numb too")
+    "ME_TOO": ME_TOO_THEN | {"HISTORICAL", "PAST_MONTH", "LONGSTANDING"},
+    # …with a time or a denial of its own, which then holds ("so did I, years ago")
+    "ME_TOO_THEN": ME_TOO_THEN,
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT", "EASES", "SAID_SETTLED"}),
     # "since Tuesday", "started last night": new, whatever else has been there for years, and
@@ -146,7 +155,7 @@ OTHER_ANCHORS = _words(
     "helped helpful useful works video videos programme program routine bridges squats lunges"
     " enjoyment enjoyed fun mood stress stressed fatigue tiredness focus pump vibe vibes"
     " satisfaction intensity challenge quality happy happiness coach instructor playlist"
-    " appt appointment appointments booked booking scan scans mri date dated due deadline"
+    " appt appointment appointments booked booking scan scans mri date dated due deadline app apps"
     " quiz quizzes exam exams test tests confident sure certain"
 )
 TIME_WORDS = _words("day days week weeks")
@@ -162,6 +171,7 @@ TIRED_WORDS = _words(
 )
 BED_PAIN_WORDS = _words(
     "pain painful hurts hurt hurting agony back sciatica spine sore seized locked spasm spasms"
+    " grabs grabbed seizes locks"
 )
 RISE_WORDS = _words(
     "shot jumped spiked rocketed soared climbed rose risen flared ramped peaked peaking shooting"
@@ -241,10 +251,13 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
     result = []
     for doc in docs:
         later = {"AFFIRMED": [], "JUST_ASKING": []}  # type: dict[str, list[int]]
+        me_too: list[tuple[int, set[str]]] = []
         everywhere: set[str] = set()
         for modifier in doc._.context_graph.modifiers:
             if modifier.category in later:
                 later[modifier.category].append(modifier.modifier_span[0])
+            if modifier.category == "ME_TOO":
+                me_too.append((modifier.modifier_span[0], _said_with(doc, modifier.modifier_span)))
             if modifier.category in DOC_WIDE:
                 everywhere.add(modifier.category)
         carried = _carried_back(doc)
@@ -253,6 +266,9 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             sentence = span.sent
             if any(start >= sentence.end for start in later["AFFIRMED"]):
                 categories.add("AFFIRMED")
+            for start, said_with in me_too:
+                if start >= span.end:
+                    categories |= {"ME_TOO_THEN", *said_with} if said_with else {"ME_TOO"}
             if any(
                 start >= sentence.end for start in later["JUST_ASKING"]
             ) and _impersonal_question(sentence):
@@ -285,6 +301,24 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
             categories -= _not_so(doc, span, categories)
             result.append(Candidate(span.label_, span, frozenset(categories)))
     return result
+
+
+SAID_WITH_ME_TOO = frozenset({"NEGATED", "HISTORICAL", "PAST_MONTH", "RESOLVED", "USUAL"})
+"""Categories that, said after "me too" in its sentence, hold for the finding it makes the
+member's: "I had mine too, no fever though" is a denial, "so did I, years ago as a kid" history
+(and "my sister had breast cancer and so did I, 10 years ago" a history of cancer), "same here
+as usual" nothing new."""
+
+
+def _said_with(doc: Doc, cue: tuple[int, int]) -> set[str]:
+    """The `SAID_WITH_ME_TOO` categories of the cues after a ME_TOO cue in its sentence."""
+    start, end = cue
+    sentence_end = doc[start].sent.end
+    return {
+        modifier.category
+        for modifier in doc._.context_graph.modifiers
+        if modifier.category in SAID_WITH_ME_TOO and end <= modifier.modifier_span[0] < sentence_end
+    }
 
 
 DOC_WIDE = frozenset({"PROXY", "BACK_FINE", "BACK_UNHURT"})
@@ -427,7 +461,7 @@ NOT_NEW_WORDS = _words("before previously until till ever life past used")
 """Words that make a denial about the past ("I have had no such thing before")."""
 MENTION_WORDS = _words(
     "tells told says said mentions mentioned read heard warns warned instructions advice leaflet"
-    " website page article asked asks asking"
+    " website page article asked asks asking faq faqs handbook leaflet booklet questionnaire"
 )
 """Words that say a finding is someone's or something's mention, not the member's report."""
 _DENIAL_REACH = 15
@@ -921,11 +955,31 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
     if candidate.kind == "bed_bound":
         words = {token.lower_ for token in candidate.span.sent}
         return bool(words & BED_PAIN_WORDS) and not words & TIRED_WORDS
+    return not explained_by_its_words(candidate)
+
+
+def explained_by_its_words(candidate: Candidate) -> bool:
+    """A finding whose own words say it is harmless: a thing moved ("can't move my Tuesday
+    slot") or weight lost on purpose. The classifier may not add its family back either."""
     if candidate.kind == "severe_pain":
-        return not _moves_a_thing(candidate.span)
+        return _moves_a_thing(candidate.span)
     if candidate.kind == "weight_loss":
-        return not _on_purpose(candidate.span)
-    return True
+        return _on_purpose(candidate.span)
+    if candidate.kind == "both_legs":
+        return _of_the_arms(candidate.span)
+    return False
+
+
+ARMS = _words(
+    "hands hand arms arm wrists wrist thumbs fingers elbows shoulders palms forearms biceps ears"
+)
+"""What "both" names when it is not the legs: "tingling in both hands after the carries"."""
+
+
+def _of_the_arms(span: Span) -> bool:
+    """The finding ends on "both" and goes on to name the hands or arms."""
+    after = span.doc[span.end : span.end + 2]
+    return span[-1].lower_ == "both" and any(token.lower_ in ARMS for token in after)
 
 
 ON_PURPOSE = _words("purpose deliberately intentionally intentional deliberate")
@@ -953,10 +1007,14 @@ def _on_purpose(span: Span) -> bool:
 MOVABLE = _words(
     "slot slots session sessions appointment appointments appt booking bookings class classes "
     "meeting meetings shift shifts plans plan date time car sofa couch settee furniture box boxes"
-    " wardrobe table piano fridge bed bin bins"
+    " wardrobe table piano fridge bed bin bins schedule schedules call calls diary house"
 )
 """Things one moves or reschedules: "can't move my Tuesday slot" is not pain."""
-OBJECT_OPENERS = _words("my the our this that a an your his her their")
+OBJECT_OPENERS = _words(
+    "my the our this that a an your his her their next tomorrow's today's monday's tuesday's "
+    "wednesday's thursday's friday's saturday's sunday's monday tuesday wednesday thursday "
+    "friday saturday sunday"
+)
 
 
 def _moves_a_thing(span: Span) -> bool:

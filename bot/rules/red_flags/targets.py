@@ -44,12 +44,21 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "saddle_numbness": (
         "@NUMB _{0,4} @SADDLE",
         "@SADDLE _{0,4} @NUMB",
+        # a denial of one thing, then the finding: "my bum isn't sore but it is numb" (a gap never
+        # crosses a negation, so the denial is spelled out)
+        "@SADDLE is|'s|was|does n't|nt|not sore|painful|hurting|achy|hurt but|just it|its|it's"
+        " 's|is|feels|feel? @NUMB",
+        "@SADDLE isnt|wasnt|doesnt sore|painful|hurting|achy|hurt but|just it|its|it's 's|is|feels"
+        "|feel? @NUMB",
         "@SADDLE _{0,3} feels|feel|feeling|felt|is|'s|are|has|have|went|gone|going _{0,2} @ALTERED",
         "@ALTERED feeling|feelings|sensation _{0,3} @SADDLE",
         "@NUMB|ALTERED _{0,4} @WIPE",
         "@WIPE _{0,6} @NUMB|ALTERED",
         # "on wiping after opening my bowels, the sensation was quite different"
         "@WIPE _{0,8} sensation|feeling _{0,3} @ALTERED",
+        # "wiping feels like it's somebody else's bum"
+        "@WIPE _{0,6} like|as _{0,3} someone|somebody|sombody|anyone else|elses",
+        "@WIPE _{0,6} like|as _{0,3} another person|persons|one|ones",
         "saddle anaesthesia|anesthesia|numbness|~numbness",
         "like i|im 'm|am|'ve|ve|'d|was? been? sitting|sat on _{0,6} @NUMB|ALTERED",
         "@NUMB|ALTERED _{0,6} like i|im 'm|am|was? sitting|sat on",
@@ -112,6 +121,16 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "do|does|did n't|nt|not even? feel like i|you _{0,1} @URGE",
         "dont|doesnt|didnt even? feel like i|you _{0,1} @URGE",
         "no|lost|losing|reduced|less|altered|lose|loss|lack of? @BLADDER|PEE sensation|feeling",
+        # "I no longer get the usual sense that my bladder is full"
+        "no longer|never get|feel|have|notice the|my|any? usual|normal? sense|feeling|sensation"
+        "|urge|signal _{0,4} @BLADDER|PEE|TOILET|TRY_GO",
+        "n't|nt|not needed|need to go|wee|pee for /\\d+|ten|twelve|eleven|fourteen/ hours",
+        f"{CANT} feel|sense it|bladder _{{0,1}} filling|fill|fills",
+        f"{DRIBBLE} _{{0,4}} {CANT} get|getting it going|started|flowing",
+        "pelvic floor _{0,3} n't|nt|not|doesnt|wont|stopped respond|responding|work|working",
+        # "I went nine hours yesterday without any urge at all"
+        "went /\\d+|eight|nine|ten|eleven|twelve|fourteen/ hours _{0,2} without any|an|the? urge"
+        "|need|wee|pee",
         "@PEE|BLADDER _{0,2} is|'s|feels|feel|seems|was|been really|so|very? difficult|hard"
         "|tricky|struggle|slow|weak|strange|weird|odd|different",
         "@PEE|STREAM _{0,3} weak|weaker|poor|reduced|stops|stopping|pathetic|feeble|pitiful"
@@ -273,6 +292,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 @LEGS|LEG",
         "now|also|into|in|to|down|affecting|spread|spreading _{0,2} both|the two|two|2 sides",
         "@BOTH @LEGS not just|only",
+        # "usually just my left leg. Today it's both"
+        "today|now|tonight it|its|it's|they 's|is|are? both",
         # "…sciatica in one leg years ago, now it's in both"
         "now it|they|both? 's|is|are|has|have|'re? spread|gone|moved|travelled|traveled? _{0,1} in"
         "|into|down|to|affecting both",
@@ -424,6 +445,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|gripping|discomfort",
         "pain|pains|tightness|pressure|crushing|heaviness|squeezing|ache|aching|discomfort|tight"
         "|weight|band feeling|sensation? in|across|on|around|behind|through _{0,4} @CHEST",
+        "tight|tightening|crushing|squeezing|heavy band|belt|vice|strap across|around|round _{0,2}"
+        " ribs|ribcage|sternum|breastbone",
         "@CHEST _{0,6} elephant|vice|vise|crushed|crushing|pressing|weight|band|squeezed",
         "@CHEST _{0,6} like|as someone|somebody|something|a|an|if _{0,3} sitting|sat|standing"
         "|stood|kneeling|pressing|crushing|squeezing|crushed|squeezed",
@@ -454,6 +477,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "@CHEST _{0,3} and|& jaw|arm",
         "crushing|squeezing|gripping _{0,1} feeling|pain|pressure|sensation? _{0,3} jaw",
         "crushing|squeezing|gripping _{0,1} feeling|pain|pressure|sensation? _{0,3} left arm",
+        # "the 'indigestion' comes on when I walk uphill and goes into my left arm"
+        "indigestion|heartburn|pressure|tightness|heaviness|discomfort _{0,10} goes|going|went"
+        "|spreads|spreading|radiates|radiating|travels|moves into|to|down my|the? left arm|jaw",
     ),
     "tearing_pain": (
         "@TEARING _{0,1} pain|pains|sensation|feeling|feel",
@@ -659,13 +685,24 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "to|now|→|hit|hitting|reached|reaching|at|up|is|'s|been|was|went a|an "
         "solid|strong|good|full|proper|easy|steady|clear|definite? /(?:9|10|9[.,]5|nine|ten)/",
         "pain|pains|pain's|back|sciatica _{0,4} ,|:|-|— /(?:9|10|9[.,]5)/",
-        "more like a|an? /(?:9|10|11|12|15|20)/",
+        "more like a|an? /(?:9|10|9[.,]5|11|12|15|20)/",
+        "/(?:9|10)/ maybe|probably|possibly|or? more",
+        "not|no less than a|an? /(?:9|10|nine|ten)/",
         "closer|nearer to a|an? /(?:9|10|11|12|15|20)/",
         "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
         "|friday|saturday|sunday|today|tonight|yesterday|overnight|morning|evening :|-|=? "
         "/(?:9|10|9[.,]5)/",
         "a|was|from|at? /[2-8]/ yesterday|earlier|before|lastnight|last|this|in|at _{0,2} "
         "/(?:9|10|9[.,]5)/ today|now|tonight|this",
+        # against the usual: "usually a 3, today a 9", "yesterday a 4, tonight a 10"
+        "usually|usual|normally|typically|generally|mostly|was|yesterday|earlier|before|lastnight"
+        " a|an? /[0-8]/ ,|;|-|and|but|.|...|…? today|now|tonight|this|it morning|evening|'s|is|was?"
+        " a|an solid|strong|good? /(?:9|10|9[.,]5)/",
+        "a|an /(?:9|10|nine|ten)/ at least|minimum|easy|easily",
+        "at least a|an /(?:9|10|nine|ten)/",
+        # "pain 8 going on 10"
+        "/[5-8]/ going on a? /(?:9|10|nine|ten)/",
+        "/[5-8]/ heading for|to|towards a? /(?:9|10|nine|ten)/",
     ),
     "severe_pain": (
         "@SEVERE",
@@ -676,6 +713,9 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         # formal: "quite incapable of moving for the pain"
         "incapable of moving|movement|walking|standing",
         "incapable of getting up",
+        "beats|worse|worst than? childbirth|labour|labor",
+        "am|'m|been|completely|totally|effectively|virtually|practically|basically immobile"
+        "|immobilised|immobilized",
         "screaming|crying|sobbing|howling|weeping|yelling|shaking in|with|from _{0,1} pain|agony",
         "in tears with|from|because _{0,2} pain|agony|it|back",
         "in bits with|from|because _{0,2} pain|agony",
@@ -696,7 +736,7 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         "|unreal|unbelievable|indescribable|immense|brutal",
         "crawl|crawling|crawled to|on|around|across|along|upstairs|back",
         "quite|completely|totally|simply|utterly|entirely unable to stand|walk|move|get",
-        f"{PAIN}|it _{{0,4}} prevents|prevented|preventing|stops|stopped|stopping me from standing"
+        f"{PAIN}|it _{{0,4}} prevents|prevented|preventing|stops|stopped|stopping me from? standing"
         "|walking|moving|sitting|getting",
         f"{PAIN} _{{0,6}} simply|far|just|much too great|severe|intense",
         "kidney stone|stones _{0,3} this|it is|'s|was worse",
@@ -727,6 +767,11 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
         f"{CANT} get|getting up? off|from the|my settee|sofa|couch|bed|floor|chair|armchair"
         "|recliner",
         f"{CANT} get|getting out of the|my settee|sofa|couch|chair|armchair|recliner",
+        # "haven't been able to get off the bed since 6am", "cannot move from the sofa"
+        "n't|nt|not|never been able to get|getting up? off|out|from of? the|my settee|sofa|couch"
+        "|bed|floor|chair|armchair|recliner",
+        f"{CANT} move|budge|shift from|off the|my settee|sofa|couch|bed|floor|chair|armchair"
+        "|recliner",
     ),
 }
 

@@ -18,6 +18,7 @@ _BODY_EMOJI = {"\U0001f351": " bum ", "\U0001f346": " penis ", "\U0001f4a9": " p
 """Emoji members use for body parts (🍑 🍆 💩), read as the words they stand for."""
 _BODY_EMOJI_RE = re.compile("|".join(_BODY_EMOJI))
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
+_ENDED = re.compile(r"[.!?\u2026]\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+(?!(?:no|nope|nah|none|nil)\b)")
 
 
@@ -32,6 +33,13 @@ def clean(text: str) -> str:
     text = _LETTER_RUN.sub(r"\1", text)
     text = _BODY_EMOJI_RE.sub(lambda found: _BODY_EMOJI[found.group()], text)
     return _PICTOGRAPH.sub(lambda found: f" {found.group()} ", text)
+
+
+def ended(text: str) -> str:
+    """The text with a full stop after its last word if it has no closing mark, so a cue that
+    must end its clause ("the nurse asked if I had numbness down below and I do") is read at
+    the very end of a message as it is before a full stop."""
+    return text if _ENDED.search(text) else f"{text} ."
 
 
 def chunks(text: str) -> list[str]:
