@@ -102,8 +102,7 @@ def read_both(docs: list[Doc]) -> Reading:
     vetoed = frozenset(
         family
         for candidate in every
-        if not candidate.counts_despite(EVERY_BLOCKER - VETOES)
-        or explained_by_its_words(candidate)
+        if not candidate.counts_despite(EVERY_BLOCKER - VETOES) or explained_by_its_words(candidate)
         for family in _families_of(candidate.kind)
     )
     numbers = frozenset(NUMBERS_READ[c.kind] for c in every if c.kind in NUMBERS_READ)

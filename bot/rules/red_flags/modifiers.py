@@ -367,7 +367,6 @@ ME_TOO = (
     "mine has|wo|does n't|nt|not gone|go|cleared|stopped|eased|settled",
     "mine hasnt|wont|doesnt gone|go|cleared|stopped|eased|settled",
     "mine are|is|'s going|gone|heading the same way",
-    "and|but|, yes|yeah|yep it|they|i|my",
     "same happened|happening to me",
     "i 've|have|ve got the exact|exactly same thing|one",
     "i 'm|am like that|this too|aswell|now",
@@ -1378,6 +1377,7 @@ CUES: tuple[Cue, ...] = (
             "thats|whats what? i|i've|ive|'ve have|has|got|get|feel",
             # "the nurse asked if I had numbness down there and I do."
             f"and|but i do|did|have {CLAUSE_END}",
+            "and|but|, yes|yeah|yep it|they|i|my",
             f",|-|— i did|do|have|had {CLAUSE_END}",
             f"and|but it|they is|are|was|were {CLAUSE_END}",
             "i 'm|am|m getting|having|experiencing it|that|this|them",

@@ -93,11 +93,12 @@ ME_TOO_THEN = frozenset(
 LIFTED_BY: dict[str, frozenset[str]] = {
     # "…and I think I have it": a hypothetical the member claims
     "AFFIRMED": frozenset({"HYPOTHETICAL", "DEFINITION", "GENERIC_YOU", "JUST_ASKING"}),
-    # "my husband couldn't feel himself wiping. So did I": someone else's, and the member's now,
-    # however long the other person had it ("my gran had numb feet for years. mine's numb too")
-    "ME_TOO": ME_TOO_THEN | {"HISTORICAL", "PAST_MONTH", "LONGSTANDING"},
-    # …with a time or a denial of its own, which then holds ("so did I, years ago")
+    # "my husband couldn't feel himself wiping. So did I": someone else's, and the member's too
+    # (with a time or a denial of its own, which then holds: "so did I, years ago")
     "ME_TOO_THEN": ME_TOO_THEN,
+    # …and said to be now, however long ago the other person had it ("my friend's bowels went
+    # last month, same happened to me this morning")
+    "ME_TOO_NOW": ME_TOO_THEN | {"HISTORICAL", "PAST_MONTH", "LONGSTANDING"},
     # "still numb", "hasn't gone", "not this time": a transient cue never hides what stays
     "PERSISTING": frozenset({"RESOLVED", "TRANSIENT", "EASES", "SAID_SETTLED"}),
     # "since Tuesday", "started last night": new, whatever else has been there for years, and
@@ -268,7 +269,7 @@ def candidates(docs: Iterable[Doc]) -> list[Candidate]:
                 categories.add("AFFIRMED")
             for start, said_with in me_too:
                 if start >= span.end:
-                    categories |= {"ME_TOO_THEN", *said_with} if said_with else {"ME_TOO"}
+                    categories |= _me_too(said_with)
             if any(
                 start >= sentence.end for start in later["JUST_ASKING"]
             ) and _impersonal_question(sentence):
@@ -308,17 +309,32 @@ SAID_WITH_ME_TOO = frozenset({"NEGATED", "HISTORICAL", "PAST_MONTH", "RESOLVED",
 member's: "I had mine too, no fever though" is a denial, "so did I, years ago as a kid" history
 (and "my sister had breast cancer and so did I, 10 years ago" a history of cancer), "same here
 as usual" nothing new."""
+NOW_WITH_ME_TOO = frozenset({"CURRENT", "RECENT"})
+"""Categories that, said after "me too" in its sentence, make it the member's now ("mine's numb
+now too", "same happened to me this morning")."""
 
 
 def _said_with(doc: Doc, cue: tuple[int, int]) -> set[str]:
-    """The `SAID_WITH_ME_TOO` categories of the cues after a ME_TOO cue in its sentence."""
+    """The categories of the cues after a ME_TOO cue in its sentence that say when or whether
+    (`SAID_WITH_ME_TOO`, `NOW_WITH_ME_TOO`)."""
     start, end = cue
     sentence_end = doc[start].sent.end
     return {
         modifier.category
         for modifier in doc._.context_graph.modifiers
-        if modifier.category in SAID_WITH_ME_TOO and end <= modifier.modifier_span[0] < sentence_end
+        if modifier.category in SAID_WITH_ME_TOO | NOW_WITH_ME_TOO
+        and end <= modifier.modifier_span[0] < sentence_end
     }
+
+
+def _me_too(said_with: set[str]) -> set[str]:
+    """What a "me too" after a finding adds to it: what is said with it, if anything denies or
+    dates it; else ME_TOO_NOW when it is said to be now, ME_TOO_THEN when it is not ("my mum
+    had a fever in 2020. same here" stays in 2020)."""
+    told = said_with & SAID_WITH_ME_TOO
+    if told:
+        return {"ME_TOO_THEN", *told}
+    return {"ME_TOO_NOW"} if said_with & NOW_WITH_ME_TOO else {"ME_TOO_THEN"}
 
 
 DOC_WIDE = frozenset({"PROXY", "BACK_FINE", "BACK_UNHURT"})
@@ -461,7 +477,7 @@ NOT_NEW_WORDS = _words("before previously until till ever life past used")
 """Words that make a denial about the past ("I have had no such thing before")."""
 MENTION_WORDS = _words(
     "tells told says said mentions mentioned read heard warns warned instructions advice leaflet"
-    " website page article asked asks asking faq faqs handbook leaflet booklet questionnaire"
+    " website page article asked asks asking faq faqs handbook booklet questionnaire"
 )
 """Words that say a finding is someone's or something's mention, not the member's report."""
 _DENIAL_REACH = 15

@@ -44,6 +44,8 @@ TARGET_PHRASES: dict[str, tuple[str, ...]] = {
     "saddle_numbness": (
         "@NUMB _{0,4} @SADDLE",
         "@SADDLE _{0,4} @NUMB",
+        # where, said after a turn: "mine's numb too, but around my bum"
+        "@NUMB _{0,3} but|just|only around|round|in|on|down my|the? @SADDLE",
         # a denial of one thing, then the finding: "my bum isn't sore but it is numb" (a gap never
         # crosses a negation, so the denial is spelled out)
         "@SADDLE is|'s|was|does n't|nt|not sore|painful|hurting|achy|hurt but|just it|its|it's"

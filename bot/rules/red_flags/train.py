@@ -8,7 +8,7 @@ into words by spaCy's English tokenizer. The weights saved are those averaged ov
 (Adam with parameter averaging, as `spacy train` saves them), which vary far less with the order
 and the last few messages seen than the final weights do.
 
-Run (deterministic for a given seed and data; about a minute on one core)::
+Run (deterministic for a given seed and data; about a minute and a half on one core)::
 
     python -m bot.rules.red_flags.train
 
