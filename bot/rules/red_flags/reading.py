@@ -314,16 +314,22 @@ NOW_WITH_ME_TOO = frozenset({"CURRENT", "RECENT"})
 now too", "same happened to me this morning")."""
 
 
+WHEN_WITH_ME_TOO = SAID_WITH_ME_TOO | NOW_WITH_ME_TOO
+
+
 def _said_with(doc: Doc, cue: tuple[int, int]) -> set[str]:
     """The categories of the cues after a ME_TOO cue in its sentence that say when or whether
     (`SAID_WITH_ME_TOO`, `NOW_WITH_ME_TOO`)."""
     start, end = cue
-    sentence_end = doc[start].sent.end
+    return _categories_from(doc, end, doc[start].sent.end) & WHEN_WITH_ME_TOO
+
+
+def _categories_from(doc: Doc, start: int, end: int) -> set[str]:
+    """The categories of the ConText cues that begin at a token from `start` up to `end`."""
     return {
         modifier.category
         for modifier in doc._.context_graph.modifiers
-        if modifier.category in SAID_WITH_ME_TOO | NOW_WITH_ME_TOO
-        and end <= modifier.modifier_span[0] < sentence_end
+        if start <= modifier.modifier_span[0] < end
     }
 
 
@@ -358,12 +364,7 @@ def _carried_back(doc: Doc) -> dict[int, set[str]]:
     for before, after in pairwise(sentences):
         if after.start in with_targets:
             continue
-        found = {
-            modifier.category
-            for modifier in doc._.context_graph.modifiers
-            if modifier.category in CARRY_BACK
-            and after.start <= modifier.modifier_span[0] < after.end
-        }
+        found = _categories_from(doc, after.start, after.end) & CARRY_BACK
         if found:
             result[before.start] = found
     return result
@@ -382,10 +383,7 @@ def _tells_of_pain(doc: Doc, span: Span) -> bool:
 
 def _better_since(doc: Doc, span: Span) -> bool:
     """Whether the message says the member feels much better after telling of the finding."""
-    return any(
-        modifier.category == "BETTER_NOW" and modifier.modifier_span[0] >= span.end
-        for modifier in doc._.context_graph.modifiers
-    )
+    return "BETTER_NOW" in _categories_from(doc, span.end, len(doc))
 
 
 RECURRENCE_WORDS = _words("again keeps keep kept every returns returned returning recurring")
@@ -433,16 +431,8 @@ def _passed_next(doc: Doc, span: Span) -> set[str]:
         return set()
     if _comes_back(doc[span.end :]):
         return set()
-    found = {
-        modifier.category
-        for modifier in doc._.context_graph.modifiers
-        if after.start <= modifier.modifier_span[0] < after.end
-    }
-    posed = any(
-        modifier.category == "POSTURE"
-        and sentence.start <= modifier.modifier_span[0] < sentence.end
-        for modifier in doc._.context_graph.modifiers
-    )
+    found = _categories_from(doc, after.start, after.end)
+    posed = "POSTURE" in _categories_from(doc, sentence.start, sentence.end)
     passed = found & {"TRANSIENT"}
     if posed and "RESOLVED" in found:
         passed.add("RESOLVED")
@@ -452,10 +442,7 @@ def _passed_next(doc: Doc, span: Span) -> set[str]:
 def _said_not_mine(doc: Doc, sentence: Span) -> bool:
     """The sentence says what it tells of is not the member's ("…has numb legs, she is 90,
     not me :)"), wherever in the sentence it says so."""
-    return any(
-        modifier.category == "NOT_ME" and sentence.start <= modifier.modifier_span[0] < sentence.end
-        for modifier in doc._.context_graph.modifiers
-    )
+    return "NOT_ME" in _categories_from(doc, sentence.start, sentence.end)
 
 
 def _explained_past_a_but(doc: Doc, span: Span) -> set[str]:
@@ -736,11 +723,7 @@ def _no_harm_next(doc: Doc, span: Span) -> set[str]:
         return set()
     if _tells_of_hurt(after):
         return set()
-    found = any(
-        modifier.category == "NO_HARM" and after.start <= modifier.modifier_span[0] < after.end
-        for modifier in doc._.context_graph.modifiers
-    )
-    return {"NO_HARM"} if found else set()
+    return _categories_from(doc, after.start, after.end) & {"NO_HARM"}
 
 
 LATER_WORDS = _words("later next first start initially time until till evening night morning")
@@ -976,7 +959,8 @@ def _checks_out(candidate: Candidate, found: list[Candidate]) -> bool:
 
 def explained_by_its_words(candidate: Candidate) -> bool:
     """A finding whose own words say it is harmless: a thing moved ("can't move my Tuesday
-    slot") or weight lost on purpose. The classifier may not add its family back either."""
+    slot"), weight lost on purpose, "both" hands rather than legs. The classifier may not add
+    its family back either."""
     if candidate.kind == "severe_pain":
         return _moves_a_thing(candidate.span)
     if candidate.kind == "weight_loss":
