@@ -109,7 +109,7 @@ def read_both(docs: list[Doc]) -> Reading:
     if has_digits(docs):
         numbers |= {SCORED_IN_DIGITS}
     scores = learned.scores(docs) if speaks(docs, every) else learned.scores([])
-    return Reading(tuple(hits(docs)), scores, vetoed | numbers)
+    return Reading(tuple(hits(every)), scores, vetoed | numbers)
 
 
 def _families_of(kind: str) -> tuple[str, ...]:

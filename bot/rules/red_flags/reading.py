@@ -4,7 +4,7 @@ combine them (numbers, thin bones or steroids with a sudden onset, "can't get ou
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -845,9 +845,9 @@ def _counts(candidate: Candidate) -> bool:
     return candidate.counts
 
 
-def hits(docs: Iterable[Doc]) -> list[Hit]:
-    """The findings that count, in text order, at most one per kind."""
-    every = candidates(docs)
+def hits(every: Sequence[Candidate]) -> list[Hit]:
+    """The findings that count among a message's `candidates`, in text order, at most one per
+    kind."""
     found = [candidate for candidate in every if _counts(candidate)]
     found = [candidate for candidate in found if _checks_out(candidate, found)]
     onsets = [
