@@ -2123,18 +2123,17 @@ def denies(target: Span, modifier: Span, between: Span) -> bool:
     """A negation denies a finding outside it, unless the negation is part of a concept that
     carries its own ("I cannot sleep, also lying still does not help"); not a finding that goes
     on past a clause break after it ("haven't had a poo in days and don't feel the need to go":
-    the pair runs from "poo" to "don't feel"); nor past a "but"; a pain score only from close
-    by ("no 10/10 pain", not "I no fit move at all, pain is 10/10"); nor past a colon ("no
-    stretches today: peeing myself every time I stand")."""
+    the pair runs from "poo" to "don't feel"); nor past a "but", nor forward past a colon ("no
+    stretches today: peeing myself every time I stand"); a pain score only from close by ("no
+    10/10 pain", not "I no fit move at all, pain is 10/10")."""
     if not outside_target(target, modifier, between):
-        return False
-    if modifier.end <= target.start and any(token.text == ":" for token in between):
         return False
     if any(token.tag_ in NEGATING_CONCEPTS for token in modifier):
         return False
     if modifier.end <= target.start and _new_clause_inside(target):
         return False
-    if any(token.lower_ in TURNS for token in between):
+    ends = TURNS | {":"} if modifier.end <= target.start else TURNS
+    if any(token.lower_ in ends for token in between):
         return False
     return target.label_ != "pain_score" or len(between) <= SCORE_NEGATION_REACH
 
